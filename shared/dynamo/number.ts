@@ -1,0 +1,63 @@
+/** DynamoDB number strings: parsing and normalisation without ever going through a JS number. */
+
+export interface ParsedNumber {
+  negative: boolean;
+  /** Significant digits, no leading or trailing zeros; '' for zero. */
+  digits: string;
+  /** Value = 0.digits × 10^exponent (exponent of the first significant digit, plus one). */
+  exponent: number;
+}
+
+const NUMBER_RE = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
+
+/** Parses a decimal string; null when it is not a number DynamoDB would read. */
+export function parseNumber(text: string): ParsedNumber | null {
+  const m = NUMBER_RE.exec(text);
+  if (!m) return null;
+  const intPart = m[2] ?? '';
+  const fracPart = m[3] ?? '';
+  if (intPart === '' && fracPart === '') return null;
+  const exp = m[4] ? Number(m[4]) : 0;
+  if (!Number.isFinite(exp)) return null;
+  const all = intPart + fracPart;
+  const lead = all.search(/[1-9]/);
+  if (lead < 0) return { negative: false, digits: '', exponent: 0 };
+  const trimmed = all.slice(lead).replace(/0+$/, '');
+  const exponent = intPart.length - lead + exp;
+  return { negative: m[1] === '-', digits: trimmed, exponent };
+}
+
+/** A canonical string for a number: equal numbers give equal strings ("1.50", "15e-1" → "1.5"). */
+export function normalizeNumber(text: string): string | null {
+  const p = parseNumber(text);
+  if (!p) return null;
+  if (p.digits === '') return '0';
+  const sign = p.negative ? '-' : '';
+  const { digits, exponent } = p;
+  if (exponent > 0 && exponent <= 40) {
+    if (digits.length <= exponent) return sign + digits + '0'.repeat(exponent - digits.length);
+    return sign + digits.slice(0, exponent) + '.' + digits.slice(exponent);
+  }
+  if (exponent <= 0 && exponent > -40) return sign + '0.' + '0'.repeat(-exponent) + digits;
+  return `${sign}0.${digits}E${exponent}`;
+}
+
+/** Compares two valid number strings numerically: -1, 0 or 1. Invalid strings sort first. */
+export function compareNumbers(a: string, b: string): number {
+  const pa = parseNumber(a);
+  const pb = parseNumber(b);
+  if (!pa || !pb) return pa ? 1 : pb ? -1 : 0;
+  const sa = pa.digits === '' ? 0 : pa.negative ? -1 : 1;
+  const sb = pb.digits === '' ? 0 : pb.negative ? -1 : 1;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
+  let mag = 0;
+  if (pa.exponent !== pb.exponent) mag = pa.exponent < pb.exponent ? -1 : 1;
+  else {
+    const len = Math.max(pa.digits.length, pb.digits.length);
+    const da = pa.digits.padEnd(len, '0');
+    const db = pb.digits.padEnd(len, '0');
+    mag = da === db ? 0 : da < db ? -1 : 1;
+  }
+  return sa * mag;
+}
