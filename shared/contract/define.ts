@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+/** One API channel: a zod schema for its input and one for its output. */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** One line for the README's API table and error messages. */
+  summary: string;
+}
+
+/** Declares a channel; the generic parameters keep each schema's exact type. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+): ChannelDef<I, O> {
+  return { input, output, summary };
+}
+
+/** The envelope every host answers with. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  /** Machine-readable: BadInput, NotFound, Unauthorized, Forbidden, Internal, or a DynamoDB error name. */
+  code: string;
+  message: string;
+}
