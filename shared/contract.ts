@@ -29,5 +29,9 @@ export function isChannelName(name: string): name is ChannelName {
 /** Events pushed from the backend to renderers, tagged by `type`. */
 export const backendEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('app:hello'), at: z.number() }),
+  z.object({
+    type: z.literal('app:command'),
+    command: z.enum(['refresh-tables', 'review-changes', 'reset-sandbox', 'toggle-theme']),
+  }),
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { BackendEvent } from '../../shared/contract';
+import { ConnectionRegistry } from './connections/registry';
+import { dispatch } from './dispatch';
+import { Sandbox } from './sandbox/sandbox';
+import type { Services } from './services';
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Seed the sandbox's demo tables on first start (default true). */
+  seedSandbox?: boolean;
+}
+
+export interface Backend {
+  services: Services;
+  call(channel: string, input: unknown): ReturnType<typeof dispatch>;
+  /** Subscribes to backend events; returns the unsubscribe function. */
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Starts the host-independent backend: the sandbox, the connection registry, the services. */
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const listeners = new Set<(event: BackendEvent) => void>();
+  const sandbox = new Sandbox({ dir: join(opts.dataDir, 'sandbox'), seed: opts.seedSandbox ?? true });
+  await sandbox.start();
+  const connections = new ConnectionRegistry(sandbox);
+  const services: Services = {
+    dataDir: opts.dataDir,
+    sandbox,
+    connections,
+    client: (id) => connections.client(id),
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+  };
+  return {
+    services,
+    call: (channel, input) => dispatch(channel, input, services),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => sandbox.close(),
+  };
+}

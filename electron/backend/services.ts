@@ -1,0 +1,9 @@
+import type { BackendContext } from './context';
+import type { ConnectionRegistry } from './connections/registry';
+import type { Sandbox } from './sandbox/sandbox';
+
+/** Everything a handler may use: the shared context plus the long-lived services. */
+export interface Services extends BackendContext {
+  sandbox: Sandbox;
+  connections: ConnectionRegistry;
+}

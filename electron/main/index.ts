@@ -1,0 +1,85 @@
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBackend, type Backend } from '../backend/backend';
+import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { registerIpc } from './ipc';
+import { buildMenu, type AppCommand } from './menu';
+import { loadWindowState, trackWindowState } from './windowState';
+
+const EVENT_CHANNEL = 'dynostage:event';
+let win: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+function rendererUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/')).href;
+}
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
+  const w = new BrowserWindow({
+    ...(state.restored ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'DynoStage',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) w.maximize();
+  trackWindowState(w, app.getPath('userData'));
+  w.once('ready-to-show', () => w.show());
+  // The window never navigates away and never opens others; links go to the browser.
+  w.webContents.on('will-navigate', (e) => e.preventDefault());
+  w.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (process.env.ELECTRON_RENDERER_URL) void w.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void w.loadFile(join(__dirname, '../renderer/index.html'));
+  return w;
+}
+
+function send(command: AppCommand): void {
+  win?.webContents.send(EVENT_CHANNEL, { type: 'app:command', command });
+}
+
+app.enableSandbox();
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+void app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  backend = await createBackend({ dataDir: app.getPath('userData') });
+  registerIpc(backend, rendererUrl);
+  backend.onEvent((event) => win?.webContents.send(EVENT_CHANNEL, event));
+  Menu.setApplicationMenu(buildMenu(send, () => win));
+  win = createWindow();
+  win.on('closed', () => (win = null));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void backend?.close();
+});

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { onEvent } from './api/client';
+import { ConnectionPicker, SandboxProblem } from './features/connections/ConnectionPicker';
+import { TableList } from './features/tables/TableList';
+import { TablePane } from './features/tables/TablePane';
+import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
+import { useTablesStore } from './stores/tablesStore';
+import { useThemeStore } from './stores/themeStore';
+
+export function App() {
+  const load = useConnectionStore((s) => s.load);
+  const theme = useThemeStore((s) => s.choice);
+  const cycleTheme = useThemeStore((s) => s.cycle);
+
+  useEffect(() => {
+    void load();
+    return onEvent('app:command', (e) => {
+      if (e.command === 'toggle-theme') useThemeStore.getState().cycle();
+      if (e.command === 'refresh-tables') {
+        void useTablesStore.getState().load(selectSelectedConnection(useConnectionStore.getState()));
+      }
+    });
+  }, [load]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>DynoStage</h1>
+        <ConnectionPicker />
+        <div className="spacer" />
+        <button className="ghost" onClick={cycleTheme} title="Theme: follows the OS, light or dark">
+          Theme: {theme}
+        </button>
+      </header>
+      <SandboxProblem />
+      <div className="workspace">
+        <TableList />
+        <TablePane />
+      </div>
+    </div>
+  );
+}

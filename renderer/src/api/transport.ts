@@ -1,0 +1,83 @@
+import type { BackendEvent, Envelope } from '../../../shared/contract';
+
+/** How the renderer reaches the backend: the Electron preload bridge or the web host over HTTP. */
+export interface Transport {
+  kind: 'electron' | 'web';
+  call(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+}
+
+interface PreloadApi {
+  call(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    api?: PreloadApi;
+  }
+}
+
+const TOKEN_KEY = 'dynostage.token';
+
+/** Reads the token from `?token=` once, keeps it for the tab, and removes it from the address bar. */
+export function webToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function webTransport(): Transport {
+  const token = webToken();
+  const listeners = new Set<(event: BackendEvent) => void>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m: MessageEvent<string>) => {
+      const event = JSON.parse(m.data) as BackendEvent;
+      for (const l of listeners) l(event);
+    };
+  };
+  return {
+    kind: 'web',
+    async call(channel, input) {
+      let res: Response;
+      try {
+        res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (err) {
+        return { ok: false, error: { code: 'Offline', message: `The DynoStage host is not reachable: ${(err as Error).message}` } };
+      }
+      try {
+        return (await res.json()) as Envelope<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'Internal', message: `HTTP ${res.status} from the host` } };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+let transport: Transport | null = null;
+
+/** The transport for this window: the preload bridge when present, the web host otherwise. */
+export function getTransport(): Transport {
+  if (!transport) {
+    const api = window.api;
+    transport = api ? { kind: 'electron', call: api.call, onEvent: api.onEvent } : webTransport();
+  }
+  return transport;
+}

@@ -1,0 +1,62 @@
+import { useEffect, useMemo } from 'react';
+import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
+import { useTablesStore } from '../../stores/tablesStore';
+
+const EMPTY: string[] = [];
+
+export function TableList() {
+  const connectionId = useConnectionStore(selectSelectedConnection);
+  const names = useTablesStore((s) => s.names[connectionId] ?? EMPTY);
+  const filter = useTablesStore((s) => s.filter);
+  const loading = useTablesStore((s) => s.loading);
+  const error = useTablesStore((s) => s.error);
+  const selected = useTablesStore((s) => s.selected[connectionId]);
+  const { load, setFilter, select } = useTablesStore.getState();
+
+  useEffect(() => {
+    void load(connectionId);
+  }, [connectionId, load]);
+
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? names.filter((n) => n.toLowerCase().includes(f)) : names;
+  }, [names, filter]);
+
+  return (
+    <nav className="table-list" aria-label="Tables">
+      <div className="table-list-head">
+        <input
+          type="search"
+          placeholder="Filter tables"
+          aria-label="Filter tables"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button title="Refresh tables" aria-label="Refresh tables" onClick={() => void load(connectionId)}>
+          ↻
+        </button>
+      </div>
+      {error && (
+        <div role="alert" className="banner error">
+          {error}
+        </div>
+      )}
+      <ul>
+        {shown.map((name) => (
+          <li key={name}>
+            <button
+              className={name === selected ? 'table-item selected' : 'table-item'}
+              aria-current={name === selected ? 'true' : undefined}
+              onClick={() => void select(connectionId, name)}
+            >
+              {name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        {loading ? 'Loading…' : `${shown.length} of ${names.length} tables`}
+      </p>
+    </nav>
+  );
+}
