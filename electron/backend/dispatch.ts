@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ApiError, type ChannelName, type Envelope } from '../../shared/contract';
-import { handlers } from './handlers';
+import { handlers as defaultHandlers, type Handlers } from './handlers';
 import type { Services } from './services';
 
 /** Formats zod issues as "field.path: message; …" so the caller sees which field was wrong. */
@@ -34,6 +34,7 @@ export async function dispatch(
   channel: string,
   input: unknown,
   services: Services,
+  handlers: Handlers = defaultHandlers,
 ): Promise<{ status: DispatchStatus; envelope: Envelope<unknown> }> {
   if (!isChannelName(channel)) {
     return {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
@@ -66,7 +66,7 @@ void app.whenReady().then(async () => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   backend = await createBackend({ dataDir: app.getPath('userData') });
-  registerIpc(backend, rendererUrl);
+  registerIpc(ipcMain, backend, rendererUrl);
   backend.onEvent((event) => win?.webContents.send(EVENT_CHANNEL, event));
   Menu.setApplicationMenu(buildMenu(send, () => win));
   win = createWindow();

@@ -1,4 +1,4 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
 
@@ -10,7 +10,11 @@ export function trustedSender(event: IpcMainInvokeEvent, rendererUrl: string): b
 }
 
 /** Registers every contract channel on ipcMain; each call is sender-checked and validated. */
-export function registerIpc(backend: Backend, rendererUrl: () => string): string[] {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  backend: Backend,
+  rendererUrl: () => string,
+): string[] {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, input: unknown) => {
       if (!trustedSender(event, rendererUrl())) {

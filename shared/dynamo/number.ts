@@ -51,7 +51,7 @@ export function compareNumbers(a: string, b: string): number {
   const sb = pb.digits === '' ? 0 : pb.negative ? -1 : 1;
   if (sa !== sb) return sa < sb ? -1 : 1;
   if (sa === 0) return 0;
-  let mag = 0;
+  let mag: number;
   if (pa.exponent !== pb.exponent) mag = pa.exponent < pb.exponent ? -1 : 1;
   else {
     const len = Math.max(pa.digits.length, pb.digits.length);

@@ -21,7 +21,7 @@ export async function listTables(client: DynamoDBClient): Promise<string[]> {
 
 export async function describeTable(client: DynamoDBClient, table: string): Promise<TableDescription> {
   const out = await client.send(new DescribeTableCommand({ TableName: table }));
-  let ttl: { status: string; attribute?: string } = { status: 'DISABLED' };
+  let ttl: { status: string; attribute?: string };
   try {
     const t = await client.send(new DescribeTimeToLiveCommand({ TableName: table }));
     const d = t.TimeToLiveDescription;

@@ -1,9 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
-const dynalite = require('dynalite') as (opts: Record<string, unknown>) => import('node:http').Server;
+const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
 
 export interface LocalDynamo {
   endpoint: string;

@@ -1,0 +1,16 @@
+import { test as base } from '@playwright/test';
+import { startHost, type RunningHost } from './webHost';
+
+/** A web host (fresh data dir, seeded sandbox) shared by the tests of one worker. */
+export const test = base.extend<object, { host: RunningHost }>({
+  host: [
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
