@@ -19,7 +19,32 @@ export type Item = { [name: string]: AttributeValue };
 export type AttrType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'M' | 'L' | 'SS' | 'NS' | 'BS';
 export type KeyType = 'S' | 'N' | 'B';
 
-export const ATTR_TYPES: readonly AttrType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'];
+export const ATTR_TYPES: readonly AttrType[] = [
+  'S',
+  'N',
+  'B',
+  'BOOL',
+  'NULL',
+  'M',
+  'L',
+  'SS',
+  'NS',
+  'BS',
+];
+
+/** Human names of the types, for messages ("tags is a string set (SS)"). */
+export const TYPE_LABELS: Readonly<Record<AttrType, string>> = {
+  S: 'string',
+  N: 'number',
+  B: 'binary',
+  BOOL: 'boolean',
+  NULL: 'null',
+  M: 'map',
+  L: 'list',
+  SS: 'string set',
+  NS: 'number set',
+  BS: 'binary set',
+};
 
 export interface KeyAttribute {
   name: string;
@@ -39,7 +64,9 @@ export function typeOf(value: AttributeValue): AttrType {
 
 /** Names of the key attributes, partition key first. */
 export function keyNames(schema: KeySchema): string[] {
-  return schema.sortKey ? [schema.partitionKey.name, schema.sortKey.name] : [schema.partitionKey.name];
+  return schema.sortKey
+    ? [schema.partitionKey.name, schema.sortKey.name]
+    : [schema.partitionKey.name];
 }
 
 /** The key attributes of an item (those present), as a new item. */

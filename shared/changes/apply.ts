@@ -1,0 +1,178 @@
+/**
+ * Applies edits to the staged changes. Each item's edits collapse into one change that compares
+ * the loaded image (the base) with the wanted image: no base means put, no wanted image means
+ * delete, equal images mean nothing staged, anything else an update.
+ */
+import { itemsEqual } from '../dynamo/equal';
+import { keyNames, keyOf } from '../dynamo/types';
+import type { Item, KeySchema } from '../dynamo/types';
+import { Draft } from './draft';
+import { changeId, tableRef } from './types';
+import type { Edit, ItemTarget, KeySchemas, Patch, StagedChange, StagingState } from './types';
+
+interface Resolved {
+  id: string;
+  connectionId: string;
+  table: string;
+  schema: KeySchema;
+  /** The image in the table the change is based on; undefined for new items. */
+  base: Item | undefined;
+  /** The image the user sees now; undefined when the item is unknown. */
+  current: Item | undefined;
+}
+
+const hasKey = (item: Item, schema: KeySchema) =>
+  keyNames(schema).every((n) => item[n] !== undefined);
+
+/** The loaded image a change is based on (a put has none). */
+function baseOf(change: StagedChange): Item | undefined {
+  return change.kind === 'put' ? undefined : change.original;
+}
+
+/** True when staging `next` would not alter `existing` (so the step can keep the same object). */
+function sameChange(existing: StagedChange, next: StagedChange): boolean {
+  if (existing.kind !== next.kind || existing.error !== undefined) return false;
+  if (existing.kind === 'delete' || next.kind === 'delete') return true;
+  if (baseOf(existing) !== baseOf(next)) return false;
+  return itemsEqual(existing.item, next.item);
+}
+
+class Editor {
+  constructor(
+    readonly draft: Draft,
+    private readonly schemas: KeySchemas,
+  ) {}
+
+  // Batches usually hit one table: remember the last lookup.
+  private last: { connectionId: string; table: string; schema: KeySchema } | null = null;
+
+  private schema(connectionId: string, table: string): KeySchema {
+    const last = this.last;
+    if (last && last.connectionId === connectionId && last.table === table) return last.schema;
+    const schema = this.schemas[tableRef(connectionId, table)];
+    if (!schema) throw new Error(`No key schema for table ${table} on connection ${connectionId}`);
+    this.last = { connectionId, table, schema };
+    return schema;
+  }
+
+  private resolve(t: ItemTarget): Resolved {
+    const schema = this.schema(t.connectionId, t.table);
+    const id = changeId(t.connectionId, t.table, t.key, schema);
+    const existing = this.draft.get(id);
+    const { connectionId, table } = t;
+    if (!existing)
+      return { id, connectionId, table, schema, base: t.original, current: t.original };
+    // Editing a deleted item brings it back with the edit applied.
+    const current = existing.kind === 'delete' ? existing.original : existing.item;
+    return { id, connectionId, table, schema, base: baseOf(existing), current };
+  }
+
+  /** Stages `next` (undefined = deleted) for the item at `r.id`, given its base. */
+  private stage(r: Omit<Resolved, 'current'>, next: Item | undefined): void {
+    const { connectionId, table, schema, base } = r;
+    let change: StagedChange | undefined;
+    if (next === undefined) {
+      change = base && {
+        kind: 'delete',
+        connectionId,
+        table,
+        key: keyOf(base, schema),
+        original: base,
+      };
+    } else if (base === undefined) {
+      change = { kind: 'put', connectionId, table, key: keyOf(next, schema), item: next };
+    } else if (!itemsEqual(base, next)) {
+      const key = keyOf(next, schema);
+      change = { kind: 'update', connectionId, table, key, original: base, item: next };
+    }
+    const existing = this.draft.get(r.id);
+    if (existing && change && sameChange(existing, change)) return;
+    this.draft.set(r.id, change);
+  }
+
+  /** Stages a new image of the resolved item; a new key moves it (delete old, put new). */
+  private write(r: Resolved, next: Item): void {
+    const names = keyNames(r.schema);
+    if (!names.every((n) => next[n] !== undefined)) return; // an item without its key cannot be written
+    // Same key values (by reference, as after a non-key edit): same id, no need to recompute it.
+    const same = r.current !== undefined && names.every((n) => next[n] === r.current?.[n]);
+    const id = same ? r.id : changeId(r.connectionId, r.table, next, r.schema);
+    if (id === r.id) return this.stage(r, next);
+    this.stage(r, undefined);
+    const there = this.draft.get(id);
+    this.stage({ ...r, id, base: there && baseOf(there) }, next);
+  }
+
+  apply(edit: Edit): void {
+    switch (edit.type) {
+      case 'batch':
+        for (const e of edit.edits) this.apply(e);
+        return;
+      case 'setAttribute': {
+        const r = this.resolve(edit.target);
+        if (!r.current) return;
+        const next = { ...r.current };
+        next[edit.name] = edit.value;
+        return this.write(r, next);
+      }
+      case 'removeAttribute': {
+        const r = this.resolve(edit.target);
+        if (!r.current || !(edit.name in r.current)) return;
+        const { [edit.name]: _removed, ...next } = r.current;
+        return this.write(r, next);
+      }
+      case 'replaceItem': {
+        const r = this.resolve(edit.target);
+        if (r.current) this.write(r, edit.item);
+        return;
+      }
+      case 'putItem': {
+        const schema = this.schema(edit.connectionId, edit.table);
+        if (!hasKey(edit.item, schema)) return;
+        const target = { ...edit, key: edit.item };
+        const r = this.resolve(target);
+        return this.stage(r, edit.item);
+      }
+      case 'deleteItem':
+        return this.stage(this.resolve(edit.target), undefined);
+      case 'revertAttribute':
+        return this.revertAttribute(edit.target, edit.name);
+      case 'revertItem':
+        return this.draft.set(this.resolve(edit.target).id, undefined);
+      case 'revertAll':
+        for (const [id, c] of Object.entries(this.draft.current)) {
+          if (edit.connectionId !== undefined && c.connectionId !== edit.connectionId) continue;
+          if (edit.table !== undefined && c.table !== edit.table) continue;
+          this.draft.set(id, undefined);
+        }
+        return;
+    }
+  }
+
+  private revertAttribute(target: ItemTarget, name: string): void {
+    const r = this.resolve(target);
+    const existing = this.draft.get(r.id);
+    if (!existing || existing.kind === 'delete') return;
+    const was = r.base?.[name];
+    if (was === undefined && keyNames(r.schema).includes(name)) return;
+    const { [name]: _now, ...rest } = existing.item;
+    this.stage(r, was === undefined ? rest : { ...existing.item, [name]: was });
+  }
+}
+
+/** The state after `edit`, plus a patch listing only the change ids the edit touched. */
+export function applyEditWithPatch(
+  state: StagingState,
+  edit: Edit,
+  keySchemas: KeySchemas,
+): { state: StagingState; patch: Patch } {
+  const editor = new Editor(new Draft(state.changes), keySchemas);
+  editor.apply(edit);
+  const { changes, patch } = editor.draft.finish();
+  return { state: changes === state.changes ? state : { changes }, patch };
+}
+
+/** The state after `edit`, with each touched item collapsed into at most one change. */
+export function applyEdit(state: StagingState, edit: Edit, keySchemas: KeySchemas): StagingState {
+  return applyEditWithPatch(state, edit, keySchemas).state;
+}

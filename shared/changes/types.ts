@@ -1,0 +1,78 @@
+/** Staged changes as data: what the user has edited but not yet committed, and the edits themselves. */
+import { canonicalKey } from '../dynamo/key';
+import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
+
+interface ChangeBase {
+  connectionId: string;
+  table: string;
+  /** The key attributes alone. */
+  key: Item;
+  /** Why the last commit of this change failed; cleared when the change is edited again. */
+  error?: string;
+}
+
+/** A new item, or one whose previous image is unknown: committed as a put. */
+export type PutChange = ChangeBase & { kind: 'put'; item: Item };
+/** A new image for a loaded item, with the image it was based on: committed as a full put. */
+export type UpdateChange = ChangeBase & { kind: 'update'; original: Item; item: Item };
+/** A loaded item to delete, with its image for the review pane and undo. */
+export type DeleteChange = ChangeBase & { kind: 'delete'; original: Item };
+
+export type StagedChange = PutChange | UpdateChange | DeleteChange;
+
+/** Everything staged, by change id (see changeId). Plain data: it survives JSON. */
+export interface StagingState {
+  changes: Readonly<Record<string, StagedChange>>;
+}
+
+export const emptyStaging: StagingState = { changes: {} };
+
+/** Key schemas of the tables edits touch, by tableRef(connectionId, table). */
+export type KeySchemas = Readonly<Record<string, KeySchema>>;
+
+/** The lookup key of a table within a connection. */
+export function tableRef(connectionId: string, table: string): string {
+  return connectionId + '\u0000' + table;
+}
+
+/** The identity of an item: equal for every spelling of the same key in the same table. */
+export function changeId(
+  connectionId: string,
+  table: string,
+  key: Item,
+  keySchema: KeySchema,
+): string {
+  return tableRef(connectionId, table) + '\u0000' + canonicalKey(key, keySchema);
+}
+
+/** The item an edit applies to: its key as shown, and its loaded image if it came from the table. */
+export interface ItemTarget {
+  connectionId: string;
+  table: string;
+  key: Item;
+  original?: Item;
+}
+
+/** One user action on the staging area; a batch applies many as one undo step. */
+export type Edit =
+  | { type: 'setAttribute'; target: ItemTarget; name: string; value: AttributeValue }
+  | { type: 'removeAttribute'; target: ItemTarget; name: string }
+  | { type: 'putItem'; connectionId: string; table: string; item: Item; original?: Item }
+  | { type: 'replaceItem'; target: ItemTarget; item: Item }
+  | { type: 'deleteItem'; target: ItemTarget }
+  | { type: 'revertAttribute'; target: ItemTarget; name: string }
+  | { type: 'revertItem'; target: ItemTarget }
+  | { type: 'revertAll'; connectionId?: string; table?: string }
+  | { type: 'batch'; edits: readonly Edit[] };
+
+/** One change id's value before and after a step (absent = nothing staged). */
+export interface PatchEntry {
+  id: string;
+  before?: StagedChange;
+  after?: StagedChange;
+}
+
+/** What one step changed: only the touched ids, so undo costs O(touched). */
+export interface Patch {
+  entries: PatchEntry[];
+}
