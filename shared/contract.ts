@@ -3,8 +3,9 @@
  * events. Both hosts (Electron IPC and the loopback web host) serve exactly this.
  */
 import { z } from 'zod';
-import { connectionsChannels } from './contract/connections';
+import { connectionsChannels, connectionsEvents } from './contract/connections';
 import { sandboxChannels } from './contract/sandbox';
+import { stagingChannels } from './contract/staging';
 import { tablesChannels } from './contract/tables';
 
 export * from './contract/define';
@@ -13,6 +14,7 @@ export const channels = {
   ...connectionsChannels,
   ...sandboxChannels,
   ...tablesChannels,
+  ...stagingChannels,
 };
 
 export type Channels = typeof channels;
@@ -33,5 +35,6 @@ export const backendEventSchema = z.discriminatedUnion('type', [
     type: z.literal('app:command'),
     command: z.enum(['refresh-tables', 'review-changes', 'reset-sandbox', 'toggle-theme']),
   }),
+  ...connectionsEvents,
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;

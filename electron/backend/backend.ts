@@ -4,6 +4,7 @@ import { ConnectionRegistry } from './connections/registry';
 import { dispatch } from './dispatch';
 import { Sandbox } from './sandbox/sandbox';
 import type { Services } from './services';
+import { StagingStore } from './staging/store';
 
 export interface BackendOptions {
   dataDir: string;
@@ -24,11 +25,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Set<(event: BackendEvent) => void>();
   const sandbox = new Sandbox({ dir: join(opts.dataDir, 'sandbox'), seed: opts.seedSandbox ?? true });
   await sandbox.start();
-  const connections = new ConnectionRegistry(sandbox);
+  const connections = new ConnectionRegistry({
+    sandbox,
+    dataDir: opts.dataDir,
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+  });
   const services: Services = {
     dataDir: opts.dataDir,
     sandbox,
     connections,
+    staging: new StagingStore(join(opts.dataDir, 'staging')),
     client: (id) => connections.client(id),
     emit: (event) => {
       for (const l of listeners) l(event);

@@ -1,6 +1,7 @@
 import { connectionsHandlers } from './connections/handlers';
 import type { Handlers } from './handlerTypes';
 import { sandboxHandlers } from './sandbox/handlers';
+import { stagingHandlers } from './staging/handlers';
 import { tablesHandlers } from './tables/handlers';
 
 export type { Handler, Handlers } from './handlerTypes';
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...connectionsHandlers,
   ...sandboxHandlers,
   ...tablesHandlers,
+  ...stagingHandlers,
 };

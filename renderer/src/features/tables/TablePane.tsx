@@ -1,6 +1,16 @@
+import { useState } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { descriptionKey, useTablesStore } from '../../stores/tablesStore';
+import { BrowseView } from '../browse/BrowseView';
 import { TableDescriptionView } from './TableDescriptionView';
+import '../browse/browse.css';
+
+type Tab = 'items' | 'info';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'items', label: 'Items' },
+  { id: 'info', label: 'Table info' },
+];
 
 export function TablePane() {
   const connectionId = useConnectionStore(selectSelectedConnection);
@@ -9,6 +19,7 @@ export function TablePane() {
     table ? s.descriptions[descriptionKey(connectionId, table)] : undefined,
   );
   const error = useTablesStore((s) => s.describeError);
+  const [tab, setTab] = useState<Tab>('items');
   if (!table) {
     return (
       <main className="table-pane empty">
@@ -17,14 +28,40 @@ export function TablePane() {
     );
   }
   return (
-    <main className="table-pane">
-      <h2>{table}</h2>
+    <main className="table-pane with-tabs">
+      <div className="pane-head">
+        <h2>{table}</h2>
+        <div role="tablist" aria-label="Table views" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              className={tab === t.id ? 'tab on' : 'tab'}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </div>
       {error && (
         <div role="alert" className="banner error">
           {error}
         </div>
       )}
-      {description ? <TableDescriptionView table={description} /> : !error && <p className="muted">Loading…</p>}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`pane-body pane-${tab}`}>
+        {!description ? (
+          !error && <p className="muted">Loading…</p>
+        ) : tab === 'items' ? (
+          <BrowseView key={`${connectionId}/${table}`} connectionId={connectionId} table={description} />
+        ) : (
+          <TableDescriptionView table={description} />
+        )}
+      </div>
     </main>
   );
 }

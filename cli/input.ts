@@ -1,0 +1,95 @@
+/** Reading change files: JSON lines of {"table","put"|"delete"}, or AWS CLI request-items JSON. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { itemSchema } from '../shared/contract/values';
+import type { Item } from '../shared/dynamo/types';
+import { fromRequestItems } from '../shared/plan/requestItems';
+import type { PlanInput } from '../shared/plan/types';
+import { UsageError } from './args';
+
+function isRequestItems(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const values = Object.values(v);
+  return values.length > 0 && values.every(Array.isArray);
+}
+
+function checkItem(where: string, what: string, value: unknown): Item {
+  const r = itemSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const at = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new UsageError(`${where}: ${what} is not a DynamoDB JSON item${at}`);
+  }
+  return r.data;
+}
+
+function fromLine(where: string, id: string, text: string): PlanInput {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${where}: not valid JSON`);
+  }
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  if (typeof o.table !== 'string' || o.table === '') {
+    throw new UsageError(
+      `${where}: expected {"table":"T","put":{…}} or {"table":"T","delete":{…}}`,
+    );
+  }
+  if ((o.put === undefined) === (o.delete === undefined)) {
+    throw new UsageError(`${where}: give exactly one of "put" and "delete"`);
+  }
+  return o.put !== undefined
+    ? { id, table: o.table, kind: 'put', item: checkItem(where, 'put', o.put) }
+    : { id, table: o.table, kind: 'delete', key: checkItem(where, 'delete', o.delete) };
+}
+
+/** Parses one file's text; ids are `<prefix>line N` or `<prefix>Table[i]`. */
+export function parseChanges(text: string, file: string, prefix = ''): PlanInput[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    let whole: unknown;
+    try {
+      whole = JSON.parse(trimmed);
+    } catch {
+      whole = undefined; // JSON lines: parsed line by line below
+    }
+    if (isRequestItems(whole)) {
+      try {
+        const ops = fromRequestItems(whole, prefix);
+        for (const op of ops) {
+          if (op.kind === 'put') checkItem(`${file}: ${op.id}`, 'Item', op.item);
+          else checkItem(`${file}: ${op.id}`, 'Key', op.key);
+        }
+        return ops;
+      } catch (err) {
+        if (err instanceof UsageError) throw err;
+        throw new UsageError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  const ops: PlanInput[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    ops.push(fromLine(`${file}:${i + 1}`, `${prefix}line ${i + 1}`, line));
+  });
+  return ops;
+}
+
+/** Reads every FILE; with more than one, ids carry the file name. */
+export async function readChanges(files: string[]): Promise<PlanInput[]> {
+  const ops: PlanInput[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(
+        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
+    }
+    ops.push(...parseChanges(text, file, files.length > 1 ? `${path.basename(file)}:` : ''));
+  }
+  if (ops.length === 0) throw new UsageError(`no changes in ${files.join(', ')}`);
+  return ops;
+}

@@ -1,0 +1,43 @@
+/** The `dynostage` command line. bin/dynostage.cjs loads this through tsx: no build step. */
+import { UsageError, USAGE, parseCli } from './args';
+import { runApply, runPlan, type Io } from './apply';
+import { SetupError } from './connect';
+
+export const processIo: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  onInterrupt(handler) {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+};
+
+/** Runs the command line; resolves to the exit status (it never throws). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const args = parseCli(argv);
+    if (args.command === 'help') {
+      io.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    return args.command === 'plan' ? await runPlan(args, io) : await runApply(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`dynostage: ${err.message}\nTry: dynostage --help\n`);
+      return 1;
+    }
+    if (err instanceof SetupError) {
+      io.stderr.write(`dynostage: ${err.message}\n`);
+      return 1;
+    }
+    const e = err as Error;
+    io.stderr.write(`dynostage: ${e?.message ?? String(err)}\n`);
+    if (io.env.DYNOSTAGE_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,61 @@
+/** The end-of-run summary: human lines, and the JSON line for --json. */
+import type { CommitReport } from '../electron/backend/commit/types';
+
+export interface Summary {
+  written: number;
+  failed: number;
+  canceled: number;
+  superseded: number;
+  requests: number;
+  rounds: number;
+  retried: number;
+  resent: number;
+  consumedCapacity: number;
+  seconds: number;
+  failures: { id: string; reason: string }[];
+  journal?: string;
+}
+
+export function summarize(
+  report: CommitReport,
+  extraFailures: { id: string; reason: string }[],
+  journal?: string,
+): Summary {
+  const c = report.counters;
+  const s: Summary = {
+    written: report.written.length,
+    failed: report.failed.length + extraFailures.length,
+    canceled: report.canceled.length,
+    superseded: report.superseded.length,
+    requests: c.requests,
+    rounds: c.rounds,
+    retried: c.retriedOps,
+    resent: report.resent.length,
+    consumedCapacity: c.consumedCapacity,
+    seconds: Math.round(c.seconds * 1000) / 1000,
+    failures: [...extraFailures, ...report.failed],
+  };
+  if (journal) s.journal = journal;
+  return s;
+}
+
+const MAX_LISTED = 50;
+
+export function summaryText(s: Summary): string {
+  const lines = [
+    `written ${s.written}, failed ${s.failed}` +
+      (s.canceled ? `, canceled ${s.canceled}` : '') +
+      (s.superseded ? `, superseded by a later change ${s.superseded}` : ''),
+    `${s.requests} requests, ${s.rounds} retry rounds, ${s.retried} operations retried` +
+      (s.resent ? ` (${s.resent} resent after an unknown outcome)` : ''),
+    `consumed ${s.consumedCapacity} WCU in ${s.seconds.toFixed(2)} s`,
+  ];
+  if (s.failures.length > 0) {
+    lines.push('failed:');
+    for (const f of s.failures.slice(0, MAX_LISTED)) lines.push(`  ${f.id}: ${f.reason}`);
+    if (s.failures.length > MAX_LISTED)
+      lines.push(`  … and ${s.failures.length - MAX_LISTED} more (--json lists all)`);
+  }
+  if (s.canceled > 0 && s.journal) lines.push(`resume with: dynostage apply --resume ${s.journal}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,23 @@
+/** The SDK client the executor wants: SDK retries off (the executor's loop retries), timeouts on. */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+
+export interface CommitClientTimeouts {
+  /** Socket idle time before a call counts as a dropped connection (default 30 s). */
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+}
+
+/** A DynamoDBClient with maxAttempts 1 and request timeouts, from any client configuration. */
+export function createCommitClient(
+  config: DynamoDBClientConfig,
+  timeouts: CommitClientTimeouts = {},
+): DynamoDBClient {
+  return new DynamoDBClient({
+    ...config,
+    maxAttempts: 1,
+    requestHandler: {
+      requestTimeout: timeouts.requestTimeoutMs ?? 30_000,
+      connectionTimeout: timeouts.connectionTimeoutMs ?? 5_000,
+    },
+  });
+}

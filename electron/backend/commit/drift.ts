@@ -1,0 +1,110 @@
+/**
+ * Before commit, drift: has the server image moved since the edit was based on it? After commit,
+ * read-back: does the server hold what was written?
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { canonicalKey } from '../../../shared/dynamo/key';
+import { keyOf, type Item } from '../../../shared/dynamo/types';
+import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import { batchGetItems, type BatchGetOptions } from './batchGet';
+import { itemsEquivalent } from './equivalent';
+
+export interface DriftInput {
+  id: string;
+  table: string;
+  key: Item;
+  /** The image the edit was based on; null when the edit expects no item (a new put). */
+  original: Item | null;
+}
+
+export interface Mismatch {
+  id: string;
+  table: string;
+  key: Item;
+  /** What was expected: the original image (drift) or the written image (read-back). */
+  expected: Item | null;
+  server: Item | null;
+}
+
+export interface CompareResult {
+  mismatches: Mismatch[];
+  /** Ids whose item could not be read (still unprocessed after the last round). */
+  unchecked: string[];
+}
+
+type Expectation = { id: string; table: string; key: Item; expected: Item | null };
+
+async function compare(
+  client: DynamoDBClient,
+  wanted: Expectation[],
+  keySchemas: KeySchemas,
+  opts: BatchGetOptions,
+): Promise<CompareResult> {
+  const byTable = new Map<string, Expectation[]>();
+  for (const w of wanted) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w]);
+  const result: CompareResult = { mismatches: [], unchecked: [] };
+  for (const [table, list] of byTable) {
+    const schema = keySchemas[table];
+    if (!schema) throw new Error(`no key schema for table "${table}"`);
+    const got = await batchGetItems(
+      client,
+      table,
+      schema,
+      list.map((w) => w.key),
+      opts,
+    );
+    const unresolved = new Set(got.unresolved.map((k) => canonicalKey(k, schema)));
+    for (const w of list) {
+      const ck = canonicalKey(w.key, schema);
+      if (unresolved.has(ck)) {
+        result.unchecked.push(w.id);
+        continue;
+      }
+      const server = got.items.get(ck) ?? null;
+      const same =
+        server === null || w.expected === null
+          ? server === w.expected
+          : itemsEquivalent(server, w.expected);
+      if (!same)
+        result.mismatches.push({
+          id: w.id,
+          table,
+          key: keyOf(w.key, schema),
+          expected: w.expected,
+          server,
+        });
+    }
+  }
+  return result;
+}
+
+/** Conflicts: edits whose item on the server no longer equals the image they were based on. */
+export function checkDrift(
+  client: DynamoDBClient,
+  inputs: readonly DriftInput[],
+  keySchemas: KeySchemas,
+  opts: BatchGetOptions = {},
+): Promise<CompareResult> {
+  const wanted = inputs.map((d) => ({
+    id: d.id,
+    table: d.table,
+    key: d.key,
+    expected: d.original,
+  }));
+  return compare(client, wanted, keySchemas, { consistent: true, ...opts });
+}
+
+/** Differences: written puts whose server item is not the put image, deletes whose item exists. */
+export function readBack(
+  client: DynamoDBClient,
+  written: readonly PlanInput[],
+  keySchemas: KeySchemas,
+  opts: BatchGetOptions = {},
+): Promise<CompareResult> {
+  const wanted = written.map((op) =>
+    op.kind === 'put'
+      ? { id: op.id, table: op.table, key: op.item, expected: op.item }
+      : { id: op.id, table: op.table, key: op.key, expected: null },
+  );
+  return compare(client, wanted, keySchemas, { consistent: true, ...opts });
+}

@@ -1,0 +1,11 @@
+export { executeCommit } from './executor';
+export { resumeCommit } from './resume';
+export { createCommitClient } from './client';
+export { loadJournal, JournalWriter } from './journal';
+export type { JournalHeader, JournalEntry, LoadedJournal } from './journal';
+export { batchGetItems } from './batchGet';
+export type { BatchGetOptions, BatchGetResult } from './batchGet';
+export { checkDrift, readBack } from './drift';
+export type { DriftInput, Mismatch, CompareResult } from './drift';
+export { itemsEquivalent, valuesEquivalent } from './equivalent';
+export type * from './types';

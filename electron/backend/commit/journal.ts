@@ -1,0 +1,165 @@
+/**
+ * The commit journal: the plan, written durably before the first request, then one JSON line per
+ * response with what it settled. A killed commit resumes from it; a torn last line is ignored.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+
+export interface JournalHeader {
+  journal: 'dynostage-commit';
+  version: 1;
+  createdAt: string;
+  keySchemas: KeySchemas;
+  ops: PlanInput[];
+}
+
+export type JournalEntry = { written: string[] } | { failed: { id: string; reason: string }[] };
+
+export interface LoadedJournal {
+  header: JournalHeader;
+  /** Operations not yet written, in plan order: what a resume sends. */
+  pending: PlanInput[];
+  written: Set<string>;
+  /** Operations the last run reported failed (still pending: a resume tries them again). */
+  failed: Map<string, string>;
+  /** Bytes of whole lines; anything after them is a torn write. */
+  validBytes: number;
+  tornTail: boolean;
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(dir, 'r');
+    await h.sync();
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic there.
+  } finally {
+    await h?.close();
+  }
+}
+
+/** Appends entries with group commit: lines queued while a write+fsync runs share the next one. */
+export class JournalWriter {
+  private queue: string[] = [];
+  private running: Promise<void> | null = null;
+  error: Error | null = null;
+
+  private constructor(
+    readonly file: string,
+    private readonly handle: fs.FileHandle,
+  ) {}
+
+  /** Writes the header to a temp file, fsyncs it, renames it into place, then opens it to append. */
+  static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
+    const tmp = `${file}.${process.pid}.tmp`;
+    const h = await fs.open(tmp, 'w');
+    try {
+      await h.writeFile(JSON.stringify(header) + '\n');
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await fs.rename(tmp, file);
+    await fsyncDir(path.dirname(file));
+    return new JournalWriter(file, await fs.open(file, 'a'));
+  }
+
+  /** Reopens a loaded journal to append, cutting off a torn last line first. */
+  static async reopen(file: string, loaded: LoadedJournal): Promise<JournalWriter> {
+    await fs.truncate(file, loaded.validBytes);
+    const h = await fs.open(file, 'a');
+    const w = new JournalWriter(file, h);
+    const size = (await h.stat()).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      const r = await fs.open(file, 'r');
+      await r.read(last, 0, 1, size - 1).finally(() => r.close());
+      if (last[0] !== 0x0a) await h.write('\n');
+    }
+    await h.sync();
+    return w;
+  }
+
+  append(entry: JournalEntry): void {
+    this.queue.push(JSON.stringify(entry) + '\n');
+    if (!this.running) this.running = this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 && !this.error) {
+      const chunk = this.queue.join('');
+      this.queue = [];
+      try {
+        await this.handle.write(chunk);
+        await this.handle.sync();
+      } catch (err) {
+        this.error = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    this.running = null;
+  }
+
+  /** Resolves when everything appended so far is on disk; rejects if a write failed. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    if (this.error) throw this.error;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
+  }
+}
+
+/** Reads a journal: what was written, what failed, and the pending operations to resume. */
+export async function loadJournal(file: string): Promise<LoadedJournal> {
+  const buf = await fs.readFile(file);
+  const lastNl = buf.lastIndexOf(0x0a);
+  const body = buf.subarray(0, lastNl + 1).toString('utf8');
+  const lines = body.split('\n').slice(0, -1);
+  let validBytes = lastNl + 1;
+  let tornTail = false;
+  const tail = buf.subarray(lastNl + 1).toString('utf8');
+  if (tail.trim() !== '') {
+    try {
+      JSON.parse(tail);
+      lines.push(tail); // complete but for its newline
+      validBytes = buf.length;
+    } catch {
+      tornTail = true;
+    }
+  }
+  const [first, ...rest] = lines;
+  let header: JournalHeader;
+  try {
+    header = JSON.parse(first ?? '') as JournalHeader;
+  } catch {
+    throw new Error(`${file} is not a DynoStage commit journal (no plan line)`);
+  }
+  if (header.journal !== 'dynostage-commit' || !Array.isArray(header.ops)) {
+    throw new Error(`${file} is not a DynoStage commit journal`);
+  }
+  const written = new Set<string>();
+  const failed = new Map<string, string>();
+  rest.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let entry: Partial<{ written: string[]; failed: { id: string; reason: string }[] }>;
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      throw new Error(`${file}: line ${i + 2} is corrupt`);
+    }
+    for (const id of entry.written ?? []) {
+      written.add(id);
+      failed.delete(id);
+    }
+    for (const f of entry.failed ?? []) failed.set(f.id, f.reason);
+  });
+  const pending = header.ops.filter((op) => !written.has(op.id));
+  return { header, pending, written, failed, validBytes, tornTail };
+}

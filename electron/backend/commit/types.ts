@@ -1,0 +1,100 @@
+/** The commit executor's options, callbacks and report. */
+import type { BackoffOptions } from '../../../shared/retry/backoff';
+import type { PlanOptions } from '../../../shared/plan/types';
+
+export interface CommitOptions {
+  /** Requests in flight at the start (default 4); adapts between min and max. */
+  concurrency?: number;
+  minConcurrency?: number;
+  maxConcurrency?: number;
+  /** Consecutive clean responses before one more request may fly (default 4). */
+  cleanResponsesToGrow?: number;
+  /**
+   * Share of a call's operations coming back unprocessed that counts as pressure and halves the
+   * concurrency (default 0.5). Below it the call counts as clean; its unprocessed operations are
+   * still retried with backoff. 0 makes any unprocessed item pressure.
+   */
+  pressureFraction?: number;
+  /** Backoff between retry rounds; `maxRounds` retries per operation, then it fails. */
+  backoff?: Partial<BackoffOptions>;
+  /** Random source for jitter, [0, 1). */
+  random?: () => number;
+  /** Cancels: nothing new is sent, in-flight calls finish, the rest is reported canceled. */
+  signal?: AbortSignal;
+  /** Durable journal: the plan before the first request, then each response's outcome. */
+  journal?: { path: string; resume?: boolean };
+  /** Every operation may have been sent before (a resume): report each one sent as resent. */
+  resending?: boolean;
+  /** Packing limits, as for the planner. */
+  plan?: PlanOptions;
+  /** Minimum interval between progress callbacks (default 100 ms). */
+  progressIntervalMs?: number;
+}
+
+export type OpOutcome =
+  | { status: 'written' }
+  | { status: 'failed'; reason: string }
+  | { status: 'canceled' }
+  | { status: 'superseded'; by: string };
+
+export interface CommitProgress {
+  total: number;
+  done: number;
+  failed: number;
+  /** Operations waiting out a backoff or queued for another round. */
+  retrying: number;
+  canceled: number;
+  /** BatchWriteItem calls sent so far. */
+  requests: number;
+  /** The deepest retry round any operation reached. */
+  rounds: number;
+  consumedCapacity: number;
+  itemsPerSecond: number;
+  concurrency: number;
+  inFlight: number;
+}
+
+export interface CommitCallbacks {
+  onProgress?: (p: CommitProgress) => void;
+  /** Each operation's final outcome, as soon as it is known. */
+  onOutcome?: (id: string, outcome: OpOutcome) => void;
+}
+
+export interface CommitCounters {
+  total: number;
+  written: number;
+  failed: number;
+  canceled: number;
+  superseded: number;
+  requests: number;
+  /** Operations carried by those calls, resends included. */
+  opsSent: number;
+  rounds: number;
+  /** Operations sent more than once, for any reason. */
+  retriedOps: number;
+  /** Operations returned in UnprocessedItems, counted per return. */
+  unprocessed: number;
+  throttledCalls: number;
+  serverErrors: number;
+  networkErrors: number;
+  /** Calls rejected as a whole (validation and the like), which were then split. */
+  rejectedCalls: number;
+  consumedCapacity: number;
+  seconds: number;
+  itemsPerSecond: number;
+  finalConcurrency: number;
+}
+
+export interface CommitReport {
+  /** Every input operation id -> its outcome. */
+  outcomes: Record<string, OpOutcome>;
+  written: string[];
+  failed: { id: string; reason: string }[];
+  canceled: string[];
+  superseded: { id: string; by: string }[];
+  /** Operations sent again after an unknown outcome (dropped connection, 5xx, resume). */
+  resent: string[];
+  counters: CommitCounters;
+  /** Set when the journal could not be written: the commit went on, but cannot be resumed. */
+  journalError?: string;
+}

@@ -1,0 +1,69 @@
+import type { TestResult } from '../../../shared/contract/connections';
+
+/** An error whose `name` is the envelope's code. */
+export function namedError(name: string, message: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(message), { name, ...extra });
+}
+
+/** Refuses input, naming the field first ("endpoint: …") as the schema errors do. */
+export function badInput(field: string, message: string): Error {
+  return namedError('BadInput', `${field}: ${message}`);
+}
+
+export function notFound(message: string): Error {
+  return namedError('NotFound', message);
+}
+
+/** The command that fixes an expired or missing SSO session. */
+export function ssoLoginCommand(profile: string): string {
+  return `aws sso login --profile ${profile}`;
+}
+
+/** SsoLoginRequired: the SSO token is missing or expired; names the command that fixes it. */
+export function ssoLoginRequired(profile: string, cause?: unknown): Error {
+  const fix = ssoLoginCommand(profile);
+  return namedError(
+    'SsoLoginRequired',
+    `The AWS SSO session for profile "${profile}" has expired or was never started. ` +
+      `Run \`${fix}\` in a terminal, then retry.`,
+    { fix, cause },
+  );
+}
+
+// The SDK's SSO messages: credential-provider-sso ("The SSO session associated with this profile has
+// expired/is invalid"), token-providers ("Token is expired", "SSO session token … was not found",
+// both ending "run 'aws sso login'"), and the SSO service refusing a revoked token.
+const SSO_TOKEN_PROBLEM =
+  /sso login|Token is expired|SSO session associated with this profile|SSO session token|Session token not found or invalid/i;
+
+const OURS = new Set(['SsoLoginRequired', 'MfaTimeout', 'MfaCanceled', 'BadInput', 'NotFound']);
+
+/**
+ * What a failed credential lookup becomes: SsoLoginRequired for SSO token problems, our own errors
+ * unchanged, anything else a CredentialsProviderError whose message names the profile.
+ */
+export function credentialError(err: unknown, profile: string, loginProfile: string): Error {
+  const e = (err ?? {}) as { name?: string; message?: string };
+  if (e.name && OURS.has(e.name)) return err as Error;
+  const message = e.message ?? String(err);
+  if (SSO_TOKEN_PROBLEM.test(message)) return ssoLoginRequired(loginProfile, err);
+  return namedError(
+    'CredentialsProviderError',
+    `Could not get credentials for profile "${profile}": ${message}`,
+    { cause: err },
+  );
+}
+
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+
+/** A test failure as the UI shows it: the service's error name and message, with the fix if known. */
+export function toFailedResult(err: unknown, endpoint?: string): Extract<TestResult, { status: 'failed' }> {
+  const e = (err ?? {}) as { name?: string; message?: string; code?: string; fix?: string };
+  const message = e.message || String(err);
+  if (e.code && NETWORK_CODES.test(e.code)) {
+    const where = endpoint ? ` at ${endpoint}` : '';
+    return { status: 'failed', code: e.code, message: `Could not reach DynamoDB${where}: ${message}` };
+  }
+  const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+  return { status: 'failed', code, message, ...(e.fix ? { fix: e.fix } : {}) };
+}

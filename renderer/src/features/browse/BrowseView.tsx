@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import type { TableDescription } from '../../../../shared/contract/tables';
+import { keyNames } from '../../../../shared/dynamo/types';
+import { selectSlot, slotKey, useItemsStore } from '../../stores/itemsStore';
+import { installBenchHook } from './benchHook';
+import { ExportButton } from './export/ExportButton';
+import { BrowseGrid } from './grid/BrowseGrid';
+import { ColumnsMenu } from './grid/ColumnsMenu';
+import { selectView, useGridViewStore } from './grid/gridViewStore';
+import { QuickFilter } from './grid/QuickFilter';
+import { InspectorPanel } from './inspector/InspectorPanel';
+import { GetByKeyButton } from './keys/GetByKeyButton';
+import { QueryBuilder } from './query/QueryBuilder';
+import './browse.css';
+
+export interface BrowseViewProps {
+  connectionId: string;
+  table: TableDescription;
+}
+
+/** The Items tab: query bar, toolbar, grid and inspector for one table. */
+export function BrowseView({ connectionId, table }: BrowseViewProps) {
+  const ref = useMemo(() => ({ connectionId, table: table.name }), [connectionId, table.name]);
+  const key = slotKey(ref);
+  const slot = useItemsStore(selectSlot(ref));
+  const inspectorOpen = useGridViewStore((s) => selectView(key)(s).inspectorOpen);
+  const update = useGridViewStore((s) => s.update);
+  useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
+  return (
+    <div className="browse">
+      <QueryBuilder slot={ref} draftKey={key} table={table} />
+      {slot?.status === 'error' && slot.error && (
+        <div role="alert" className="banner error browse-error">
+          <strong>{slot.error.code}</strong> {slot.error.message}
+        </div>
+      )}
+      <div className="browse-toolbar" role="toolbar" aria-label="Rows">
+        <QuickFilter viewKey={key} />
+        <ColumnsMenu viewKey={key} columns={slot?.columns ?? keyNames(table.key)} keySchema={table.key} />
+        <div className="spacer" />
+        <GetByKeyButton connectionId={connectionId} table={table} />
+        <ExportButton slot={ref} />
+        <button
+          type="button"
+          aria-pressed={inspectorOpen}
+          onClick={() => update(key, 'inspectorOpen', !inspectorOpen)}
+        >
+          Inspector
+        </button>
+      </div>
+      <div className="browse-body">
+        <BrowseGrid slot={ref} keySchema={table.key} />
+        <InspectorPanel slot={ref} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useMemo } from 'react';
+import { keyNames, type KeySchema } from '../../../../../shared/dynamo/types';
+import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
+import { useGridViewStore } from './gridViewStore';
+import { ItemsGrid, type ItemsGridProps } from './ItemsGrid';
+import type { Selection } from './selection';
+import type { GridData } from './useGridTable';
+
+const NO_ROWS: never[] = [];
+const NO_SELECTION: Selection = {};
+
+export type StagingProps = Pick<ItemsGridProps, 'rowStatus' | 'changedCells' | 'onEditCell'>;
+
+/** The grid of one table's loaded items, read from the items store. */
+export function BrowseGrid({ slot: ref, keySchema, ...staging }: { slot: SlotRef; keySchema: KeySchema } & StagingProps) {
+  const slot = useItemsStore(selectSlot(ref));
+  const setSelection = useItemsStore((s) => s.setSelection);
+  const setActive = useItemsStore((s) => s.setActive);
+  const update = useGridViewStore((s) => s.update);
+  const key = slotKey(ref);
+  const items = slot?.items ?? NO_ROWS;
+  const ids = slot?.ids ?? NO_ROWS;
+  const columns = slot?.columns;
+  const schema = slot?.keySchema ?? keySchema;
+  const data: GridData = useMemo(
+    () => ({ items, ids, columns: columns ?? keyNames(schema), keySchema: schema }),
+    [items, ids, columns, schema],
+  );
+  const onSelect = useCallback(
+    (selection: Selection, activeId: string | null) => setSelection(ref, selection, activeId),
+    [ref, setSelection],
+  );
+  const onInspect = useCallback(
+    (id: string, column: string | null) => {
+      setActive(ref, id, column);
+      update(key, 'inspectorOpen', true);
+    },
+    [ref, key, setActive, update],
+  );
+  return (
+    <ItemsGrid
+      viewKey={key}
+      data={data}
+      label={`Items of ${ref.table}`}
+      selection={slot?.selection ?? NO_SELECTION}
+      activeId={slot?.activeId ?? null}
+      onSelect={onSelect}
+      onInspect={onInspect}
+      {...staging}
+    />
+  );
+}

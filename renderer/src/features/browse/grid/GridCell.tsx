@@ -1,0 +1,53 @@
+import { memo } from 'react';
+import { formatValue } from '../../../../../shared/dynamo/format';
+import { typeOf, type AttributeValue } from '../../../../../shared/dynamo/types';
+
+export interface GridCellProps {
+  column: string;
+  /** aria-colindex (1-based, the gutter is column 1). */
+  colIndex: number;
+  value: AttributeValue | undefined;
+  width: number;
+  /** Sticky offset of a pinned (key) column; undefined for scrolling columns. */
+  left?: number;
+  focused: boolean;
+  changed: boolean;
+}
+
+/**
+ * One grid cell: its value as text (numbers exactly as stored, binary as base64 with its size)
+ * after a type badge drawn by CSS from `data-t`, so a cell is one element. Maps and lists show a
+ * summary button that opens the inspector (the grid handles `data-open` clicks). A missing
+ * attribute renders empty and hatched, unlike NULL.
+ */
+export const GridCell = memo(function GridCell(p: GridCellProps) {
+  const v = p.value;
+  const type = v === undefined ? undefined : typeOf(v);
+  let className = 'gc';
+  if (p.left !== undefined) className += ' pinned';
+  if (v === undefined) className += ' missing';
+  else className += ` t-${type}`;
+  if (p.focused) className += ' focused';
+  if (p.changed) className += ' changed';
+  const nested = type === 'M' || type === 'L';
+  return (
+    <div
+      role="gridcell"
+      className={className}
+      data-col={p.column}
+      data-t={type}
+      aria-colindex={p.colIndex}
+      aria-selected={p.focused || undefined}
+      title={v === undefined ? `${p.column}: not set` : undefined}
+      style={p.left === undefined ? { width: p.width } : { width: p.width, left: p.left }}
+    >
+      {v === undefined ? null : nested ? (
+        <button type="button" className="v-nested" data-open tabIndex={-1} title="Show in the inspector">
+          {formatValue(v)}
+        </button>
+      ) : (
+        formatValue(v)
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,78 @@
+import type { Header } from '@tanstack/react-table';
+import { useState } from 'react';
+import type { Item } from '../../../../../shared/dynamo/types';
+import type { GridFeatures } from './gridFeatures';
+
+export interface HeaderCellProps {
+  header: Header<GridFeatures, Item, unknown>;
+  colIndex: number;
+  width: number;
+  /** Sticky offset for a pinned key column. */
+  left?: number;
+  /** 'PK' or 'SK' for key columns. */
+  keyRole?: 'PK' | 'SK';
+  onMove?: (dragged: string, target: string) => void;
+}
+
+const DRAG_TYPE = 'application/x-dynostage-column';
+
+/** A column header: click to sort (Shift adds a sort), drag to reorder, drag the edge to resize. */
+export function HeaderCell({ header, colIndex, width, left, keyRole, onMove }: HeaderCellProps) {
+  const column = header.column;
+  const sorted = column.getIsSorted();
+  const sortIndex = column.getSortIndex();
+  const [dropping, setDropping] = useState(false);
+  const resize = header.getResizeHandler();
+  const draggable = onMove !== undefined;
+  return (
+    <div
+      role="columnheader"
+      className={`gh${left !== undefined ? ' pinned' : ''}${dropping ? ' drop' : ''}${column.getIsResizing() ? ' resizing' : ''}`}
+      aria-colindex={colIndex}
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+      data-col={column.id}
+      style={left === undefined ? { width } : { width, left }}
+      draggable={draggable}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, column.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(e) => {
+        if (!draggable || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(e) => {
+        setDropping(false);
+        const dragged = e.dataTransfer.getData(DRAG_TYPE);
+        if (dragged && dragged !== column.id) onMove?.(dragged, column.id);
+      }}
+    >
+      <button
+        type="button"
+        className="gh-label"
+        title={`${column.id}: click to sort, Shift+click to add to the sort`}
+        onClick={column.getToggleSortingHandler()}
+      >
+        {keyRole && <span className="key-role">{keyRole}</span>}
+        <span className="gh-name">{column.id}</span>
+        {sorted && (
+          <span className="sort-mark" aria-hidden="true">
+            {sorted === 'asc' ? '▲' : '▼'}
+            {sortIndex > 0 ? sortIndex + 1 : ''}
+          </span>
+        )}
+      </button>
+      <div
+        className="resizer"
+        role="separator"
+        aria-label={`Resize ${column.id}`}
+        onMouseDown={resize}
+        onTouchStart={resize}
+        onDoubleClick={() => column.resetSize()}
+        onClick={(e) => e.stopPropagation()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { useMemo, useRef } from 'react';
+import { GridHeader } from './GridHeader';
+import { GridRow, type RowStatus } from './GridRow';
+import { ContextMenu } from './ContextMenu';
+import { moveColumn } from './columnOrder';
+import { selectView, useGridViewStore } from './gridViewStore';
+import { handleGridKey } from './keyboard';
+import { computeLayout } from './layout';
+import { countShownSelected, selectAll, type Selection } from './selection';
+import { useGridActions } from './useGridActions';
+import { useGridTable, type GridData } from './useGridTable';
+import { useGridVirtual } from './useGridVirtual';
+
+export interface ItemsGridProps {
+  /** Identifies the grid's view (layout, sort, quick filter) in the grid view store. */
+  viewKey: string;
+  data: GridData;
+  label: string;
+  selection: Selection;
+  activeId: string | null;
+  onSelect: (selection: Selection, activeId: string | null) => void;
+  /** Show a row (and one of its attributes) in the inspector. */
+  onInspect: (id: string, column: string | null) => void;
+  /** For staging: tint a row as new, changed or deleted. */
+  rowStatus?: (id: string) => RowStatus | undefined;
+  /** For staging: the attributes of a row that differ from the loaded item. */
+  changedCells?: (id: string) => ReadonlySet<string> | undefined;
+  /** For staging: open an editor on a cell (double-click, F2, the context menu). */
+  onEditCell?: (id: string, column: string) => void;
+}
+
+/**
+ * The item grid: virtual rows and columns over a TanStack table, key columns pinned at the start,
+ * click/Shift/Ctrl selection, keyboard navigation, copy, column sort/resize/reorder.
+ */
+export function ItemsGrid(p: ItemsGridProps) {
+  const view = useGridViewStore(selectView(p.viewKey));
+  const update = useGridViewStore((s) => s.update);
+  const { selection, activeId, onSelect } = p;
+  const table = useGridTable(p.data, p.viewKey, view, selection, (next) =>
+    onSelect(next, activeId),
+  );
+  const rows = table.getRowModel().rows;
+  const startCols = table.getStartVisibleLeafColumns();
+  const centerCols = table.getCenterVisibleLeafColumns();
+  const signature = [startCols, centerCols]
+    .map((cols) => cols.map((c) => `${c.id}\u0000${c.getSize()}`).join('\u0001'))
+    .join('\u0002');
+  // Recomputed only when column ids or widths change, so rows keep their memoised renders.
+  const layout = useMemo(() => computeLayout(startCols, centerCols), [signature]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useGridVirtual(scrollRef, rows, layout);
+  const actions = useGridActions({
+    table,
+    rows,
+    layout,
+    scrollRef,
+    selection,
+    activeId,
+    onSelect,
+    onInspect: p.onInspect,
+    onEditCell: p.onEditCell,
+    scrollToCell: (row, col) => {
+      virtual.rows.scrollToIndex(row, { align: 'auto' });
+      if (col !== null) virtual.columns.scrollToIndex(col, { align: 'auto' });
+    },
+  });
+
+  const selectedCount = useMemo(() => Object.keys(selection).length, [selection]);
+  const shownSelected = useMemo(
+    () => (selectedCount === 0 ? 0 : countShownSelected(selection, rows.length, (i) => rows[i]?.id ?? '')),
+    [selection, selectedCount, rows],
+  );
+  const allSelected = rows.length > 0 && shownSelected === rows.length;
+  const headers = Object.fromEntries(table.getFlatHeaders().map((h) => [h.column.id, h]));
+  const keyRoles: Record<string, 'PK' | 'SK'> = { [p.data.keySchema.partitionKey.name]: 'PK' };
+  if (p.data.keySchema.sortKey) keyRoles[p.data.keySchema.sortKey.name] = 'SK';
+  const onMove = (dragged: string, target: string) => {
+    const order = table.getCenterLeafColumns().map((c) => c.id);
+    const keys = table.getStartLeafColumns().map((c) => c.id);
+    update(p.viewKey, 'columnOrder', [...keys, ...moveColumn(order, dragged, target)]);
+  };
+
+  return (
+    <div className="items-grid">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label={p.label}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={1 + layout.start.length + layout.center.length}
+        aria-multiselectable="true"
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.target !== e.currentTarget) return;
+          if (handleGridKey(e, actions.nav)) e.preventDefault();
+        }}
+        {...actions.pointer}
+      >
+        <div className="grid-canvas" style={{ width: layout.totalWidth, height: virtual.rows.getTotalSize() }}>
+          <GridHeader
+            headers={headers}
+            layout={layout}
+            range={virtual.range}
+            keyRoles={keyRoles}
+            allSelected={allSelected}
+            someSelected={shownSelected > 0}
+            onToggleAll={() =>
+              onSelect(allSelected ? {} : selectAll(rows.length, (i) => rows[i]?.id ?? ''), activeId)
+            }
+            onMove={onMove}
+          />
+          {virtual.rows.getVirtualItems().map((v) => {
+            const row = rows[v.index];
+            if (!row) return null;
+            return (
+              <GridRow
+                key={row.id}
+                id={row.id}
+                item={row.original}
+                index={v.index}
+                top={v.start}
+                selected={selection[row.id] === true}
+                activeColumn={row.id === activeId ? actions.activeCol : null}
+                layout={layout}
+                range={virtual.range}
+                status={p.rowStatus?.(row.id)}
+                changed={p.changedCells?.(row.id)}
+              />
+            );
+          })}
+        </div>
+        {rows.length === 0 && <p className="grid-empty muted">No rows to show.</p>}
+      </div>
+      <div className="grid-footer">
+        <span data-testid="grid-counts">
+          {p.data.items.length.toLocaleString('en-US')} loaded · {rows.length.toLocaleString('en-US')} shown
+          · {selectedCount.toLocaleString('en-US')} selected
+        </span>
+        <span className="grid-notice" role="status" aria-live="polite">
+          {actions.notice}
+        </span>
+      </div>
+      {actions.menu && (
+        <ContextMenu
+          x={actions.menu.x}
+          y={actions.menu.y}
+          label="Cell actions"
+          actions={actions.menuActions}
+          onClose={actions.closeMenu}
+        />
+      )}
+    </div>
+  );
+}

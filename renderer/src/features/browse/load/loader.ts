@@ -1,0 +1,161 @@
+/**
+ * Reading items into the items store: one page (Run, Load more), every page as a stream of
+ * items:page events (Load all), and Cancel. Pages of a stream are gathered and handed to the
+ * store a few times a second, so 100,000 items do not rebuild the grid a thousand times.
+ */
+import type { QueryModel } from '../../../../../shared/contract/items';
+import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
+import { isQuery } from '../../../../../shared/query';
+import { ApiCallError, call, onEvent } from '../../../api/client';
+import { slotKey, useItemsStore, type LoadProgress, type SlotRef } from '../../../stores/itemsStore';
+
+const FLUSH_MS = 150;
+/** How long to wait for items:done after items:loadAll answered (events travel separately). */
+const DONE_GRACE_MS = 3000;
+
+let sequence = 0;
+const newLoadId = () => `load-${Date.now().toString(36)}-${++sequence}`;
+
+export function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof ApiCallError) return { code: err.code, message: err.message };
+  return { code: 'Error', message: err instanceof Error ? err.message : String(err) };
+}
+
+const store = () => useItemsStore.getState();
+const slotOf = (ref: SlotRef) => store().slots[slotKey(ref)];
+
+async function readPage(ref: SlotRef, loadId: string, model: QueryModel, cursor?: Item) {
+  try {
+    const page = await call('items:query', {
+      connectionId: ref.connectionId,
+      model,
+      ...(cursor ? { cursor } : {}),
+    });
+    store().append(ref, loadId, page.items);
+    const prev = slotOf(ref)?.progress;
+    store().finish(ref, loadId, {
+      status: 'done',
+      cursor: page.cursor,
+      progress: {
+        items: slotOf(ref)?.items.length ?? page.items.length,
+        pages: (prev?.pages ?? 0) + 1,
+        scannedCount: (prev?.scannedCount ?? 0) + page.scannedCount,
+        consumedCapacity: (prev?.consumedCapacity ?? 0) + page.consumedCapacity,
+      },
+    });
+  } catch (err) {
+    store().fail(ref, loadId, errorOf(err));
+  }
+}
+
+/** Run: replaces the table's rows with the first page of the model's Query or Scan. */
+export async function runQuery(ref: SlotRef, keySchema: KeySchema, model: QueryModel): Promise<void> {
+  const loadId = newLoadId();
+  const kind = isQuery(model) ? 'Query' : 'Scan';
+  store().begin(ref, { keySchema, kind, status: 'loading', loadId, model });
+  await readPage(ref, loadId, model);
+}
+
+/** Load more: appends the next page of the query the rows came from. */
+export async function loadMore(ref: SlotRef): Promise<void> {
+  const slot = slotOf(ref);
+  if (!slot?.cursor || !slot.model || !slot.kind) return;
+  const loadId = newLoadId();
+  store().begin(ref, { keySchema: slot.keySchema, kind: slot.kind, status: 'loading', loadId, keep: true });
+  await readPage(ref, loadId, slot.model, slot.cursor);
+}
+
+interface Stream {
+  ref: SlotRef;
+  buffer: Item[];
+  progress: LoadProgress;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+const streams = new Map<string, Stream>();
+let listening = false;
+
+function flush(loadId: string, s: Stream): void {
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = null;
+  const items = s.buffer;
+  s.buffer = [];
+  store().append(s.ref, loadId, items, s.progress);
+}
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  onEvent('items:page', (e) => {
+    const s = streams.get(e.loadId);
+    if (!s) return;
+    for (const item of e.items) s.buffer.push(item);
+    s.progress = {
+      items: e.total,
+      pages: e.pages,
+      scannedCount: e.scannedCount,
+      consumedCapacity: e.consumedCapacity,
+    };
+    s.timer ??= setTimeout(() => flush(e.loadId, s), FLUSH_MS);
+  });
+  onEvent('items:done', (e) => {
+    const s = streams.get(e.loadId);
+    if (!s) return;
+    streams.delete(e.loadId);
+    flush(e.loadId, s);
+    const progress = {
+      items: e.count,
+      pages: e.pages,
+      scannedCount: e.scannedCount,
+      consumedCapacity: e.consumedCapacity,
+    };
+    if (e.error) {
+      store().append(s.ref, e.loadId, [], progress);
+      store().fail(s.ref, e.loadId, e.error);
+    } else store().finish(s.ref, e.loadId, { status: e.canceled ? 'canceled' : 'done', progress });
+  });
+}
+
+/** Load all: replaces the rows with every page, streamed; parallel segments for a Scan. */
+export async function loadAll(ref: SlotRef, keySchema: KeySchema, model: QueryModel): Promise<void> {
+  listen();
+  const loadId = newLoadId();
+  const kind = isQuery(model) ? 'Query' : 'Scan';
+  store().begin(ref, { keySchema, kind, status: 'streaming', loadId, model });
+  const stream: Stream = { ref, buffer: [], progress: { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 }, timer: null };
+  streams.set(loadId, stream);
+  try {
+    const summary = await call('items:loadAll', { connectionId: ref.connectionId, model, loadId });
+    // items:done normally arrives first; if the event stream lost it, end with the summary.
+    setTimeout(() => {
+      if (!streams.delete(loadId)) return;
+      flush(loadId, stream);
+      store().finish(ref, loadId, {
+        status: summary.canceled ? 'canceled' : 'done',
+        progress: { ...stream.progress, pages: summary.pages, consumedCapacity: summary.consumedCapacity },
+      });
+    }, DONE_GRACE_MS);
+  } catch (err) {
+    if (streams.delete(loadId)) {
+      flush(loadId, stream);
+      store().fail(ref, loadId, errorOf(err));
+    }
+  }
+}
+
+/** Cancel: stops the running Load all of a table; the rows read so far stay. */
+export async function cancelLoad(ref: SlotRef): Promise<void> {
+  const loadId = slotOf(ref)?.loadId;
+  if (!loadId || !streams.has(loadId)) return;
+  try {
+    const { canceled } = await call('items:cancel', { connectionId: ref.connectionId, loadId });
+    if (canceled) return; // items:done (canceled) follows
+  } catch {
+    // The backend no longer knows the load: end it here.
+  }
+  const s = streams.get(loadId);
+  if (!s) return;
+  streams.delete(loadId);
+  flush(loadId, s);
+  store().finish(ref, loadId, { status: 'canceled' });
+}

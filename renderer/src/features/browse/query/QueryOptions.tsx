@@ -1,0 +1,67 @@
+import type { ModelError } from '../../../../../shared/query';
+import type { QueryDraft } from './draft';
+import { FieldError } from './FieldError';
+import { errorsAt } from './fieldErrors';
+import type { Target } from './useQueryModel';
+
+export interface QueryOptionsProps {
+  draft: QueryDraft;
+  target: Target;
+  errors: ModelError[];
+  onChange: (patch: Partial<QueryDraft>) => void;
+}
+
+/** Projection, consistent read (not on a GSI), page size and parallel Scan segments. */
+export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsProps) {
+  const gsi = target.kind === 'GSI';
+  const projectionErrors = errorsAt(errors, 'projection');
+  return (
+    <div className="qb-options">
+      <label className="field grow">
+        <span className="field-label">Attributes</span>
+        <input
+          aria-label="Attributes to return"
+          placeholder="all (or: subject, history[0].by, …)"
+          className={projectionErrors.length > 0 ? 'invalid' : undefined}
+          value={draft.projection}
+          onChange={(e) => onChange({ projection: e.target.value })}
+        />
+        <FieldError messages={projectionErrors} />
+      </label>
+      <label className="check" title={gsi ? 'Global secondary indexes only support eventually consistent reads' : undefined}>
+        <input
+          type="checkbox"
+          disabled={gsi}
+          checked={draft.consistentRead && !gsi}
+          onChange={(e) => onChange({ consistentRead: e.target.checked })}
+        />
+        Consistent read
+      </label>
+      <label className="field">
+        <span className="field-label">Page size</span>
+        <input
+          aria-label="Page size"
+          className={`narrow${errorsAt(errors, 'pageSize').length > 0 ? ' invalid' : ''}`}
+          inputMode="numeric"
+          placeholder="1 MB"
+          value={draft.pageSize}
+          onChange={(e) => onChange({ pageSize: e.target.value })}
+        />
+        <FieldError messages={errorsAt(errors, 'pageSize')} />
+      </label>
+      {draft.mode === 'scan' && (
+        <label className="field" title="Load all reads a Scan in this many parallel segments">
+          <span className="field-label">Parallel segments</span>
+          <input
+            aria-label="Parallel segments"
+            className={`narrow${errorsAt(errors, 'segments').length > 0 ? ' invalid' : ''}`}
+            inputMode="numeric"
+            value={draft.segments}
+            onChange={(e) => onChange({ segments: e.target.value })}
+          />
+          <FieldError messages={errorsAt(errors, 'segments')} />
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/** What the review pane lists: staged changes filtered by kind and table, with their diffs. */
+import { diffItem } from '../../../../shared/changes/diff';
+import type { AttributeDiff } from '../../../../shared/changes/diff';
+import { tableRef } from '../../../../shared/changes/types';
+import type { StagedChange } from '../../../../shared/changes/types';
+
+export type ChangeKind = StagedChange['kind'];
+export const CHANGE_KINDS: readonly ChangeKind[] = ['put', 'update', 'delete'];
+
+export interface ReviewFilter {
+  /** Kinds to show; empty shows every kind. */
+  kinds: readonly ChangeKind[];
+  /** tableRef of the table to show, or null for every table. */
+  table: string | null;
+}
+
+export interface ReviewEntry {
+  id: string;
+  change: StagedChange;
+}
+
+/** The staged changes the filter lets through, in staging order. */
+export function reviewEntries(changes: Readonly<Record<string, StagedChange>>, filter: ReviewFilter): ReviewEntry[] {
+  const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
+  const out: ReviewEntry[] = [];
+  for (const id in changes) {
+    const change = changes[id] as StagedChange;
+    if (kinds && !kinds.has(change.kind)) continue;
+    if (filter.table !== null && tableRef(change.connectionId, change.table) !== filter.table) continue;
+    out.push({ id, change });
+  }
+  return out;
+}
+
+export interface StagedTable {
+  ref: string;
+  connectionId: string;
+  table: string;
+  count: number;
+}
+
+/** Every table with staged changes, with how many, in order of first change. */
+export function stagedTables(changes: Readonly<Record<string, StagedChange>>): StagedTable[] {
+  const tables = new Map<string, StagedTable>();
+  for (const id in changes) {
+    const c = changes[id] as StagedChange;
+    const ref = tableRef(c.connectionId, c.table);
+    const t = tables.get(ref);
+    if (t) t.count++;
+    else tables.set(ref, { ref, connectionId: c.connectionId, table: c.table, count: 1 });
+  }
+  return [...tables.values()];
+}
+
+/** How many changes of each kind are staged. */
+export function kindCounts(changes: Readonly<Record<string, StagedChange>>): Record<ChangeKind, number> {
+  const counts = { put: 0, update: 0, delete: 0 };
+  for (const id in changes) counts[(changes[id] as StagedChange).kind]++;
+  return counts;
+}
+
+const diffs = new WeakMap<StagedChange, AttributeDiff[]>();
+
+/**
+ * The attribute diff of one change (cached per change object, which staging never mutates): an
+ * update against its original, a put as all added, a delete as all removed.
+ */
+export function changeDiff(change: StagedChange): AttributeDiff[] {
+  let d = diffs.get(change);
+  if (!d) {
+    if (change.kind === 'put') d = diffItem(undefined, change.item);
+    else if (change.kind === 'update') d = diffItem(change.original, change.item);
+    else d = diffItem(change.original, undefined);
+    diffs.set(change, d);
+  }
+  return d;
+}
+
+/** "ticketId=T-1 · n=3": the key as one short line. */
+export function keyLabel(change: StagedChange): string {
+  return Object.entries(change.key)
+    .map(([name, v]) => {
+      const text = 'S' in v ? v.S : 'N' in v ? v.N : 'B' in v ? v.B : JSON.stringify(v);
+      return `${name}=${text.length > 60 ? text.slice(0, 57) + '…' : text}`;
+    })
+    .join(' · ');
+}

@@ -1,0 +1,69 @@
+/** Validation that blocks commit: every reason DynamoDB would reject a staged item, one per path. */
+import { tableRef } from '../../../../shared/changes/types';
+import type { KeySchemas, StagedChange } from '../../../../shared/changes/types';
+import { validateItem } from '../../../../shared/dynamo/validate';
+import type { IssueCode } from '../../../../shared/dynamo/validate';
+import type { KeySchema } from '../../../../shared/dynamo/types';
+import type { StagedPlan } from './planInputs';
+
+export interface ReviewIssue {
+  /** The change id (see changeId). */
+  id: string;
+  /** The attribute path, '' for the item as a whole. */
+  path: string;
+  code: IssueCode | 'no-schema' | 'unplannable';
+  message: string;
+}
+
+const cache = new WeakMap<StagedChange, { schema: KeySchema; issues: ReviewIssue[] }>();
+
+/** One issue per path: a set with three duplicates reads as one message, not three. */
+function firstPerPath(id: string, issues: { path: string; code: IssueCode; message: string }[]): ReviewIssue[] {
+  const seen = new Set<string>();
+  const out: ReviewIssue[] = [];
+  for (const i of issues) {
+    if (seen.has(i.path)) continue;
+    seen.add(i.path);
+    out.push({ id, ...i });
+  }
+  return out;
+}
+
+/** The issues of one change; deletes only need their key. Cached per change object and schema. */
+export function changeIssues(id: string, change: StagedChange, schema: KeySchema | undefined): ReviewIssue[] {
+  if (!schema) {
+    const message = `The key schema of ${change.table} is not known yet; open the table to load it.`;
+    return [{ id, path: '', code: 'no-schema', message }];
+  }
+  const hit = cache.get(change);
+  if (hit && hit.schema === schema) return hit.issues;
+  const image = change.kind === 'delete' ? change.key : change.item;
+  let issues = firstPerPath(id, validateItem(image, schema));
+  // A delete sends only its key: its other attributes never reach DynamoDB.
+  if (change.kind === 'delete') issues = issues.filter((i) => i.code.startsWith('key-'));
+  cache.set(change, { schema, issues });
+  return issues;
+}
+
+/** Every blocking issue of the staged changes, in staging order, plus what the planner refused. */
+export function validateStaged(
+  changes: Readonly<Record<string, StagedChange>>,
+  keySchemas: KeySchemas,
+  staged?: StagedPlan,
+): ReviewIssue[] {
+  const out: ReviewIssue[] = [];
+  const flagged = new Set<string>();
+  for (const id in changes) {
+    const change = changes[id] as StagedChange;
+    const issues = changeIssues(id, change, keySchemas[tableRef(change.connectionId, change.table)]);
+    if (issues.length) flagged.add(id);
+    for (const i of issues) out.push(i);
+  }
+  for (const c of staged?.connections ?? []) {
+    for (const r of c.plan.rejected) {
+      if (flagged.has(r.id)) continue; // already explained above, more precisely
+      out.push({ id: r.id, path: '', code: 'unplannable', message: `Cannot be sent: ${r.reason}.` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Saving staged changes in order: one write in flight at a time, later values of an id replacing
+ * earlier unsent ones, failed writes kept and retried so the disk catches up with the screen.
+ */
+import type { StagingEntry } from '../../../../shared/contract/staging';
+
+export interface PersistStatus {
+  saving: boolean;
+  /** Entries not yet on disk. */
+  unsaved: number;
+  /** The last write's error, cleared by the next successful one. */
+  error: string | null;
+}
+
+export interface PersistQueue {
+  push(entries: readonly StagingEntry[]): void;
+  /** Resolves when everything pushed so far is written (or the current attempt failed). */
+  idle(): Promise<void>;
+  /** Tries the unsaved entries again now. */
+  retry(): void;
+}
+
+/** Entries per write: keeps one request body well under the web host's limit. */
+export const CHUNK = 5000;
+
+export function createPersistQueue(
+  write: (entries: StagingEntry[]) => Promise<unknown>,
+  onStatus: (s: PersistStatus) => void,
+  retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
+): PersistQueue {
+  const dirty = new Map<string, StagingEntry>();
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let error: string | null = null;
+
+  const report = (saving: boolean) => onStatus({ saving, unsaved: dirty.size, error });
+
+  async function run(): Promise<void> {
+    while (dirty.size > 0) {
+      const batch = [...dirty.values()].slice(0, CHUNK);
+      for (const e of batch) dirty.delete(e.id);
+      report(true);
+      try {
+        await write(batch);
+        failures = 0;
+        error = null;
+      } catch (err) {
+        // Put back what failed, unless a newer value for the id arrived meanwhile.
+        for (const e of batch) if (!dirty.has(e.id)) dirty.set(e.id, e);
+        error = err instanceof Error ? err.message : String(err);
+        failures++;
+        timer = setTimeout(() => {
+          timer = null;
+          kick();
+        }, retryDelayMs(failures));
+        break;
+      }
+    }
+    report(false);
+  }
+
+  function kick(): void {
+    if (running) return;
+    running = run().finally(() => {
+      running = null;
+      // Entries pushed while the last write was finishing.
+      if (dirty.size > 0 && timer === null) kick();
+    });
+  }
+
+  return {
+    push(entries) {
+      for (const e of entries) {
+        dirty.delete(e.id); // re-insert: the latest value goes last
+        dirty.set(e.id, e);
+      }
+      if (timer === null) kick();
+      else report(false);
+    },
+    async idle() {
+      while (running) await running;
+    },
+    retry() {
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      kick();
+    },
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * Loaded items per (connection, table), as DynamoDB AttributeValue maps, plus the state of the load
+ * that produced them and which rows are selected. Data only: no grid objects live here.
+ */
+import { create } from 'zustand';
+import type { QueryModel } from '../../../shared/contract/items';
+import { canonicalKey } from '../../../shared/dynamo/key';
+import { keyNames } from '../../../shared/dynamo/types';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
+
+/** How the rows of a slot were read. */
+export type LoadKind = 'Query' | 'Scan' | 'Get';
+/** `loading`: one request in flight; `streaming`: items:loadAll running. */
+export type LoadStatus = 'idle' | 'loading' | 'streaming' | 'done' | 'canceled' | 'error';
+
+export interface LoadProgress {
+  items: number;
+  pages: number;
+  scannedCount: number;
+  consumedCapacity: number;
+}
+
+export interface ItemsSlot {
+  connectionId: string;
+  table: string;
+  /** The table's own key: row ids and the pinned key columns come from it. */
+  keySchema: KeySchema;
+  /** Loaded items in arrival order; a new array whenever items arrive. */
+  items: Item[];
+  /** Row ids (canonical keys), parallel to `items`. */
+  ids: string[];
+  /** Every attribute name seen: key attributes first, then in order of first appearance. */
+  columns: string[];
+  kind: LoadKind | null;
+  status: LoadStatus;
+  progress: LoadProgress;
+  /** LastEvaluatedKey of the last page read by items:query; Load more continues from it. */
+  cursor?: Item;
+  /** The model the rows were read with. */
+  model?: QueryModel;
+  loadId?: string;
+  error?: { code: string; message: string };
+  selection: Record<string, true>;
+  /** The row the inspector shows (last clicked or navigated to). */
+  activeId: string | null;
+  /** An attribute of the active row to show first in the inspector. */
+  inspectPath: string | null;
+}
+
+export interface SlotRef {
+  connectionId: string;
+  table: string;
+}
+
+export const slotKey = (ref: SlotRef): string => `${ref.connectionId}\u0000${ref.table}`;
+
+const ZERO: LoadProgress = { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 };
+
+/** Lookup structures per slot, kept beside the state so that appending stays O(page). */
+interface SlotIndex {
+  rowOf: Map<string, number>;
+  columns: Set<string>;
+}
+const indexes = new Map<string, SlotIndex>();
+let orphanIds = 0;
+
+/** The row id of an item: its canonical key under the table's key schema. */
+export function rowIdOf(item: Item, schema: KeySchema): string {
+  for (const name of keyNames(schema)) {
+    // An item without its key (never from DynamoDB) still gets a row of its own.
+    if (item[name] === undefined) return `\u0000row${++orphanIds}`;
+  }
+  return canonicalKey(item, schema);
+}
+
+function emptySlot(ref: SlotRef, keySchema: KeySchema): ItemsSlot {
+  indexes.set(slotKey(ref), { rowOf: new Map(), columns: new Set(keyNames(keySchema)) });
+  return {
+    ...ref,
+    keySchema,
+    items: [],
+    ids: [],
+    columns: keyNames(keySchema),
+    kind: null,
+    status: 'idle',
+    progress: ZERO,
+    selection: {},
+    activeId: null,
+    inspectPath: null,
+  };
+}
+
+/**
+ * The slot with `incoming` added: an item whose key is already loaded replaces that row in place,
+ * new attribute names are appended to `columns` (the array is only replaced when one is new).
+ */
+function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
+  const key = slotKey(slot);
+  let index = indexes.get(key);
+  if (!index) {
+    index = { rowOf: new Map(slot.ids.map((id, i) => [id, i])), columns: new Set(slot.columns) };
+    indexes.set(key, index);
+  }
+  const items = slot.items.slice();
+  const ids = slot.ids.slice();
+  let added: string[] | null = null;
+  for (const item of incoming) {
+    const id = rowIdOf(item, slot.keySchema);
+    const at = index.rowOf.get(id);
+    if (at !== undefined) items[at] = item;
+    else {
+      index.rowOf.set(id, items.length);
+      items.push(item);
+      ids.push(id);
+    }
+    for (const name in item) {
+      if (!index.columns.has(name)) {
+        index.columns.add(name);
+        (added ??= []).push(name);
+      }
+    }
+  }
+  const columns = added ? [...slot.columns, ...added] : slot.columns;
+  return { ...slot, items, ids, columns };
+}
+
+export interface BeginLoad {
+  keySchema: KeySchema;
+  kind: LoadKind;
+  status: 'loading' | 'streaming';
+  loadId: string;
+  model?: QueryModel;
+  /** Keep the loaded rows (Load more); otherwise the slot starts empty. */
+  keep?: boolean;
+}
+
+interface ItemsState {
+  slots: Record<string, ItemsSlot>;
+  /** Starts a load: a fresh slot, or the same rows with a new status when `keep`. */
+  begin(ref: SlotRef, load: BeginLoad): void;
+  /** Adds items read by load `loadId`; ignored when another load has started since. */
+  append(ref: SlotRef, loadId: string, items: readonly Item[], progress?: Partial<LoadProgress>): void;
+  /** Ends load `loadId`; `cursor` undefined means there is nothing more to read. */
+  finish(
+    ref: SlotRef,
+    loadId: string,
+    end: { status: 'done' | 'canceled'; cursor?: Item; progress?: Partial<LoadProgress> },
+  ): void;
+  fail(ref: SlotRef, loadId: string, error: { code: string; message: string }): void;
+  /** Replaces the rows at once (a finished load): used by get-by-key results and the benchmark. */
+  replace(ref: SlotRef, keySchema: KeySchema, kind: LoadKind, items: readonly Item[]): void;
+  setSelection(ref: SlotRef, selection: Record<string, true>, activeId?: string | null): void;
+  setActive(ref: SlotRef, activeId: string | null, inspectPath?: string | null): void;
+}
+
+function patch(
+  state: ItemsState,
+  ref: SlotRef,
+  update: (slot: ItemsSlot) => ItemsSlot | null,
+): Partial<ItemsState> {
+  const key = slotKey(ref);
+  const slot = state.slots[key];
+  if (!slot) return {};
+  const next = update(slot);
+  return next && next !== slot ? { slots: { ...state.slots, [key]: next } } : {};
+}
+
+export const useItemsStore = create<ItemsState>((set) => ({
+  slots: {},
+  begin(ref, load) {
+    set((s) => {
+      const old = s.slots[slotKey(ref)];
+      const base = load.keep && old ? old : emptySlot(ref, load.keySchema);
+      const slot: ItemsSlot = {
+        ...base,
+        kind: load.kind,
+        status: load.status,
+        loadId: load.loadId,
+        model: load.model ?? base.model,
+        error: undefined,
+        cursor: load.keep ? base.cursor : undefined,
+        progress: load.keep ? base.progress : ZERO,
+      };
+      return { slots: { ...s.slots, [slotKey(ref)]: slot } };
+    });
+  },
+  append(ref, loadId, items, progress) {
+    set((s) =>
+      patch(s, ref, (slot) => {
+        if (slot.loadId !== loadId) return null;
+        const next = items.length > 0 ? withItems(slot, items) : slot;
+        return progress ? { ...next, progress: { ...next.progress, ...progress } } : next;
+      }),
+    );
+  },
+  finish(ref, loadId, end) {
+    set((s) =>
+      patch(s, ref, (slot) => {
+        if (slot.loadId !== loadId) return null;
+        const progress = { ...slot.progress, ...end.progress };
+        return { ...slot, status: end.status, cursor: end.cursor, progress };
+      }),
+    );
+  },
+  fail(ref, loadId, error) {
+    set((s) =>
+      patch(s, ref, (slot) => (slot.loadId === loadId ? { ...slot, status: 'error', error } : null)),
+    );
+  },
+  replace(ref, keySchema, kind, items) {
+    const slot = withItems({ ...emptySlot(ref, keySchema), kind, status: 'done' }, items);
+    const done = { ...slot, progress: { ...ZERO, items: slot.items.length } };
+    set((s) => ({ slots: { ...s.slots, [slotKey(ref)]: done } }));
+  },
+  setSelection(ref, selection, activeId) {
+    set((s) =>
+      patch(s, ref, (slot) => ({
+        ...slot,
+        selection,
+        ...(activeId !== undefined ? { activeId, inspectPath: null } : {}),
+      })),
+    );
+  },
+  setActive(ref, activeId, inspectPath = null) {
+    set((s) => patch(s, ref, (slot) => ({ ...slot, activeId, inspectPath })));
+  },
+}));
+
+/** The slot of (connection, table), or undefined before anything was loaded there. */
+export const selectSlot =
+  (ref: SlotRef) =>
+  (s: ItemsState): ItemsSlot | undefined =>
+    s.slots[slotKey(ref)];
+
+/** The loaded item with row id `id`, found without scanning the slot. */
+export function findItem(slot: ItemsSlot, id: string | null): Item | undefined {
+  if (id === null) return undefined;
+  const at = indexes.get(slotKey(slot))?.rowOf.get(id);
+  return at === undefined ? undefined : slot.items[at];
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { StagedChange } from '../changes/types';
+import { channel } from './define';
+import { connectionIdSchema, itemSchema } from './values';
+
+const base = {
+  connectionId: z.string().min(1),
+  table: z.string().min(1),
+  key: itemSchema,
+  error: z.string().optional(),
+};
+
+/** A staged change on the wire: exactly shared/changes' StagedChange. */
+export const stagedChangeSchema: z.ZodType<StagedChange> = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('put'), item: itemSchema }),
+  z.object({ ...base, kind: z.literal('update'), original: itemSchema, item: itemSchema }),
+  z.object({ ...base, kind: z.literal('delete'), original: itemSchema }),
+]) as z.ZodType<StagedChange>;
+
+/** One change id's new value; `change` absent means un-staged. */
+export const stagingEntrySchema = z.object({
+  id: z.string().min(1),
+  connectionId: connectionIdSchema,
+  table: z.string().min(1),
+  change: stagedChangeSchema.optional(),
+});
+export type StagingEntry = z.infer<typeof stagingEntrySchema>;
+
+export const stagingProblemSchema = z.object({
+  file: z.string(),
+  message: z.string(),
+  /** Where the unreadable file was moved; nothing is deleted. */
+  movedTo: z.string(),
+});
+export type StagingProblem = z.infer<typeof stagingProblemSchema>;
+
+export const stagingChannels = {
+  'staging:load': channel(
+    z.object({}).strict(),
+    z.object({
+      entries: z.array(z.object({ id: z.string(), change: stagedChangeSchema })),
+      problems: z.array(stagingProblemSchema),
+    }),
+    'Every staged change saved in the data directory, and any file that could not be read.',
+  ),
+  'staging:apply': channel(
+    z.object({ entries: z.array(stagingEntrySchema) }),
+    z.object({ saved: z.number(), tables: z.number() }),
+    'Saves staged changes (atomic write per connection and table); answers once they are on disk.',
+  ),
+};

@@ -1,0 +1,142 @@
+/** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
+import { tableItemId } from '../dynamo/key';
+import { itemSize, writeUnits } from '../dynamo/size';
+import type { KeySchema } from '../dynamo/types';
+import { bodyBaseBytes, opJsonBytes, tableEntryBytes } from './wireSize';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  MAX_BATCH_WRITE_OPS,
+  type PlanInput,
+  type PlanOptions,
+  type PlanRequest,
+} from './types';
+
+/** An operation with what packing needs: its identity across tables, JSON bytes and WCU. */
+export interface SizedOp {
+  op: PlanInput;
+  /** Table plus canonical key: two operations with the same keyId may not share a request. */
+  keyId: string;
+  bytes: number;
+  wcu: number;
+}
+
+export interface PackLimits {
+  maxOps: number;
+  maxBytes: number;
+  returnConsumedCapacity: boolean;
+}
+
+/** The limits with defaults filled in; maxOps is clamped to 1..25. */
+export function packLimits(opts: PlanOptions = {}): PackLimits {
+  const maxOps = Math.min(MAX_BATCH_WRITE_OPS, Math.max(1, Math.floor(opts.maxOps ?? 25)));
+  return {
+    maxOps,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    returnConsumedCapacity: opts.returnConsumedCapacity ?? true,
+  };
+}
+
+/** Estimated WCU: a put on max(new, old) rounded up to 1 KB, a delete on the old size (or 1). */
+export function opWriteUnits(op: PlanInput): number {
+  if (op.kind === 'delete') return writeUnits(op.oldSize ?? 1);
+  return writeUnits(Math.max(itemSize(op.item), op.oldSize ?? 0));
+}
+
+/** Measures an operation against its table's key schema. */
+export function sizeOp(op: PlanInput, schema: KeySchema): SizedOp {
+  const keyItem = op.kind === 'put' ? op.item : op.key;
+  return {
+    op,
+    keyId: tableItemId(op.table, keyItem, schema),
+    bytes: opJsonBytes(op),
+    wcu: opWriteUnits(op),
+  };
+}
+
+/** Whether the operation fits in a request on its own. */
+export function fitsAlone(s: SizedOp, limits: PackLimits): boolean {
+  return (
+    bodyBaseBytes(limits.returnConsumedCapacity) + tableEntryBytes(s.op.table, true) + s.bytes <=
+    limits.maxBytes
+  );
+}
+
+export type AddResult = 'added' | 'full' | 'duplicate';
+
+/** Builds one request; `add` refuses what would break a rule, so what it holds is always valid. */
+export class RequestBuilder {
+  readonly sized: SizedOp[] = [];
+  private bytes: number;
+  private wcu = 0;
+  private readonly keys = new Set<string>();
+  private readonly tables = new Set<string>();
+
+  constructor(private readonly limits: PackLimits) {
+    this.bytes = bodyBaseBytes(limits.returnConsumedCapacity);
+  }
+
+  get size(): number {
+    return this.sized.length;
+  }
+
+  /** Adds the operation, or says why not. An empty builder always takes it (see `fitsAlone`). */
+  add(s: SizedOp): AddResult {
+    if (this.keys.has(s.keyId)) return 'duplicate';
+    const newTable = !this.tables.has(s.op.table);
+    const cost = s.bytes + (newTable ? tableEntryBytes(s.op.table, this.tables.size === 0) : 1);
+    if (this.sized.length > 0) {
+      if (this.sized.length >= this.limits.maxOps) return 'full';
+      if (this.bytes + cost > this.limits.maxBytes) return 'full';
+    }
+    this.sized.push(s);
+    this.keys.add(s.keyId);
+    this.tables.add(s.op.table);
+    this.bytes += cost;
+    this.wcu += s.wcu;
+    return 'added';
+  }
+
+  /** Whether no further operation could be added (count limit reached). */
+  get full(): boolean {
+    return this.sized.length >= this.limits.maxOps;
+  }
+
+  build(): PlanRequest {
+    return { ops: this.sized.map((s) => s.op), bytes: this.bytes, wcu: this.wcu };
+  }
+}
+
+/**
+ * Packs operations in input order into requests. An operation whose key is already in the current
+ * request is carried to the next one, so no request ever holds a key twice.
+ */
+export function packSized(
+  ops: SizedOp[],
+  limits: PackLimits,
+): { sized: SizedOp[]; request: PlanRequest }[] {
+  const out: { sized: SizedOp[]; request: PlanRequest }[] = [];
+  let carry: SizedOp[] = [];
+  let i = 0;
+  while (i < ops.length || carry.length > 0) {
+    const b = new RequestBuilder(limits);
+    const nextCarry: SizedOp[] = [];
+    let full = false;
+    for (const s of carry) {
+      const r = full ? 'full' : b.add(s);
+      if (r === 'full') full = true;
+      if (r !== 'added') nextCarry.push(s);
+    }
+    while (!full && i < ops.length) {
+      const s = ops[i] as SizedOp;
+      const r = b.add(s);
+      if (r === 'full') full = true;
+      else {
+        if (r === 'duplicate') nextCarry.push(s);
+        i++;
+      }
+    }
+    out.push({ sized: b.sized, request: b.build() });
+    carry = nextCarry;
+  }
+  return out;
+}

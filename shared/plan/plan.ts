@@ -1,0 +1,89 @@
+/** Staged writes -> BatchWriteItem requests, with the WCU estimate the review pane shows. */
+import { keyNames, type KeySchema } from '../dynamo/types';
+import { fitsAlone, packLimits, packSized, sizeOp, type PackLimits, type SizedOp } from './builder';
+import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
+
+/** Why an operation cannot be planned at all, or null when it can. */
+export function unplannable(op: PlanInput, schema: KeySchema | undefined): string | null {
+  if (!schema) return `no key schema for table "${op.table}"`;
+  const keyItem = op.kind === 'put' ? op.item : op.key;
+  const missing = keyNames(schema).filter((name) => keyItem[name] === undefined);
+  if (missing.length > 0) {
+    return `missing key attribute${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}`;
+  }
+  return null;
+}
+
+export interface CollapseResult {
+  /** The surviving operations, measured, in input order. */
+  sized: SizedOp[];
+  collapsed: { id: string; by: string }[];
+  rejected: { id: string; reason: string }[];
+}
+
+/**
+ * Measures the operations and keeps one per (table, canonical key): the last one wins. The
+ * survivors keep their input order; every other operation is listed as collapsed or rejected.
+ */
+export function collapseOps(
+  ops: readonly PlanInput[],
+  keySchemas: KeySchemas,
+  limits: PackLimits,
+): CollapseResult {
+  const rejected: { id: string; reason: string }[] = [];
+  const measured: SizedOp[] = [];
+  for (const op of ops) {
+    const schema = keySchemas[op.table];
+    const why = unplannable(op, schema);
+    if (why !== null || !schema) {
+      rejected.push({ id: op.id, reason: why ?? 'no key schema' });
+      continue;
+    }
+    const s = sizeOp(op, schema);
+    if (!fitsAlone(s, limits)) {
+      rejected.push({ id: op.id, reason: `request would exceed ${limits.maxBytes} bytes` });
+      continue;
+    }
+    measured.push(s);
+  }
+  const winner = new Map<string, SizedOp>();
+  for (const s of measured) winner.set(s.keyId, s);
+  const sized: SizedOp[] = [];
+  const collapsed: { id: string; by: string }[] = [];
+  for (const s of measured) {
+    const w = winner.get(s.keyId) as SizedOp;
+    if (w === s) sized.push(s);
+    else collapsed.push({ id: s.op.id, by: w.op.id });
+  }
+  return { sized, collapsed, rejected };
+}
+
+/**
+ * Plans the writes: afterwards every request holds 1..`maxOps` operations (summed across tables),
+ * its body stays within `maxBytes`, no request holds a key twice, and requests follow input order.
+ */
+export function plan(
+  ops: readonly PlanInput[],
+  keySchemas: KeySchemas,
+  opts: PlanOptions = {},
+): Plan {
+  const limits = packLimits(opts);
+  const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits);
+  const requests = packSized(sized, limits).map((p) => p.request);
+  let puts = 0;
+  for (const s of sized) if (s.op.kind === 'put') puts++;
+  return {
+    requests,
+    collapsed,
+    rejected,
+    summary: {
+      puts,
+      deletes: sized.length - puts,
+      requests: requests.length,
+      bytes: requests.reduce((n, r) => n + r.bytes, 0),
+      wcu: requests.reduce((n, r) => n + r.wcu, 0),
+      collapsed: collapsed.length,
+      rejected: rejected.length,
+    },
+  };
+}

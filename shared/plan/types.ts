@@ -1,0 +1,55 @@
+/** The planner's vocabulary: staged writes in, BatchWriteItem requests and a summary out. */
+import type { Item, KeySchema } from '../dynamo/types';
+
+/**
+ * One staged write as the planner takes it: a full-item put or a delete by key. `id` is the
+ * caller's change id; `oldSize` is the size of the image the write replaces (for the WCU estimate).
+ */
+export type PlanInput =
+  | { id: string; table: string; kind: 'put'; item: Item; oldSize?: number }
+  | { id: string; table: string; kind: 'delete'; key: Item; oldSize?: number };
+
+/** Key schema of every table the plan touches, by table name. */
+export type KeySchemas = Record<string, KeySchema>;
+
+/** One BatchWriteItem call: 1..25 operations, no two on the same (table, key). */
+export interface PlanRequest {
+  ops: PlanInput[];
+  /** Exact size of the JSON body the SDK sends for this call. */
+  bytes: number;
+  /** Estimated write capacity units. */
+  wcu: number;
+}
+
+export interface PlanSummary {
+  puts: number;
+  deletes: number;
+  requests: number;
+  bytes: number;
+  wcu: number;
+  /** Operations dropped because a later one targets the same key. */
+  collapsed: number;
+  /** Operations that cannot be sent at all (see `Plan.rejected`). */
+  rejected: number;
+}
+
+export interface Plan {
+  requests: PlanRequest[];
+  summary: PlanSummary;
+  /** Earlier operations on a key that a later operation replaces (last wins). */
+  collapsed: { id: string; by: string }[];
+  /** Operations the planner cannot place: unknown table, missing key attribute, too large. */
+  rejected: { id: string; reason: string }[];
+}
+
+export interface PlanOptions {
+  /** Operations per request, 1..25 (default 25). */
+  maxOps?: number;
+  /** Byte budget of a request body (default 15 MiB, under DynamoDB's 16 MB). */
+  maxBytes?: number;
+  /** Whether requests carry ReturnConsumedCapacity TOTAL (default true); it counts in the bytes. */
+  returnConsumedCapacity?: boolean;
+}
+
+export const MAX_BATCH_WRITE_OPS = 25;
+export const DEFAULT_MAX_REQUEST_BYTES = 15 * 1024 * 1024;
