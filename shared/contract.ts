@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { connectionsChannels, connectionsEvents } from './contract/connections';
+import { itemsChannels, itemsEvents } from './contract/items';
 import { sandboxChannels } from './contract/sandbox';
 import { stagingChannels } from './contract/staging';
 import { tablesChannels } from './contract/tables';
@@ -15,6 +16,7 @@ export const channels = {
   ...sandboxChannels,
   ...tablesChannels,
   ...stagingChannels,
+  ...itemsChannels,
 };
 
 export type Channels = typeof channels;
@@ -36,5 +38,6 @@ export const backendEventSchema = z.discriminatedUnion('type', [
     command: z.enum(['refresh-tables', 'review-changes', 'reset-sandbox', 'toggle-theme']),
   }),
   ...connectionsEvents,
+  ...itemsEvents,
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;

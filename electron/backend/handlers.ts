@@ -1,5 +1,6 @@
 import { connectionsHandlers } from './connections/handlers';
 import type { Handlers } from './handlerTypes';
+import { itemsHandlers } from './items/handlers';
 import { sandboxHandlers } from './sandbox/handlers';
 import { stagingHandlers } from './staging/handlers';
 import { tablesHandlers } from './tables/handlers';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...sandboxHandlers,
   ...tablesHandlers,
   ...stagingHandlers,
+  ...itemsHandlers,
 };
