@@ -14,10 +14,17 @@ const variants: Record<string, string> = {
 };
 async function main() {
   const host = await startHost();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${host.url}&bench=1`);
-  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: 'SupportTickets', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
   await page.waitForFunction(() => (window as any).__dynostageBench?.table === 'SupportTickets');
   await page.evaluate(`(${gen})(${Number(process.env.N ?? 20000)})`);
   await page.evaluate(`window.__dynostageBench.loadItems(window.__benchItems)`);
@@ -33,6 +40,10 @@ async function main() {
     })()`);
     console.log(name.padEnd(10), t);
   }
-  await browser.close(); await host.stop();
+  await browser.close();
+  await host.stop();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

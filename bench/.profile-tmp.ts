@@ -7,11 +7,18 @@ const gen = readFileSync('/tmp/gridprof/gen.txt', 'utf8');
 const ITEMS = Number(process.env.N ?? 20000);
 async function main() {
   const host = await startHost();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (m) => console.log('console:', m.text()));
   await page.goto(`${host.url}&bench=1`);
-  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: 'SupportTickets', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
   await page.waitForFunction(() => (window as any).__dynostageBench?.table === 'SupportTickets');
   await page.evaluate(`(${gen})(${ITEMS})`);
   const cdp = await page.context().newCDPSession(page);
@@ -20,15 +27,27 @@ async function main() {
   await cdp.send('Profiler.start');
   const mode = process.env.MODE ?? 'load';
   if (mode === 'load') {
-    const t = await page.evaluate(`(() => { const w = window; const items = w.__benchItems; const t0 = performance.now(); w.__dynostageBench.loadItems(items); return new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0)))); })()`);
+    await browser.startTracing(page, {
+      path: '/tmp/gridprof/trace.json',
+      categories: ['devtools.timeline', 'blink', 'v8', 'disabled-by-default-devtools.timeline'],
+    });
+    const t = await page.evaluate(
+      `(() => { const w = window; const items = w.__benchItems; const t0 = performance.now(); w.__dynostageBench.loadItems(items); return new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0)))); })()`,
+    );
     console.log('load', t);
+    await browser.stopTracing();
   } else {
     await page.evaluate(`window.__dynostageBench.loadItems(window.__benchItems)`);
     await page.waitForTimeout(2000);
     await cdp.send('Profiler.stop');
     await cdp.send('Profiler.start');
-    await browser.startTracing(page, { path: '/tmp/gridprof/trace.json', categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'] });
-    const t = await page.evaluate(`(async () => { const s = document.querySelector('.grid-scroll'); const d=[]; let last=performance.now(); for (let i=0;i<60;i++){ s.scrollTop += 3000; await new Promise(r=>requestAnimationFrame(r)); const n=performance.now(); d.push(n-last); last=n;} return d.join(','); })()`);
+    await browser.startTracing(page, {
+      path: '/tmp/gridprof/trace.json',
+      categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'],
+    });
+    const t = await page.evaluate(
+      `(async () => { const s = document.querySelector('.grid-scroll'); const d=[]; let last=performance.now(); for (let i=0;i<60;i++){ s.scrollTop += 3000; await new Promise(r=>requestAnimationFrame(r)); const n=performance.now(); d.push(n-last); last=n;} return d.join(','); })()`,
+    );
     console.log('frames', t);
     await browser.stopTracing();
   }
@@ -46,7 +65,8 @@ async function main() {
     let name = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`;
     if (map && cf.url.endsWith('.js') && cf.lineNumber >= 0) {
       const pos = originalPositionFor(map, { line: cf.lineNumber + 1, column: cf.columnNumber });
-      if (pos.source) name = `${pos.name ?? cf.functionName} ${pos.source.split('node_modules/').pop()}:${pos.line}`;
+      if (pos.source)
+        name = `${pos.name ?? cf.functionName} ${pos.source.split('node_modules/').pop()}:${pos.line}`;
     }
     agg.set(name, (agg.get(name) ?? 0) + t);
   }
@@ -55,4 +75,7 @@ async function main() {
   await browser.close();
   await host.stop();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

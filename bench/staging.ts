@@ -22,7 +22,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PAGE = 50; // review entries rendered at once (the virtualised list shows fewer)
 const CONN = 'sandbox';
 const TABLE = 'BenchStaging';
-const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' } };
+const schema: KeySchema = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'N' },
+};
 const schemas = { [tableRef(CONN, TABLE)]: schema };
 
 function benchItem(i: number): Item {
@@ -36,7 +39,9 @@ function benchItem(i: number): Item {
     email: { S: `customer${i}@example.com` },
     tags: { SS: ['bench', `t${i % 13}`] },
     scores: { NS: [String(i % 7), String((i % 11) + 100)] },
-    meta: { M: { region: { S: 'eu-west-1' }, vip: { BOOL: i % 10 === 0 }, tier: { N: String(i % 4) } } },
+    meta: {
+      M: { region: { S: 'eu-west-1' }, vip: { BOOL: i % 10 === 0 }, tier: { N: String(i % 4) } },
+    },
     history: { L: [{ S: 'created' }, { S: 'assigned' }, { N: String(i) }] },
     body: { S: `Ticket body ${i} `.padEnd(520, 'lorem ipsum ') },
     subject: { S: `Subject line for ticket number ${i}` },
@@ -45,7 +50,9 @@ function benchItem(i: number): Item {
     open: { BOOL: i % 3 !== 2 },
     closedAt: i % 3 === 2 ? { N: String(1_700_100_000_000 + i) } : { NULL: true },
     channel: { S: ['email', 'phone', 'chat'][i % 3] as string },
-    avatar: { B: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==' },
+    avatar: {
+      B: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+    },
     version: { N: '1' },
   };
 }
@@ -64,11 +71,17 @@ function round(loaded: Item[]) {
     current: item,
   }));
   const [step, bulk] = time(() => {
-    const r = buildBulkEdit({ kind: 'set', name: 'status', value: { S: 'archived' } }, targets, schema);
+    const r = buildBulkEdit(
+      { kind: 'set', name: 'status', value: { S: 'archived' } },
+      targets,
+      schema,
+    );
     return commitStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
   });
   const changes = step.state.changes;
-  const [rows, merge] = time(() => mergeView({ connectionId: CONN, table: TABLE, keySchema: schema }, loaded, changes));
+  const [rows, merge] = time(() =>
+    mergeView({ connectionId: CONN, table: TABLE, keySchema: schema }, loaded, changes),
+  );
   const [, diff] = time(() => {
     const entries = reviewEntries(changes, { kinds: [], table: null });
     return entries.slice(0, PAGE).map((e) => changeDiff(e.change));
@@ -76,22 +89,35 @@ function round(loaded: Item[]) {
   const [staged, planMs] = time(() => planStaged(changes, schemas));
   const [issues, validate] = time(() => validateStaged(changes, schemas, staged));
   const [undone, undoMs] = time(() => undo(step.state, step.history));
-  if (Object.keys(changes).length !== EDITS || rows.length !== ITEMS) throw new Error('bench: wrong counts');
-  if (issues.length !== 0 || Object.keys(undone.state.changes).length !== 0) throw new Error('bench: wrong result');
+  if (Object.keys(changes).length !== EDITS || rows.length !== ITEMS)
+    throw new Error('bench: wrong counts');
+  if (issues.length !== 0 || Object.keys(undone.state.changes).length !== 0)
+    throw new Error('bench: wrong result');
   return { bulk, merge, diff, plan: planMs, validate, undo: undoMs, summary: staged.summary };
 }
 
 function main(): void {
   const [loaded, gen] = time(() => Array.from({ length: ITEMS }, (_, i) => benchItem(i)));
   const avg = loaded.slice(0, 1000).reduce((n, it) => n + itemSize(it), 0) / 1000;
-  console.log(`${ITEMS.toLocaleString('en-US')} items generated in ${ms(gen)}: ~${Math.round(avg)} B, ${Object.keys(loaded[0] as Item).length} attributes each`);
+  console.log(
+    `${ITEMS.toLocaleString('en-US')} items generated in ${ms(gen)}: ~${Math.round(avg)} B, ${Object.keys(loaded[0] as Item).length} attributes each`,
+  );
   const runs = Array.from({ length: ROUNDS }, () => round(loaded));
   const first = runs[0] as ReturnType<typeof round>;
-  const pick = (k: 'bulk' | 'merge' | 'diff' | 'plan' | 'validate' | 'undo') => median(runs.map((r) => r[k]));
-  const f = { bulk: pick('bulk'), merge: pick('merge'), diff: pick('diff'), plan: pick('plan'), validate: pick('validate'), undo: pick('undo') };
+  const pick = (k: 'bulk' | 'merge' | 'diff' | 'plan' | 'validate' | 'undo') =>
+    median(runs.map((r) => r[k]));
+  const f = {
+    bulk: pick('bulk'),
+    merge: pick('merge'),
+    diff: pick('diff'),
+    plan: pick('plan'),
+    validate: pick('validate'),
+    undo: pick('undo'),
+  };
   const reviewTotal = f.bulk + f.merge + f.diff + f.plan;
   const firstTotal = first.bulk + first.merge + first.diff + first.plan;
-  const line = (label: string, k: keyof typeof f) => console.log(`${label.padEnd(44)} ${ms(f[k]).padStart(10)}   (first round ${ms(first[k])})`);
+  const line = (label: string, k: keyof typeof f) =>
+    console.log(`${label.padEnd(44)} ${ms(f[k]).padStart(10)}   (first round ${ms(first[k])})`);
   console.log(`median of ${ROUNDS} rounds:`);
   line(`bulk edit of ${EDITS.toLocaleString('en-US')} (build + commitStep)`, 'bulk');
   line('merged grid view (mergeView)', 'merge');
@@ -99,9 +125,13 @@ function main(): void {
   line('plan (shared/plan, summary)', 'plan');
   line('validation (shown beside the plan)', 'validate');
   line('undo of the bulk edit', 'undo');
-  console.log(`bulk edit + diff + plan: ${ms(reviewTotal)} (target 200 ms), first round ${ms(firstTotal)}; undo ${ms(f.undo)} (target 50 ms)`);
+  console.log(
+    `bulk edit + diff + plan: ${ms(reviewTotal)} (target 200 ms), first round ${ms(firstTotal)}; undo ${ms(f.undo)} (target 50 ms)`,
+  );
   const s = first.summary;
-  console.log(`plan: ${s.puts} puts, ${s.deletes} deletes, ${s.requests} requests, ${s.wcu} WCU, ${s.bytes} bytes`);
+  console.log(
+    `plan: ${s.puts} puts, ${s.deletes} deletes, ${s.requests} requests, ${s.wcu} WCU, ${s.bytes} bytes`,
+  );
   console.log(
     JSON.stringify({
       bench: 'staging',

@@ -56,7 +56,10 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
   const callbacks: CommitCallbacks = bar ? { onProgress: (p) => bar.update(p) } : {};
   const opts: CommitOptions = { signal: ctl.signal };
   if (args.concurrency !== undefined) opts.concurrency = args.concurrency;
-  if (args.maxRounds !== undefined) opts.backoff = { maxRounds: args.maxRounds };
+  opts.backoff = {};
+  if (args.maxRounds !== undefined) opts.backoff.maxRounds = args.maxRounds;
+  if (args.backoffBaseMs !== undefined) opts.backoff.baseMs = args.backoffBaseMs;
+  if (args.backoffCapMs !== undefined) opts.backoff.capMs = args.backoffCapMs;
   try {
     let report: CommitReport;
     let failures: Failure[] = [];

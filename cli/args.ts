@@ -11,6 +11,8 @@ export interface ApplyArgs {
   region?: string;
   concurrency?: number;
   maxRounds?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
   journal?: string;
   resume?: string;
   out?: string;
@@ -35,6 +37,8 @@ Options:
   --region R          AWS region (default: from the profile or the environment)
   --concurrency N     requests in flight at the start, 1-8 (default 4; adapts)
   --max-rounds N      retry rounds per operation before it fails (default 10)
+  --backoff-base MS   first backoff ceiling; doubles each round (default 100)
+  --backoff-cap MS    largest backoff ceiling (default 10000)
   --journal PATH      write a journal there, so an interrupted commit can be resumed
   --resume PATH       resume from a journal (no FILE)
   --out DIR           (plan) write one request-items file per request into DIR
@@ -66,6 +70,8 @@ export function parseCli(argv: string[]): Parsed {
         region: { type: 'string' },
         concurrency: { type: 'string' },
         'max-rounds': { type: 'string' },
+        'backoff-base': { type: 'string' },
+        'backoff-cap': { type: 'string' },
         journal: { type: 'string' },
         resume: { type: 'string' },
         out: { type: 'string' },
@@ -105,5 +111,9 @@ export function parseCli(argv: string[]): Parsed {
   if (concurrency !== undefined) args.concurrency = concurrency;
   const maxRounds = int('max-rounds', v['max-rounds'], 0, 100);
   if (maxRounds !== undefined) args.maxRounds = maxRounds;
+  const base = int('backoff-base', v['backoff-base'], 0, 60_000);
+  if (base !== undefined) args.backoffBaseMs = base;
+  const cap = int('backoff-cap', v['backoff-cap'], 0, 600_000);
+  if (cap !== undefined) args.backoffCapMs = cap;
   return args;
 }

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { onEvent } from './api/client';
 import { ConnectionPicker, SandboxProblem } from './features/connections/ConnectionPicker';
+import { ChangesButton } from './features/review/ChangesButton';
+import { ReviewDrawer } from './features/review/ReviewDrawer';
+import { StagingBanner } from './features/staging/StagingBanner';
+import { useStagingShortcuts } from './features/staging/useStagingShortcuts';
 import { TableList } from './features/tables/TableList';
 import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
@@ -11,6 +15,7 @@ export function App() {
   const load = useConnectionStore((s) => s.load);
   const theme = useThemeStore((s) => s.choice);
   const cycleTheme = useThemeStore((s) => s.cycle);
+  useStagingShortcuts();
 
   useEffect(() => {
     void load();
@@ -28,14 +33,17 @@ export function App() {
         <h1>DynoStage</h1>
         <ConnectionPicker />
         <div className="spacer" />
+        <ChangesButton />
         <button className="ghost" onClick={cycleTheme} title="Theme: follows the OS, light or dark">
           Theme: {theme}
         </button>
       </header>
       <SandboxProblem />
+      <StagingBanner />
       <div className="workspace">
         <TableList />
         <TablePane />
+        <ReviewDrawer />
       </div>
     </div>
   );

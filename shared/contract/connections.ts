@@ -74,7 +74,8 @@ export function endpointUrlProblem(value: string): string | undefined {
   } catch {
     return 'must be a URL such as http://localhost:8000';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must start with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'must start with http:// or https://';
   if (!url.hostname) return 'must name a host, e.g. http://localhost:8000';
   if (url.username || url.password) return 'must not carry a user name or password';
   if (url.search || url.hash) return 'must not have a query or fragment';
@@ -173,7 +174,10 @@ export const connectionsChannels = {
     z.union([
       z.strictObject({
         promptId: z.string().min(1),
-        code: z.string().trim().regex(/^\d{6}$/, 'the MFA code is 6 digits'),
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, 'the MFA code is 6 digits'),
       }),
       z.strictObject({ promptId: z.string().min(1), cancel: z.literal(true) }),
     ]),

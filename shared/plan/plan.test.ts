@@ -93,6 +93,15 @@ describe('plan', () => {
     expect(p.requests.map((r) => r.ops.map((o) => o.id))).toEqual([['d']]);
   });
 
+  test('a malformed value (unchecked JSON) is rejected, not thrown', () => {
+    const bad = { id: 'bad', table: 'Users', kind: 'put', item: { id: { S: 'x' }, b: { B: 5 } } };
+    const p = plan([bad as unknown as PlanInput, ...userPuts(2)], schemas);
+    expect(p.rejected).toEqual([
+      { id: 'bad', reason: expect.stringMatching(/^not a DynamoDB JSON item/) },
+    ]);
+    expect(p.summary.puts).toBe(2);
+  });
+
   test('the byte budget closes a request early and each body stays within it', () => {
     const big = 'x'.repeat(300_000);
     const ops = Array.from({ length: 10 }, (_, i) =>

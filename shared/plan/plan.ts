@@ -39,7 +39,14 @@ export function collapseOps(
       rejected.push({ id: op.id, reason: why ?? 'no key schema' });
       continue;
     }
-    const s = sizeOp(op, schema);
+    let s: SizedOp;
+    try {
+      s = sizeOp(op, schema);
+    } catch (err) {
+      // Only unchecked input gets here (binary that is not a string, say): refuse it alone.
+      rejected.push({ id: op.id, reason: `not a DynamoDB JSON item: ${String(err)}` });
+      continue;
+    }
     if (!fitsAlone(s, limits)) {
       rejected.push({ id: op.id, reason: `request would exceed ${limits.maxBytes} bytes` });
       continue;

@@ -162,6 +162,23 @@ test('bad operations in a batch are isolated by splitting, reported with the ser
   expect(rec.dups).toEqual([]);
 });
 
+test('a malformed operation fails alone, before any call', async () => {
+  const t = await table();
+  const ops = puts(t, 5);
+  // Only reachable from unchecked JSON: binary that is not a string.
+  ops[2] = {
+    id: 'badBinary',
+    table: t,
+    kind: 'put',
+    item: { id: { S: 'x' }, b: { B: 5 } } as never,
+  };
+  const report = await executeCommit(stack.client, ops, { [t]: schema });
+  expect(report.failed).toEqual([
+    { id: 'badBinary', reason: expect.stringMatching(/^not a DynamoDB JSON item: TypeError/) },
+  ]);
+  expect(report.written).toHaveLength(4);
+});
+
 test('a missing table fails its operations; the other table is written', async () => {
   const t = await table();
   const ops: PlanInput[] = [...puts(t, 10), ...puts('NoSuchTable', 10, 'ghost')].sort((a, b) =>

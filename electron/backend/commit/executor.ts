@@ -157,7 +157,8 @@ class CommitRun {
     const ops: OpState[] = [];
     for (const o of batch) {
       try {
-        (items[o.s.op.table] ??= []).push((o.sdk ??= toSdkWriteRequest(o.s.op)));
+        const sdk = (o.sdk ??= toSdkWriteRequest(o.s.op));
+        (items[o.s.op.table] ??= []).push(sdk);
         ops.push(o);
       } catch (err) {
         this.ledger.failed([{ id: o.s.op.id, reason: `cannot encode: ${String(err)}` }]);

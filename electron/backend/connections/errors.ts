@@ -1,7 +1,11 @@
 import type { TestResult } from '../../../shared/contract/connections';
 
 /** An error whose `name` is the envelope's code. */
-export function namedError(name: string, message: string, extra: Record<string, unknown> = {}): Error {
+export function namedError(
+  name: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Error {
   return Object.assign(new Error(message), { name, ...extra });
 }
 
@@ -54,15 +58,23 @@ export function credentialError(err: unknown, profile: string, loginProfile: str
   );
 }
 
-const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+const NETWORK_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
 
 /** A test failure as the UI shows it: the service's error name and message, with the fix if known. */
-export function toFailedResult(err: unknown, endpoint?: string): Extract<TestResult, { status: 'failed' }> {
+export function toFailedResult(
+  err: unknown,
+  endpoint?: string,
+): Extract<TestResult, { status: 'failed' }> {
   const e = (err ?? {}) as { name?: string; message?: string; code?: string; fix?: string };
   const message = e.message || String(err);
   if (e.code && NETWORK_CODES.test(e.code)) {
     const where = endpoint ? ` at ${endpoint}` : '';
-    return { status: 'failed', code: e.code, message: `Could not reach DynamoDB${where}: ${message}` };
+    return {
+      status: 'failed',
+      code: e.code,
+      message: `Could not reach DynamoDB${where}: ${message}`,
+    };
   }
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
   return { status: 'failed', code, message, ...(e.fix ? { fix: e.fix } : {}) };

@@ -8,6 +8,8 @@ export const connectionsHandlers: HandlersOf<'connections:'> = {
   'connections:test': async (input, s) => ({ result: await s.connections.test(input) }),
   'connections:mfaAnswer': async (input, s) => ({
     accepted:
-      'cancel' in input ? s.connections.mfa.cancel(input.promptId) : s.connections.mfa.answer(input.promptId, input.code),
+      'cancel' in input
+        ? s.connections.mfa.cancel(input.promptId)
+        : s.connections.mfa.answer(input.promptId, input.code),
   }),
 };

@@ -22,7 +22,11 @@ describe('MfaBroker', () => {
     expect(broker.answer(prompt.promptId, '000111')).toBe(true);
     await expect(code).resolves.toBe('000111');
     expect(broker.answer(prompt.promptId, '000111')).toBe(false);
-    expect(events[1]).toEqual({ type: 'connections:mfaSettled', promptId: prompt.promptId, outcome: 'answered' });
+    expect(events[1]).toEqual({
+      type: 'connections:mfaSettled',
+      promptId: prompt.promptId,
+      outcome: 'answered',
+    });
     expect(broker.pending()).toEqual([]);
   });
 

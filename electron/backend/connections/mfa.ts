@@ -26,7 +26,11 @@ export class MfaBroker {
 
   /** Resolves with the code the user typed; rejects with MfaTimeout or MfaCanceled. */
   ask(req: Omit<MfaPrompt, 'promptId' | 'expiresAt'>): Promise<string> {
-    const prompt: MfaPrompt = { ...req, promptId: randomUUID(), expiresAt: Date.now() + this.timeoutMs };
+    const prompt: MfaPrompt = {
+      ...req,
+      promptId: randomUUID(),
+      expiresAt: Date.now() + this.timeoutMs,
+    };
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         const seconds = Math.round(this.timeoutMs / 1000);
@@ -57,7 +61,10 @@ export class MfaBroker {
     return this.settle(
       promptId,
       'canceled',
-      namedError('MfaCanceled', `MFA entry was canceled for profile "${w?.prompt.profile ?? '?'}".`),
+      namedError(
+        'MfaCanceled',
+        `MFA entry was canceled for profile "${w?.prompt.profile ?? '?'}".`,
+      ),
     );
   }
 
@@ -71,7 +78,11 @@ export class MfaBroker {
     for (const id of [...this.waiting.keys()]) this.cancel(id);
   }
 
-  private settle(promptId: string, outcome: 'answered' | 'canceled' | 'timedOut', value: string | Error): boolean {
+  private settle(
+    promptId: string,
+    outcome: 'answered' | 'canceled' | 'timedOut',
+    value: string | Error,
+  ): boolean {
     const w = this.waiting.get(promptId);
     if (!w) return false;
     this.waiting.delete(promptId);

@@ -17,12 +17,14 @@ const events: BackendEvent[] = [];
 
 async function call<T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> {
   const { envelope } = await backend.call(channel, input);
-  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+  if (!envelope.ok)
+    throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
   return envelope.value as T;
 }
 
 type Result = { status: string; code?: string; message?: string; fix?: string; tables?: string[] };
-const test_ = async (input: unknown) => (await call<{ result: Result }>('connections:test', input)).result;
+const test_ = async (input: unknown) =>
+  (await call<{ result: Result }>('connections:test', input)).result;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -73,36 +75,60 @@ describe('profiles from the shared files', () => {
       endpoint: dynamo.endpoint,
       auth: 'static',
     });
-    const { configFile, credentialsFile } = await call<{ configFile: string; credentialsFile: string }>(
-      'connections:profiles',
-      {},
-    );
+    const { configFile, credentialsFile } = await call<{
+      configFile: string;
+      credentialsFile: string;
+    }>('connections:profiles', {});
     expect([configFile, credentialsFile]).toEqual([home.configFile, home.credentialsFile]);
   });
 
   test('a static-keys profile with endpoint_url reaches its endpoint: test and tables:list', async () => {
     const result = await test_({ connectionId: 'profile:local-static' });
-    expect(result).toMatchObject({ status: 'ok', region: 'eu-west-1', endpoint: dynamo.endpoint, tables: ['Widgets'] });
-    expect(await call('tables:list', { connectionId: 'profile:local-static' })).toEqual({ tables: ['Widgets'] });
+    expect(result).toMatchObject({
+      status: 'ok',
+      region: 'eu-west-1',
+      endpoint: dynamo.endpoint,
+      tables: ['Widgets'],
+    });
+    expect(await call('tables:list', { connectionId: 'profile:local-static' })).toEqual({
+      tables: ['Widgets'],
+    });
   });
 
   test('a credential_process profile supplies the keys of a saved endpoint connection', async () => {
-    const { connection } = await call<{ connection: { id: string; profile: string; auth: string } }>(
-      'connections:save',
-      { kind: 'endpoint', name: 'Local with proc keys', endpoint: dynamo.endpoint, profile: 'proc' },
-    );
-    expect(connection).toMatchObject({ profile: 'proc', auth: 'process', region: 'ap-southeast-2' });
-    expect(await test_({ connectionId: connection.id })).toMatchObject({ status: 'ok', tables: ['Widgets'] });
+    const { connection } = await call<{
+      connection: { id: string; profile: string; auth: string };
+    }>('connections:save', {
+      kind: 'endpoint',
+      name: 'Local with proc keys',
+      endpoint: dynamo.endpoint,
+      profile: 'proc',
+    });
+    expect(connection).toMatchObject({
+      profile: 'proc',
+      auth: 'process',
+      region: 'ap-southeast-2',
+    });
+    expect(await test_({ connectionId: connection.id })).toMatchObject({
+      status: 'ok',
+      tables: ['Widgets'],
+    });
     expect(await readFile(home.processLog, 'utf8')).toContain('ran');
   });
 
   test('an SSO profile without a cached token is SsoLoginRequired, naming `aws sso login --profile`', async () => {
     const result = await test_({ connectionId: 'profile:sso-dev' });
-    expect(result).toMatchObject({ status: 'failed', code: 'SsoLoginRequired', fix: 'aws sso login --profile sso-dev' });
+    expect(result).toMatchObject({
+      status: 'failed',
+      code: 'SsoLoginRequired',
+      fix: 'aws sso login --profile sso-dev',
+    });
     expect(result.message).toContain('`aws sso login --profile sso-dev`');
     // The same error reaches every other channel through the cached client.
     const registry = backend.services.connections;
-    await expect(registry.client('profile:sso-dev').then((c) => c.config.credentials())).rejects.toMatchObject({
+    await expect(
+      registry.client('profile:sso-dev').then((c) => c.config.credentials()),
+    ).rejects.toMatchObject({
       name: 'SsoLoginRequired',
     });
   });
@@ -112,7 +138,12 @@ describe('profiles from the shared files', () => {
     const file = createHash('sha1').update('https://legacy.awsapps.com/start').digest('hex');
     await writeFile(
       join(home.dir, '.aws', 'sso', 'cache', `${file}.json`),
-      JSON.stringify({ accessToken: 'x', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://legacy.awsapps.com/start' }),
+      JSON.stringify({
+        accessToken: 'x',
+        expiresAt: '2020-01-01T00:00:00Z',
+        region: 'us-east-1',
+        startUrl: 'https://legacy.awsapps.com/start',
+      }),
     );
     expect(await test_({ connectionId: 'profile:sso-legacy' })).toMatchObject({
       code: 'SsoLoginRequired',
@@ -131,7 +162,9 @@ describe('MFA', () => {
     const answered: unknown[] = [];
     const stop = backend.onEvent((e) => {
       if (e.type === 'connections:mfaPrompt') {
-        void call('connections:mfaAnswer', { promptId: e.promptId, code: '123456' }).then((v) => answered.push(v));
+        void call('connections:mfaAnswer', { promptId: e.promptId, code: '123456' }).then((v) =>
+          answered.push(v),
+        );
       }
     });
     const started = Date.now();
@@ -144,10 +177,16 @@ describe('MFA', () => {
       serialNumber: 'arn:aws:iam::111122223333:mfa/tester',
     });
     expect(answered).toEqual([{ accepted: true }]);
-    expect(events).toContainEqual({ type: 'connections:mfaSettled', promptId: (prompt as { promptId: string }).promptId, outcome: 'answered' });
+    expect(events).toContainEqual({
+      type: 'connections:mfaSettled',
+      promptId: (prompt as { promptId: string }).promptId,
+      outcome: 'answered',
+    });
     expect(result.status).toBe('failed');
     expect(result.code).toBe('CredentialsProviderError');
-    expect(result.message).toMatch(/Could not get credentials for profile "mfa-role": .*ECONNREFUSED/);
+    expect(result.message).toMatch(
+      /Could not get credentials for profile "mfa-role": .*ECONNREFUSED/,
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
@@ -168,11 +207,16 @@ describe('MFA', () => {
     const result = await test_({ connectionId: connection.id });
     stop();
     expect(result).toMatchObject({ status: 'failed', code: 'MfaCanceled' });
-    expect(await call('connections:mfaAnswer', { promptId, code: '654321' })).toEqual({ accepted: false });
+    expect(await call('connections:mfaAnswer', { promptId, code: '654321' })).toEqual({
+      accepted: false,
+    });
   });
 
   test('a malformed code is refused, naming the field', async () => {
-    const { envelope } = await backend.call('connections:mfaAnswer', { promptId: 'x', code: '12ab' });
+    const { envelope } = await backend.call('connections:mfaAnswer', {
+      promptId: 'x',
+      code: '12ab',
+    });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'BadInput' } });
     expect(!envelope.ok && envelope.error.message).toContain('code: the MFA code is 6 digits');
   });

@@ -26,7 +26,8 @@ function homeDir(): string {
 export function sharedFilePaths(): { configFile: string; credentialsFile: string } {
   return {
     configFile: process.env.AWS_CONFIG_FILE || join(homeDir(), '.aws', 'config'),
-    credentialsFile: process.env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir(), '.aws', 'credentials'),
+    credentialsFile:
+      process.env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir(), '.aws', 'credentials'),
   };
 }
 
@@ -46,7 +47,9 @@ export async function readProfiles(): Promise<ProfileSnapshot> {
   }
   const profiles = [...sections.entries()]
     .map(([name, s]) => describeProfile(name, s, config))
-    .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+    .sort((a, b) =>
+      a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name),
+    );
   return { profiles, sections, config, ...sharedFilePaths() };
 }
 

@@ -38,7 +38,12 @@ export class ConnectionRegistry {
   }
 
   /** The sandbox, one connection per AWS profile, then the saved connections. */
-  async list(): Promise<{ connections: ConnectionInfo[]; profiles: ProfileInfo[]; pendingMfa: MfaPrompt[]; notice?: string }> {
+  async list(): Promise<{
+    connections: ConnectionInfo[];
+    profiles: ProfileInfo[];
+    pendingMfa: MfaPrompt[];
+    notice?: string;
+  }> {
     const [snapshot, saved] = await Promise.all([readProfiles(), this.saved.all()]);
     const s = this.opts.sandbox.status();
     const sandbox: ConnectionInfo = {
@@ -49,7 +54,9 @@ export class ConnectionRegistry {
       region: 'local',
       ...(s.endpoint ? { endpoint: s.endpoint } : {}),
     };
-    const fromProfiles = snapshot.profiles.map((p) => this.info(this.profileTarget(p.name, snapshot), snapshot, 'config'));
+    const fromProfiles = snapshot.profiles.map((p) =>
+      this.info(this.profileTarget(p.name, snapshot), snapshot, 'config'),
+    );
     const fromSaved = saved.map((c) => this.info(this.savedTarget(c, snapshot), snapshot, 'saved'));
     return {
       connections: [sandbox, ...fromProfiles, ...fromSaved],
@@ -59,7 +66,11 @@ export class ConnectionRegistry {
     };
   }
 
-  async profiles(): Promise<{ profiles: ProfileInfo[]; configFile: string; credentialsFile: string }> {
+  async profiles(): Promise<{
+    profiles: ProfileInfo[];
+    configFile: string;
+    credentialsFile: string;
+  }> {
     const { profiles, configFile, credentialsFile } = await readProfiles();
     return { profiles, configFile, credentialsFile };
   }
@@ -102,7 +113,9 @@ export class ConnectionRegistry {
   }
 
   /** ListTables (Limit 1) on a connection or a draft; never throws for a connection problem. */
-  async test(input: { connectionId: string } | { draft: SaveConnectionInput }): Promise<TestResult> {
+  async test(
+    input: { connectionId: string } | { draft: SaveConnectionInput },
+  ): Promise<TestResult> {
     let client: DynamoDBClient;
     let endpoint: string | undefined;
     let region: string;
@@ -117,7 +130,9 @@ export class ConnectionRegistry {
     } else {
       client = await this.client(input.connectionId);
       const resolved = await client.config.endpoint?.().catch(() => undefined);
-      endpoint = resolved ? `${resolved.protocol}//${resolved.hostname}${resolved.port ? `:${resolved.port}` : ''}` : undefined;
+      endpoint = resolved
+        ? `${resolved.protocol}//${resolved.hostname}${resolved.port ? `:${resolved.port}` : ''}`
+        : undefined;
       region = await client.config.region();
     }
     const started = Date.now();
@@ -149,7 +164,8 @@ export class ConnectionRegistry {
 
   private async target(id: string): Promise<Target> {
     const snapshot = await readProfiles();
-    if (id.startsWith(PROFILE_PREFIX)) return this.profileTarget(id.slice(PROFILE_PREFIX.length), snapshot);
+    if (id.startsWith(PROFILE_PREFIX))
+      return this.profileTarget(id.slice(PROFILE_PREFIX.length), snapshot);
     const saved = (await this.saved.all()).find((c) => c.id === id);
     if (!saved) throw notFound(`Unknown connection "${id}"`);
     return this.savedTarget(saved, snapshot);
@@ -157,7 +173,10 @@ export class ConnectionRegistry {
 
   private profileTarget(profile: string, snapshot: ProfileSnapshot): Target {
     const section = snapshot.sections.get(profile);
-    if (!section) throw notFound(`No AWS profile "${profile}" in ${snapshot.configFile} or ${snapshot.credentialsFile}`);
+    if (!section)
+      throw notFound(
+        `No AWS profile "${profile}" in ${snapshot.configFile} or ${snapshot.credentialsFile}`,
+      );
     const endpoint = profileEndpoint(section, snapshot.config);
     return {
       id: PROFILE_PREFIX + profile,
@@ -171,7 +190,8 @@ export class ConnectionRegistry {
 
   private savedTarget(c: SavedConnection, snapshot: ProfileSnapshot): Target {
     const section = c.profile ? snapshot.sections.get(c.profile) : undefined;
-    const endpoint = c.kind === 'endpoint' ? c.endpoint : section && profileEndpoint(section, snapshot.config);
+    const endpoint =
+      c.kind === 'endpoint' ? c.endpoint : section && profileEndpoint(section, snapshot.config);
     return {
       id: c.id,
       name: c.name,

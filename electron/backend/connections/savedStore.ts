@@ -39,7 +39,9 @@ export class SavedConnectionsFile {
   }
 
   /** Applies `change` to the list and persists it; changes run one at a time. */
-  update<T>(change: (list: SavedConnection[]) => { list: SavedConnection[]; result: T }): Promise<T> {
+  update<T>(
+    change: (list: SavedConnection[]) => { list: SavedConnection[]; result: T },
+  ): Promise<T> {
     const run = this.writes.then(async () => {
       const { list, result } = change(await this.all());
       await this.write(list);
@@ -72,7 +74,9 @@ export class SavedConnectionsFile {
   private async write(list: SavedConnection[]): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, `${JSON.stringify({ version: 1, connections: list }, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(temp, `${JSON.stringify({ version: 1, connections: list }, null, 2)}\n`, {
+      mode: 0o600,
+    });
     await rename(temp, this.path);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -36,7 +36,8 @@ test('no connections:* output or event carries a secret-looking field or a test 
   const seen: { channel: string; value: unknown }[] = [];
   backend.onEvent((e) => {
     seen.push({ channel: `event ${e.type}`, value: e });
-    if (e.type === 'connections:mfaPrompt') void run('connections:mfaAnswer', { promptId: e.promptId, code: '123456' });
+    if (e.type === 'connections:mfaPrompt')
+      void run('connections:mfaAnswer', { promptId: e.promptId, code: '123456' });
   });
   async function run(channel: string, input: unknown): Promise<unknown> {
     const { envelope } = await backend.call(channel, input);
@@ -53,7 +54,13 @@ test('no connections:* output or event carries a secret-looking field or a test 
     profile: 'proc',
   })) as { connection: { id: string } };
   await run('connections:save', { kind: 'profile', name: 'static', profile: 'local-static' });
-  for (const connectionId of ['profile:local-static', 'profile:proc', 'profile:sso-dev', 'profile:mfa-role', saved.connection.id]) {
+  for (const connectionId of [
+    'profile:local-static',
+    'profile:proc',
+    'profile:sso-dev',
+    'profile:mfa-role',
+    saved.connection.id,
+  ]) {
     await run('connections:test', { connectionId });
   }
   await run('connections:test', { draft: { kind: 'profile', name: 'd', profile: 'local-static' } });
@@ -63,18 +70,29 @@ test('no connections:* output or event carries a secret-looking field or a test 
 
   // Every channel of the namespace was exercised, and the MFA prompt round trip happened.
   const called = new Set(seen.map((s) => s.channel));
-  for (const c of channelNames.filter((n) => n.startsWith('connections:'))) expect(called, c).toContain(c);
+  for (const c of channelNames.filter((n) => n.startsWith('connections:')))
+    expect(called, c).toContain(c);
   expect(called).toContain('event connections:mfaPrompt');
 
   const secrets = Object.values(SECRETS);
   const problems: string[] = [];
   for (const { channel, value } of seen) {
     walk(value, (key, v) => {
-      if (key !== undefined && SECRET_KEY_NAME.test(key) && !NOT_SECRET.has(key)) problems.push(`${channel}: field "${key}"`);
-      if (typeof v === 'string' && secrets.some((s) => v.includes(s))) problems.push(`${channel}: value of "${key}"`);
+      if (key !== undefined && SECRET_KEY_NAME.test(key) && !NOT_SECRET.has(key))
+        problems.push(`${channel}: field "${key}"`);
+      if (typeof v === 'string' && secrets.some((s) => v.includes(s)))
+        problems.push(`${channel}: value of "${key}"`);
     });
   }
   expect(problems).toEqual([]);
-  // The scan would have caught a leak: the secrets are in the files the backend read.
-  expect(JSON.stringify(seen)).not.toContain(SECRETS.staticSecret);
+  // The saved connections file holds settings only.
+  await run('connections:save', {
+    kind: 'endpoint',
+    name: 'kept',
+    endpoint: dynamo.endpoint,
+    profile: 'local-static',
+  });
+  const file = await readFile(join(dataDir, 'connections.json'), 'utf8');
+  for (const secret of secrets) expect(file).not.toContain(secret);
+  expect(file).not.toMatch(SECRET_KEY_NAME);
 });

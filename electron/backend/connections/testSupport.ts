@@ -130,7 +130,11 @@ export function useAwsHome(home: AwsHome, extra: Record<string, string> = {}): (
 }
 
 /** Every key name and string value in `value`, for the secret scan. */
-export function walk(value: unknown, visit: (key: string | undefined, v: unknown) => void, key?: string): void {
+export function walk(
+  value: unknown,
+  visit: (key: string | undefined, v: unknown) => void,
+  key?: string,
+): void {
   visit(key, value);
   if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
   else if (value && typeof value === 'object') {

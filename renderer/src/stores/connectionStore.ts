@@ -65,8 +65,13 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   dialog: null,
   async load() {
     try {
-      const [list, sandbox] = await Promise.all([call('connections:list', {}), call('sandbox:status', {})]);
-      const prompts = list.pendingMfa.filter((p) => !get().mfaPrompts.some((q) => q.promptId === p.promptId));
+      const [list, sandbox] = await Promise.all([
+        call('connections:list', {}),
+        call('sandbox:status', {}),
+      ]);
+      const prompts = list.pendingMfa.filter(
+        (p) => !get().mfaPrompts.some((q) => q.promptId === p.promptId),
+      );
       set((s) => ({
         connections: list.connections,
         profiles: list.profiles,
@@ -135,7 +140,9 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   },
   mfaPrompted(prompt) {
     set((s) =>
-      s.mfaPrompts.some((p) => p.promptId === prompt.promptId) ? s : { mfaPrompts: [...s.mfaPrompts, prompt] },
+      s.mfaPrompts.some((p) => p.promptId === prompt.promptId)
+        ? s
+        : { mfaPrompts: [...s.mfaPrompts, prompt] },
     );
   },
   mfaSettled(promptId) {
@@ -154,7 +161,8 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
 export const selectConnections = (s: ConnectionState) => s.connections;
 export const selectProfiles = (s: ConnectionState) => s.profiles;
 export const selectSelectedConnection = (s: ConnectionState) => s.selectedId;
-export const selectSelectedInfo = (s: ConnectionState) => s.connections.find((c) => c.id === s.selectedId);
+export const selectSelectedInfo = (s: ConnectionState) =>
+  s.connections.find((c) => c.id === s.selectedId);
 export const selectSandbox = (s: ConnectionState) => s.sandbox;
 export const selectNotice = (s: ConnectionState) => s.notice;
 export const selectDialog = (s: ConnectionState) => s.dialog;

@@ -12,14 +12,14 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('textarea, input, select, button:not(.modal-close)')?.focus();
+    ref.current?.querySelector<HTMLElement>('textarea, input, select, button:not(.b-modal-close)')?.focus();
     return () => before?.focus();
   }, []);
   return (
-    <div className="modal-backdrop">
+    <div className="b-modal-backdrop">
       <div
         ref={ref}
-        className={`modal${wide ? ' wide' : ''}`}
+        className={`b-modal${wide ? ' b-wide' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={title}
@@ -30,9 +30,9 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
           }
         }}
       >
-        <header className="modal-head">
+        <header className="b-modal-head">
           <h3>{title}</h3>
-          <button type="button" className="ghost modal-close" aria-label="Close" onClick={onClose}>
+          <button type="button" className="ghost b-modal-close" aria-label="Close" onClick={onClose}>
             ×
           </button>
         </header>

@@ -21,7 +21,7 @@ export function Popover({ label, title, children }: PopoverProps) {
   }, [open]);
   return (
     <div
-      className="popover-anchor"
+      className="b-popover-anchor"
       ref={ref}
       onKeyDown={(e) => {
         if (e.key === 'Escape') setOpen(false);
@@ -31,7 +31,7 @@ export function Popover({ label, title, children }: PopoverProps) {
         {label} ▾
       </button>
       {open && (
-        <div className="popover" role="dialog" aria-label={title}>
+        <div className="b-popover" role="dialog" aria-label={title}>
           {children}
         </div>
       )}

@@ -69,10 +69,19 @@ export function withEndpoint(d: Draft, endpoint: string): Draft {
 
 /** The channel input for a draft. */
 export function toInput(d: Draft): SaveConnectionInput {
-  const common = { ...(d.id ? { id: d.id } : {}), name: d.name, ...(d.region.trim() ? { region: d.region } : {}) };
+  const common = {
+    ...(d.id ? { id: d.id } : {}),
+    name: d.name,
+    ...(d.region.trim() ? { region: d.region } : {}),
+  };
   return d.kind === 'profile'
     ? { ...common, kind: 'profile', profile: d.profile }
-    : { ...common, kind: 'endpoint', endpoint: d.endpoint, ...(d.profile ? { profile: d.profile } : {}) };
+    : {
+        ...common,
+        kind: 'endpoint',
+        endpoint: d.endpoint,
+        ...(d.profile ? { profile: d.profile } : {}),
+      };
 }
 
 /** Checks a draft with the same schema the backend applies; empty when it may be sent. */

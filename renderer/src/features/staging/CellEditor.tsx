@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './staging.css';
 import { ATTR_TYPES, TYPE_LABELS, typeOf } from '../../../../shared/dynamo/types';
 import type { AttributeValue, AttrType, KeyType } from '../../../../shared/dynamo/types';
 import { BinaryEditor } from './BinaryEditor';

@@ -31,7 +31,7 @@ export function TablePane() {
     <main className="table-pane with-tabs">
       <div className="pane-head">
         <h2>{table}</h2>
-        <div role="tablist" aria-label="Table views" className="tabs">
+        <div role="tablist" aria-label="Table views" className="pane-tabs">
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -40,7 +40,7 @@ export function TablePane() {
               id={`tab-${t.id}`}
               aria-selected={tab === t.id}
               aria-controls={`panel-${t.id}`}
-              className={tab === t.id ? 'tab on' : 'tab'}
+              className={tab === t.id ? 'pane-tab on' : 'pane-tab'}
               onClick={() => setTab(t.id)}
             >
               {t.label}

@@ -51,7 +51,7 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
 
   return (
     <Modal title="Export rows" onClose={onClose}>
-      <fieldset className="choices">
+      <fieldset className="b-choices">
         <legend>Rows</legend>
         <label>
           <input type="radio" name="scope" checked={scope === 'selected'} disabled={selected === 0} onChange={() => setScope('selected')} />
@@ -62,7 +62,7 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
           All loaded rows ({total.toLocaleString('en-US')})
         </label>
       </fieldset>
-      <fieldset className="choices">
+      <fieldset className="b-choices">
         <legend>Format</legend>
         {(Object.keys(FORMATS) as ExportFormat[]).map((f) => (
           <label key={f}>
@@ -82,11 +82,11 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
         </p>
       )}
       {error && (
-        <p role="alert" className="field-error">
+        <p role="alert" className="b-error">
           {error}
         </p>
       )}
-      <footer className="modal-actions">
+      <footer className="b-modal-actions">
         <button type="button" onClick={onClose}>
           Cancel
         </button>

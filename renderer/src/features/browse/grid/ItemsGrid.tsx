@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { GridHeader } from './GridHeader';
-import { GridRow, type RowStatus } from './GridRow';
+import { GridBody } from './GridBody';
+import type { RowStatus } from './GridRow';
 import { ContextMenu } from './ContextMenu';
 import { moveColumn } from './columnOrder';
 import { selectView, useGridViewStore } from './gridViewStore';
@@ -9,7 +10,7 @@ import { computeLayout } from './layout';
 import { countShownSelected, selectAll, type Selection } from './selection';
 import { useGridActions } from './useGridActions';
 import { useGridTable, type GridData } from './useGridTable';
-import { useGridVirtual } from './useGridVirtual';
+import { useColumnVirtual, type RowVirtualizer } from './useGridVirtual';
 
 export interface ItemsGridProps {
   /** Identifies the grid's view (layout, sort, quick filter) in the grid view store. */
@@ -49,7 +50,8 @@ export function ItemsGrid(p: ItemsGridProps) {
   // Recomputed only when column ids or widths change, so rows keep their memoised renders.
   const layout = useMemo(() => computeLayout(startCols, centerCols), [signature]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useGridVirtual(scrollRef, rows, layout);
+  const rowVirtualizer = useRef<RowVirtualizer | null>(null);
+  const columns = useColumnVirtual(scrollRef, layout);
   const actions = useGridActions({
     table,
     rows,
@@ -61,8 +63,8 @@ export function ItemsGrid(p: ItemsGridProps) {
     onInspect: p.onInspect,
     onEditCell: p.onEditCell,
     scrollToCell: (row, col) => {
-      virtual.rows.scrollToIndex(row, { align: 'auto' });
-      if (col !== null) virtual.columns.scrollToIndex(col, { align: 'auto' });
+      rowVirtualizer.current?.scrollToIndex(row, { align: 'auto' });
+      if (col !== null) columns.virtualizer.scrollToIndex(col, { align: 'auto' });
     },
   });
 
@@ -98,39 +100,32 @@ export function ItemsGrid(p: ItemsGridProps) {
         }}
         {...actions.pointer}
       >
-        <div className="grid-canvas" style={{ width: layout.totalWidth, height: virtual.rows.getTotalSize() }}>
-          <GridHeader
-            headers={headers}
-            layout={layout}
-            range={virtual.range}
-            keyRoles={keyRoles}
-            allSelected={allSelected}
-            someSelected={shownSelected > 0}
-            onToggleAll={() =>
-              onSelect(allSelected ? {} : selectAll(rows.length, (i) => rows[i]?.id ?? ''), activeId)
-            }
-            onMove={onMove}
-          />
-          {virtual.rows.getVirtualItems().map((v) => {
-            const row = rows[v.index];
-            if (!row) return null;
-            return (
-              <GridRow
-                key={row.id}
-                id={row.id}
-                item={row.original}
-                index={v.index}
-                top={v.start}
-                selected={selection[row.id] === true}
-                activeColumn={row.id === activeId ? actions.activeCol : null}
-                layout={layout}
-                range={virtual.range}
-                status={p.rowStatus?.(row.id)}
-                changed={p.changedCells?.(row.id)}
-              />
-            );
-          })}
-        </div>
+        <GridBody
+          scrollRef={scrollRef}
+          virtualizerRef={rowVirtualizer}
+          header={
+            <GridHeader
+              headers={headers}
+              layout={layout}
+              range={columns.range}
+              keyRoles={keyRoles}
+              allSelected={allSelected}
+              someSelected={shownSelected > 0}
+              onToggleAll={() =>
+                onSelect(allSelected ? {} : selectAll(rows.length, (i) => rows[i]?.id ?? ''), activeId)
+              }
+              onMove={onMove}
+            />
+          }
+          rows={rows}
+          layout={layout}
+          range={columns.range}
+          selection={selection}
+          activeId={activeId}
+          activeCol={actions.activeCol}
+          rowStatus={p.rowStatus}
+          changedCells={p.changedCells}
+        />
         {rows.length === 0 && <p className="grid-empty muted">No rows to show.</p>}
       </div>
       <div className="grid-footer">

@@ -1,4 +1,4 @@
-/** Plain text for grid cells: what copying a cell gives, and what the quick filter searches. */
+/** The text copying a grid cell gives. */
 import type { AttributeValue } from '../../../../../shared/dynamo/types';
 
 /**
@@ -13,25 +13,3 @@ export function copyText(v: AttributeValue): string {
   if ('NULL' in v) return 'null';
   return JSON.stringify(v);
 }
-
-const texts = new WeakMap<object, string>();
-
-/** Every scalar (and map key) inside a value, space separated; cached per value object. */
-export function searchText(v: AttributeValue): string {
-  if ('S' in v) return v.S;
-  if ('N' in v) return v.N;
-  if ('BOOL' in v) return v.BOOL ? 'true' : 'false';
-  if ('NULL' in v) return 'null';
-  if ('B' in v) return v.B;
-  let text = texts.get(v);
-  if (text === undefined) {
-    if ('SS' in v) text = v.SS.join(' ');
-    else if ('NS' in v) text = v.NS.join(' ');
-    else if ('BS' in v) text = v.BS.join(' ');
-    else if ('L' in v) text = v.L.map(searchText).join(' ');
-    else text = Object.entries(v.M).map(([k, x]) => `${k} ${searchText(x)}`).join(' ');
-    texts.set(v, text);
-  }
-  return text;
-}
-

@@ -6,7 +6,6 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
-  createFilteredRowModel,
   createSortedRowModel,
   globalFilteringFeature,
   rowSelectionFeature,
@@ -14,13 +13,12 @@ import {
   tableFeatures,
   type Column,
   type ColumnDef,
-  type FilterFn,
   type Row,
   type SortFn,
 } from '@tanstack/react-table';
 import { compareValues } from '../../../../../shared/dynamo/format';
 import type { Item } from '../../../../../shared/dynamo/types';
-import { searchText } from './cellText';
+import { createQuickFilterRowModel } from './quickFilter';
 
 export const gridFeatures = tableFeatures({
   columnVisibilityFeature,
@@ -31,7 +29,7 @@ export const gridFeatures = tableFeatures({
   rowSelectionFeature,
   columnFilteringFeature,
   globalFilteringFeature,
-  filteredRowModel: createFilteredRowModel(),
+  filteredRowModel: createQuickFilterRowModel(),
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
 });
@@ -46,15 +44,6 @@ export const COLUMN_WIDTH = 170;
 /** Numbers by value, strings by code point (shared/dynamo/format); missing values sort last. */
 const byValue: SortFn<GridFeatures, Item> = (a, b, id) =>
   compareValues(a.original[id], b.original[id]);
-
-/**
- * The quick filter: a row matches when any attribute's text (nested values included) contains the
- * filter text, ignoring case. The filter value arrives lower-cased.
- */
-export const quickFilterFn: FilterFn<GridFeatures, Item> = (row, id, filter: string) => {
-  const v = row.original[id];
-  return v !== undefined && searchText(v).toLowerCase().includes(filter);
-};
 
 /** One column per attribute name; `keys` are the table's key attributes (narrower by default). */
 export function buildColumns(

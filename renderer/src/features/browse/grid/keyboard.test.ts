@@ -6,7 +6,7 @@ function nav(row: number, col: number): GridNav & { moves: [number, number, bool
   return {
     rowCount: 100,
     columnCount: 5,
-    pageRows: 10,
+    pageRows: () => 10,
     row,
     col,
     moves,

@@ -3,8 +3,8 @@
 export interface GridNav {
   rowCount: number;
   columnCount: number;
-  /** Rows that fit in the viewport, for PageUp/PageDown. */
-  pageRows: number;
+  /** Rows that fit in the viewport, for PageUp/PageDown (read only when paging: it measures). */
+  pageRows(): number;
   /** The focused cell, or null before the first one. */
   row: number;
   col: number;
@@ -59,9 +59,9 @@ export function handleGridKey(e: KeyInput, nav: GridNav): boolean {
     case 'End':
       return go(mod ? lastRow : row, lastCol);
     case 'PageDown':
-      return go(row + Math.max(1, nav.pageRows - 1), col);
+      return go(row + Math.max(1, nav.pageRows() - 1), col);
     case 'PageUp':
-      return go(row - Math.max(1, nav.pageRows - 1), col);
+      return go(row - Math.max(1, nav.pageRows() - 1), col);
     case ' ':
       nav.toggleRow(row);
       return true;

@@ -76,7 +76,8 @@ export function useGridActions(p: GridActionsInput) {
   const nav: GridNav = {
     rowCount: rows.length,
     columnCount: columnIds.length,
-    pageRows: Math.floor(((p.scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT),
+    pageRows: () =>
+      Math.floor(((p.scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT),
     row: indexOf(p.activeId),
     col: activeCol === null ? -1 : columnIds.indexOf(activeCol),
     moveTo(row, col, extend) {

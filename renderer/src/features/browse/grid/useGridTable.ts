@@ -1,7 +1,7 @@
 import { useTable, type RowSelectionState, type Updater } from '@tanstack/react-table';
 import { useCallback, useMemo } from 'react';
 import { keyNames, type Item, type KeySchema } from '../../../../../shared/dynamo/types';
-import { buildColumns, gridFeatures, quickFilterFn } from './gridFeatures';
+import { buildColumns, gridFeatures } from './gridFeatures';
 import { useGridViewStore, type GridView } from './gridViewStore';
 
 export interface GridData {
@@ -32,7 +32,6 @@ export function useGridTable(
   const columns = useMemo(() => buildColumns(data.columns, new Set(keys)), [data.columns, keys]);
   const pinning = useMemo(() => ({ start: keys, end: NO_END }), [keys]);
   const getRowId = useCallback((_: Item, i: number) => ids[i] ?? `#${i}`, [ids]);
-  const globalFilter = useMemo(() => view.quickFilter.trim().toLowerCase(), [view.quickFilter]);
   const update = useGridViewStore((s) => s.update);
   const onRowSelectionChange = useCallback(
     (u: Updater<RowSelectionState>) => onSelection(typeof u === 'function' ? u(selection) : u),
@@ -50,15 +49,13 @@ export function useGridTable(
       columnPinning: pinning,
       sorting: view.sorting,
       rowSelection: selection,
-      globalFilter,
+      globalFilter: view.quickFilter,
     },
     onColumnOrderChange: (u) => update(viewKey, 'columnOrder', u),
     onColumnVisibilityChange: (u) => update(viewKey, 'columnVisibility', u),
     onColumnSizingChange: (u) => update(viewKey, 'columnSizing', u),
     onSortingChange: (u) => update(viewKey, 'sorting', u),
     onRowSelectionChange,
-    globalFilterFn: quickFilterFn,
-    getColumnCanGlobalFilter: () => true,
     columnResizeMode: 'onChange',
     enableRowRangeSelection: false,
     autoResetSorting: false,

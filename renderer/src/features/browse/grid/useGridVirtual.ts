@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, type RefObject } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import {
   columnRange,
   GUTTER_WIDTH,
@@ -11,31 +11,42 @@ import {
 
 const rowSize = () => ROW_HEIGHT;
 
+export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
 /**
- * Row and column virtualizers over the scroll container: only the rows in view (plus a few) and
- * the scrolling columns in view render. Rows have a fixed height, so nothing is measured. The
- * size and key callbacks keep their identity between renders: a new one makes the virtualizer
- * recompute the offsets of every row.
+ * The row virtualizer: only rows in view (plus a few) render. Rows have a fixed height, so
+ * nothing is measured. The size and key callbacks keep their identity between renders: a new one
+ * makes the virtualizer recompute the offsets of every row.
  */
-export function useGridVirtual(
+export function useRowVirtual(
   scrollRef: RefObject<HTMLDivElement | null>,
-  rowIds: { readonly length: number; at(i: number): { id: string } | undefined },
-  layout: GridLayout,
+  rows: { readonly length: number; at(i: number): { id: string } | undefined },
 ) {
-  const rowKey = useCallback((i: number) => rowIds.at(i)?.id ?? i, [rowIds]);
-  const rows = useVirtualizer({
-    count: rowIds.length,
+  const rowKey = useCallback((i: number) => rows.at(i)?.id ?? i, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
     getItemKey: rowKey,
-    overscan: 6,
+    overscan: 4,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
+  const items = virtualizer.getVirtualItems();
+  // Rows are keyed by their slot in a pool, not by id: a row scrolled out hands its DOM nodes to
+  // the row scrolled in (text and attributes change, nothing is created or removed), while rows
+  // that stay in view keep their slot.
+  const pool = useRef(1);
+  pool.current = Math.max(pool.current, items.length);
+  return { virtualizer, items, pool: pool.current };
+}
+
+/** The column virtualizer over the scrolling (unpinned) columns. */
+export function useColumnVirtual(scrollRef: RefObject<HTMLDivElement | null>, layout: GridLayout) {
   const pinnedWidth = GUTTER_WIDTH + layout.startWidth;
   const columnSize = useCallback((i: number) => layout.center[i]?.width ?? 0, [layout]);
   const columnKey = useCallback((i: number) => layout.center[i]?.id ?? i, [layout]);
-  const columns = useVirtualizer({
+  const virtualizer = useVirtualizer({
     horizontal: true,
     count: layout.center.length,
     getScrollElement: () => scrollRef.current,
@@ -46,11 +57,11 @@ export function useGridVirtual(
     scrollPaddingStart: pinnedWidth,
   });
   useEffect(() => {
-    columns.measure();
-  }, [columns, layout]);
-  const visibleColumns = columns.getVirtualItems();
-  const from = visibleColumns[0]?.index ?? 0;
-  const to = visibleColumns[visibleColumns.length - 1]?.index ?? -1;
+    virtualizer.measure();
+  }, [virtualizer, layout]);
+  const visible = virtualizer.getVirtualItems();
+  const from = visible[0]?.index ?? 0;
+  const to = visible[visible.length - 1]?.index ?? -1;
   const range: ColumnRange = useMemo(() => columnRange(layout, from, to), [layout, from, to]);
-  return { rows, columns, range };
+  return { virtualizer, range };
 }

@@ -32,7 +32,7 @@ export function Inspector({ item, attribute, onClose }: InspectorProps) {
     <aside className="inspector" aria-label="Inspector">
       <header className="inspector-head">
         <strong>Inspector</strong>
-        <div className="segmented" role="radiogroup" aria-label="Format">
+        <div className="b-seg" role="radiogroup" aria-label="Format">
           {(['dynamo', 'plain'] as const).map((f) => (
             <button
               key={f}

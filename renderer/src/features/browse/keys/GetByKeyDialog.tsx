@@ -82,7 +82,7 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
         </button>
       )}
       {error && (
-        <p role="alert" className="field-error">
+        <p role="alert" className="b-error">
           {error}
         </p>
       )}
@@ -96,7 +96,7 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
           }}
         />
       )}
-      <footer className="modal-actions">
+      <footer className="b-modal-actions">
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -19,7 +19,7 @@ export function GetResults({ results, schemas, onShow }: GetResultsProps) {
             <h4>
               {r.table}: {r.items.length} found, {r.missing.length} missing
               {r.duplicates > 0 && <span className="muted">, {r.duplicates} repeated keys read once</span>}
-              <button type="button" className="link" onClick={() => onShow(r.table)}>
+              <button type="button" className="b-link" onClick={() => onShow(r.table)}>
                 Show in grid
               </button>
             </h4>
@@ -35,7 +35,7 @@ export function GetResults({ results, schemas, onShow }: GetResultsProps) {
               </>
             )}
             {r.unprocessed.length > 0 && schema && (
-              <p className="field-error small">
+              <p className="b-error small">
                 {r.unprocessed.length} keys were not read (throttled after every retry):{' '}
                 {r.unprocessed.map((k) => keyText(k, schema)).join('; ')}
               </p>

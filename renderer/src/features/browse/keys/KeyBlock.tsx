@@ -44,7 +44,7 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
             </option>
           ))}
         </select>
-        <label className="check">
+        <label className="b-check">
           <input
             type="checkbox"
             checked={block.consistentRead}
@@ -77,7 +77,7 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
       {problems.length > 0 && (
         <ul className="key-problems small">
           {problems.slice(0, MAX_SHOWN).map((p) => (
-            <li key={p.line} className={'firstLine' in p ? 'muted' : 'field-error'}>
+            <li key={p.line} className={'firstLine' in p ? 'muted' : 'b-error'}>
               Line {p.line}: {p.message}
             </li>
           ))}

@@ -2,7 +2,7 @@
 export function FieldError({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;
   return (
-    <span className="field-error">
+    <span className="b-error">
       {messages.map((m) => (
         <span key={m}>{m}</span>
       ))}

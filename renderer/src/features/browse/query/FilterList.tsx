@@ -14,8 +14,8 @@ export function FilterList({ draft, errors, onChange }: FilterListProps) {
   return (
     <div className="qb-filters">
       {filters.length > 1 && (
-        <label className="field">
-          <span className="field-label">Match</span>
+        <label className="b-field">
+          <span className="b-label">Match</span>
           <select
             aria-label="Combine filters with"
             value={draft.join}

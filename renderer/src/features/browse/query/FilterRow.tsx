@@ -46,7 +46,7 @@ export function FilterRow({ index, filter, errors, onChange, onRemove }: FilterR
       <input
         aria-label={`Filter ${n} attribute`}
         aria-invalid={pathErrors.length > 0 || undefined}
-        className={`filter-path${pathErrors.length > 0 ? ' invalid' : ''}`}
+        className={`filter-path${pathErrors.length > 0 ? ' b-invalid' : ''}`}
         placeholder="attribute, e.g. history[0].by"
         value={filter.path}
         onChange={(e) => onChange({ ...filter, path: e.target.value })}

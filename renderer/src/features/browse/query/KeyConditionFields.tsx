@@ -34,14 +34,14 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
   };
   return (
     <div className="qb-keys">
-      <label className="field">
-        <span className="field-label">
+      <label className="b-field">
+        <span className="b-label">
           <code>{pk.name}</code> <span className="badge">{pk.type}</span> =
         </span>
         <input
           aria-label="Partition key value"
           aria-invalid={pkErrors.length > 0 || undefined}
-          className={pkErrors.length > 0 ? 'invalid' : undefined}
+          className={pkErrors.length > 0 ? 'b-invalid' : undefined}
           placeholder={`${pk.name} (required)`}
           value={draft.partition}
           onChange={(e) => onChange({ partition: e.target.value })}
@@ -49,8 +49,8 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
         <FieldError messages={pkErrors} />
       </label>
       {sk && (
-        <div className="field">
-          <span className="field-label">
+        <div className="b-field">
+          <span className="b-label">
             <code>{sk.name}</code> <span className="badge">{sk.type}</span>
           </span>
           <select
@@ -69,7 +69,7 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
             <input
               aria-label="Sort key value"
               aria-invalid={skErrors.length > 0 || undefined}
-              className={skErrors.length > 0 ? 'invalid' : undefined}
+              className={skErrors.length > 0 ? 'b-invalid' : undefined}
               value={draft.sortValues[0]}
               onChange={(e) => setSort(0, e.target.value)}
             />
@@ -87,7 +87,7 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
           <FieldError messages={skErrors} />
         </div>
       )}
-      <label className="check">
+      <label className="b-check">
         <input
           type="checkbox"
           checked={draft.descending}

@@ -31,15 +31,15 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
       <div className="qb-row">
         <button
           type="button"
-          className="ghost toggle"
+          className="ghost qb-toggle"
           aria-expanded={open}
           aria-label={open ? 'Hide query options' : 'Show query options'}
           onClick={() => setOpen(!open)}
         >
           {open ? '▾' : '▸'}
         </button>
-        <label className="field">
-          <span className="field-label">Read from</span>
+        <label className="b-field">
+          <span className="b-label">Read from</span>
           <select
             aria-label="Read from"
             value={target.index}
@@ -53,7 +53,7 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
             ))}
           </select>
         </label>
-        <div className="segmented" role="radiogroup" aria-label="Operation">
+        <div className="b-seg" role="radiogroup" aria-label="Operation">
           {(['query', 'scan'] as const).map((m) => (
             <button
               key={m}
@@ -67,7 +67,7 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
             </button>
           ))}
         </div>
-        <span className={`kind-badge kind-${query.kind}`} data-testid="request-kind">
+        <span className={`req-kind kind-${query.kind}`} data-testid="request-kind">
           {query.kind}
         </span>
         {open && draft.mode === 'query' && (

@@ -17,18 +17,18 @@ export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsPr
   const projectionErrors = errorsAt(errors, 'projection');
   return (
     <div className="qb-options">
-      <label className="field grow">
-        <span className="field-label">Attributes</span>
+      <label className="b-field b-grow">
+        <span className="b-label">Attributes</span>
         <input
           aria-label="Attributes to return"
           placeholder="all (or: subject, history[0].by, …)"
-          className={projectionErrors.length > 0 ? 'invalid' : undefined}
+          className={projectionErrors.length > 0 ? 'b-invalid' : undefined}
           value={draft.projection}
           onChange={(e) => onChange({ projection: e.target.value })}
         />
         <FieldError messages={projectionErrors} />
       </label>
-      <label className="check" title={gsi ? 'Global secondary indexes only support eventually consistent reads' : undefined}>
+      <label className="b-check" title={gsi ? 'Global secondary indexes only support eventually consistent reads' : undefined}>
         <input
           type="checkbox"
           disabled={gsi}
@@ -37,11 +37,11 @@ export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsPr
         />
         Consistent read
       </label>
-      <label className="field">
-        <span className="field-label">Page size</span>
+      <label className="b-field">
+        <span className="b-label">Page size</span>
         <input
           aria-label="Page size"
-          className={`narrow${errorsAt(errors, 'pageSize').length > 0 ? ' invalid' : ''}`}
+          className={`b-narrow${errorsAt(errors, 'pageSize').length > 0 ? ' b-invalid' : ''}`}
           inputMode="numeric"
           placeholder="1 MB"
           value={draft.pageSize}
@@ -50,11 +50,11 @@ export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsPr
         <FieldError messages={errorsAt(errors, 'pageSize')} />
       </label>
       {draft.mode === 'scan' && (
-        <label className="field" title="Load all reads a Scan in this many parallel segments">
-          <span className="field-label">Parallel segments</span>
+        <label className="b-field" title="Load all reads a Scan in this many parallel segments">
+          <span className="b-label">Parallel segments</span>
           <input
             aria-label="Parallel segments"
-            className={`narrow${errorsAt(errors, 'segments').length > 0 ? ' invalid' : ''}`}
+            className={`b-narrow${errorsAt(errors, 'segments').length > 0 ? ' b-invalid' : ''}`}
             inputMode="numeric"
             value={draft.segments}
             onChange={(e) => onChange({ segments: e.target.value })}

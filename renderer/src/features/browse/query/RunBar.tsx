@@ -41,7 +41,7 @@ export function RunBar({ slot: ref, draftKey, tableKey, query }: RunBarProps) {
         Load all
       </button>
       {slot?.status === 'streaming' && (
-        <button type="button" className="danger" onClick={() => void cancelLoad(ref)}>
+        <button type="button" className="b-danger" onClick={() => void cancelLoad(ref)}>
           Cancel
         </button>
       )}

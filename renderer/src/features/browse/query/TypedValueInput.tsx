@@ -38,7 +38,7 @@ export function TypedValueInput({ label, value, invalid, onChange }: TypedValueI
         <input
           aria-label={label}
           aria-invalid={invalid || undefined}
-          className={invalid ? 'invalid' : undefined}
+          className={invalid ? 'b-invalid' : undefined}
           placeholder={PLACEHOLDER[value.type]}
           value={value.text}
           onChange={(e) => onChange({ ...value, text: e.target.value })}

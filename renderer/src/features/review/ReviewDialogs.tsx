@@ -1,0 +1,34 @@
+import { tableRef } from '../../../../shared/changes/types';
+import type { KeySchemas, StagedChange } from '../../../../shared/changes/types';
+import { AddAttributeDialog } from '../staging/AddAttributeDialog';
+import { imageOf, targetOf } from '../staging/currentImage';
+import { EditAttributeDialog } from '../staging/EditAttributeDialog';
+import { EditItemDialog } from '../staging/EditItemDialog';
+import { RemoveAttributeDialog } from '../staging/RemoveAttributeDialog';
+import type { ReviewAction } from './ReviewItem';
+
+export interface ReviewDialogsProps {
+  action: ReviewAction | null;
+  changes: Readonly<Record<string, StagedChange>>;
+  keySchemas: KeySchemas;
+  onClose(): void;
+}
+
+/** The editing dialog a review item asked for, on that item as it stands now. */
+export function ReviewDialogs({ action, changes, keySchemas, onClose }: ReviewDialogsProps) {
+  if (!action) return null;
+  const change = changes[action.id];
+  const keySchema = change && keySchemas[tableRef(change.connectionId, change.table)];
+  if (!change || !keySchema) return null;
+  const props = { target: targetOf(change), current: imageOf(change), keySchema, onClose };
+  switch (action.kind) {
+    case 'editItem':
+      return <EditItemDialog {...props} />;
+    case 'addAttribute':
+      return <AddAttributeDialog {...props} />;
+    case 'removeAttributes':
+      return <RemoveAttributeDialog {...props} />;
+    case 'editAttribute':
+      return <EditAttributeDialog {...props} name={action.name} />;
+  }
+}

@@ -1,0 +1,115 @@
+import { itemSize } from '../../../../shared/dynamo/size';
+import { keyNames } from '../../../../shared/dynamo/types';
+import type { KeySchema } from '../../../../shared/dynamo/types';
+import { stagingActions } from '../../stores/stagingStore';
+import { targetOf } from '../staging/currentImage';
+import { AttributeDiffRow } from './AttributeDiffRow';
+import { changeDiff, keyLabel } from './reviewModel';
+import type { ReviewEntry } from './reviewModel';
+import { reviewActions } from './reviewStore';
+import type { ReviewIssue } from './validation';
+
+/** What a review item asks its pane to open. */
+export type ReviewAction =
+  | { kind: 'editItem'; id: string }
+  | { kind: 'addAttribute'; id: string }
+  | { kind: 'removeAttributes'; id: string }
+  | { kind: 'editAttribute'; id: string; name: string };
+
+export interface ReviewItemProps {
+  entry: ReviewEntry;
+  issues: readonly ReviewIssue[] | undefined;
+  keySchema: KeySchema | undefined;
+  expanded: boolean;
+  showConnection: boolean;
+  onAction(action: ReviewAction): void;
+}
+
+const ROWS = 8;
+const KIND_LABEL = { put: 'new', update: 'update', delete: 'delete' } as const;
+
+/** The attribute a validation path belongs to: `tags[0]` and `meta.a` belong to tags and meta. */
+function topName(path: string): string {
+  if (path.startsWith('[')) {
+    const end = path.indexOf('"]');
+    try {
+      return JSON.parse(path.slice(1, end + 1)) as string;
+    } catch {
+      return path;
+    }
+  }
+  return path.split(/[.[]/)[0] ?? path;
+}
+
+function kb(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** One staged item: kind, table and key, its attribute diff, its blocking issues, and reverts. */
+export function ReviewItem({ entry, issues, keySchema, expanded, showConnection, onAction }: ReviewItemProps) {
+  const { id, change } = entry;
+  const diffs = changeDiff(change);
+  const keys = new Set(keySchema ? keyNames(keySchema) : Object.keys(change.key));
+  const byName = new Map((issues ?? []).map((i) => [topName(i.path), i.message]));
+  const shown = expanded ? diffs : diffs.slice(0, ROWS);
+  const target = targetOf(change);
+  const size = change.kind === 'delete' ? null : itemSize(change.item);
+  const editable = change.kind !== 'delete' && keySchema !== undefined;
+  return (
+    <article className={`review-item ${change.kind}${issues?.length ? ' invalid' : ''}`} aria-label={`${KIND_LABEL[change.kind]} ${change.table} ${keyLabel(change)}`}>
+      <header className="review-item-head">
+        <span className={`kind-badge ${change.kind}`}>{KIND_LABEL[change.kind]}</span>
+        <span className="table-name">
+          {showConnection ? `${change.connectionId} · ` : ''}
+          {change.table}
+        </span>
+        <span className="mono key-label" title={keyLabel(change)}>
+          {keyLabel(change)}
+        </span>
+        {size !== null && <span className="muted small">{kb(size)}</span>}
+        <span className="spacer" />
+        {editable && (
+          <>
+            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'editItem', id })}>
+              Edit JSON
+            </button>
+            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'addAttribute', id })}>
+              Add attribute
+            </button>
+            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'removeAttributes', id })}>
+              Remove…
+            </button>
+          </>
+        )}
+        <button type="button" className="small" onClick={() => stagingActions.revertItem(target)} disabled={!keySchema}>
+          {change.kind === 'delete' ? 'Keep item' : 'Revert item'}
+        </button>
+      </header>
+      {change.error && <p className="commit-error">Last commit failed: {change.error}</p>}
+      {issues && issues.length > 0 && (
+        <ul className="issues" aria-label="Problems that block commit">
+          {issues.map((i) => (
+            <li key={`${i.path}:${i.code}`}>{i.message}</li>
+          ))}
+        </ul>
+      )}
+      {change.kind === 'delete' && <p className="muted small">Deletes the item ({diffs.length} attributes):</p>}
+      <ul className="diff-rows">
+        {shown.map((d) => (
+          <AttributeDiffRow
+            key={d.name}
+            diff={d}
+            issue={byName.get(d.name)}
+            onRevert={change.kind === 'delete' || keys.has(d.name) || !keySchema ? undefined : () => stagingActions.revertAttribute(target, d.name)}
+            onEdit={editable && d.kind !== 'removed' ? () => onAction({ kind: 'editAttribute', id, name: d.name }) : undefined}
+          />
+        ))}
+      </ul>
+      {diffs.length > ROWS && (
+        <button type="button" className="link small" onClick={() => reviewActions.toggleExpanded(id)}>
+          {expanded ? 'Show fewer' : `Show all ${diffs.length} attributes`}
+        </button>
+      )}
+    </article>
+  );
+}

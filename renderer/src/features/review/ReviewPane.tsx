@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { selectCanRedo, selectCanUndo, stagingActions, useStagingStore } from '../../stores/stagingStore';
+import { StagingToolbar } from '../staging/StagingToolbar';
+import { CommitBar } from './CommitBar';
+import type { CommitBarProps } from './CommitBar';
+import { ExportPlanButton } from './ExportPlanButton';
+import { ReviewDialogs } from './ReviewDialogs';
+import { ReviewFilters } from './ReviewFilters';
+import type { ReviewAction } from './ReviewItem';
+import { ReviewList } from './ReviewList';
+import { reviewActions, selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
+import { ReviewSummary } from './ReviewSummary';
+import { RevertAllButton } from './RevertAllButton';
+import { useReviewData } from './useReviewData';
+import { ValidationList } from './ValidationList';
+
+export interface ReviewPaneProps {
+  /** The commit UI; defaults to the CommitBar placeholder. */
+  renderCommitBar?(props: CommitBarProps): ReactNode;
+}
+
+/**
+ * Every staged change, reviewed before commit: filters, the plan summary from shared/plan,
+ * problems that block commit, the items with per-attribute diffs and reverts, export of the plan.
+ */
+export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: ReviewPaneProps) {
+  const data = useReviewData();
+  const canUndo = useStagingStore(selectCanUndo);
+  const canRedo = useStagingStore(selectCanRedo);
+  const kinds = useReviewStore(selectKinds);
+  const table = useReviewStore(selectTableFilter);
+  const [action, setAction] = useState<ReviewAction | null>(null);
+  const [scrollTo, setScrollTo] = useState<string | null>(null);
+  const total = data.counts.put + data.counts.update + data.counts.delete;
+  const showConnection = new Set(data.tables.map((t) => t.connectionId)).size > 1;
+  const filtered = kinds.length > 0 || table !== null;
+  const blockedReason =
+    total === 0
+      ? 'Nothing is staged.'
+      : data.issues.length > 0
+        ? `Fix the ${data.issues.length.toLocaleString('en-US')} ${data.issues.length === 1 ? 'problem' : 'problems'} first.`
+        : null;
+
+  return (
+    <section className="review-pane" aria-label="Review changes">
+      <header className="review-head">
+        <h2>
+          Review changes <span className="count">{total.toLocaleString('en-US')}</span>
+        </h2>
+        <button type="button" className="ghost small" disabled={!canUndo} onClick={stagingActions.undo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" className="ghost small" disabled={!canRedo} onClick={stagingActions.redo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <span className="spacer" />
+        <button type="button" className="ghost" aria-label="Close review" title="Close (Ctrl+Shift+D)" onClick={() => reviewActions.setOpen(false)}>
+          ×
+        </button>
+      </header>
+      <StagingToolbar />
+      <ReviewSummary plan={data.plan} />
+      <ValidationList issues={data.issues} changes={data.changes} onShow={(id) => setScrollTo(id)} />
+      <div className="review-tools">
+        <ReviewFilters counts={data.counts} tables={data.tables} showConnection={showConnection} />
+        <span className="spacer" />
+        <RevertAllButton ids={filtered ? data.entries.map((e) => e.id) : Object.keys(data.changes)} filtered={filtered} />
+      </div>
+      <ReviewList entries={data.entries} data={data} showConnection={showConnection} onAction={setAction} scrollTo={scrollTo} />
+      <footer className="review-foot">
+        <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        {renderCommitBar({ plan: data.plan, blockedReason })}
+      </footer>
+      <ReviewDialogs action={action} changes={data.changes} keySchemas={data.keySchemas} onClose={() => setAction(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/** The review pane's own view state: open or not, its filters, which items show every attribute. */
+import { create } from 'zustand';
+import type { ChangeKind } from './reviewModel';
+
+interface ReviewView {
+  open: boolean;
+  kinds: ChangeKind[];
+  /** tableRef of the table shown, or null for all. */
+  table: string | null;
+  /** Change ids whose every attribute row is shown. */
+  expanded: Readonly<Record<string, true>>;
+}
+
+export const useReviewStore = create<ReviewView>(() => ({ open: false, kinds: [], table: null, expanded: {} }));
+
+export const reviewActions = {
+  toggle: () => useReviewStore.setState((s) => ({ open: !s.open })),
+  setOpen: (open: boolean) => useReviewStore.setState({ open }),
+  toggleKind: (kind: ChangeKind) =>
+    useReviewStore.setState((s) => ({ kinds: s.kinds.includes(kind) ? s.kinds.filter((k) => k !== kind) : [...s.kinds, kind] })),
+  setTable: (table: string | null) => useReviewStore.setState({ table }),
+  toggleExpanded: (id: string) =>
+    useReviewStore.setState((s) => {
+      const expanded = { ...s.expanded };
+      if (expanded[id]) delete expanded[id];
+      else expanded[id] = true;
+      return { expanded };
+    }),
+};
+
+export const selectReviewOpen = (s: ReviewView) => s.open;
+export const selectKinds = (s: ReviewView) => s.kinds;
+export const selectTableFilter = (s: ReviewView) => s.table;
+export const selectExpanded = (s: ReviewView) => s.expanded;

@@ -1,0 +1,36 @@
+import { useDeferredValue, useMemo } from 'react';
+import { selectChanges, selectKeySchemas, useStagingStore } from '../../stores/stagingStore';
+import { planStaged } from './planInputs';
+import { reviewEntries, stagedTables, kindCounts } from './reviewModel';
+import { selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
+import { validateStaged } from './validation';
+
+/**
+ * Everything the review shows, derived from the staged changes: the filtered entries, the plan
+ * of all staged changes (shared/plan, as the commit runs it) and the issues that block commit.
+ * The heavy parts follow a deferred copy of the changes so staging stays responsive.
+ */
+export function useReviewData() {
+  const live = useStagingStore(selectChanges);
+  const keySchemas = useStagingStore(selectKeySchemas);
+  const kinds = useReviewStore(selectKinds);
+  const table = useReviewStore(selectTableFilter);
+  const changes = useDeferredValue(live);
+  const entries = useMemo(() => reviewEntries(changes, { kinds, table }), [changes, kinds, table]);
+  const tables = useMemo(() => stagedTables(changes), [changes]);
+  const counts = useMemo(() => kindCounts(changes), [changes]);
+  const plan = useMemo(() => planStaged(changes, keySchemas), [changes, keySchemas]);
+  const issues = useMemo(() => validateStaged(changes, keySchemas, plan), [changes, keySchemas, plan]);
+  const issuesById = useMemo(() => {
+    const m = new Map<string, typeof issues>();
+    for (const i of issues) {
+      const list = m.get(i.id);
+      if (list) list.push(i);
+      else m.set(i.id, [i]);
+    }
+    return m;
+  }, [issues]);
+  return { changes, entries, tables, counts, plan, issues, issuesById, keySchemas, stale: changes !== live };
+}
+
+export type ReviewData = ReturnType<typeof useReviewData>;
