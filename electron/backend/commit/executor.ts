@@ -65,7 +65,7 @@ class CommitRun {
       opts.concurrency ?? 4,
       opts.minConcurrency ?? 1,
       max,
-      opts.cleanResponsesToGrow ?? 4,
+      opts.cleanResponsesToGrow,
     );
     this.fresh = start.fresh.map((r) => r.map((s) => ({ s, rounds: 0, sends: 0, unknown: false })));
   }

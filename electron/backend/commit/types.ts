@@ -7,7 +7,7 @@ export interface CommitOptions {
   concurrency?: number;
   minConcurrency?: number;
   maxConcurrency?: number;
-  /** Consecutive clean responses before one more request may fly (default 4). */
+  /** Clean responses in a row before one more request may fly (default: the current limit, ≥ 2). */
   cleanResponsesToGrow?: number;
   /**
    * Share of a call's operations coming back unprocessed that counts as pressure and halves the

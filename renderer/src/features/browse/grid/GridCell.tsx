@@ -10,6 +10,8 @@ export interface GridCellProps {
   width: number;
   /** Sticky offset of a pinned (key) column; undefined for scrolling columns. */
   left?: number;
+  /** The last pinned column: draws the edge the scrolling columns slide under. */
+  edge?: boolean;
   focused: boolean;
   changed: boolean;
 }
@@ -24,7 +26,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
   const v = p.value;
   const type = v === undefined ? undefined : typeOf(v);
   let className = 'gc';
-  if (p.left !== undefined) className += ' pinned';
+  if (p.left !== undefined) className += p.edge ? ' pinned pin-edge' : ' pinned';
   if (v === undefined) className += ' missing';
   else className += ` t-${type}`;
   if (p.focused) className += ' focused';

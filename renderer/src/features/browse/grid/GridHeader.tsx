@@ -51,6 +51,7 @@ export function GridHeader(p: GridHeaderProps) {
             width={c.width}
             left={GUTTER_WIDTH + c.left}
             keyRole={p.keyRoles[c.id]}
+            edge={i === layout.start.length - 1}
           />
         ) : null;
       })}

@@ -66,6 +66,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
           value={item[c.id]}
           width={c.width}
           left={GUTTER_WIDTH + c.left}
+          edge={i === layout.start.length - 1}
           focused={p.activeColumn === c.id}
           changed={p.changed?.has(c.id) ?? false}
         />

@@ -11,13 +11,15 @@ export interface HeaderCellProps {
   left?: number;
   /** 'PK' or 'SK' for key columns. */
   keyRole?: 'PK' | 'SK';
+  /** The last pinned column. */
+  edge?: boolean;
   onMove?: (dragged: string, target: string) => void;
 }
 
 const DRAG_TYPE = 'application/x-dynostage-column';
 
 /** A column header: click to sort (Shift adds a sort), drag to reorder, drag the edge to resize. */
-export function HeaderCell({ header, colIndex, width, left, keyRole, onMove }: HeaderCellProps) {
+export function HeaderCell({ header, colIndex, width, left, keyRole, edge, onMove }: HeaderCellProps) {
   const column = header.column;
   const sorted = column.getIsSorted();
   const sortIndex = column.getSortIndex();
@@ -27,7 +29,7 @@ export function HeaderCell({ header, colIndex, width, left, keyRole, onMove }: H
   return (
     <div
       role="columnheader"
-      className={`gh${left !== undefined ? ' pinned' : ''}${dropping ? ' drop' : ''}${column.getIsResizing() ? ' resizing' : ''}`}
+      className={`gh${left !== undefined ? ' pinned' : ''}${edge ? ' pin-edge' : ''}${dropping ? ' drop' : ''}${column.getIsResizing() ? ' resizing' : ''}`}
       aria-colindex={colIndex}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
       data-col={column.id}

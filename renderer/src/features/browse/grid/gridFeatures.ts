@@ -56,6 +56,7 @@ export function buildColumns(
     accessorFn: (item: Item) => item[name],
     sortFn: byValue,
     sortUndefined: 'last' as const,
+    sortDescFirst: false,
     size: keys.has(name) ? KEY_COLUMN_WIDTH : COLUMN_WIDTH,
     minSize: 48,
     maxSize: 2000,

@@ -31,7 +31,7 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
       : 'Reading the key schema…';
   const problems = parsed ? [...parsed.errors, ...parsed.duplicates].sort((a, b) => a.line - b.line) : [];
   return (
-    <fieldset className="key-block" aria-label={`Keys for ${block.table}`}>
+    <fieldset className="key-block" aria-label={`Read from ${block.table}`}>
       <div className="key-block-head">
         <select
           aria-label="Table"
@@ -77,7 +77,7 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
       {problems.length > 0 && (
         <ul className="key-problems small">
           {problems.slice(0, MAX_SHOWN).map((p) => (
-            <li key={p.line} className={'firstLine' in p ? 'muted' : 'b-error'}>
+            <li key={p.line} className={'firstLine' in p ? 'muted' : 'key-error'}>
               Line {p.line}: {p.message}
             </li>
           ))}

@@ -27,6 +27,8 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
   const { partitionKey: pk, sortKey: sk } = target.key;
   const pkErrors = errorsAt(errors, 'partitionValue');
   const skErrors = errorsAt(errors, 'sortCondition');
+  const lowInvalid = errorsAt(errors, 'sortCondition.values.0').length > 0;
+  const highInvalid = errorsAt(errors, 'sortCondition.values.1').length > 0;
   const setSort = (i: 0 | 1, text: string) => {
     const values: [string, string] = [...draft.sortValues];
     values[i] = text;
@@ -68,8 +70,8 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
           {draft.sortOp && (
             <input
               aria-label="Sort key value"
-              aria-invalid={skErrors.length > 0 || undefined}
-              className={skErrors.length > 0 ? 'b-invalid' : undefined}
+              aria-invalid={lowInvalid || undefined}
+              className={lowInvalid ? 'b-invalid' : undefined}
               value={draft.sortValues[0]}
               onChange={(e) => setSort(0, e.target.value)}
             />
@@ -79,6 +81,8 @@ export function KeyConditionFields({ draft, target, errors, onChange }: KeyCondi
               <span className="muted">and</span>
               <input
                 aria-label="Sort key upper value"
+                aria-invalid={highInvalid || undefined}
+                className={highInvalid ? 'b-invalid' : undefined}
                 value={draft.sortValues[1]}
                 onChange={(e) => setSort(1, e.target.value)}
               />

@@ -24,8 +24,16 @@ export function RequestPreview({ built }: { built: BuiltRequest | null }) {
             index <code>{p.IndexName}</code>
           </>
         )}
-        {p.KeyConditionExpression && <code className="expr">{p.KeyConditionExpression}</code>}
-        {p.FilterExpression && <code className="expr">{p.FilterExpression}</code>}
+        {p.KeyConditionExpression && (
+          <span className="expr">
+            key <code>{p.KeyConditionExpression}</code>
+          </span>
+        )}
+        {p.FilterExpression && (
+          <span className="expr">
+            filter <code>{p.FilterExpression}</code>
+          </span>
+        )}
       </summary>
       <dl aria-label="Request parameters">
         {lines.map(([k, v]) => (

@@ -22,7 +22,14 @@ export function isBlankField(draft: QueryDraft, field: string): boolean {
  * once Run was pressed, so a fresh form is not covered in red.
  */
 export function visibleErrors(errors: ModelError[], draft: QueryDraft, attempted: boolean): ModelError[] {
-  return attempted ? errors : errors.filter((e) => !isBlankField(draft, e.field));
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (!isBlankField(draft, e.field)) return true;
+    // An empty field says so once: "must not be empty", not also "below the lower bound".
+    if (!attempted || seen.has(e.field)) return false;
+    seen.add(e.field);
+    return true;
+  });
 }
 
 /** Messages for `field` and the fields inside it (`filters.conditions.1` covers `.values.0`). */

@@ -54,7 +54,8 @@ export function useQueryModel(draftKey: string, table: TableDescription): QueryS
         errors.push({ field: 'model', message: (err as Error).message });
       }
     }
-    const kind: 'Query' | 'Scan' = isQuery(model) ? 'Query' : 'Scan';
+    // What Run sends: a Query form always sends a Query (it cannot run without its key value).
+    const kind: 'Query' | 'Scan' = model.mode === 'query' || isQuery(model) ? 'Query' : 'Scan';
     return { target, model, kind, errors, built };
   }, [draft, table]);
   return { draft, attempted, ...derived };
