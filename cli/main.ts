@@ -8,11 +8,17 @@ export const processIo: Io = {
   stderr: process.stderr,
   env: process.env,
   onInterrupt(handler) {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
+    let count = 0;
+    const onSignal = () => {
+      // The first Ctrl-C cancels cleanly; a second one gives up on the calls in flight.
+      if (++count > 1) process.exit(130);
+      handler();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     };
   },
 };

@@ -61,10 +61,9 @@ export class StagingPage {
     return this.item(key).locator(`li.diff-row[data-attr="${name}"]`);
   }
 
-  /** Opens the review drawer and waits for the open table's staging toolbar. */
   async openReview(): Promise<void> {
     if (!(await this.review.isVisible())) await this.changesButton.click();
-    await this.importButton.waitFor();
+    await this.review.waitFor();
   }
 
   /** Imports `text` as a file named `name` and stages it (after the preview). */

@@ -14,7 +14,7 @@ export interface CommitBarProps {
 export function CommitBar({ plan, blockedReason }: CommitBarProps) {
   return (
     <div className="commit-bar" data-testid="commit-bar-slot">
-      <span className="muted small">{blockedReason ?? `Ready: ${plan.summary.requests.toLocaleString('en-US')} requests to send.`}</span>
+      <span className="muted small">{blockedReason ?? `Ready: ${plan.summary.requests.toLocaleString('en-US')} ${plan.summary.requests === 1 ? 'request' : 'requests'} to send.`}</span>
       <span className="spacer" />
       <button type="button" className="primary" disabled title="Commit arrives in a later change">
         Commit…

@@ -66,8 +66,9 @@ export function ReviewItem({ entry, issues, keySchema, expanded, showConnection,
         <span className="mono key-label" title={keyLabel(change)}>
           {keyLabel(change)}
         </span>
-        {size !== null && <span className="muted small">{kb(size)}</span>}
-        <span className="spacer" />
+        {size !== null && <span className="muted small nowrap">{kb(size)}</span>}
+      </header>
+      <div className="review-item-actions">
         {editable && (
           <>
             <button type="button" className="ghost small" onClick={() => onAction({ kind: 'editItem', id })}>
@@ -77,14 +78,14 @@ export function ReviewItem({ entry, issues, keySchema, expanded, showConnection,
               Add attribute
             </button>
             <button type="button" className="ghost small" onClick={() => onAction({ kind: 'removeAttributes', id })}>
-              Remove…
+              Remove attributes…
             </button>
           </>
         )}
-        <button type="button" className="small" onClick={() => stagingActions.revertItem(target)} disabled={!keySchema}>
-          {change.kind === 'delete' ? 'Keep item' : 'Revert item'}
+        <button type="button" className="ghost small" onClick={() => stagingActions.revertItem(target)} disabled={!keySchema}>
+          {change.kind === 'delete' ? 'Keep item (revert delete)' : 'Revert item'}
         </button>
-      </header>
+      </div>
       {change.error && <p className="commit-error">Last commit failed: {change.error}</p>}
       {issues && issues.length > 0 && (
         <ul className="issues" aria-label="Problems that block commit">

@@ -28,7 +28,7 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     estimateSize: (i) => {
       const e = entries[i];
       const rows = e ? Math.min(changeDiff(e.change).length, expanded[e.id] ? 1000 : 8) : 1;
-      return 44 + rows * 24;
+      return 68 + rows * 24;
     },
     getItemKey: (i) => entries[i]?.id ?? i,
     overscan: 4,

@@ -17,11 +17,19 @@ export interface GridCellProps {
 }
 
 /**
- * One grid cell: its value as text (numbers exactly as stored, binary as base64 with its size)
- * after a type badge drawn by CSS from `data-t`, so a cell is one element. Maps and lists show a
+ * One grid cell: a type badge, then the value as text (numbers exactly as stored, binary as
+ * base64 with its size). Maps and lists show a
  * summary button that opens the inspector (the grid handles `data-open` clicks). A missing
  * attribute renders empty and hatched, unlike NULL.
  */
+/** Text past this length is cut in the cell (it is wider than any column); the inspector has it all. */
+const MAX_CELL_TEXT = 400;
+
+function cellText(v: AttributeValue): string {
+  const text = formatValue(v);
+  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) + '…' : text;
+}
+
 export const GridCell = memo(function GridCell(p: GridCellProps) {
   const v = p.value;
   const type = v === undefined ? undefined : typeOf(v);
@@ -37,18 +45,18 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
       role="gridcell"
       className={className}
       data-col={p.column}
-      data-t={type}
       aria-colindex={p.colIndex}
       aria-selected={p.focused || undefined}
       title={v === undefined ? `${p.column}: not set` : undefined}
       style={p.left === undefined ? { width: p.width } : { width: p.width, left: p.left }}
     >
+      {type && <span className="tb">{type}</span>}
       {v === undefined ? null : nested ? (
         <button type="button" className="v-nested" data-open tabIndex={-1} title="Show in the inspector">
           {formatValue(v)}
         </button>
       ) : (
-        formatValue(v)
+        cellText(v)
       )}
     </div>
   );

@@ -34,11 +34,6 @@ export function HeaderCell({ header, colIndex, width, left, keyRole, edge, onMov
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
       data-col={column.id}
       style={left === undefined ? { width } : { width, left }}
-      draggable={draggable}
-      onDragStart={(e) => {
-        e.dataTransfer.setData(DRAG_TYPE, column.id);
-        e.dataTransfer.effectAllowed = 'move';
-      }}
       onDragOver={(e) => {
         if (!draggable || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
         e.preventDefault();
@@ -54,7 +49,13 @@ export function HeaderCell({ header, colIndex, width, left, keyRole, edge, onMov
       <button
         type="button"
         className="gh-label"
-        title={`${column.id}: click to sort, Shift+click to add to the sort`}
+        title={`${column.id}: click to sort, Shift+click to add to the sort${draggable ? ', drag to move' : ''}`}
+        // Only the label drags, so that pressing the resize edge never starts a drag.
+        draggable={draggable}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, column.id);
+          e.dataTransfer.effectAllowed = 'move';
+        }}
         onClick={column.getToggleSortingHandler()}
       >
         {keyRole && <span className="key-role">{keyRole}</span>}
@@ -70,7 +71,11 @@ export function HeaderCell({ header, colIndex, width, left, keyRole, edge, onMov
         className="resizer"
         role="separator"
         aria-label={`Resize ${column.id}`}
-        onMouseDown={resize}
+        onMouseDown={(e) => {
+          // No text selection (which the browser would start dragging) while resizing.
+          e.preventDefault();
+          resize(e);
+        }}
         onTouchStart={resize}
         onDoubleClick={() => column.resetSize()}
         onClick={(e) => e.stopPropagation()}

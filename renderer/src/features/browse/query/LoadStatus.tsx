@@ -8,7 +8,7 @@ export function LoadStatus({ slot }: { slot: ItemsSlot | undefined }) {
   if (!slot || slot.status === 'idle') return <span className="load-status muted">Nothing loaded yet.</span>;
   const p = slot.progress;
   const figures = `${n(p.items)} items · ${n(p.pages)} ${p.pages === 1 ? 'page' : 'pages'} · ${capacity(p.consumedCapacity)} RCU`;
-  let state = '';
+  let state: string;
   if (slot.status === 'loading') state = 'Loading…';
   else if (slot.status === 'streaming') state = 'Loading all…';
   else if (slot.status === 'canceled') state = 'Canceled';
