@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { connectionsChannels, connectionsEvents } from './contract/connections';
+import { commitChannels, commitEvents } from './contract/commit';
 import { itemsChannels, itemsEvents } from './contract/items';
 import { sandboxChannels } from './contract/sandbox';
 import { stagingChannels } from './contract/staging';
@@ -17,6 +18,7 @@ export const channels = {
   ...tablesChannels,
   ...stagingChannels,
   ...itemsChannels,
+  ...commitChannels,
 };
 
 export type Channels = typeof channels;
@@ -39,5 +41,6 @@ export const backendEventSchema = z.discriminatedUnion('type', [
   }),
   ...connectionsEvents,
   ...itemsEvents,
+  ...commitEvents,
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;

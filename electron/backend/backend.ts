@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BackendEvent } from '../../shared/contract';
+import { CommitService } from './committing/service';
 import { ConnectionRegistry } from './connections/registry';
 import { dispatch } from './dispatch';
 import { Sandbox } from './sandbox/sandbox';
@@ -32,16 +33,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       for (const l of listeners) l(event);
     },
   });
-  const services: Services = {
+  const services = {
     dataDir: opts.dataDir,
     sandbox,
     connections,
     staging: new StagingStore(join(opts.dataDir, 'staging')),
     client: (id) => connections.client(id),
-    emit: (event) => {
+    emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);
     },
-  };
+  } as Services;
+  // The commit service needs the other services; it is the last one made.
+  services.commits = new CommitService(services);
   return {
     services,
     call: (channel, input) => dispatch(channel, input, services),

@@ -1,3 +1,4 @@
+import { commitHandlers } from './committing/handlers';
 import { connectionsHandlers } from './connections/handlers';
 import type { Handlers } from './handlerTypes';
 import { itemsHandlers } from './items/handlers';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...tablesHandlers,
   ...stagingHandlers,
   ...itemsHandlers,
+  ...commitHandlers,
 };

@@ -1,3 +1,4 @@
+import type { CommitService } from './committing/service';
 import type { BackendContext } from './context';
 import type { ConnectionRegistry } from './connections/registry';
 import type { Sandbox } from './sandbox/sandbox';
@@ -8,4 +9,5 @@ export interface Services extends BackendContext {
   sandbox: Sandbox;
   connections: ConnectionRegistry;
   staging: StagingStore;
+  commits: CommitService;
 }

@@ -1,0 +1,30 @@
+import type { StagedChange } from '../../../shared/changes/types';
+import type { OutcomeWire } from './types';
+import type { StagingEntry } from '../../../shared/contract/staging';
+
+/**
+ * The staging entries a commit's outcomes imply: written changes leave, failed and canceled ones
+ * stay with their reason. A change edited again while the commit ran is left as the user made it.
+ */
+export function settleEntries(
+  snapshot: ReadonlyMap<string, { change: StagedChange; json: string }>,
+  current: ReadonlyMap<string, StagedChange>,
+  outcomes: Record<string, OutcomeWire>,
+): StagingEntry[] {
+  const entries: StagingEntry[] = [];
+  for (const [id, outcome] of Object.entries(outcomes)) {
+    const before = snapshot.get(id);
+    const now = current.get(id);
+    if (!before || !now) continue;
+    const { error: _oldError, ...nowBody } = now;
+    const { error: _snapError, ...beforeBody } = before.change;
+    if (JSON.stringify(nowBody) !== JSON.stringify(beforeBody)) continue;
+    const base = { id, connectionId: now.connectionId, table: now.table };
+    if (outcome.status === 'written' || outcome.status === 'superseded') entries.push(base);
+    else if (outcome.status === 'failed') entries.push({ ...base, change: { ...nowBody, error: outcome.reason } as StagedChange });
+    else if (outcome.status === 'canceled') {
+      entries.push({ ...base, change: { ...nowBody, error: 'Canceled before it was sent' } as StagedChange });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { connectionIdSchema, itemSchema } from './values';
+
+/** Commit ids name journal files: letters, digits and dashes only. */
+export const commitIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'commitId must be 1-64 letters, digits or dashes');
+
+export const commitOptionsSchema = z.object({
+  /** BatchGetItem every updated or deleted item first and stop on conflicts (default true). */
+  driftCheck: z.boolean().optional(),
+  /** After the commit, read the written items back and report differences (default false). */
+  readBack: z.boolean().optional(),
+  /** Requests in flight at the start, 1..8 (default 4; adapts between 1 and 8). */
+  concurrency: z.number().int().min(1).max(8).optional(),
+  /** Retry rounds per operation, 1..50 (default 10). */
+  maxRounds: z.number().int().min(1).max(50).optional(),
+  /** Backoff base and cap in milliseconds (defaults 100 and 10,000). */
+  backoffBaseMs: z.number().int().min(1).max(60_000).optional(),
+  backoffCapMs: z.number().int().min(1).max(600_000).optional(),
+});
+
+export const conflictSchema = z.object({
+  id: z.string(),
+  table: z.string(),
+  key: itemSchema,
+  /** The image the edit was based on (null: the edit expected no item). */
+  expected: itemSchema.nullable(),
+  /** What the server holds now (null: no item). */
+  server: itemSchema.nullable(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const outcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('written') }),
+  z.object({ status: z.literal('failed'), reason: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('superseded'), by: z.string() }),
+  z.object({ status: z.literal('skipped'), reason: z.string() }),
+]);
+
+export const countersSchema = z.object({
+  total: z.number(),
+  written: z.number(),
+  failed: z.number(),
+  canceled: z.number(),
+  requests: z.number(),
+  rounds: z.number(),
+  retriedOps: z.number(),
+  unprocessed: z.number(),
+  throttledCalls: z.number(),
+  consumedCapacity: z.number(),
+  seconds: z.number(),
+  itemsPerSecond: z.number(),
+});
+
+export const commitReportSchema = z.object({
+  commitId: z.string(),
+  status: z.enum(['done', 'conflicts', 'nothing']),
+  conflicts: z.array(conflictSchema),
+  /** Conflicts whose item could not be read (still unprocessed): reported, not blocking. */
+  unchecked: z.array(z.string()),
+  outcomes: z.record(z.string(), outcomeSchema),
+  resent: z.array(z.string()),
+  counters: countersSchema,
+  /** Read-back differences (readBack on). */
+  readBackMismatches: z.array(conflictSchema),
+  /** Server images of the written items, for refreshing the grid (puts: the item; deletes: null). */
+  refreshed: z.array(z.object({ id: z.string(), table: z.string(), key: itemSchema, item: itemSchema.nullable() })),
+  journalError: z.string().optional(),
+});
+export type CommitReportWire = z.infer<typeof commitReportSchema>;
+
+export const pendingCommitSchema = z.object({
+  commitId: z.string(),
+  connectionId: z.string(),
+  createdAt: z.string(),
+  total: z.number(),
+  written: z.number(),
+  pending: z.number(),
+});
+export type PendingCommit = z.infer<typeof pendingCommitSchema>;
+
+export const commitChannels = {
+  'commit:start': channel(
+    z.object({
+      connectionId: connectionIdSchema,
+      /** Chosen by the caller so that it can cancel; a new one is made when absent. */
+      commitId: commitIdSchema.optional(),
+      /** Only these staged changes (default: every staged change of the connection). */
+      changeIds: z.array(z.string()).optional(),
+      /** Conflict choices from an earlier answer: overwrite sends the edit, skip leaves it staged. */
+      resolutions: z.record(z.string(), z.enum(['overwrite', 'skip'])).optional(),
+      options: commitOptionsSchema.optional(),
+    }),
+    commitReportSchema,
+    'Commits staged changes as grouped BatchWriteItem calls with retries; answers with the report.',
+  ),
+  'commit:cancel': channel(
+    z.object({ commitId: commitIdSchema }),
+    z.object({ canceled: z.boolean() }),
+    'Stops sending new requests; in-flight ones finish and the report says what was written.',
+  ),
+  'commit:pending': channel(
+    z.object({}).strict(),
+    z.object({ commits: z.array(pendingCommitSchema) }),
+    'Interrupted commits found in the journal folder (a crash or kill), ready to resume.',
+  ),
+  'commit:resume': channel(
+    z.object({ commitId: commitIdSchema, options: commitOptionsSchema.optional() }),
+    commitReportSchema,
+    'Finishes an interrupted commit from its journal; resent operations are listed.',
+  ),
+  'commit:discard': channel(
+    z.object({ commitId: commitIdSchema }),
+    z.object({ discarded: z.boolean() }),
+    'Forgets an interrupted commit (its journal is moved aside); the changes stay staged.',
+  ),
+};
+
+export const commitProgressEventSchema = z.object({
+  type: z.literal('commit:progress'),
+  commitId: z.string(),
+  phase: z.enum(['drift', 'writing', 'readBack', 'done']),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  retrying: z.number(),
+  canceled: z.number(),
+  requests: z.number(),
+  rounds: z.number(),
+  consumedCapacity: z.number(),
+  itemsPerSecond: z.number(),
+  concurrency: z.number(),
+});
+export type CommitProgressEvent = z.infer<typeof commitProgressEventSchema>;
+
+export const commitEvents = [commitProgressEventSchema] as const;
