@@ -18,7 +18,8 @@ const root = resolve(__dirname, '../..');
 /** Starts `electron/web/cli.ts` as its own process (the built renderer must exist in out/). */
 export async function startHost(opts: { dataDir?: string; seed?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dynostage-e2e-'));
-  const args = [require.resolve('tsx/cli'), 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir];
+  // One process (node --import tsx), so that killing it really kills the host.
+  const args = ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir];
   if (opts.seed === false) args.push('--no-sandbox-seed');
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -52,6 +52,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => sandbox.close(),
+    close: async () => {
+      connections.close();
+      await sandbox.close();
+    },
   };
 }

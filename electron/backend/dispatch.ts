@@ -10,6 +10,16 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** Errors of our own whose name is a meaningful code for the UI. */
+const PASS_THROUGH = new Set([
+  'NotFound',
+  'BadInput',
+  'SandboxUnavailable',
+  'SsoLoginRequired',
+  'MfaTimeout',
+  'MfaCanceled',
+]);
+
 const DYNAMO_ERROR = /Exception$|^AccessDenied|^UnrecognizedClient|^Throttling|^RequestLimitExceeded/;
 
 /** Turns any thrown value into the envelope's error, keeping the service's name and message. */
@@ -17,7 +27,7 @@ export function toApiError(err: unknown): ApiError {
   const e = err as { name?: string; message?: string };
   const name = e?.name ?? 'Error';
   const message = e?.message || String(err);
-  if (name === 'NotFound' || name === 'BadInput' || name === 'SandboxUnavailable') return { code: name, message };
+  if (PASS_THROUGH.has(name)) return { code: name, message };
   if (DYNAMO_ERROR.test(name) || name.startsWith('Credentials') || name === 'CredentialsProviderError') {
     return { code: name, message };
   }
