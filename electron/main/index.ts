@@ -67,7 +67,14 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   backend = await createBackend({ dataDir: app.getPath('userData') });
   registerIpc(ipcMain, backend, rendererUrl);
-  backend.onEvent((event) => win?.webContents.send(EVENT_CHANNEL, event));
+  backend.onEvent((event) => {
+    win?.webContents.send(EVENT_CHANNEL, event);
+    // Commit progress on the taskbar / dock as well; -1 removes the bar when the commit ends.
+    if (event.type === 'commit:progress' && win) {
+      const settled = event.done + event.failed + event.canceled;
+      win.setProgressBar(event.phase === 'done' ? -1 : event.total > 0 ? settled / event.total : 2);
+    }
+  });
   Menu.setApplicationMenu(buildMenu(send, () => win));
   win = createWindow();
   win.on('closed', () => (win = null));
