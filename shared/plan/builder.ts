@@ -1,7 +1,8 @@
 /** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
 import { tableItemId } from '../dynamo/key';
-import { itemSize, writeUnits } from '../dynamo/size';
+import { writeUnits } from '../dynamo/size';
 import type { KeySchema } from '../dynamo/types';
+import { measuredItemSize } from './itemSize';
 import { bodyBaseBytes, opJsonBytes, tableEntryBytes } from './wireSize';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
@@ -39,18 +40,28 @@ export function packLimits(opts: PlanOptions = {}): PackLimits {
 /** Estimated WCU: a put on max(new, old) rounded up to 1 KB, a delete on the old size (or 1). */
 export function opWriteUnits(op: PlanInput): number {
   if (op.kind === 'delete') return writeUnits(op.oldSize ?? 1);
-  return writeUnits(Math.max(itemSize(op.item), op.oldSize ?? 0));
+  return writeUnits(Math.max(measuredItemSize(op.item), op.oldSize ?? 0));
 }
 
-/** Measures an operation against its table's key schema. */
+// Plan inputs are plain data that nobody mutates, so a measurement holds for the object's life:
+// the review re-plans every staged change after each edit and re-measures only the new ones.
+type Measured = SizedOp & { readonly schema: KeySchema };
+const measured = new WeakMap<PlanInput, Measured>();
+
+/** Measures an operation against its table's key schema (cached per operation object). */
 export function sizeOp(op: PlanInput, schema: KeySchema): SizedOp {
+  const hit = measured.get(op);
+  if (hit && hit.schema === schema) return hit;
   const keyItem = op.kind === 'put' ? op.item : op.key;
-  return {
+  const s: Measured = {
     op,
     keyId: tableItemId(op.table, keyItem, schema),
     bytes: opJsonBytes(op),
     wcu: opWriteUnits(op),
+    schema,
   };
+  measured.set(op, s);
+  return s;
 }
 
 /** Whether the operation fits in a request on its own. */

@@ -2,16 +2,21 @@
  * Exact byte sizes of the JSON the AWS SDK sends for BatchWriteItem: it serialises with
  * JSON.stringify, in object key order, and re-encodes binary as padded base64.
  */
-import { base64ByteLength, utf8Length } from '../dynamo/binary';
+import { utf8Length } from '../dynamo/binary';
+import { base64Bytes } from './itemSize';
 import type { AttributeValue, Item } from '../dynamo/types';
 import type { PlanInput } from './types';
 
+// Printable ASCII other than `"` and `\`: JSON.stringify leaves it as is, one byte a character.
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7f]*$/;
+
 function stringJson(s: string): number {
-  return utf8Length(JSON.stringify(s));
+  // The regex scan is native and allocates nothing; stringify copies the string first.
+  return PLAIN_JSON.test(s) ? s.length + 2 : utf8Length(JSON.stringify(s));
 }
 
 function binaryJson(b64: string): number {
-  return 2 + 4 * Math.ceil(base64ByteLength(b64) / 3);
+  return 2 + 4 * Math.ceil(base64Bytes(b64) / 3);
 }
 
 function listJson<T>(xs: T[], size: (x: T) => number): number {
