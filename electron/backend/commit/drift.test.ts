@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { CLEAN } from '../../../e2e/support/faultProxy';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { toSdkItem } from '../dynamo/convert';
-import { batchGetItems } from './batchGet';
+import { batchGetItems } from '../dynamo/batchGet';
 import { checkDrift, readBack } from './drift';
 import { itemsEquivalent } from './equivalent';
 import { createTable, sampleItem, startStack, type Stack } from './testing';

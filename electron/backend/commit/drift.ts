@@ -6,7 +6,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyOf, type Item } from '../../../shared/dynamo/types';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
-import { batchGetItems, type BatchGetOptions } from './batchGet';
+import { batchGetItems, type BatchGetOptions } from '../dynamo/batchGet';
 import { itemsEquivalent } from './equivalent';
 
 export interface DriftInput {

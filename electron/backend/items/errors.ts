@@ -7,13 +7,3 @@ export function badInput(message: string): Error {
 export function notFound(message: string): Error {
   return Object.assign(new Error(message), { name: 'NotFound' });
 }
-
-/** Errors that mean "nothing was read, try again later" rather than a refusal. */
-export function isThrottling(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name ?? '';
-  return (
-    name === 'ProvisionedThroughputExceededException' ||
-    name === 'ThrottlingException' ||
-    name === 'RequestLimitExceeded'
-  );
-}

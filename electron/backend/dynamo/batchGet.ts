@@ -11,7 +11,7 @@ import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyOf, type Item, type KeySchema } from '../../../shared/dynamo/types';
 import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shared/retry/backoff';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
-import { classifyFailure } from './errors';
+import { classifyFailure } from '../commit/errors';
 
 export interface BatchGetOptions {
   /** Strongly consistent reads (default false). */
