@@ -40,7 +40,7 @@ export class StagingPage {
     this.validation = this.review.getByRole('alert', { name: 'Problems that block commit' });
     this.banner = page.locator('.staging-banner');
     this.exportButton = this.review.getByRole('button', { name: 'Download plan files' });
-    this.commitButton = this.review.getByRole('button', { name: 'Commit…' });
+    this.commitButton = this.review.getByRole('button', { name: 'Commit', exact: true });
     this.kindFilter = (label) => this.review.getByRole('button', { name: label });
     this.plan = {
       puts: page.getByTestId('plan-puts'),
@@ -93,8 +93,15 @@ export class StagingPage {
   static async clear(request: APIRequestContext, host: RunningHost): Promise<void> {
     const headers = { Authorization: `Bearer ${host.token}` };
     const res = await request.post(`${host.origin}/api/staging:load`, { data: {}, headers });
-    const body = (await res.json()) as { value: { entries: { id: string; change: { connectionId: string; table: string } }[] } };
-    const entries = body.value.entries.map((e) => ({ id: e.id, connectionId: e.change.connectionId, table: e.change.table }));
-    if (entries.length) await request.post(`${host.origin}/api/staging:apply`, { data: { entries }, headers });
+    const body = (await res.json()) as {
+      value: { entries: { id: string; change: { connectionId: string; table: string } }[] };
+    };
+    const entries = body.value.entries.map((e) => ({
+      id: e.id,
+      connectionId: e.change.connectionId,
+      table: e.change.table,
+    }));
+    if (entries.length)
+      await request.post(`${host.origin}/api/staging:apply`, { data: { entries }, headers });
   }
 }

@@ -1,7 +1,24 @@
 /** Staged changes as the planner's inputs (shared/plan): the review pane and the executor share them. */
-import { itemSize } from '../dynamo/size';
+import { measuredItemSize } from '../plan/itemSize';
 import type { PlanInput } from '../plan/types';
 import type { StagedChange } from './types';
+
+// Staged changes are immutable: one change object always plans to the same input, and reusing
+// that input object lets the planner reuse its measurement (see sizeOp).
+const inputs = new WeakMap<StagedChange, PlanInput>();
+
+function inputOf(id: string, c: StagedChange): PlanInput {
+  const hit = inputs.get(c);
+  if (hit && hit.id === id) return hit;
+  let op: PlanInput;
+  if (c.kind === 'put') op = { id, table: c.table, kind: 'put', item: c.item };
+  else if (c.kind === 'update') {
+    op = { id, table: c.table, kind: 'put', item: c.item, oldSize: measuredItemSize(c.original) };
+  } else
+    op = { id, table: c.table, kind: 'delete', key: c.key, oldSize: measuredItemSize(c.original) };
+  inputs.set(c, op);
+  return op;
+}
 
 /**
  * One PlanInput per change of `connectionId`, in staging order: puts and updates become full-item
@@ -15,11 +32,7 @@ export function planInputs(
   for (const id in changes) {
     const c = changes[id] as StagedChange;
     if (c.connectionId !== connectionId) continue;
-    if (c.kind === 'put') out.push({ id, table: c.table, kind: 'put', item: c.item });
-    else if (c.kind === 'update') {
-      out.push({ id, table: c.table, kind: 'put', item: c.item, oldSize: itemSize(c.original) });
-    } else
-      out.push({ id, table: c.table, kind: 'delete', key: c.key, oldSize: itemSize(c.original) });
+    out.push(inputOf(id, c));
   }
   return out;
 }

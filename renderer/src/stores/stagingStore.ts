@@ -5,10 +5,24 @@
  * new queries, switching tables or connections, reloads and restarts.
  */
 import { create } from 'zustand';
-import { commitStep, emptyHistory, redo as redoStep, undo as undoStep } from '../../../shared/changes/history';
+import {
+  commitStep,
+  emptyHistory,
+  redo as redoStep,
+  undo as undoStep,
+} from '../../../shared/changes/history';
+import { settleCommit } from '../../../shared/changes/settle';
+import type { CommitOutcome } from '../../../shared/changes/settle';
 import type { History } from '../../../shared/changes/history';
 import { emptyStaging, tableRef } from '../../../shared/changes/types';
-import type { Edit, ItemTarget, KeySchemas, Patch, StagedChange, StagingState } from '../../../shared/changes/types';
+import type {
+  Edit,
+  ItemTarget,
+  KeySchemas,
+  Patch,
+  StagedChange,
+  StagingState,
+} from '../../../shared/changes/types';
 import type { StagingEntry, StagingProblem } from '../../../shared/contract/staging';
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
@@ -127,10 +141,34 @@ const KEY_TYPES = new Set(['S', 'N', 'B']);
  * (keyOf writes them in that order and JSON keeps it). Used until DynamoDB confirms the schema.
  */
 export function inferKeySchema(change: StagedChange): KeySchema | null {
-  const attrs = Object.entries(change.key).map(([name, v]) => ({ name, type: Object.keys(v)[0] as KeyType }));
+  const attrs = Object.entries(change.key).map(([name, v]) => ({
+    name,
+    type: Object.keys(v)[0] as KeyType,
+  }));
   const [pk, sk] = attrs;
   if (!pk || attrs.length > 2 || !attrs.every((a) => KEY_TYPES.has(a.type))) return null;
   return sk ? { partitionKey: pk, sortKey: sk } : { partitionKey: pk };
+}
+
+/** Key schemas for the tables of `changes` that have none yet, read off their keys. */
+function inferMissing(
+  changes: Readonly<Record<string, StagedChange>>,
+  keySchemas: KeySchemas,
+  inferred: Readonly<Record<string, true>>,
+) {
+  const schemas: Record<string, KeySchema> = { ...keySchemas };
+  const guessed: Record<string, true> = { ...inferred };
+  const toConfirm: [string, string][] = [];
+  for (const c of Object.values(changes)) {
+    const ref = tableRef(c.connectionId, c.table);
+    if (schemas[ref]) continue;
+    const s = inferKeySchema(c);
+    if (!s) continue;
+    schemas[ref] = s;
+    guessed[ref] = true;
+    toConfirm.push([c.connectionId, c.table]);
+  }
+  return { schemas, guessed, toConfirm };
 }
 
 async function confirmSchema(connectionId: string, table: string): Promise<void> {
@@ -154,19 +192,14 @@ function init(): Promise<void> {
       const changes: Record<string, StagedChange> = {};
       for (const e of entries) changes[e.id] = e.change;
       Object.assign(changes, staging.changes); // anything staged while loading wins
-      const schemas: Record<string, KeySchema> = { ...keySchemas };
-      const guessed: Record<string, true> = { ...inferred };
-      const toConfirm: [string, string][] = [];
-      for (const c of Object.values(changes)) {
-        const ref = tableRef(c.connectionId, c.table);
-        if (schemas[ref]) continue;
-        const s = inferKeySchema(c);
-        if (!s) continue;
-        schemas[ref] = s;
-        guessed[ref] = true;
-        toConfirm.push([c.connectionId, c.table]);
-      }
-      set({ staging: { changes }, keySchemas: schemas, inferred: guessed, problems, loadState: 'ready' });
+      const { schemas, guessed, toConfirm } = inferMissing(changes, keySchemas, inferred);
+      set({
+        staging: { changes },
+        keySchemas: schemas,
+        inferred: guessed,
+        problems,
+        loadState: 'ready',
+      });
       await Promise.all(toConfirm.map(([conn, table]) => confirmSchema(conn, table)));
     } catch (err) {
       set({ loadState: 'failed', loadError: (err as Error).message });
@@ -182,10 +215,12 @@ export const stagingActions = {
   stage,
   undo,
   redo,
-  revertAttribute: (target: ItemTarget, name: string) => stage({ type: 'revertAttribute', target, name }),
+  revertAttribute: (target: ItemTarget, name: string) =>
+    stage({ type: 'revertAttribute', target, name }),
   revertItem: (target: ItemTarget) => stage({ type: 'revertItem', target }),
   /** Reverts everything, or one connection's or table's changes; one undo step. */
-  revertAll: (scope: { connectionId?: string; table?: string } = {}) => stage({ type: 'revertAll', ...scope }),
+  revertAll: (scope: { connectionId?: string; table?: string } = {}) =>
+    stage({ type: 'revertAll', ...scope }),
   /** Reverts the given change ids (a filtered review list); one undo step. */
   revertIds(ids: readonly string[]): StageResult {
     const { changes } = get().staging;
@@ -205,6 +240,29 @@ export const stagingActions = {
     const ref = tableRef(connectionId, table);
     if (!get().keySchemas[ref] || get().inferred[ref]) await confirmSchema(connectionId, table);
     return get().keySchemas[ref];
+  },
+  /**
+   * Folds a finished commit into the store: committed changes leave, failed ones keep their
+   * reason, undo history is cleared. The backend has already saved the same result (the commit
+   * service settles its staging files), so nothing is written from here. Call whenSaved() before
+   * commit:start, since the commit reads the staged changes from disk.
+   */
+  settle(outcome: CommitOutcome): void {
+    const r = settleCommit(get().staging, outcome);
+    set({ staging: r.state, history: r.history });
+  },
+  /**
+   * Replaces the staged changes with the backend's saved ones (staging:load after a commit, which
+   * settled them on disk: written ones gone, failed and canceled ones with their reason). Undo
+   * history is cleared: it cannot reach across a commit. Call whenSaved() before the load.
+   */
+  replaceFromBackend(entries: readonly { id: string; change: StagedChange }[]): void {
+    const changes: Record<string, StagedChange> = {};
+    for (const e of entries) changes[e.id] = e.change;
+    const { keySchemas, inferred } = get();
+    const { schemas, guessed, toConfirm } = inferMissing(changes, keySchemas, inferred);
+    set({ staging: { changes }, history: emptyHistory, keySchemas: schemas, inferred: guessed });
+    for (const [conn, table] of toConfirm) void confirmSchema(conn, table);
   },
   dismissProblems: () => set({ problems: [] }),
   retrySave: () => queue.retry(),

@@ -17,7 +17,10 @@ const SIGN = { added: '+', removed: '−', changed: '~' } as const;
 /** One attribute of a staged item: added, removed, or changed old → new (type changes called out). */
 export function AttributeDiffRow({ diff, issue, onRevert, onEdit }: AttributeDiffRowProps) {
   const long =
-    diff.kind === 'changed' && 'S' in diff.before && 'S' in diff.after && Math.max(diff.before.S.length, diff.after.S.length) > LONG;
+    diff.kind === 'changed' &&
+    'S' in diff.before &&
+    'S' in diff.after &&
+    Math.max(diff.before.S.length, diff.after.S.length) > LONG;
   return (
     <li className={`diff-row ${diff.kind}${issue ? ' has-issue' : ''}`} data-attr={diff.name}>
       <span className="diff-sign" aria-label={diff.kind}>
@@ -34,7 +37,8 @@ export function AttributeDiffRow({ diff, issue, onRevert, onEdit }: AttributeDif
             <InlineDiffText before={diff.before.S} after={diff.after.S} />
           ) : (
             <>
-              <ValueText value={diff.before} className="removed" /> <span className="arrow">→</span> <ValueText value={diff.after} />
+              <ValueText value={diff.before} className="removed" /> <span className="arrow">→</span>{' '}
+              <ValueText value={diff.after} />
             </>
           ))}
         {diff.kind === 'changed' && diff.typeChanged && (
@@ -46,12 +50,22 @@ export function AttributeDiffRow({ diff, issue, onRevert, onEdit }: AttributeDif
       </span>
       <span className="diff-actions">
         {onEdit && (
-          <button type="button" className="ghost small" onClick={onEdit} aria-label={`Edit ${diff.name}`}>
+          <button
+            type="button"
+            className="ghost small"
+            onClick={onEdit}
+            aria-label={`Edit ${diff.name}`}
+          >
             Edit
           </button>
         )}
         {onRevert && (
-          <button type="button" className="ghost small" onClick={onRevert} aria-label={`Revert ${diff.name}`}>
+          <button
+            type="button"
+            className="ghost small"
+            onClick={onRevert}
+            aria-label={`Revert ${diff.name}`}
+          >
             Revert
           </button>
         )}

@@ -19,7 +19,12 @@ export function ChangesButton() {
       onClick={reviewActions.toggle}
     >
       Changes ({count.toLocaleString('en-US')})
-      <span className={`save-dot ${saved ? 'saved' : persist.error ? 'error' : 'saving'}`} data-testid="save-state" data-state={saved ? 'saved' : persist.error ? 'error' : 'saving'} title={saved ? 'Saved' : persist.error ? `Not saved: ${persist.error}` : 'Saving…'} />
+      <span
+        className={`save-dot ${saved ? 'saved' : persist.error ? 'error' : 'saving'}`}
+        data-testid="save-state"
+        data-state={saved ? 'saved' : persist.error ? 'error' : 'saving'}
+        title={saved ? 'Saved' : persist.error ? `Not saved: ${persist.error}` : 'Saving…'}
+      />
     </button>
   );
 }

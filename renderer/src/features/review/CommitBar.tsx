@@ -1,3 +1,4 @@
+import { CommitPanel } from '../commit/CommitPanel';
 import type { StagedPlan } from './planInputs';
 
 /** What the review hands the commit UI. */
@@ -7,18 +8,7 @@ export interface CommitBarProps {
   blockedReason: string | null;
 }
 
-/**
- * PLACEHOLDER: the commit button and progress go here (another engineer builds them). ReviewPane
- * renders this unless given its own `renderCommitBar`; the props are what a real one needs.
- */
-export function CommitBar({ plan, blockedReason }: CommitBarProps) {
-  return (
-    <div className="commit-bar" data-testid="commit-bar-slot">
-      <span className="muted small">{blockedReason ?? `Ready: ${plan.summary.requests.toLocaleString('en-US')} ${plan.summary.requests === 1 ? 'request' : 'requests'} to send.`}</span>
-      <span className="spacer" />
-      <button type="button" className="primary" disabled title="Commit arrives in a later change">
-        Commit…
-      </button>
-    </div>
-  );
+/** The review pane's commit slot: the commit UI of features/commit. */
+export function CommitBar(props: CommitBarProps) {
+  return <CommitPanel {...props} />;
 }

@@ -34,7 +34,12 @@ export function ExportPlanButton({ plan, blockedReason }: ExportPlanButtonProps)
           Export plan to folder…
         </button>
       )}
-      <button type="button" disabled={!!blockedReason} title={title} onClick={() => void download()}>
+      <button
+        type="button"
+        disabled={!!blockedReason}
+        title={title}
+        onClick={() => void download()}
+      >
         Download plan files
       </button>
       {status && (

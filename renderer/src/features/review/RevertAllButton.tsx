@@ -19,7 +19,12 @@ export function RevertAllButton({ ids, filtered }: RevertAllButtonProps) {
   };
   return (
     <>
-      <button type="button" className="danger-ghost" disabled={ids.length === 0} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="danger-ghost"
+        disabled={ids.length === 0}
+        onClick={() => setAsking(true)}
+      >
         {filtered ? `Revert ${n} shown…` : 'Revert all…'}
       </button>
       {asking && (
@@ -38,7 +43,10 @@ export function RevertAllButton({ ids, filtered }: RevertAllButtonProps) {
             </>
           }
         >
-          <p>The staged edits are dropped; the tables are not touched. Undo (Ctrl+Z) brings them back.</p>
+          <p>
+            The staged edits are dropped; the tables are not touched. Undo (Ctrl+Z) brings them
+            back.
+          </p>
         </Dialog>
       )}
     </>

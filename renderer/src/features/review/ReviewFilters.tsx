@@ -2,7 +2,11 @@ import { CHANGE_KINDS } from './reviewModel';
 import type { ChangeKind, StagedTable } from './reviewModel';
 import { reviewActions, selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
 
-const LABELS: Record<ChangeKind, string> = { put: 'New (put)', update: 'Updates', delete: 'Deletes' };
+const LABELS: Record<ChangeKind, string> = {
+  put: 'New (put)',
+  update: 'Updates',
+  delete: 'Deletes',
+};
 
 export interface ReviewFiltersProps {
   counts: Record<ChangeKind, number>;
@@ -27,7 +31,11 @@ export function ReviewFilters({ counts, tables, showConnection }: ReviewFiltersP
           {LABELS[k]} <span className="count">{counts[k].toLocaleString('en-US')}</span>
         </button>
       ))}
-      <select aria-label="Table filter" value={table ?? ''} onChange={(e) => reviewActions.setTable(e.target.value || null)}>
+      <select
+        aria-label="Table filter"
+        value={table ?? ''}
+        onChange={(e) => reviewActions.setTable(e.target.value || null)}
+      >
         <option value="">All tables</option>
         {tables.map((t) => (
           <option key={t.ref} value={t.ref}>

@@ -46,17 +46,30 @@ function kb(bytes: number): string {
 }
 
 /** One staged item: kind, table and key, its attribute diff, its blocking issues, and reverts. */
-export function ReviewItem({ entry, issues, keySchema, expanded, showConnection, onAction }: ReviewItemProps) {
+export function ReviewItem({
+  entry,
+  issues,
+  keySchema,
+  expanded,
+  showConnection,
+  onAction,
+}: ReviewItemProps) {
   const { id, change } = entry;
   const diffs = changeDiff(change);
   const keys = new Set(keySchema ? keyNames(keySchema) : Object.keys(change.key));
   const byName = new Map((issues ?? []).map((i) => [topName(i.path), i.message]));
   const shown = expanded ? diffs : diffs.slice(0, ROWS);
+  // An issue shows once: beside its attribute's row when that row is on screen, else in the list.
+  const onRows = new Set(shown.map((d) => d.name));
+  const itemIssues = (issues ?? []).filter((i) => i.path === '' || !onRows.has(topName(i.path)));
   const target = targetOf(change);
   const size = change.kind === 'delete' ? null : itemSize(change.item);
   const editable = change.kind !== 'delete' && keySchema !== undefined;
   return (
-    <article className={`review-item ${change.kind}${issues?.length ? ' invalid' : ''}`} aria-label={`${KIND_LABEL[change.kind]} ${change.table} ${keyLabel(change)}`}>
+    <article
+      className={`review-item ${change.kind}${issues?.length ? ' invalid' : ''}`}
+      aria-label={`${KIND_LABEL[change.kind]} ${change.table} ${keyLabel(change)}`}
+    >
       <header className="review-item-head">
         <span className={`kind-badge ${change.kind}`}>{KIND_LABEL[change.kind]}</span>
         <span className="table-name">
@@ -71,43 +84,78 @@ export function ReviewItem({ entry, issues, keySchema, expanded, showConnection,
       <div className="review-item-actions">
         {editable && (
           <>
-            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'editItem', id })}>
+            <button
+              type="button"
+              className="ghost small"
+              onClick={() => onAction({ kind: 'editItem', id })}
+            >
               Edit JSON
             </button>
-            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'addAttribute', id })}>
+            <button
+              type="button"
+              className="ghost small"
+              onClick={() => onAction({ kind: 'addAttribute', id })}
+            >
               Add attribute
             </button>
-            <button type="button" className="ghost small" onClick={() => onAction({ kind: 'removeAttributes', id })}>
+            <button
+              type="button"
+              className="ghost small"
+              onClick={() => onAction({ kind: 'removeAttributes', id })}
+            >
               Remove attributes…
             </button>
           </>
         )}
-        <button type="button" className="ghost small" onClick={() => stagingActions.revertItem(target)} disabled={!keySchema}>
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => stagingActions.revertItem(target)}
+          disabled={!keySchema}
+        >
           {change.kind === 'delete' ? 'Keep item (revert delete)' : 'Revert item'}
         </button>
       </div>
-      {change.error && <p className="commit-error">Last commit failed: {change.error}</p>}
-      {issues && issues.length > 0 && (
+      {change.error && (
+        <p className="commit-error" data-testid="change-error">
+          Not committed: {change.error}
+        </p>
+      )}
+      {itemIssues.length > 0 && (
         <ul className="issues" aria-label="Problems that block commit">
-          {issues.map((i) => (
+          {itemIssues.map((i) => (
             <li key={`${i.path}:${i.code}`}>{i.message}</li>
           ))}
         </ul>
       )}
-      {change.kind === 'delete' && <p className="muted small">Deletes the item ({diffs.length} attributes):</p>}
+      {change.kind === 'delete' && (
+        <p className="muted small">Deletes the item ({diffs.length} attributes):</p>
+      )}
       <ul className="diff-rows">
         {shown.map((d) => (
           <AttributeDiffRow
             key={d.name}
             diff={d}
             issue={byName.get(d.name)}
-            onRevert={change.kind === 'delete' || keys.has(d.name) || !keySchema ? undefined : () => stagingActions.revertAttribute(target, d.name)}
-            onEdit={editable && d.kind !== 'removed' ? () => onAction({ kind: 'editAttribute', id, name: d.name }) : undefined}
+            onRevert={
+              change.kind === 'delete' || keys.has(d.name) || !keySchema
+                ? undefined
+                : () => stagingActions.revertAttribute(target, d.name)
+            }
+            onEdit={
+              editable && d.kind !== 'removed'
+                ? () => onAction({ kind: 'editAttribute', id, name: d.name })
+                : undefined
+            }
           />
         ))}
       </ul>
       {diffs.length > ROWS && (
-        <button type="button" className="link small" onClick={() => reviewActions.toggleExpanded(id)}>
+        <button
+          type="button"
+          className="link small"
+          onClick={() => reviewActions.toggleExpanded(id)}
+        >
           {expanded ? 'Show fewer' : `Show all ${diffs.length} attributes`}
         </button>
       )}

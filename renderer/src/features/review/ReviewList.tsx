@@ -40,9 +40,16 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
   }, [scrollTo, entries, virtualizer]);
 
-  if (entries.length === 0) return <p className="muted review-empty">No staged changes match the filters.</p>;
+  if (entries.length === 0)
+    return <p className="muted review-empty">No staged changes match the filters.</p>;
   return (
-    <div ref={parent} className="review-list" role="feed" aria-label="Staged items" aria-busy={false}>
+    <div
+      ref={parent}
+      className="review-list"
+      role="feed"
+      aria-label="Staged items"
+      aria-busy={false}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
           const entry = entries[v.index] as ReviewEntry;

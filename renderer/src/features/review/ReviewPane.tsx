@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { selectCanRedo, selectCanUndo, stagingActions, useStagingStore } from '../../stores/stagingStore';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  stagingActions,
+  useStagingStore,
+} from '../../stores/stagingStore';
 import { StagingToolbar } from '../staging/StagingToolbar';
 import { CommitBar } from './CommitBar';
 import type { CommitBarProps } from './CommitBar';
 import { ExportPlanButton } from './ExportPlanButton';
+import { ReviewBulkActions } from './ReviewBulkActions';
 import { ReviewDialogs } from './ReviewDialogs';
 import { ReviewFilters } from './ReviewFilters';
 import type { ReviewAction } from './ReviewItem';
@@ -48,31 +54,68 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         <h2>
           Review changes <span className="count">{total.toLocaleString('en-US')}</span>
         </h2>
-        <button type="button" className="ghost small" disabled={!canUndo} onClick={stagingActions.undo} title="Undo (Ctrl+Z)">
+        <button
+          type="button"
+          className="ghost small"
+          disabled={!canUndo}
+          onClick={stagingActions.undo}
+          title="Undo (Ctrl+Z)"
+        >
           Undo
         </button>
-        <button type="button" className="ghost small" disabled={!canRedo} onClick={stagingActions.redo} title="Redo (Ctrl+Shift+Z)">
+        <button
+          type="button"
+          className="ghost small"
+          disabled={!canRedo}
+          onClick={stagingActions.redo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
           Redo
         </button>
         <span className="spacer" />
-        <button type="button" className="ghost" aria-label="Close review" title="Close (Ctrl+Shift+D)" onClick={() => reviewActions.setOpen(false)}>
+        <RevertAllButton
+          ids={filtered ? data.entries.map((e) => e.id) : Object.keys(data.changes)}
+          filtered={filtered}
+        />
+        <button
+          type="button"
+          className="ghost"
+          aria-label="Close review"
+          title="Close (Ctrl+Shift+D)"
+          onClick={() => reviewActions.setOpen(false)}
+        >
           ×
         </button>
       </header>
       <StagingToolbar />
       <ReviewSummary plan={data.plan} />
-      <ValidationList issues={data.issues} changes={data.changes} onShow={(id) => setScrollTo(id)} />
+      <ValidationList
+        issues={data.issues}
+        changes={data.changes}
+        onShow={(id) => setScrollTo(id)}
+      />
       <div className="review-tools">
         <ReviewFilters counts={data.counts} tables={data.tables} showConnection={showConnection} />
         <span className="spacer" />
-        <RevertAllButton ids={filtered ? data.entries.map((e) => e.id) : Object.keys(data.changes)} filtered={filtered} />
+        <ReviewBulkActions entries={data.entries} table={table} keySchemas={data.keySchemas} />
       </div>
-      <ReviewList entries={data.entries} data={data} showConnection={showConnection} onAction={setAction} scrollTo={scrollTo} />
+      <ReviewList
+        entries={data.entries}
+        data={data}
+        showConnection={showConnection}
+        onAction={setAction}
+        scrollTo={scrollTo}
+      />
       <footer className="review-foot">
         <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>
-      <ReviewDialogs action={action} changes={data.changes} keySchemas={data.keySchemas} onClose={() => setAction(null)} />
+      <ReviewDialogs
+        action={action}
+        changes={data.changes}
+        keySchemas={data.keySchemas}
+        onClose={() => setAction(null)}
+      />
     </section>
   );
 }

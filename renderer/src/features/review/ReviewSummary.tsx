@@ -45,8 +45,16 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
           </dd>
         </div>
       </dl>
-      {many && <p className="muted small">Across {plan.connections.length} connections; each commits on its own.</p>}
-      {s.collapsed > 0 && <p className="muted small">{fmt(s.collapsed)} writes replaced by a later one on the same key.</p>}
+      {many && (
+        <p className="muted small">
+          Across {plan.connections.length} connections; each commits on its own.
+        </p>
+      )}
+      {s.collapsed > 0 && (
+        <p className="muted small">
+          {fmt(s.collapsed)} writes replaced by a later one on the same key.
+        </p>
+      )}
     </section>
   );
 }

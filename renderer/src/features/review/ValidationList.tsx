@@ -18,9 +18,14 @@ export function ValidationList({ issues, changes, onShow }: ValidationListProps)
   const items = new Set(issues.map((i) => i.id)).size;
   return (
     <section className="validation" role="alert" aria-label="Problems that block commit">
-      <button type="button" className="validation-head" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {issues.length.toLocaleString('en-US')} {issues.length === 1 ? 'problem' : 'problems'} in {items.toLocaleString('en-US')}{' '}
-        {items === 1 ? 'item' : 'items'} block commit
+      <button
+        type="button"
+        className="validation-head"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {issues.length.toLocaleString('en-US')} {issues.length === 1 ? 'problem' : 'problems'} in{' '}
+        {items.toLocaleString('en-US')} {items === 1 ? 'item' : 'items'} block commit
       </button>
       {open && (
         <ul>
@@ -35,7 +40,9 @@ export function ValidationList({ issues, changes, onShow }: ValidationListProps)
               </li>
             );
           })}
-          {issues.length > SHOWN && <li className="muted">…and {(issues.length - SHOWN).toLocaleString('en-US')} more</li>}
+          {issues.length > SHOWN && (
+            <li className="muted">…and {(issues.length - SHOWN).toLocaleString('en-US')} more</li>
+          )}
         </ul>
       )}
     </section>

@@ -11,14 +11,17 @@ export function valueLine(v: AttributeValue): string {
   if ('M' in v || 'L' in v) text = valueText(v, 'plain').replace(/\n\s*/g, ' ');
   else if ('S' in v) text = JSON.stringify(v.S);
   else text = formatValue(v);
-  return text.length > MAX ? `${text.slice(0, MAX - 1)}… (${text.length.toLocaleString('en-US')} chars)` : text;
+  return text.length > MAX
+    ? `${text.slice(0, MAX - 1)}… (${text.length.toLocaleString('en-US')} chars)`
+    : text;
 }
 
 /** A value with its type badge. */
 export function ValueText({ value, className }: { value: AttributeValue; className?: string }) {
   return (
     <span className={`value-text ${className ?? ''}`}>
-      <span className="badge">{typeOf(value)}</span> <span className="mono">{valueLine(value)}</span>
+      <span className="badge">{typeOf(value)}</span>{' '}
+      <span className="mono">{valueLine(value)}</span>
     </span>
   );
 }

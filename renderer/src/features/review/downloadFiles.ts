@@ -6,12 +6,17 @@ export interface TextFile {
 }
 
 interface DirectoryHandle {
-  getFileHandle(name: string, opts: { create: boolean }): Promise<{
+  getFileHandle(
+    name: string,
+    opts: { create: boolean },
+  ): Promise<{
     createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
   }>;
 }
 
-type PickerWindow = Window & { showDirectoryPicker?: (opts?: { mode: 'readwrite' }) => Promise<DirectoryHandle> };
+type PickerWindow = Window & {
+  showDirectoryPicker?: (opts?: { mode: 'readwrite' }) => Promise<DirectoryHandle>;
+};
 
 /** Whether the browser (Chromium, Electron) can write into a folder the user picks. */
 export function canSaveToFolder(): boolean {
@@ -43,7 +48,10 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Downloads each file on its own, in order, a moment apart (browsers drop downloads started in
  * the same instant); reports progress after each.
  */
-export async function downloadEach(files: readonly TextFile[], onProgress?: (done: number) => void): Promise<void> {
+export async function downloadEach(
+  files: readonly TextFile[],
+  onProgress?: (done: number) => void,
+): Promise<void> {
   let done = 0;
   for (const f of files) {
     const type = f.name.endsWith('.json') ? 'application/json' : 'text/plain';

@@ -10,28 +10,62 @@ import { planStaged } from './planInputs';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const schemas = { [tableRef('sandbox', 'T')]: schema, [tableRef('prod', 'T')]: schema };
-const sandbox: ConnectionInfo = { id: 'sandbox', name: 'Sandbox', kind: 'sandbox', source: 'builtin', region: 'local', endpoint: 'http://127.0.0.1:4567' };
-const prod: ConnectionInfo = { id: 'prod', name: 'Prod', kind: 'profile', source: 'config', region: 'eu-west-1', profile: "o'brien" };
+const sandbox: ConnectionInfo = {
+  id: 'sandbox',
+  name: 'Sandbox',
+  kind: 'sandbox',
+  source: 'builtin',
+  region: 'local',
+  endpoint: 'http://127.0.0.1:4567',
+};
+const prod: ConnectionInfo = {
+  id: 'prod',
+  name: 'Prod',
+  kind: 'profile',
+  source: 'config',
+  region: 'eu-west-1',
+  profile: "o'brien",
+};
 
 function staged(n: number, conns: string[]) {
   const edits: Edit[] = [];
-  for (const c of conns) for (let i = 0; i < n; i++) edits.push({ type: 'putItem', connectionId: c, table: 'T', item: { id: { S: `${c}-${i}` } } });
+  for (const c of conns)
+    for (let i = 0; i < n; i++)
+      edits.push({
+        type: 'putItem',
+        connectionId: c,
+        table: 'T',
+        item: { id: { S: `${c}-${i}` } },
+      });
   return planStaged(applyEdit(emptyStaging, { type: 'batch', edits }, schemas).changes, schemas);
 }
 
 describe('exportPlanFiles', () => {
   it('writes one request-items file per BatchWriteItem call, 25 requests at most, plus a script', () => {
     const files = exportPlanFiles(staged(60, ['sandbox']), [sandbox]);
-    expect(files.map((f) => f.name)).toEqual(['request-0001.json', 'request-0002.json', 'request-0003.json', SCRIPT_NAME]);
+    expect(files.map((f) => f.name)).toEqual([
+      'request-0001.json',
+      'request-0002.json',
+      'request-0003.json',
+      SCRIPT_NAME,
+    ]);
     const first = JSON.parse(files[0]!.json) as Record<string, unknown[]>;
     expect(first.T).toHaveLength(25);
     expect(fromRequestItems(first).every((op) => op.kind === 'put')).toBe(true);
-    expect(files[3]!.json).toContain('aws dynamodb batch-write-item --region local --endpoint-url http://127.0.0.1:4567 --request-items file://request-0001.json');
+    expect(files[3]!.json).toContain(
+      'aws dynamodb batch-write-item --region local --endpoint-url http://127.0.0.1:4567 --request-items file://request-0001.json',
+    );
   });
 
   it('prefixes names per connection when the plan spans several, quoting shell arguments', () => {
     const files = exportPlanFiles(staged(2, ['sandbox', 'prod']), [sandbox, prod]);
-    expect(files.map((f) => f.name)).toEqual(['sandbox-request-0001.json', 'prod-request-0001.json', SCRIPT_NAME]);
-    expect(files[2]!.json).toContain(`--profile 'o'\\''brien' --request-items file://prod-request-0001.json`);
+    expect(files.map((f) => f.name)).toEqual([
+      'sandbox-request-0001.json',
+      'prod-request-0001.json',
+      SCRIPT_NAME,
+    ]);
+    expect(files[2]!.json).toContain(
+      `--profile 'o'\\''brien' --request-items file://prod-request-0001.json`,
+    );
   });
 });

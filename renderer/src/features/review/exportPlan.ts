@@ -7,7 +7,8 @@ import type { StagedPlan } from './planInputs';
 export const SCRIPT_NAME = 'batch-write-items.sh';
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
-const shellQuote = (s: string) => (/^[A-Za-z0-9._:/=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (s: string) =>
+  /^[A-Za-z0-9._:/=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 
 function cliOptions(info: ConnectionInfo | undefined): string {
   if (!info) return '';
@@ -22,7 +23,10 @@ function cliOptions(info: ConnectionInfo | undefined): string {
  * (at most 25 put/delete requests each, in plan order; names prefixed by connection when the plan
  * spans several), plus a shell script that runs them in order.
  */
-export function exportPlanFiles(staged: StagedPlan, connections: readonly ConnectionInfo[]): CliRequestFile[] {
+export function exportPlanFiles(
+  staged: StagedPlan,
+  connections: readonly ConnectionInfo[],
+): CliRequestFile[] {
   const many = staged.connections.length > 1;
   const files: CliRequestFile[] = [];
   const script = [
@@ -37,7 +41,10 @@ export function exportPlanFiles(staged: StagedPlan, connections: readonly Connec
     const prefix = many ? `${safe(c.connectionId)}-request-` : 'request-';
     const own = toCliRequestFiles(c.plan, prefix);
     script.push('', `# Connection ${info?.name ?? c.connectionId}: ${own.length} requests`);
-    for (const f of own) script.push(`aws dynamodb batch-write-item ${cliOptions(info)}--request-items file://${f.name}`);
+    for (const f of own)
+      script.push(
+        `aws dynamodb batch-write-item ${cliOptions(info)}--request-items file://${f.name}`,
+      );
     files.push(...own);
   }
   files.push({ name: SCRIPT_NAME, json: script.join('\n') + '\n' });

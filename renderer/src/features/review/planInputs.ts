@@ -1,22 +1,15 @@
 /**
- * Staged changes -> planner input, per connection. The commit must plan from the same function,
- * so the counts and WCU the review shows are the ones that run.
+ * The review's plan: every staged change through shared/changes' planInputs and shared/plan's
+ * planner, the same two functions the commit uses, so the counts and WCU shown are what runs.
  */
-import type { KeySchemas as ChangeKeySchemas, StagedChange } from '../../../../shared/changes/types';
+import { planInputs } from '../../../../shared/changes/toPlan';
 import { tableRef } from '../../../../shared/changes/types';
-import { itemSize } from '../../../../shared/dynamo/size';
+import type {
+  KeySchemas as ChangeKeySchemas,
+  StagedChange,
+} from '../../../../shared/changes/types';
 import { plan } from '../../../../shared/plan/plan';
 import type { KeySchemas, Plan, PlanInput, PlanSummary } from '../../../../shared/plan/types';
-
-/** One planner operation for a change: puts (new or updated) carry the full new image. */
-export function toPlanInput(id: string, change: StagedChange): PlanInput {
-  if (change.kind === 'delete') {
-    return { id, table: change.table, kind: 'delete', key: change.key, oldSize: itemSize(change.original) };
-  }
-  const op: PlanInput = { id, table: change.table, kind: 'put', item: change.item };
-  if (change.kind === 'update') op.oldSize = itemSize(change.original);
-  return op;
-}
 
 export interface ConnectionPlan {
   connectionId: string;
@@ -25,6 +18,7 @@ export interface ConnectionPlan {
 }
 
 export interface StagedPlan {
+  /** One plan per connection: each commits on its own. */
   connections: ConnectionPlan[];
   /** Totals over every connection. */
   summary: PlanSummary;
@@ -33,27 +27,34 @@ export interface StagedPlan {
   updates: number;
 }
 
-const ZERO: PlanSummary = { puts: 0, deletes: 0, requests: 0, bytes: 0, wcu: 0, collapsed: 0, rejected: 0 };
+const ZERO: PlanSummary = {
+  puts: 0,
+  deletes: 0,
+  requests: 0,
+  bytes: 0,
+  wcu: 0,
+  collapsed: 0,
+  rejected: 0,
+};
 
-/** Plans every staged change with shared/plan, one plan per connection (each commits on its own). */
+/** Plans every staged change, per connection, with the planner's key schemas by table name. */
 export function planStaged(
   changes: Readonly<Record<string, StagedChange>>,
   keySchemas: ChangeKeySchemas,
 ): StagedPlan {
-  const byConnection = new Map<string, PlanInput[]>();
+  const connectionIds = new Set<string>();
   let newItems = 0;
   let updates = 0;
   for (const id in changes) {
-    const change = changes[id] as StagedChange;
-    if (change.kind === 'put') newItems++;
-    else if (change.kind === 'update') updates++;
-    let ops = byConnection.get(change.connectionId);
-    if (!ops) byConnection.set(change.connectionId, (ops = []));
-    ops.push(toPlanInput(id, change));
+    const c = changes[id] as StagedChange;
+    connectionIds.add(c.connectionId);
+    if (c.kind === 'put') newItems++;
+    else if (c.kind === 'update') updates++;
   }
   const connections: ConnectionPlan[] = [];
   const summary = { ...ZERO };
-  for (const [connectionId, ops] of byConnection) {
+  for (const connectionId of connectionIds) {
+    const ops = planInputs(changes, connectionId);
     const schemas: KeySchemas = {};
     for (const op of ops) {
       const s = keySchemas[tableRef(connectionId, op.table)];

@@ -3,13 +3,22 @@ import { applyEdit } from '../../../../shared/changes/apply';
 import { changeId, emptyStaging, tableRef } from '../../../../shared/changes/types';
 import type { Edit, StagingState } from '../../../../shared/changes/types';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
-import { planStaged, toPlanInput } from './planInputs';
+import { planStaged } from './planInputs';
 import { changeDiff, kindCounts, keyLabel, reviewEntries, stagedTables } from './reviewModel';
 import { validateStaged } from './validation';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
-const schemas = { [tableRef('c', 'A')]: schema, [tableRef('c', 'B')]: schema, [tableRef('d', 'A')]: schema };
-const loaded = (table: string, item: Item, conn = 'c') => ({ connectionId: conn, table, key: item, original: item });
+const schemas = {
+  [tableRef('c', 'A')]: schema,
+  [tableRef('c', 'B')]: schema,
+  [tableRef('d', 'A')]: schema,
+};
+const loaded = (table: string, item: Item, conn = 'c') => ({
+  connectionId: conn,
+  table,
+  key: item,
+  original: item,
+});
 
 function stage(...edits: Edit[]): StagingState {
   return applyEdit(emptyStaging, { type: 'batch', edits }, schemas);
@@ -22,14 +31,25 @@ const state = stage(
   { type: 'setAttribute', target: loaded('A', x), name: 's', value: { S: 'hello there world' } },
   { type: 'deleteItem', target: loaded('B', y) },
   { type: 'putItem', connectionId: 'c', table: 'A', item: { id: { S: 'new' }, tags: { SS: [] } } },
-  { type: 'putItem', connectionId: 'd', table: 'A', item: { id: { S: 'far' }, big: { S: 'z'.repeat(410_000) } } },
+  {
+    type: 'putItem',
+    connectionId: 'd',
+    table: 'A',
+    item: { id: { S: 'far' }, big: { S: 'z'.repeat(410_000) } },
+  },
 );
 
 describe('review model', () => {
   it('lists changes by kind and table, and counts them', () => {
     expect(reviewEntries(state.changes, { kinds: [], table: null })).toHaveLength(4);
-    expect(reviewEntries(state.changes, { kinds: ['put'], table: null }).map((e) => e.change.key)).toEqual([{ id: { S: 'new' } }, { id: { S: 'far' } }]);
-    expect(reviewEntries(state.changes, { kinds: [], table: tableRef('c', 'B') }).map((e) => e.change.kind)).toEqual(['delete']);
+    expect(
+      reviewEntries(state.changes, { kinds: ['put'], table: null }).map((e) => e.change.key),
+    ).toEqual([{ id: { S: 'new' } }, { id: { S: 'far' } }]);
+    expect(
+      reviewEntries(state.changes, { kinds: [], table: tableRef('c', 'B') }).map(
+        (e) => e.change.kind,
+      ),
+    ).toEqual(['delete']);
     expect(kindCounts(state.changes)).toEqual({ put: 2, update: 1, delete: 1 });
     expect(stagedTables(state.changes).map((t) => [t.connectionId, t.table, t.count])).toEqual([
       ['c', 'A', 2],
@@ -42,7 +62,13 @@ describe('review model', () => {
     const c = state.changes[changeId('c', 'A', x, schema)]!;
     expect(changeDiff(c)).toEqual([
       { name: 'n', kind: 'changed', before: { N: '1' }, after: { S: '1' }, typeChanged: true },
-      { name: 's', kind: 'changed', before: { S: 'hello world' }, after: { S: 'hello there world' }, typeChanged: false },
+      {
+        name: 's',
+        kind: 'changed',
+        before: { S: 'hello world' },
+        after: { S: 'hello there world' },
+        typeChanged: false,
+      },
     ]);
     expect(changeDiff(c)).toBe(changeDiff(c)); // cached per change object
     expect(keyLabel(c)).toBe('id=x');
@@ -55,8 +81,14 @@ describe('review model', () => {
     expect(p.newItems).toBe(2);
     expect(p.updates).toBe(1);
     expect(p.summary.wcu).toBe(1 + 1 + 1 + Math.ceil(410_006 / 1024));
-    const del = state.changes[changeId('c', 'B', y, schema)]!;
-    expect(toPlanInput('i', del)).toEqual({ id: 'i', table: 'B', kind: 'delete', key: { id: { S: 'y' } }, oldSize: 8 });
+    const del = p.connections[0]!.ops.find((op) => op.kind === 'delete');
+    expect(del).toEqual({
+      id: changeId('c', 'B', y, schema),
+      table: 'B',
+      kind: 'delete',
+      key: { id: { S: 'y' } },
+      oldSize: 8,
+    });
   });
 
   it('blocks commit with one message per item and attribute', () => {
@@ -65,7 +97,9 @@ describe('review model', () => {
       ['set-empty', 'tags'],
       ['item-too-large', ''],
     ]);
-    expect(issues[0]?.message).toBe('tags is an empty string set; DynamoDB has no empty sets (remove the attribute).');
+    expect(issues[0]?.message).toBe(
+      'tags is an empty string set; DynamoDB has no empty sets (remove the attribute).',
+    );
   });
 
   it('asks for the key schema when it is unknown', () => {

@@ -20,13 +20,17 @@ export interface ReviewEntry {
 }
 
 /** The staged changes the filter lets through, in staging order. */
-export function reviewEntries(changes: Readonly<Record<string, StagedChange>>, filter: ReviewFilter): ReviewEntry[] {
+export function reviewEntries(
+  changes: Readonly<Record<string, StagedChange>>,
+  filter: ReviewFilter,
+): ReviewEntry[] {
   const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
   const out: ReviewEntry[] = [];
   for (const id in changes) {
     const change = changes[id] as StagedChange;
     if (kinds && !kinds.has(change.kind)) continue;
-    if (filter.table !== null && tableRef(change.connectionId, change.table) !== filter.table) continue;
+    if (filter.table !== null && tableRef(change.connectionId, change.table) !== filter.table)
+      continue;
     out.push({ id, change });
   }
   return out;
@@ -53,7 +57,9 @@ export function stagedTables(changes: Readonly<Record<string, StagedChange>>): S
 }
 
 /** How many changes of each kind are staged. */
-export function kindCounts(changes: Readonly<Record<string, StagedChange>>): Record<ChangeKind, number> {
+export function kindCounts(
+  changes: Readonly<Record<string, StagedChange>>,
+): Record<ChangeKind, number> {
   const counts = { put: 0, update: 0, delete: 0 };
   for (const id in changes) counts[(changes[id] as StagedChange).kind]++;
   return counts;

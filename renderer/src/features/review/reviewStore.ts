@@ -11,13 +11,20 @@ interface ReviewView {
   expanded: Readonly<Record<string, true>>;
 }
 
-export const useReviewStore = create<ReviewView>(() => ({ open: false, kinds: [], table: null, expanded: {} }));
+export const useReviewStore = create<ReviewView>(() => ({
+  open: false,
+  kinds: [],
+  table: null,
+  expanded: {},
+}));
 
 export const reviewActions = {
   toggle: () => useReviewStore.setState((s) => ({ open: !s.open })),
   setOpen: (open: boolean) => useReviewStore.setState({ open }),
   toggleKind: (kind: ChangeKind) =>
-    useReviewStore.setState((s) => ({ kinds: s.kinds.includes(kind) ? s.kinds.filter((k) => k !== kind) : [...s.kinds, kind] })),
+    useReviewStore.setState((s) => ({
+      kinds: s.kinds.includes(kind) ? s.kinds.filter((k) => k !== kind) : [...s.kinds, kind],
+    })),
   setTable: (table: string | null) => useReviewStore.setState({ table }),
   toggleExpanded: (id: string) =>
     useReviewStore.setState((s) => {

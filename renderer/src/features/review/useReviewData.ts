@@ -20,7 +20,10 @@ export function useReviewData() {
   const tables = useMemo(() => stagedTables(changes), [changes]);
   const counts = useMemo(() => kindCounts(changes), [changes]);
   const plan = useMemo(() => planStaged(changes, keySchemas), [changes, keySchemas]);
-  const issues = useMemo(() => validateStaged(changes, keySchemas, plan), [changes, keySchemas, plan]);
+  const issues = useMemo(
+    () => validateStaged(changes, keySchemas, plan),
+    [changes, keySchemas, plan],
+  );
   const issuesById = useMemo(() => {
     const m = new Map<string, typeof issues>();
     for (const i of issues) {
@@ -30,7 +33,17 @@ export function useReviewData() {
     }
     return m;
   }, [issues]);
-  return { changes, entries, tables, counts, plan, issues, issuesById, keySchemas, stale: changes !== live };
+  return {
+    changes,
+    entries,
+    tables,
+    counts,
+    plan,
+    issues,
+    issuesById,
+    keySchemas,
+    stale: changes !== live,
+  };
 }
 
 export type ReviewData = ReturnType<typeof useReviewData>;

@@ -18,7 +18,10 @@ export interface ReviewIssue {
 const cache = new WeakMap<StagedChange, { schema: KeySchema; issues: ReviewIssue[] }>();
 
 /** One issue per path: a set with three duplicates reads as one message, not three. */
-function firstPerPath(id: string, issues: { path: string; code: IssueCode; message: string }[]): ReviewIssue[] {
+function firstPerPath(
+  id: string,
+  issues: { path: string; code: IssueCode; message: string }[],
+): ReviewIssue[] {
   const seen = new Set<string>();
   const out: ReviewIssue[] = [];
   for (const i of issues) {
@@ -30,7 +33,11 @@ function firstPerPath(id: string, issues: { path: string; code: IssueCode; messa
 }
 
 /** The issues of one change; deletes only need their key. Cached per change object and schema. */
-export function changeIssues(id: string, change: StagedChange, schema: KeySchema | undefined): ReviewIssue[] {
+export function changeIssues(
+  id: string,
+  change: StagedChange,
+  schema: KeySchema | undefined,
+): ReviewIssue[] {
   if (!schema) {
     const message = `The key schema of ${change.table} is not known yet; open the table to load it.`;
     return [{ id, path: '', code: 'no-schema', message }];
@@ -55,14 +62,23 @@ export function validateStaged(
   const flagged = new Set<string>();
   for (const id in changes) {
     const change = changes[id] as StagedChange;
-    const issues = changeIssues(id, change, keySchemas[tableRef(change.connectionId, change.table)]);
+    const issues = changeIssues(
+      id,
+      change,
+      keySchemas[tableRef(change.connectionId, change.table)],
+    );
     if (issues.length) flagged.add(id);
     for (const i of issues) out.push(i);
   }
   for (const c of staged?.connections ?? []) {
     for (const r of c.plan.rejected) {
       if (flagged.has(r.id)) continue; // already explained above, more precisely
-      out.push({ id: r.id, path: '', code: 'unplannable', message: `Cannot be sent: ${r.reason}.` });
+      out.push({
+        id: r.id,
+        path: '',
+        code: 'unplannable',
+        message: `Cannot be sent: ${r.reason}.`,
+      });
     }
   }
   return out;

@@ -14,14 +14,21 @@ export interface AddAttributeDialogProps {
 }
 
 /** A new attribute on one item: its name, then its value in the cell editor. */
-export function AddAttributeDialog({ target, current, keySchema, onClose }: AddAttributeDialogProps) {
+export function AddAttributeDialog({
+  target,
+  current,
+  keySchema,
+  onClose,
+}: AddAttributeDialogProps) {
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const taken = name !== '' && current[name] !== undefined;
   const commit = (value: AttributeValue) => {
     if (chosen === null) return;
     const { connectionId, table } = target;
-    const r = stagingActions.stage({ type: 'setAttribute', target, name: chosen, value }, [{ connectionId, table, keySchema }]);
+    const r = stagingActions.stage({ type: 'setAttribute', target, name: chosen, value }, [
+      { connectionId, table, keySchema },
+    ]);
     if (r.ok) onClose();
   };
   return (
@@ -36,7 +43,12 @@ export function AddAttributeDialog({ target, current, keySchema, onClose }: AddA
         >
           <label className="field">
             <span className="label">Attribute name</span>
-            <input aria-label="Attribute name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              aria-label="Attribute name"
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
           </label>
           {taken && <p className="field-error">The item already has {name}; edit it instead.</p>}
           <div className="editor-foot">

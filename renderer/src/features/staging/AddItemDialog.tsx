@@ -26,13 +26,18 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
     if (r.ok) setKey(r.value);
   };
   const save = (item: Item) => {
-    const r = stagingActions.stage({ type: 'putItem', connectionId, table, item }, [{ connectionId, table, keySchema }]);
+    const r = stagingActions.stage({ type: 'putItem', connectionId, table, item }, [
+      { connectionId, table, keySchema },
+    ]);
     if (r.ok) onClose();
     else setError(r.error);
   };
 
   return (
-    <Dialog title={`Add item to ${table}`} onClose={onClose} size={key ? 'large' : 'small'}
+    <Dialog
+      title={`Add item to ${table}`}
+      onClose={onClose}
+      size={key ? 'large' : 'small'}
       footer={
         key ? undefined : (
           <>
@@ -51,11 +56,23 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
           <p className="hint">
             A put: if {table} already holds an item with this key, committing replaces it.
           </p>
-          <ItemJsonEditor item={key} keySchema={keySchema} onSave={save} onCancel={onClose} saveLabel="Stage new item" />
+          <ItemJsonEditor
+            item={key}
+            keySchema={keySchema}
+            onSave={save}
+            onCancel={onClose}
+            saveLabel="Stage new item"
+          />
           {error && <p className="field-error">{error}</p>}
         </>
       ) : (
-        <KeyFields keySchema={keySchema} values={texts} onChange={setTexts} onSubmit={next} showErrors={tried} />
+        <KeyFields
+          keySchema={keySchema}
+          values={texts}
+          onChange={setTexts}
+          onSubmit={next}
+          showErrors={tried}
+        />
       )}
     </Dialog>
   );

@@ -24,7 +24,13 @@ export function BinaryEditor({ initial, onChange, onSubmit, label }: ValueEditor
     <div className="value-editor">
       <div className="segmented" role="radiogroup" aria-label="Encoding">
         {(['base64', 'hex'] as const).map((enc) => (
-          <button key={enc} type="button" role="radio" aria-checked={encoding === enc} onClick={() => switchTo(enc)}>
+          <button
+            key={enc}
+            type="button"
+            role="radio"
+            aria-checked={encoding === enc}
+            onClick={() => switchTo(enc)}
+          >
             {enc}
           </button>
         ))}

@@ -29,14 +29,26 @@ function toOp(f: BulkForm): { op: BulkOp } | { error: string } {
   switch (f.kind) {
     case 'set': {
       const v = textToValue(f.valueText, f.valueType as AttrType, { separator: ',' });
-      return v.ok ? { op: { kind: 'set', name: f.name.trim(), value: v.value } } : { error: v.error };
+      return v.ok
+        ? { op: { kind: 'set', name: f.name.trim(), value: v.value } }
+        : { error: v.error };
     }
     case 'remove':
       return { op: { kind: 'remove', name: f.name.trim() } };
     case 'rename':
-      return { op: { kind: 'rename', from: f.name.trim(), to: f.to.trim(), overwrite: f.overwrite } };
+      return {
+        op: { kind: 'rename', from: f.name.trim(), to: f.to.trim(), overwrite: f.overwrite },
+      };
     case 'replace':
-      return { op: { kind: 'replace', name: f.name.trim(), find: f.find, replace: f.replace, matchCase: f.matchCase } };
+      return {
+        op: {
+          kind: 'replace',
+          name: f.name.trim(),
+          find: f.find,
+          replace: f.replace,
+          matchCase: f.matchCase,
+        },
+      };
   }
 }
 
@@ -45,11 +57,29 @@ function toOp(f: BulkForm): { op: BulkOp } | { error: string } {
  * once: one undo step. For a query, every page is read first and the count shown before anything
  * is staged.
  */
-export function BulkEditDialog({ connectionId, table, keySchema, source, onClose }: BulkEditDialogProps) {
-  const [loaded, setLoaded] = useState<readonly ItemTarget[] | null>(source.kind === 'selection' ? source.targets : null);
+export function BulkEditDialog({
+  connectionId,
+  table,
+  keySchema,
+  source,
+  onClose,
+}: BulkEditDialogProps) {
+  const [loaded, setLoaded] = useState<readonly ItemTarget[] | null>(
+    source.kind === 'selection' ? source.targets : null,
+  );
   const [counted, setCounted] = useState(0);
   const [readError, setReadError] = useState<string | null>(null);
-  const [form, setForm] = useState<BulkForm>({ kind: 'set', name: '', valueType: 'S', valueText: '', to: '', overwrite: false, find: '', replace: '', matchCase: false });
+  const [form, setForm] = useState<BulkForm>({
+    kind: 'set',
+    name: '',
+    valueType: 'S',
+    valueText: '',
+    to: '',
+    overwrite: false,
+    find: '',
+    replace: '',
+    matchCase: false,
+  });
   const changes = useStagingStore(selectChanges);
 
   useEffect(() => {
@@ -57,25 +87,34 @@ export function BulkEditDialog({ connectionId, table, keySchema, source, onClose
     const abort = new AbortController();
     collectPages(source.pages(), setCounted, abort.signal)
       .then((items) => {
-        if (!abort.signal.aborted) setLoaded(items.map((item) => loadedTarget(connectionId, table, item)));
+        if (!abort.signal.aborted)
+          setLoaded(items.map((item) => loadedTarget(connectionId, table, item)));
       })
       .catch((err: unknown) => setReadError((err as Error).message));
     return () => abort.abort();
   }, [source, connectionId, table]);
 
   const targets: BulkTarget[] = useMemo(
-    () => (loaded ?? []).map((target) => ({ target, current: currentImage(changes, target, keySchema) })),
+    () =>
+      (loaded ?? []).map((target) => ({
+        target,
+        current: currentImage(changes, target, keySchema),
+      })),
     [loaded, changes, keySchema],
   );
   const names = useMemo(() => {
     const seen = new Set<string>();
-    for (const t of targets.slice(0, 500)) for (const n of Object.keys(t.current ?? {})) seen.add(n);
+    for (const t of targets.slice(0, 500))
+      for (const n of Object.keys(t.current ?? {})) seen.add(n);
     return [...seen];
   }, [targets]);
   // Typing stays responsive over 100,000 items: the preview follows a deferred copy of the form.
   const deferred = useDeferredValue(form);
   const parsed = useMemo(() => toOp(deferred), [deferred]);
-  const result = useMemo(() => ('op' in parsed ? buildBulkEdit(parsed.op, targets, keySchema) : null), [parsed, targets, keySchema]);
+  const result = useMemo(
+    () => ('op' in parsed ? buildBulkEdit(parsed.op, targets, keySchema) : null),
+    [parsed, targets, keySchema],
+  );
 
   const stage = () => {
     if (!result?.edit) return;
@@ -110,11 +149,14 @@ export function BulkEditDialog({ connectionId, table, keySchema, source, onClose
       {loaded && (
         <>
           <BulkOpFields form={form} onChange={setForm} names={names} />
-          {'error' in parsed && form.valueText !== '' && <p className="field-error">{parsed.error}</p>}
+          {'error' in parsed && form.valueText !== '' && (
+            <p className="field-error">{parsed.error}</p>
+          )}
           {result && (
             <div className="bulk-preview" role="status">
               <p>
-                Changes <strong>{fmt(result.changed)}</strong> of {fmt(count)} items, as one undo step.
+                Changes <strong>{fmt(result.changed)}</strong> of {fmt(count)} items, as one undo
+                step.
               </p>
               {result.skipped.length > 0 && (
                 <ul className="muted small">

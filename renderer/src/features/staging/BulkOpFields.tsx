@@ -41,10 +41,19 @@ export interface BulkOpFieldsProps {
 export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
   const listId = useId();
   const set = (patch: Partial<BulkForm>) => onChange({ ...form, ...patch });
-  const text = (label: string, key: 'name' | 'to' | 'find' | 'replace' | 'valueText', list = false) => (
+  const text = (
+    label: string,
+    key: 'name' | 'to' | 'find' | 'replace' | 'valueText',
+    list = false,
+  ) => (
     <label className="field">
       <span className="label">{label}</span>
-      <input aria-label={label} list={list ? listId : undefined} value={form[key]} onChange={(e) => set({ [key]: e.target.value })} />
+      <input
+        aria-label={label}
+        list={list ? listId : undefined}
+        value={form[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+      />
     </label>
   );
   return (
@@ -56,7 +65,13 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
       </datalist>
       <div className="segmented" role="radiogroup" aria-label="Operation">
         {KINDS.map(([k, label]) => (
-          <button key={k} type="button" role="radio" aria-checked={form.kind === k} onClick={() => set({ kind: k })}>
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={form.kind === k}
+            onClick={() => set({ kind: k })}
+          >
             {label}
           </button>
         ))}
@@ -66,7 +81,11 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
         <div className="row">
           <label className="field">
             <span className="label">Type</span>
-            <select aria-label="Value type" value={form.valueType} onChange={(e) => set({ valueType: e.target.value })}>
+            <select
+              aria-label="Value type"
+              value={form.valueType}
+              onChange={(e) => set({ valueType: e.target.value })}
+            >
               {ATTR_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t} · {TYPE_LABELS[t]}
@@ -75,8 +94,18 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
             </select>
           </label>
           <label className="field grow">
-            <span className="label">Value {HINTS[form.valueType] ? <span className="muted">({HINTS[form.valueType]})</span> : null}</span>
-            <input aria-label="Value" className="mono" value={form.valueText} onChange={(e) => set({ valueText: e.target.value })} />
+            <span className="label">
+              Value{' '}
+              {HINTS[form.valueType] ? (
+                <span className="muted">({HINTS[form.valueType]})</span>
+              ) : null}
+            </span>
+            <input
+              aria-label="Value"
+              className="mono"
+              value={form.valueText}
+              onChange={(e) => set({ valueText: e.target.value })}
+            />
           </label>
         </div>
       )}
@@ -84,7 +113,11 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
         <>
           {text('To', 'to')}
           <label className="check">
-            <input type="checkbox" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.overwrite}
+              onChange={(e) => set({ overwrite: e.target.checked })}
+            />
             Overwrite where the item already has the new name
           </label>
         </>
@@ -94,7 +127,11 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
           {text('Find', 'find')}
           {text('Replace with', 'replace')}
           <label className="check">
-            <input type="checkbox" checked={form.matchCase} onChange={(e) => set({ matchCase: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.matchCase}
+              onChange={(e) => set({ matchCase: e.target.checked })}
+            />
             Match case
           </label>
         </>

@@ -27,7 +27,14 @@ function startResult(type: AttrType, seed: AttributeValue | undefined): Parsed<A
   if (seed) return ok(seed);
   if (type === 'N') return fail('Type a number.');
   if (isSetType(type)) return fail('Add a member: a set cannot be empty.');
-  const empty: Partial<Record<AttrType, AttributeValue>> = { S: { S: '' }, B: { B: '' }, BOOL: { BOOL: true }, NULL: { NULL: true }, M: { M: {} }, L: { L: [] } };
+  const empty: Partial<Record<AttrType, AttributeValue>> = {
+    S: { S: '' },
+    B: { B: '' },
+    BOOL: { BOOL: true },
+    NULL: { NULL: true },
+    M: { M: {} },
+    L: { L: [] },
+  };
   return ok(empty[type] as AttributeValue);
 }
 
@@ -81,7 +88,11 @@ export function CellEditor({ value, attribute, keyType, onCommit, onCancel }: Ce
         ) : (
           <label className="type-select">
             <span className="label">Type</span>
-            <select aria-label="Change type" value={type} onChange={(e) => changeType(e.target.value as AttrType)}>
+            <select
+              aria-label="Change type"
+              value={type}
+              onChange={(e) => changeType(e.target.value as AttrType)}
+            >
               {ATTR_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t} · {TYPE_LABELS[t]}
@@ -93,8 +104,8 @@ export function CellEditor({ value, attribute, keyType, onCommit, onCancel }: Ce
       </div>
       {typeChange && (
         <p className="type-change" role="status">
-          Type change: {TYPE_LABELS[original]} ({original}) → {TYPE_LABELS[type]} ({type}). The review shows it as a
-          type change.
+          Type change: {TYPE_LABELS[original]} ({original}) → {TYPE_LABELS[type]} ({type}). The
+          review shows it as a type change.
         </p>
       )}
       {notice && <p className="field-error">{notice}</p>}

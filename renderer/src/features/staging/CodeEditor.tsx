@@ -12,7 +12,13 @@ export interface CodeEditorProps {
 }
 
 /** A CodeMirror 6 JSON editor that follows the app's light or dark theme. */
-export function CodeEditor({ value, onChange, onSubmit, label, height = '14rem' }: CodeEditorProps) {
+export function CodeEditor({
+  value,
+  onChange,
+  onSubmit,
+  label,
+  height = '14rem',
+}: CodeEditorProps) {
   const parent = useRef<HTMLDivElement>(null);
   const dark = useIsDark();
   useCodeMirror(parent, { doc: value, onChange, onSubmit, dark, label });

@@ -25,7 +25,12 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * move, deletes here, staged together as one undo step and reviewed together. When the key
  * schemas differ, the user maps source attributes onto the target's key.
  */
-export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose }: CopyMoveDialogProps) {
+export function CopyMoveDialog({
+  source,
+  targets,
+  initialMode = 'copy',
+  onClose,
+}: CopyMoveDialogProps) {
   const connections = useConnectionStore(selectConnections);
   const changes = useStagingStore(selectChanges);
   const [mode, setMode] = useState(initialMode);
@@ -39,7 +44,13 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
   useEffect(() => {
     let live = true;
     call('tables:list', { connectionId })
-      .then((r) => live && setTables(r.tables.filter((t) => !(connectionId === source.connectionId && t === source.table))))
+      .then(
+        (r) =>
+          live &&
+          setTables(
+            r.tables.filter((t) => !(connectionId === source.connectionId && t === source.table)),
+          ),
+      )
       .catch((e: unknown) => live && setError((e as Error).message));
     return () => {
       live = false;
@@ -56,9 +67,18 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
     setMapping(defaultKeyMapping(source.keySchema, s));
   };
 
-  const items = useMemo(() => targets.map((t) => ({ target: t, current: currentImage(changes, t, source.keySchema) })), [targets, changes, source.keySchema]);
-  const names = useMemo(() => [...new Set(items.flatMap((i) => Object.keys(i.current ?? {})))], [items]);
-  const to = useMemo(() => (schema && table ? { connectionId, table, keySchema: schema } : null), [schema, table, connectionId]);
+  const items = useMemo(
+    () => targets.map((t) => ({ target: t, current: currentImage(changes, t, source.keySchema) })),
+    [targets, changes, source.keySchema],
+  );
+  const names = useMemo(
+    () => [...new Set(items.flatMap((i) => Object.keys(i.current ?? {})))],
+    [items],
+  );
+  const to = useMemo(
+    () => (schema && table ? { connectionId, table, keySchema: schema } : null),
+    [schema, table, connectionId],
+  );
   const result = useMemo(
     () => (to ? buildCopyMove({ items, from: source, to, mapping, move: mode === 'move' }) : null),
     [items, source, to, mapping, mode],
@@ -88,7 +108,13 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
       <div className="stack">
         <div className="segmented" role="radiogroup" aria-label="Copy or move">
           {(['copy', 'move'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              onClick={() => setMode(m)}
+            >
               {m === 'copy' ? 'Copy' : 'Move (copy, then delete here)'}
             </button>
           ))}
@@ -96,10 +122,14 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
         <div className="row">
           <label className="field">
             <span className="label">Connection</span>
-            <select aria-label="Target connection" value={connectionId} onChange={(e) => {
+            <select
+              aria-label="Target connection"
+              value={connectionId}
+              onChange={(e) => {
                 setConnectionId(e.target.value);
                 void pickTable('');
-              }}>
+              }}
+            >
               {connections.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -109,7 +139,11 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
           </label>
           <label className="field grow">
             <span className="label">Target table</span>
-            <select aria-label="Target table" value={table} onChange={(e) => void pickTable(e.target.value)}>
+            <select
+              aria-label="Target table"
+              value={table}
+              onChange={(e) => void pickTable(e.target.value)}
+            >
               <option value="">Choose a table…</option>
               {tables.map((t) => (
                 <option key={t} value={t}>
@@ -125,7 +159,8 @@ export function CopyMoveDialog({ source, targets, initialMode = 'copy', onClose 
         {result && (
           <div role="status">
             <p>
-              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong> items into {table}
+              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong> items
+              into {table}
               {mode === 'move' ? ` and deletes them from ${source.table}` : ''}.
             </p>
             {result.errors.length > 0 && (

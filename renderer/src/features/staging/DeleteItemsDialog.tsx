@@ -17,10 +17,19 @@ export interface DeleteItemsDialogProps {
 const SHOWN = 8;
 
 /** Stages deletes of the selected items in one undo step, after saying which. */
-export function DeleteItemsDialog({ connectionId, table, keySchema, targets, onClose }: DeleteItemsDialogProps) {
+export function DeleteItemsDialog({
+  connectionId,
+  table,
+  keySchema,
+  targets,
+  onClose,
+}: DeleteItemsDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const stage = () => {
-    const edit: Edit = { type: 'batch', edits: targets.map((target) => ({ type: 'deleteItem', target })) };
+    const edit: Edit = {
+      type: 'batch',
+      edits: targets.map((target) => ({ type: 'deleteItem', target })),
+    };
     const r = stagingActions.stage(edit, [{ connectionId, table, keySchema }]);
     if (r.ok) onClose();
     else setError(r.error);

@@ -17,7 +17,13 @@ export interface DuplicateItemsDialogProps {
 }
 
 /** Asks a new key for each selected item, then stages the copies as puts in one undo step. */
-export function DuplicateItemsDialog({ connectionId, table, keySchema, items, onClose }: DuplicateItemsDialogProps) {
+export function DuplicateItemsDialog({
+  connectionId,
+  table,
+  keySchema,
+  items,
+  onClose,
+}: DuplicateItemsDialogProps) {
   const [texts, setTexts] = useState(() => items.map((item) => keyTexts(keySchema, item)));
   const [tried, setTried] = useState(false);
   const result = buildDuplicates(connectionId, table, keySchema, items, texts);

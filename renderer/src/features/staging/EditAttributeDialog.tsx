@@ -13,17 +13,35 @@ export interface EditAttributeDialogProps {
 }
 
 /** One attribute of one item in the cell editor, in a dialog (the grid hosts CellEditor in a popover). */
-export function EditAttributeDialog({ target, current, keySchema, name, onClose }: EditAttributeDialogProps) {
+export function EditAttributeDialog({
+  target,
+  current,
+  keySchema,
+  name,
+  onClose,
+}: EditAttributeDialogProps) {
   const keyType =
-    keySchema.partitionKey.name === name ? keySchema.partitionKey.type : keySchema.sortKey?.name === name ? keySchema.sortKey.type : undefined;
+    keySchema.partitionKey.name === name
+      ? keySchema.partitionKey.type
+      : keySchema.sortKey?.name === name
+        ? keySchema.sortKey.type
+        : undefined;
   const commit = (value: AttributeValue) => {
     const { connectionId, table } = target;
-    const r = stagingActions.stage({ type: 'setAttribute', target, name, value }, [{ connectionId, table, keySchema }]);
+    const r = stagingActions.stage({ type: 'setAttribute', target, name, value }, [
+      { connectionId, table, keySchema },
+    ]);
     if (r.ok) onClose();
   };
   return (
     <Dialog title={`Edit ${name}`} onClose={onClose} size="medium">
-      <CellEditor value={current[name]} attribute={name} keyType={keyType} onCommit={commit} onCancel={onClose} />
+      <CellEditor
+        value={current[name]}
+        attribute={name}
+        keyType={keyType}
+        onCommit={commit}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }

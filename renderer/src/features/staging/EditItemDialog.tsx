@@ -18,13 +18,21 @@ export function EditItemDialog({ target, current, keySchema, onClose }: EditItem
   const [error, setError] = useState<string | null>(null);
   const save = (item: Item) => {
     const { connectionId, table } = target;
-    const r = stagingActions.stage({ type: 'replaceItem', target, item }, [{ connectionId, table, keySchema }]);
+    const r = stagingActions.stage({ type: 'replaceItem', target, item }, [
+      { connectionId, table, keySchema },
+    ]);
     if (r.ok) onClose();
     else setError(r.error);
   };
   return (
     <Dialog title={`Edit item in ${target.table}`} onClose={onClose} size="large">
-      <ItemJsonEditor item={current} keySchema={keySchema} onSave={save} onCancel={onClose} saveLabel="Stage changes" />
+      <ItemJsonEditor
+        item={current}
+        keySchema={keySchema}
+        onSave={save}
+        onCancel={onClose}
+        saveLabel="Stage changes"
+      />
       {error && <p className="field-error">{error}</p>}
     </Dialog>
   );

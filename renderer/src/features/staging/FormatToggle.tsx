@@ -10,7 +10,12 @@ export interface FormatToggleProps {
 /** Plain JSON or DynamoDB JSON for a JSON editor. */
 export function FormatToggle({ format, onChange, disabledReason }: FormatToggleProps) {
   return (
-    <div className="segmented" role="radiogroup" aria-label="JSON format" title={disabledReason ?? undefined}>
+    <div
+      className="segmented"
+      role="radiogroup"
+      aria-label="JSON format"
+      title={disabledReason ?? undefined}
+    >
       {(
         [
           ['plain', 'Plain JSON'],

@@ -24,12 +24,17 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * (key columns take the key's type), errors per row and column, then one undo step.
  */
 export function ImportDialog({ connectionId, table, keySchema, onClose }: ImportDialogProps) {
-  const [source, setSource] = useState<{ name: string; text: string; format: ImportFormat } | null>(null);
+  const [source, setSource] = useState<{ name: string; text: string; format: ImportFormat } | null>(
+    null,
+  );
   const [mappings, setMappings] = useState<ColumnMapping[]>([]);
   const [error, setError] = useState<string | null>(null);
   const parsed = useMemo(() => (source ? parseImport(source.text, source.format) : null), [source]);
   const deferred = useDeferredValue(mappings);
-  const result = useMemo(() => (parsed && deferred.length ? mapImport(parsed, deferred, keySchema) : null), [parsed, deferred, keySchema]);
+  const result = useMemo(
+    () => (parsed && deferred.length ? mapImport(parsed, deferred, keySchema) : null),
+    [parsed, deferred, keySchema],
+  );
 
   const load = (name: string, text: string, format: ImportFormat) => {
     const p = parseImport(text, format);
@@ -38,7 +43,9 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
   };
   const stage = () => {
     if (!result || result.items.length === 0) return;
-    const r = stagingActions.stage(importEdit(connectionId, table, result.items), [{ connectionId, table, keySchema }]);
+    const r = stagingActions.stage(importEdit(connectionId, table, result.items), [
+      { connectionId, table, keySchema },
+    ]);
     if (r.ok) onClose();
     else setError(r.error);
   };
@@ -52,7 +59,10 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
       footer={
         <>
           {result && result.skippedRows > 0 && (
-            <span className="field-error small">{fmt(result.skippedRows)} rows with errors are left out</span>
+            <span className="field-error small">
+              {fmt(result.skippedRows)} {result.skippedRows === 1 ? 'row' : 'rows'} with errors left
+              out
+            </span>
           )}
           <span className="spacer" />
           {source && (
@@ -75,12 +85,17 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
         <div className="stack">
           <div className="row">
             <span>
-              <strong>{source.name}</strong> · {fmt(parsed.rows.length)} rows, {parsed.columns.length} columns
+              <strong>{source.name}</strong> · {fmt(parsed.rows.length)} rows,{' '}
+              {parsed.columns.length} columns
               {parsed.dynamoJson ? ' · DynamoDB JSON' : ''}
             </span>
             <label className="field inline">
               <span className="label">Read as</span>
-              <select aria-label="File format" value={source.format} onChange={(e) => load(source.name, source.text, e.target.value as ImportFormat)}>
+              <select
+                aria-label="File format"
+                value={source.format}
+                onChange={(e) => load(source.name, source.text, e.target.value as ImportFormat)}
+              >
                 {(Object.keys(FORMAT_LABELS) as ImportFormat[]).map((f) => (
                   <option key={f} value={f}>
                     {FORMAT_LABELS[f]}
@@ -89,7 +104,13 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
               </select>
             </label>
           </div>
-          <ImportPreview parsed={parsed} mappings={mappings} keySchema={keySchema} errors={result?.errors ?? []} onMappings={setMappings} />
+          <ImportPreview
+            parsed={parsed}
+            mappings={mappings}
+            keySchema={keySchema}
+            errors={result?.errors ?? []}
+            onMappings={setMappings}
+          />
           <ImportErrors errors={result?.errors ?? []} />
           {error && <p className="field-error">{error}</p>}
         </div>

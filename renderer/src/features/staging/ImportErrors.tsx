@@ -17,7 +17,9 @@ export function ImportErrors({ errors }: { errors: readonly ImportError[] }) {
             {e.column ? `, ${e.column}` : ''}: {e.message}
           </li>
         ))}
-        {errors.length > SHOWN && <li className="muted">…and {(errors.length - SHOWN).toLocaleString('en-US')} more</li>}
+        {errors.length > SHOWN && (
+          <li className="muted">…and {(errors.length - SHOWN).toLocaleString('en-US')} more</li>
+        )}
       </ul>
     </div>
   );

@@ -23,12 +23,23 @@ function cellText(cell: RawCell | undefined): string {
   return t.length > 80 ? t.slice(0, 77) + '…' : t;
 }
 
-const typeLabel = (t: ImportType) => (t === 'skip' ? 'skip' : `${t} · ${TYPE_LABELS[t as AttrType]}`);
+const typeLabel = (t: ImportType) =>
+  t === 'skip' ? 'skip' : `${t} · ${TYPE_LABELS[t as AttrType]}`;
 
 /** The first rows with a type per column (and a separator for sets); cells with errors marked. */
-export function ImportPreview({ parsed, mappings, keySchema, errors, onMappings }: ImportPreviewProps) {
-  const bad = useMemo(() => new Set(errors.map((e) => `${e.line}\u0000${e.column ?? ''}`)), [errors]);
-  const update = (i: number, patch: Partial<ColumnMapping>) => onMappings(mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+export function ImportPreview({
+  parsed,
+  mappings,
+  keySchema,
+  errors,
+  onMappings,
+}: ImportPreviewProps) {
+  const bad = useMemo(
+    () => new Set(errors.map((e) => `${e.line}\u0000${e.column ?? ''}`)),
+    [errors],
+  );
+  const update = (i: number, patch: Partial<ColumnMapping>) =>
+    onMappings(mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   return (
     <div className="import-preview">
       <table aria-label="Import preview">
@@ -47,7 +58,9 @@ export function ImportPreview({ parsed, mappings, keySchema, errors, onMappings 
                     aria-label={`Type of ${m.column}`}
                     value={m.type}
                     disabled={keyType !== undefined}
-                    title={keyType ? `Key attributes take the table's type (${keyType})` : undefined}
+                    title={
+                      keyType ? `Key attributes take the table's type (${keyType})` : undefined
+                    }
                     onChange={(e) => update(i, { type: e.target.value as ImportType })}
                   >
                     {IMPORT_TYPES.map((t) => (
@@ -57,7 +70,14 @@ export function ImportPreview({ parsed, mappings, keySchema, errors, onMappings 
                     ))}
                   </select>
                   {m.type !== 'skip' && isSetType(m.type) && (
-                    <input aria-label={`Separator of ${m.column}`} className="separator mono" value={m.separator} maxLength={3} title="Splits a text cell into set members" onChange={(e) => update(i, { separator: e.target.value })} />
+                    <input
+                      aria-label={`Separator of ${m.column}`}
+                      className="separator mono"
+                      value={m.separator}
+                      maxLength={3}
+                      title="Splits a text cell into set members"
+                      onChange={(e) => update(i, { separator: e.target.value })}
+                    />
                   )}
                 </th>
               );
@@ -71,7 +91,10 @@ export function ImportPreview({ parsed, mappings, keySchema, errors, onMappings 
               <tr key={r}>
                 <td className="muted">{line}</td>
                 {mappings.map((m, c) => (
-                  <td key={m.column} className={`${bad.has(`${line}\u0000${m.column}`) ? 'cell-error' : ''} ${m.type === 'skip' ? 'skipped' : ''}`}>
+                  <td
+                    key={m.column}
+                    className={`${bad.has(`${line}\u0000${m.column}`) ? 'cell-error' : ''} ${m.type === 'skip' ? 'skipped' : ''}`}
+                  >
                     {cellText(row[c])}
                   </td>
                 ))}
@@ -80,7 +103,11 @@ export function ImportPreview({ parsed, mappings, keySchema, errors, onMappings 
           })}
         </tbody>
       </table>
-      {parsed.rows.length > ROWS && <p className="hint">The first {ROWS} of {parsed.rows.length.toLocaleString('en-US')} rows.</p>}
+      {parsed.rows.length > ROWS && (
+        <p className="hint">
+          The first {ROWS} of {parsed.rows.length.toLocaleString('en-US')} rows.
+        </p>
+      )}
     </div>
   );
 }

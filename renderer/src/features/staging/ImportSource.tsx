@@ -13,7 +13,9 @@ export function ImportSource({ onLoad }: ImportSourceProps) {
   return (
     <div className="stack import-source">
       <label className="field">
-        <span className="label">A file: CSV with a header row, a JSON array of items, or JSON lines</span>
+        <span className="label">
+          A file: CSV with a header row, a JSON array of items, or JSON lines
+        </span>
         <input
           type="file"
           aria-label="Import file"
@@ -30,11 +32,21 @@ export function ImportSource({ onLoad }: ImportSourceProps) {
       </label>
       <label className="field">
         <span className="label">Or paste the text</span>
-        <textarea aria-label="Import text" className="mono" rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+        <textarea
+          aria-label="Import text"
+          className="mono"
+          rows={8}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+        />
       </label>
       <div className="row">
         <span className="spacer" />
-        <button type="button" disabled={pasted.trim() === ''} onClick={() => onLoad('Pasted text', pasted, detectFormat('', pasted))}>
+        <button
+          type="button"
+          disabled={pasted.trim() === ''}
+          onClick={() => onLoad('Pasted text', pasted, detectFormat('', pasted))}
+        >
           Preview pasted text
         </button>
       </div>

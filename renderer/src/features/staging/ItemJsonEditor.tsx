@@ -26,7 +26,8 @@ export interface ItemJsonEditorProps {
 type Parsed = { ok: true; item: Item; notes: TypeNote[] } | { ok: false; error: string };
 
 function parse(text: string, format: JsonFormat, original: Item): Parsed {
-  const at = (e: { line: number; column: number; message: string }) => `Line ${e.line}, column ${e.column}: ${e.message}`;
+  const at = (e: { line: number; column: number; message: string }) =>
+    `Line ${e.line}, column ${e.column}: ${e.message}`;
   if (format === 'plain') {
     const r = fromPlainText(text, original);
     return r.ok ? { ok: true, item: r.item, notes: r.notes } : { ok: false, error: at(r.error) };
@@ -44,7 +45,8 @@ function parse(text: string, format: JsonFormat, original: Item): Parsed {
   return { ok: true, item: r.item, notes };
 }
 
-const textOf = (item: Item, format: JsonFormat) => (format === 'plain' ? plainJsonText(item) : dynamoJsonText(item));
+const textOf = (item: Item, format: JsonFormat) =>
+  format === 'plain' ? plainJsonText(item) : dynamoJsonText(item);
 
 /**
  * A whole item in a CodeMirror JSON editor, as DynamoDB JSON or plain JSON. Plain JSON never
@@ -60,8 +62,13 @@ export function ItemJsonEditor(props: ItemJsonEditorProps) {
   const [text, setText] = useState(() => textOf(item, format));
   const [accepted, setAccepted] = useState(false);
   const parsed = useMemo(() => parse(text, format, original), [text, format, original]);
-  const missingKey = parsed.ok ? keyNames(keySchema).filter((k) => parsed.item[k] === undefined) : [];
-  const issues = useMemo(() => (parsed.ok ? validateItem(parsed.item, keySchema) : []), [parsed, keySchema]);
+  const missingKey = parsed.ok
+    ? keyNames(keySchema).filter((k) => parsed.item[k] === undefined)
+    : [];
+  const issues = useMemo(
+    () => (parsed.ok ? validateItem(parsed.item, keySchema) : []),
+    [parsed, keySchema],
+  );
   const needsConsent = parsed.ok && parsed.notes.some((n) => n.kind === 'changed');
   const canSave = parsed.ok && missingKey.length === 0 && (!needsConsent || accepted);
 
@@ -77,14 +84,24 @@ export function ItemJsonEditor(props: ItemJsonEditorProps) {
   return (
     <div className="item-json-editor">
       <div className="row">
-        <FormatToggle format={format} onChange={switchFormat} disabledReason={parsed.ok ? null : 'Fix the JSON first'} />
+        <FormatToggle
+          format={format}
+          onChange={switchFormat}
+          disabledReason={parsed.ok ? null : 'Fix the JSON first'}
+        />
         <span className="hint">
           {format === 'plain'
             ? 'Numbers keep every digit; sets and binary keep their type where the value fits.'
             : 'Every value typed: {"S": "text"}, {"N": "12"}, {"SS": ["a"]}…'}
         </span>
       </div>
-      <CodeEditor value={text} onChange={setText} onSubmit={save} label="Item JSON" height="20rem" />
+      <CodeEditor
+        value={text}
+        onChange={setText}
+        onSubmit={save}
+        label="Item JSON"
+        height="20rem"
+      />
       {!parsed.ok && (
         <p className="field-error" role="alert">
           {parsed.error}

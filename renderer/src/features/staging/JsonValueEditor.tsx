@@ -13,12 +13,20 @@ import { TypeNotes, needsConsent } from './TypeNotes';
  * set and binary types from the original; any type it changes must be accepted first, and the
  * value must stay a map (or list): changing that is the explicit "Change type" action.
  */
-export function JsonValueEditor({ initial, onChange, onSubmit, label, type }: ValueEditorProps & { type: 'M' | 'L' }) {
+export function JsonValueEditor({
+  initial,
+  onChange,
+  onSubmit,
+  label,
+  type,
+}: ValueEditorProps & { type: 'M' | 'L' }) {
   const start: AttributeValue = initial ?? (type === 'M' ? { M: {} } : { L: [] });
   const [format, setFormat] = useState<JsonFormat>('plain');
   const [text, setText] = useState(() => valueText(start, 'plain'));
   const [accepted, setAccepted] = useState(false);
-  const [parsed, setParsed] = useState<ValueParse>(() => parseValueText(text, 'plain', initial, label));
+  const [parsed, setParsed] = useState<ValueParse>(() =>
+    parseValueText(text, 'plain', initial, label),
+  );
 
   const report = (r: ValueParse, ok: boolean) => {
     if (!r.ok) return onChange(r);
@@ -29,7 +37,8 @@ export function JsonValueEditor({ initial, onChange, onSubmit, label, type }: Va
         error: `The text is a ${TYPE_LABELS[got]} (${got}), not a ${TYPE_LABELS[type]}; use Change type to change it.`,
       });
     }
-    if (needsConsent(r.notes) && !ok) return onChange({ ok: false, error: 'Accept the type changes first.' });
+    if (needsConsent(r.notes) && !ok)
+      return onChange({ ok: false, error: 'Accept the type changes first.' });
     onChange({ ok: true, value: r.value });
   };
   const edit = (next: string) => {
@@ -51,12 +60,17 @@ export function JsonValueEditor({ initial, onChange, onSubmit, label, type }: Va
   const wrongType = parsed.ok && typeOf(parsed.value) !== type;
   return (
     <div className="value-editor json-value-editor">
-      <FormatToggle format={format} onChange={switchFormat} disabledReason={parsed.ok ? null : 'Fix the JSON first'} />
+      <FormatToggle
+        format={format}
+        onChange={switchFormat}
+        disabledReason={parsed.ok ? null : 'Fix the JSON first'}
+      />
       <CodeEditor value={text} onChange={edit} onSubmit={onSubmit} label={label} height="12rem" />
       {!parsed.ok && <p className="field-error">{parsed.error}</p>}
       {wrongType && (
         <p className="field-error">
-          The text is a {TYPE_LABELS[typeOf(parsed.value)]}, not a {TYPE_LABELS[type]}: use Change type for that.
+          The text is a {TYPE_LABELS[typeOf(parsed.value)]}, not a {TYPE_LABELS[type]}: use Change
+          type for that.
         </p>
       )}
       {parsed.ok && (

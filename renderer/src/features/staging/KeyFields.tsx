@@ -14,7 +14,14 @@ export interface KeyFieldsProps {
 }
 
 /** One input per key attribute, labelled with its role and type, checked as that type. */
-export function KeyFields({ keySchema, values, onChange, onSubmit, showErrors, labelPrefix }: KeyFieldsProps) {
+export function KeyFields({
+  keySchema,
+  values,
+  onChange,
+  onSubmit,
+  showErrors,
+  labelPrefix,
+}: KeyFieldsProps) {
   return (
     <div className="key-fields">
       {keyAttributes(keySchema).map((attr, i) => {
@@ -25,7 +32,10 @@ export function KeyFields({ keySchema, values, onChange, onSubmit, showErrors, l
           <label key={attr.name} className="field">
             <span className="label">
               {labelPrefix ? `${labelPrefix} ` : ''}
-              {attr.name} <span className="muted">({role}, {TYPE_LABELS[attr.type]})</span>
+              {attr.name}{' '}
+              <span className="muted">
+                ({role}, {TYPE_LABELS[attr.type]})
+              </span>
             </span>
             <input
               aria-label={`${labelPrefix ? `${labelPrefix} ` : ''}${attr.name}`}

@@ -21,7 +21,11 @@ export function KeyMappingFields({ target, mapping, names, onChange }: KeyMappin
           <span className="label">
             {k.name} <span className="muted">({TYPE_LABELS[k.type]})</span> takes
           </span>
-          <select aria-label={`Source of ${k.name}`} value={mapping[k.name] ?? ''} onChange={(e) => onChange({ ...mapping, [k.name]: e.target.value })}>
+          <select
+            aria-label={`Source of ${k.name}`}
+            value={mapping[k.name] ?? ''}
+            onChange={(e) => onChange({ ...mapping, [k.name]: e.target.value })}
+          >
             <option value="">Choose an attribute…</option>
             {names.map((n) => (
               <option key={n} value={n}>

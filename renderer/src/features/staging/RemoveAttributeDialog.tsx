@@ -14,12 +14,20 @@ export interface RemoveAttributeDialogProps {
 }
 
 /** Removes the ticked attributes of one item (never its key) in one undo step. */
-export function RemoveAttributeDialog({ target, current, keySchema, onClose }: RemoveAttributeDialogProps) {
+export function RemoveAttributeDialog({
+  target,
+  current,
+  keySchema,
+  onClose,
+}: RemoveAttributeDialogProps) {
   const keys = new Set(keyNames(keySchema));
   const names = Object.keys(current).filter((n) => !keys.has(n));
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const stage = () => {
-    const edit: Edit = { type: 'batch', edits: [...picked].map((name) => ({ type: 'removeAttribute', target, name })) };
+    const edit: Edit = {
+      type: 'batch',
+      edits: [...picked].map((name) => ({ type: 'removeAttribute', target, name })),
+    };
     const { connectionId, table } = target;
     const r = stagingActions.stage(edit, [{ connectionId, table, keySchema }]);
     if (r.ok) onClose();

@@ -16,7 +16,13 @@ function membersOf(v: ValueEditorProps['initial']): string[] {
  * A set as chips: Enter adds the typed member; a duplicate (NS compared by value, BS by bytes) is
  * refused, and so is removing the last member (DynamoDB has no empty sets).
  */
-export function SetEditor({ initial, onChange, onSubmit, label, type }: ValueEditorProps & { type: SetType }) {
+export function SetEditor({
+  initial,
+  onChange,
+  onSubmit,
+  label,
+  type,
+}: ValueEditorProps & { type: SetType }) {
   const [members, setMembers] = useState<string[]>(() => membersOf(initial));
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -98,7 +104,8 @@ export function SetEditor({ initial, onChange, onSubmit, label, type }: ValueEdi
         </p>
       ) : (
         <p className="hint">
-          {members.length} {members.length === 1 ? 'member' : 'members'} · a {kind} ({initial ? typeOf(initial) : type})
+          {members.length} {members.length === 1 ? 'member' : 'members'} · a {kind} (
+          {initial ? typeOf(initial) : type})
         </p>
       )}
     </div>

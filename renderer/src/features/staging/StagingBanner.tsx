@@ -1,4 +1,10 @@
-import { selectLoadState, selectPersist, selectProblems, stagingActions, useStagingStore } from '../../stores/stagingStore';
+import {
+  selectLoadState,
+  selectPersist,
+  selectProblems,
+  stagingActions,
+  useStagingStore,
+} from '../../stores/stagingStore';
 
 /**
  * Problems with the saved staging area: files that could not be read (moved aside, never deleted),
@@ -15,8 +21,11 @@ export function StagingBanner() {
       {problems.length > 0 && (
         <>
           <p>
-            {problems.length === 1 ? 'A file of staged changes' : `${problems.length} files of staged changes`} could not be
-            read and {problems.length === 1 ? 'was' : 'were'} moved aside (nothing was deleted):
+            {problems.length === 1
+              ? 'A file of staged changes'
+              : `${problems.length} files of staged changes`}{' '}
+            could not be read and {problems.length === 1 ? 'was' : 'were'} moved aside (nothing was
+            deleted):
           </p>
           <ul>
             {problems.map((p) => (
@@ -32,7 +41,8 @@ export function StagingBanner() {
       )}
       {persist.error && (
         <p>
-          Staged changes are not saved yet ({persist.unsaved.toLocaleString('en-US')} pending): {persist.error}{' '}
+          Staged changes are not saved yet ({persist.unsaved.toLocaleString('en-US')} pending):{' '}
+          {persist.error}{' '}
           <button type="button" onClick={stagingActions.retrySave}>
             Retry now
           </button>

@@ -9,7 +9,9 @@ import { ImportDialog } from './ImportDialog';
 export function StagingToolbar() {
   const connectionId = useConnectionStore(selectSelectedConnection);
   const table = useTablesStore((s) => s.selected[connectionId]);
-  const keySchema = useTablesStore((s) => (table ? s.descriptions[descriptionKey(connectionId, table)]?.key : undefined));
+  const keySchema = useTablesStore((s) =>
+    table ? s.descriptions[descriptionKey(connectionId, table)]?.key : undefined,
+  );
   const [open, setOpen] = useState<'add' | 'import' | null>(null);
 
   useEffect(() => {
@@ -30,8 +32,22 @@ export function StagingToolbar() {
       <button type="button" className="small" onClick={() => setOpen('import')}>
         Import…
       </button>
-      {open === 'add' && <AddItemDialog connectionId={connectionId} table={table} keySchema={keySchema} onClose={() => setOpen(null)} />}
-      {open === 'import' && <ImportDialog connectionId={connectionId} table={table} keySchema={keySchema} onClose={() => setOpen(null)} />}
+      {open === 'add' && (
+        <AddItemDialog
+          connectionId={connectionId}
+          table={table}
+          keySchema={keySchema}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'import' && (
+        <ImportDialog
+          connectionId={connectionId}
+          table={table}
+          keySchema={keySchema}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </div>
   );
 }

@@ -25,8 +25,8 @@ export function StringEditor({ initial, onChange, onSubmit, label }: ValueEditor
         }}
       />
       <p className="hint">
-        {text.length.toLocaleString('en-US')} characters, {utf8Length(text).toLocaleString('en-US')} bytes ·
-        Shift+Enter for a new line
+        {text.length.toLocaleString('en-US')} characters, {utf8Length(text).toLocaleString('en-US')}{' '}
+        bytes · Shift+Enter for a new line
       </p>
     </div>
   );

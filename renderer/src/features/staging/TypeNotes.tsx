@@ -33,7 +33,11 @@ export function TypeNotes({ notes, accepted, onAccept }: TypeNotesProps) {
             ))}
           </ul>
           <label className="check">
-            <input type="checkbox" checked={accepted} onChange={(e) => onAccept(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={accepted}
+              onChange={(e) => onAccept(e.target.checked)}
+            />
             Change {changed.length === 1 ? 'this type' : 'these types'}
           </label>
         </div>

@@ -33,7 +33,8 @@ export function checkBulkOp(op: BulkOp, keySchema: KeySchema): string | null {
   const names = op.kind === 'rename' ? [op.from, op.to] : [op.name];
   if (names.some((n) => n === '')) return 'Give the attribute a name.';
   const key = names.find((n) => keys.includes(n));
-  if (key !== undefined) return `${key} is a key attribute; bulk edits leave keys alone (edit them one by one).`;
+  if (key !== undefined)
+    return `${key} is a key attribute; bulk edits leave keys alone (edit them one by one).`;
   if (op.kind === 'rename' && op.from === op.to) return 'The new name is the old name.';
   if (op.kind === 'replace' && op.find === '') return 'Say what to find.';
   return null;
@@ -58,12 +59,18 @@ class Skips {
  * drops it, rename moves a value to a new name, replace rewrites text inside a string (S)
  * attribute. Items the op would not change are skipped and counted by reason.
  */
-export function buildBulkEdit(op: BulkOp, targets: readonly BulkTarget[], keySchema: KeySchema): BulkResult {
+export function buildBulkEdit(
+  op: BulkOp,
+  targets: readonly BulkTarget[],
+  keySchema: KeySchema,
+): BulkResult {
   const refused = checkBulkOp(op, keySchema);
-  if (refused) return { edit: null, changed: 0, skipped: [{ reason: refused, count: targets.length }] };
+  if (refused)
+    return { edit: null, changed: 0, skipped: [{ reason: refused, count: targets.length }] };
   const skips = new Skips();
   const edits: Edit[] = [];
-  const pattern = op.kind === 'replace' ? new RegExp(escapeRegExp(op.find), op.matchCase ? 'g' : 'gi') : null;
+  const pattern =
+    op.kind === 'replace' ? new RegExp(escapeRegExp(op.find), op.matchCase ? 'g' : 'gi') : null;
   for (const { target, current } of targets) {
     if (!current) {
       skips.add('not loaded');
@@ -104,7 +111,11 @@ export function buildBulkEdit(op: BulkOp, targets: readonly BulkTarget[], keySch
       }
     }
   }
-  return { edit: edits.length ? { type: 'batch', edits } : null, changed: edits.length, skipped: skips.list() };
+  return {
+    edit: edits.length ? { type: 'batch', edits } : null,
+    changed: edits.length,
+    skipped: skips.list(),
+  };
 }
 
 /** Reads every page of a query, reporting the running count; stops early when `signal` aborts. */

@@ -7,10 +7,16 @@ import { buildCopyMove, defaultKeyMapping, keysFit } from './copyMove';
 import type { BulkTarget } from './bulkEdit';
 
 const tickets: KeySchema = { partitionKey: { name: 'ticketId', type: 'S' } };
-const users: KeySchema = { partitionKey: { name: 'orgId', type: 'S' }, sortKey: { name: 'userId', type: 'S' } };
+const users: KeySchema = {
+  partitionKey: { name: 'orgId', type: 'S' },
+  sortKey: { name: 'userId', type: 'S' },
+};
 const from = { connectionId: 'c', table: 'Tickets', keySchema: tickets };
 const archive = { connectionId: 'c', table: 'Archive', keySchema: tickets };
-const t = (item: Item): BulkTarget => ({ target: { connectionId: 'c', table: 'Tickets', key: item, original: item }, current: item });
+const t = (item: Item): BulkTarget => ({
+  target: { connectionId: 'c', table: 'Tickets', key: item, original: item },
+  current: item,
+});
 const a = { ticketId: { S: 'T-1' }, org: { S: 'o1' }, user: { S: 'u1' } };
 const b = { ticketId: { S: 'T-2' }, org: { S: 'o1' }, user: { N: '5' } };
 
@@ -22,7 +28,13 @@ describe('copy and move', () => {
   });
 
   it('moves items: puts into the target and deletes from the source, staged across both tables', () => {
-    const r = buildCopyMove({ items: [t(a), t(b)], from, to: archive, mapping: { ticketId: 'ticketId' }, move: true });
+    const r = buildCopyMove({
+      items: [t(a), t(b)],
+      from,
+      to: archive,
+      mapping: { ticketId: 'ticketId' },
+      move: true,
+    });
     expect(r.copied).toBe(2);
     const schemas = { [tableRef('c', 'Tickets')]: tickets, [tableRef('c', 'Archive')]: tickets };
     const s = applyEdit(emptyStaging, r.edit as Edit, schemas);
@@ -35,7 +47,13 @@ describe('copy and move', () => {
   });
 
   it('builds target keys through the mapping and leaves out items that do not fit', () => {
-    const r = buildCopyMove({ items: [t(a), t(b), t({ ...a, ticketId: { S: 'T-3' } })], from, to: { connectionId: 'c', table: 'Users', keySchema: users }, mapping: { orgId: 'org', userId: 'user' }, move: true });
+    const r = buildCopyMove({
+      items: [t(a), t(b), t({ ...a, ticketId: { S: 'T-3' } })],
+      from,
+      to: { connectionId: 'c', table: 'Users', keySchema: users },
+      mapping: { orgId: 'org', userId: 'user' },
+      move: true,
+    });
     expect(r.copied).toBe(1);
     expect(r.errors).toEqual([
       { index: 1, message: 'user is a number (N); the key userId must be a string (S)' },
@@ -43,10 +61,16 @@ describe('copy and move', () => {
     ]);
     const edits = r.edit?.type === 'batch' ? r.edit.edits : [];
     expect(edits).toHaveLength(2); // one put, one delete: nothing deleted without its copy
-    expect(edits[0]).toMatchObject({ type: 'putItem', table: 'Users', item: { ...a, orgId: { S: 'o1' }, userId: { S: 'u1' } } });
+    expect(edits[0]).toMatchObject({
+      type: 'putItem',
+      table: 'Users',
+      item: { ...a, orgId: { S: 'o1' }, userId: { S: 'u1' } },
+    });
   });
 
   it('refuses to copy a table onto itself', () => {
-    expect(buildCopyMove({ items: [t(a)], from, to: from, mapping: {}, move: false }).edit).toBeNull();
+    expect(
+      buildCopyMove({ items: [t(a)], from, to: from, mapping: {}, move: false }).edit,
+    ).toBeNull();
   });
 });

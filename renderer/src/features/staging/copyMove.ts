@@ -14,7 +14,8 @@ export interface TableSide {
 /** For each key attribute of the target table, the source attribute whose value it takes. */
 export type KeyMapping = Record<string, string>;
 
-const keyAttrs = (s: KeySchema): KeyAttribute[] => (s.sortKey ? [s.partitionKey, s.sortKey] : [s.partitionKey]);
+const keyAttrs = (s: KeySchema): KeyAttribute[] =>
+  s.sortKey ? [s.partitionKey, s.sortKey] : [s.partitionKey];
 
 /** Whether items of `source` carry the target's key as they are: same names, same types. */
 export function keysFit(source: KeySchema, target: KeySchema): boolean {
@@ -54,12 +55,17 @@ export interface CopyMoveResult {
 }
 
 /** The image an item gets in the target table, or why it cannot be placed there. */
-function targetImage(item: Item, to: KeySchema, mapping: KeyMapping): { item: Item } | { error: string } {
+function targetImage(
+  item: Item,
+  to: KeySchema,
+  mapping: KeyMapping,
+): { item: Item } | { error: string } {
   const out: Item = { ...item };
   for (const key of keyAttrs(to)) {
     const sourceName = mapping[key.name] ?? '';
     const v = sourceName === '' ? undefined : item[sourceName];
-    if (v === undefined) return { error: `has no ${sourceName || '(unmapped)'} for the key ${key.name}` };
+    if (v === undefined)
+      return { error: `has no ${sourceName || '(unmapped)'} for the key ${key.name}` };
     const type = typeOf(v);
     if (type !== key.type) {
       return {

@@ -11,7 +11,11 @@ export function imageOf(change: StagedChange): Item {
 }
 
 /** The item `target` names as it stands: staged image, else the loaded original (or undefined). */
-export function currentImage(changes: Changes, target: ItemTarget, keySchema: KeySchema): Item | undefined {
+export function currentImage(
+  changes: Changes,
+  target: ItemTarget,
+  keySchema: KeySchema,
+): Item | undefined {
   const change = changes[changeId(target.connectionId, target.table, target.key, keySchema)];
   return change ? imageOf(change) : target.original;
 }

@@ -4,7 +4,10 @@ import { guessMappings, importEdit, mapImport } from './importMapping';
 import type { ColumnMapping } from './importMapping';
 import { detectFormat, parseImport } from './importParse';
 
-const schema: KeySchema = { partitionKey: { name: 'ticketId', type: 'S' }, sortKey: { name: 'n', type: 'N' } };
+const schema: KeySchema = {
+  partitionKey: { name: 'ticketId', type: 'S' },
+  sortKey: { name: 'n', type: 'N' },
+};
 
 describe('parseImport', () => {
   it('detects the format from the name, then the first character', () => {
@@ -17,7 +20,12 @@ describe('parseImport', () => {
   it('reads CSV with quoted fields and names blank or repeated headers', () => {
     const p = parseImport('ticketId,,x,x\nT-1,"a, b",1,2\n', 'csv');
     expect(p.columns).toEqual(['ticketId', 'column_2', 'x', 'x_2']);
-    expect(p.rows[0]).toEqual([{ kind: 'text', text: 'T-1' }, { kind: 'text', text: 'a, b' }, { kind: 'text', text: '1' }, { kind: 'text', text: '2' }]);
+    expect(p.rows[0]).toEqual([
+      { kind: 'text', text: 'T-1' },
+      { kind: 'text', text: 'a, b' },
+      { kind: 'text', text: '1' },
+      { kind: 'text', text: '2' },
+    ]);
   });
 
   it('lists unreadable JSON lines by line number and keeps the rest', () => {
@@ -29,7 +37,10 @@ describe('parseImport', () => {
   });
 
   it('recognises DynamoDB JSON, also wrapped in {"Item": …} as AWS exports write it', () => {
-    const p = parseImport('{"Item":{"ticketId":{"S":"a"},"n":{"N":"1"}}}\n{"ticketId":{"S":"b"},"n":{"N":"2"},"tags":{"SS":["x"]}}', 'jsonl');
+    const p = parseImport(
+      '{"Item":{"ticketId":{"S":"a"},"n":{"N":"1"}}}\n{"ticketId":{"S":"b"},"n":{"N":"2"},"tags":{"SS":["x"]}}',
+      'jsonl',
+    );
     expect(p.dynamoJson).toBe(true);
     expect(p.columns).toEqual(['ticketId', 'n', 'tags']);
   });
@@ -37,12 +48,26 @@ describe('parseImport', () => {
 
 describe('guessMappings', () => {
   it('guesses from the data, keeps identifiers with leading zeros as strings, forces key types', () => {
-    const p = parseImport('ticketId,n,qty,code,done,meta,list\n1,2,3.50,007,true,{"a":1},[1]\n2,3,,010,FALSE,{},[]', 'csv');
-    expect(guessMappings(p, schema).map((m) => m.type)).toEqual(['S', 'N', 'N', 'S', 'BOOL', 'M', 'L']);
+    const p = parseImport(
+      'ticketId,n,qty,code,done,meta,list\n1,2,3.50,007,true,{"a":1},[1]\n2,3,,010,FALSE,{},[]',
+      'csv',
+    );
+    expect(guessMappings(p, schema).map((m) => m.type)).toEqual([
+      'S',
+      'N',
+      'N',
+      'S',
+      'BOOL',
+      'M',
+      'L',
+    ]);
   });
 
   it('takes JSON kinds and DynamoDB type tags', () => {
-    const p = parseImport('[{"ticketId":"a","n":1,"big":12345678901234567890123456789012345678,"tags":["x"],"ok":null}]', 'json');
+    const p = parseImport(
+      '[{"ticketId":"a","n":1,"big":12345678901234567890123456789012345678,"tags":["x"],"ok":null}]',
+      'json',
+    );
     expect(guessMappings(p, schema).map((m) => m.type)).toEqual(['S', 'N', 'N', 'L', 'NULL']);
     const d = parseImport('{"ticketId":{"S":"a"},"n":{"N":"1"},"tags":{"SS":["x"]}}', 'jsonl');
     expect(guessMappings(d, schema).map((m) => m.type)).toEqual(['S', 'N', 'SS']);
@@ -59,7 +84,15 @@ describe('mapImport', () => {
   ].join('\n');
   const p = parseImport(csv, 'csv');
   const mappings: ColumnMapping[] = guessMappings(p, schema).map((m) => {
-    const types: Record<string, ColumnMapping['type']> = { qty: 'N', tags: 'SS', nums: 'NS', flag: 'BOOL', blob: 'B', meta: 'M', skipme: 'skip' };
+    const types: Record<string, ColumnMapping['type']> = {
+      qty: 'N',
+      tags: 'SS',
+      nums: 'NS',
+      flag: 'BOOL',
+      blob: 'B',
+      meta: 'M',
+      skipme: 'skip',
+    };
     return { ...m, type: types[m.column] ?? m.type, separator: '|' };
   });
   mappings[7] = { column: 'meta', type: 'M', separator: ',' };
@@ -88,18 +121,30 @@ describe('mapImport', () => {
       ['qty', expect.stringContaining('not a number')],
       ['tags', expect.stringContaining('twice')],
     ]);
-    expect(r.errors.filter((e) => e.line === 3)).toEqual([{ line: 3, column: 'ticketId', message: 'The key ticketId is missing.' }]);
+    expect(r.errors.filter((e) => e.line === 3)).toEqual([
+      { line: 3, column: 'ticketId', message: 'The key ticketId is missing.' },
+    ]);
     expect(r.skippedRows).toBe(3);
   });
 
   it('keeps set and binary types from DynamoDB JSON files and converts where the content carries over', () => {
-    const d = parseImport('[{"ticketId":{"S":"a"},"n":{"N":"1.50"},"tags":{"SS":["x","y"]},"code":{"N":"7"}}]', 'json');
-    const m = guessMappings(d, schema).map((x) => (x.column === 'code' ? { ...x, type: 'S' as const } : x));
-    expect(mapImport(d, m, schema).items).toEqual([{ ticketId: { S: 'a' }, n: { N: '1.50' }, tags: { SS: ['x', 'y'] }, code: { S: '7' } }]);
+    const d = parseImport(
+      '[{"ticketId":{"S":"a"},"n":{"N":"1.50"},"tags":{"SS":["x","y"]},"code":{"N":"7"}}]',
+      'json',
+    );
+    const m = guessMappings(d, schema).map((x) =>
+      x.column === 'code' ? { ...x, type: 'S' as const } : x,
+    );
+    expect(mapImport(d, m, schema).items).toEqual([
+      { ticketId: { S: 'a' }, n: { N: '1.50' }, tags: { SS: ['x', 'y'] }, code: { S: '7' } },
+    ]);
   });
 
   it('stages the items as puts in one batch', () => {
     const e = importEdit('c', 'T', r.items);
-    expect(e).toEqual({ type: 'batch', edits: [{ type: 'putItem', connectionId: 'c', table: 'T', item: r.items[0] }] });
+    expect(e).toEqual({
+      type: 'batch',
+      edits: [{ type: 'putItem', connectionId: 'c', table: 'T', item: r.items[0] }],
+    });
   });
 });

@@ -8,13 +8,35 @@ import { nodeText } from './importParse';
 import type { ParsedImport, RawCell } from './importParse';
 import { parseValueText } from './jsonValue';
 import { textToValue } from './textToValue';
-import { buildSet, convertValue, fail, isSetType, ok, parseBinaryText, parseBoolText, parseNumberText, splitMembers } from './valueParse';
+import {
+  buildSet,
+  convertValue,
+  fail,
+  isSetType,
+  ok,
+  parseBinaryText,
+  parseBoolText,
+  parseNumberText,
+  splitMembers,
+} from './valueParse';
 import type { Parsed } from './valueParse';
 
 export type ImportType = AttrType | 'skip';
 
 /** Types offered per column, in menu order. */
-export const IMPORT_TYPES: readonly ImportType[] = ['S', 'N', 'BOOL', 'NULL', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'skip'];
+export const IMPORT_TYPES: readonly ImportType[] = [
+  'S',
+  'N',
+  'BOOL',
+  'NULL',
+  'B',
+  'SS',
+  'NS',
+  'BS',
+  'M',
+  'L',
+  'skip',
+];
 
 export interface ColumnMapping {
   column: string;
@@ -94,9 +116,20 @@ export function guessMappings(parsed: ParsedImport, keySchema: KeySchema): Colum
   });
 }
 
-function jsonCell(node: JsonNode, type: AttrType, separator: string): Parsed<AttributeValue> | null {
+function jsonCell(
+  node: JsonNode,
+  type: AttrType,
+  separator: string,
+): Parsed<AttributeValue> | null {
   if (node.kind === 'null') return type === 'NULL' ? ok({ NULL: true }) : null;
-  const scalar = node.kind === 'string' ? node.value : node.kind === 'number' ? node.text : node.kind === 'boolean' ? String(node.value) : null;
+  const scalar =
+    node.kind === 'string'
+      ? node.value
+      : node.kind === 'number'
+        ? node.text
+        : node.kind === 'boolean'
+          ? String(node.value)
+          : null;
   switch (type) {
     case 'S':
       return scalar === null ? fail('is a JSON object or array, not a string') : ok({ S: scalar });
@@ -137,7 +170,9 @@ function jsonCell(node: JsonNode, type: AttrType, separator: string): Parsed<Att
   const r = parseValueText(nodeText(node), 'auto');
   if (!r.ok) return fail(r.error);
   const got = typeOf(r.value);
-  return got === type ? ok(r.value) : fail(`is a ${TYPE_LABELS[got]} (${got}), not a ${TYPE_LABELS[type]} (${type})`);
+  return got === type
+    ? ok(r.value)
+    : fail(`is a ${TYPE_LABELS[got]} (${got}), not a ${TYPE_LABELS[type]} (${type})`);
 }
 
 /**
@@ -145,7 +180,11 @@ function jsonCell(node: JsonNode, type: AttrType, separator: string): Parsed<Att
  * Text cells parse by type; JSON cells keep their own type where it is the mapped one; typed
  * DynamoDB JSON values convert only where the content carries over (convertValue).
  */
-export function cellValue(cell: RawCell | undefined, m: ColumnMapping, dynamo: boolean): Parsed<AttributeValue> | null {
+export function cellValue(
+  cell: RawCell | undefined,
+  m: ColumnMapping,
+  dynamo: boolean,
+): Parsed<AttributeValue> | null {
   if (m.type === 'skip' || cell === undefined) return null;
   if (cell.kind === 'text') {
     if (cell.text === '') return null;
@@ -158,11 +197,17 @@ export function cellValue(cell: RawCell | undefined, m: ColumnMapping, dynamo: b
 }
 
 /** Items from every readable row; rows with an unreadable cell or without their key are left out. */
-export function mapImport(parsed: ParsedImport, mappings: readonly ColumnMapping[], keySchema: KeySchema): ImportResult {
+export function mapImport(
+  parsed: ParsedImport,
+  mappings: readonly ColumnMapping[],
+  keySchema: KeySchema,
+): ImportResult {
   const errors: ImportError[] = parsed.errors.map((e) => ({ line: e.line, message: e.message }));
   const items: Item[] = [];
   let skippedRows = 0;
-  const keys = keySchema.sortKey ? [keySchema.partitionKey, keySchema.sortKey] : [keySchema.partitionKey];
+  const keys = keySchema.sortKey
+    ? [keySchema.partitionKey, keySchema.sortKey]
+    : [keySchema.partitionKey];
   parsed.rows.forEach((row, r) => {
     const line = parsed.lines[r] ?? r + 1;
     const item: Item = {};
@@ -191,5 +236,8 @@ export function mapImport(parsed: ParsedImport, mappings: readonly ColumnMapping
 
 /** The imported items as staged puts of one table, in one batch (one undo step). */
 export function importEdit(connectionId: string, table: string, items: readonly Item[]): Edit {
-  return { type: 'batch', edits: items.map((item) => ({ type: 'putItem', connectionId, table, item })) };
+  return {
+    type: 'batch',
+    edits: items.map((item) => ({ type: 'putItem', connectionId, table, item })),
+  };
 }

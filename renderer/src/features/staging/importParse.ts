@@ -56,14 +56,24 @@ function parseCsv(text: string): ParsedImport {
   const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [header = [], ...data] = result.data;
   const columns = uniqueNames(header);
-  const out: ParsedImport = { format: 'csv', columns, rows: [], lines: [], errors: [], dynamoJson: false };
+  const out: ParsedImport = {
+    format: 'csv',
+    columns,
+    rows: [],
+    lines: [],
+    errors: [],
+    dynamoJson: false,
+  };
   for (const e of result.errors) {
     out.errors.push({ line: e.row ?? 0, message: e.message });
   }
   data.forEach((fields, i) => {
     const line = i + 1;
     if (fields.length > columns.length) {
-      out.errors.push({ line, message: `has ${fields.length} fields; the header names ${columns.length}` });
+      out.errors.push({
+        line,
+        message: `has ${fields.length} fields; the header names ${columns.length}`,
+      });
       return;
     }
     out.rows.push(fields.map((text) => ({ kind: 'text', text })));
@@ -80,7 +90,11 @@ function unwrapItem(node: JsonNode): JsonNode {
   return looksTyped(only.value) ? node : only.value;
 }
 
-function fromRecords(format: ImportFormat, records: { line: number; node: JsonNode }[], errors: ParsedImport['errors']): ParsedImport {
+function fromRecords(
+  format: ImportFormat,
+  records: { line: number; node: JsonNode }[],
+  errors: ParsedImport['errors'],
+): ParsedImport {
   const index = new Map<string, number>();
   const columns: string[] = [];
   const rows: (RawCell | undefined)[][] = [];
@@ -120,7 +134,11 @@ function parseJsonArray(text: string): ParsedImport {
   if (parsed.node.kind !== 'array') {
     return emptyWith('json', { line: 1, message: 'The file must hold a JSON array of items.' });
   }
-  return fromRecords('json', parsed.node.items.map((node, i) => ({ line: i + 1, node })), []);
+  return fromRecords(
+    'json',
+    parsed.node.items.map((node, i) => ({ line: i + 1, node })),
+    [],
+  );
 }
 
 function parseJsonLines(text: string): ParsedImport {
@@ -130,7 +148,11 @@ function parseJsonLines(text: string): ParsedImport {
     if (lineText.trim() === '') return;
     const parsed = parseJson(lineText);
     if (parsed.ok) records.push({ line: i + 1, node: parsed.node });
-    else errors.push({ line: i + 1, message: `column ${parsed.error.column}: ${parsed.error.message}` });
+    else
+      errors.push({
+        line: i + 1,
+        message: `column ${parsed.error.column}: ${parsed.error.message}`,
+      });
   });
   return fromRecords('jsonl', records, errors);
 }

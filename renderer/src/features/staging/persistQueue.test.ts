@@ -7,7 +7,17 @@ const entry = (id: string, v?: string): StagingEntry => ({
   id,
   connectionId: 'c',
   table: 'T',
-  ...(v ? { change: { kind: 'put', connectionId: 'c', table: 'T', key: { id: { S: id } }, item: { id: { S: id }, v: { S: v } } } } : {}),
+  ...(v
+    ? {
+        change: {
+          kind: 'put',
+          connectionId: 'c',
+          table: 'T',
+          key: { id: { S: id } },
+          item: { id: { S: id }, v: { S: v } },
+        },
+      }
+    : {}),
 });
 
 function deferred() {
@@ -24,17 +34,23 @@ describe('persist queue', () => {
   it('writes one batch at a time, in order, coalescing ids pushed meanwhile to their latest value', async () => {
     const writes: StagingEntry[][] = [];
     const gates = [deferred(), deferred()];
-    const q = createPersistQueue(async (entries) => {
-      writes.push(entries);
-      await gates[writes.length - 1]?.promise;
-    }, () => {});
+    const q = createPersistQueue(
+      async (entries) => {
+        writes.push(entries);
+        await gates[writes.length - 1]?.promise;
+      },
+      () => {},
+    );
     q.push([entry('a', '1')]);
     q.push([entry('b', '1'), entry('a', '2')]);
     q.push([entry('a')]);
     gates[0]!.resolve();
     gates[1]!.resolve();
     await q.idle();
-    expect(writes.map((w) => w.map((e) => `${e.id}:${e.change ? 'put' : 'gone'}`))).toEqual([['a:put'], ['b:put', 'a:gone']]);
+    expect(writes.map((w) => w.map((e) => `${e.id}:${e.change ? 'put' : 'gone'}`))).toEqual([
+      ['a:put'],
+      ['b:put', 'a:gone'],
+    ]);
   });
 
   it('keeps failed entries, reports the error, and retries them (newer values win)', async () => {
@@ -44,7 +60,12 @@ describe('persist queue', () => {
     const q = createPersistQueue(
       async (entries) => {
         if (fail) throw new Error('disk full');
-        written.push(...entries.map((e) => `${e.id}:${e.change?.kind === 'put' && 'v' in e.change.item ? JSON.stringify(e.change.item.v) : '-'}`));
+        written.push(
+          ...entries.map(
+            (e) =>
+              `${e.id}:${e.change?.kind === 'put' && 'v' in e.change.item ? JSON.stringify(e.change.item.v) : '-'}`,
+          ),
+        );
       },
       (s) => statuses.push(s),
       () => 60_000,
@@ -62,7 +83,10 @@ describe('persist queue', () => {
 
   it(`splits large pushes into writes of ${CHUNK} entries`, async () => {
     const sizes: number[] = [];
-    const q = createPersistQueue(async (entries) => void sizes.push(entries.length), () => {});
+    const q = createPersistQueue(
+      async (entries) => void sizes.push(entries.length),
+      () => {},
+    );
     q.push(Array.from({ length: CHUNK * 2 + 1 }, (_, i) => entry(`k${i}`, 'x')));
     await q.idle();
     expect(sizes).toEqual([CHUNK, CHUNK, 1]);

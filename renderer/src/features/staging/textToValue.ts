@@ -23,7 +23,10 @@ export function textToValue(
     const r = parseValueText(trimmed, 'auto', opts.original);
     if (!r.ok) return fail(r.error);
     const got = typeOf(r.value);
-    if (got !== type) return fail(`The JSON is a ${TYPE_LABELS[got]} (${got}), not a ${TYPE_LABELS[type]} (${type}).`);
+    if (got !== type)
+      return fail(
+        `The JSON is a ${TYPE_LABELS[got]} (${got}), not a ${TYPE_LABELS[type]} (${type}).`,
+      );
     return ok(r.value);
   }
   if (isSetType(type)) {

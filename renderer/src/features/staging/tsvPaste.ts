@@ -67,7 +67,8 @@ function readQuoted(text: string, from: number): { value: string; end: number } 
       }
       const next = text[i + 1];
       // Only a quote followed by a separator or the end closes the field; otherwise it is text.
-      if (next === undefined || next === '\t' || next === '\n' || next === '\r') return { value, end: i + 1 };
+      if (next === undefined || next === '\t' || next === '\n' || next === '\r')
+        return { value, end: i + 1 };
       return null;
     }
     value += c;
@@ -118,7 +119,11 @@ export interface PasteResult {
  * A row's fields as edits. A row whose key changes becomes one replaceItem of the whole new image:
  * separate edits would each start from the old key, which the first key edit already moved.
  */
-function rowEdits(row: PasteRow, sets: Field[], keys: Set<string>): { edits: Edit[]; cells: number } {
+function rowEdits(
+  row: PasteRow,
+  sets: Field[],
+  keys: Set<string>,
+): { edits: Edit[]; cells: number } {
   const { target, current } = row;
   const movesKey = sets.some((f) => keys.has(f.name) && !sameValue(current?.[f.name], f.value));
   if (movesKey && current) {

@@ -21,7 +21,10 @@ export interface CodeMirrorOptions {
  * A CodeMirror 6 JSON editor mounted in `parent`: line numbers, bracket matching, folding, search,
  * undo of its own. The view lives as long as the component; theme and text follow the options.
  */
-export function useCodeMirror(parent: RefObject<HTMLDivElement | null>, opts: CodeMirrorOptions): RefObject<EditorView | null> {
+export function useCodeMirror(
+  parent: RefObject<HTMLDivElement | null>,
+  opts: CodeMirrorOptions,
+): RefObject<EditorView | null> {
   const view = useRef<EditorView | null>(null);
   const latest = useRef(opts);
   latest.current = opts;

@@ -5,9 +5,18 @@ import { base64ToHex, buildSet, convertValue, hexToBase64, parseNumberText } fro
 
 describe('value parsing', () => {
   it('keeps 38-digit numbers exactly and refuses 39 digits and out-of-range magnitudes', () => {
-    expect(parseNumberText(' 12345678901234567890123456789012345678 ')).toEqual({ ok: true, value: '12345678901234567890123456789012345678' });
-    expect(parseNumberText('123456789012345678901234567890123456789')).toMatchObject({ ok: false, error: expect.stringContaining('39 significant digits') });
-    expect(parseNumberText('1E+126')).toMatchObject({ ok: false, error: expect.stringContaining('too large') });
+    expect(parseNumberText(' 12345678901234567890123456789012345678 ')).toEqual({
+      ok: true,
+      value: '12345678901234567890123456789012345678',
+    });
+    expect(parseNumberText('123456789012345678901234567890123456789')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('39 significant digits'),
+    });
+    expect(parseNumberText('1E+126')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('too large'),
+    });
     expect(parseNumberText('1e-131')).toMatchObject({ ok: false });
     expect(parseNumberText('abc')).toMatchObject({ ok: false });
   });
@@ -19,22 +28,40 @@ describe('value parsing', () => {
   });
 
   it('refuses empty sets and duplicate members, numbers compared by value', () => {
-    expect(buildSet('SS', [])).toMatchObject({ ok: false, error: expect.stringContaining('cannot be empty') });
-    expect(buildSet('NS', ['1', '1.0'])).toMatchObject({ ok: false, error: expect.stringContaining('"1" and "1.0"') });
+    expect(buildSet('SS', [])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cannot be empty'),
+    });
+    expect(buildSet('NS', ['1', '1.0'])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"1" and "1.0"'),
+    });
     expect(buildSet('NS', ['1', '2'])).toEqual({ ok: true, value: { NS: ['1', '2'] } });
   });
 
   it('changes types only where the content carries over', () => {
     expect(convertValue({ S: '12' }, 'N')).toEqual({ ok: true, value: { N: '12' } });
     expect(convertValue({ S: 'x' }, 'N').ok).toBe(false);
-    expect(convertValue({ SS: ['a', 'b'] }, 'L')).toEqual({ ok: true, value: { L: [{ S: 'a' }, { S: 'b' }] } });
-    expect(convertValue({ L: [{ N: '1' }, { N: '2' }] }, 'NS')).toEqual({ ok: true, value: { NS: ['1', '2'] } });
+    expect(convertValue({ SS: ['a', 'b'] }, 'L')).toEqual({
+      ok: true,
+      value: { L: [{ S: 'a' }, { S: 'b' }] },
+    });
+    expect(convertValue({ L: [{ N: '1' }, { N: '2' }] }, 'NS')).toEqual({
+      ok: true,
+      value: { NS: ['1', '2'] },
+    });
     expect(convertValue({ M: {} }, 'S').ok).toBe(false);
   });
 
   it('reads set text as a JSON array with exact numbers, or split by a separator', () => {
-    expect(textToValue('[1, 12345678901234567890123456789012345678]', 'NS')).toEqual({ ok: true, value: { NS: ['1', '12345678901234567890123456789012345678'] } });
-    expect(textToValue('a; b', 'SS', { separator: ';' })).toEqual({ ok: true, value: { SS: ['a', 'b'] } });
+    expect(textToValue('[1, 12345678901234567890123456789012345678]', 'NS')).toEqual({
+      ok: true,
+      value: { NS: ['1', '12345678901234567890123456789012345678'] },
+    });
+    expect(textToValue('a; b', 'SS', { separator: ';' })).toEqual({
+      ok: true,
+      value: { SS: ['a', 'b'] },
+    });
     expect(textToValue('{"SS":["a"]}', 'SS')).toEqual({ ok: true, value: { SS: ['a'] } });
   });
 });
@@ -51,11 +78,20 @@ describe('one value as JSON', () => {
   it('reports a set that becomes a list, and takes typed values as DynamoDB JSON', () => {
     const r = parseValueText('{"tags": []}', 'plain', { M: { tags: { SS: ['a'] } } }, 'meta');
     expect(r.ok && r.notes.map((n) => n.kind)).toEqual(['changed']);
-    expect(parseValueText('{"L":[{"N":"1"}]}', 'auto')).toMatchObject({ ok: true, format: 'dynamo', value: { L: [{ N: '1' }] } });
-    expect(valueText({ L: [{ N: '1' }] }, 'dynamo')).toBe('{\n  "L": [\n    {\n      "N": "1"\n    }\n  ]\n}');
+    expect(parseValueText('{"L":[{"N":"1"}]}', 'auto')).toMatchObject({
+      ok: true,
+      format: 'dynamo',
+      value: { L: [{ N: '1' }] },
+    });
+    expect(valueText({ L: [{ N: '1' }] }, 'dynamo')).toBe(
+      '{\n  "L": [\n    {\n      "N": "1"\n    }\n  ]\n}',
+    );
   });
 
   it('says where plain JSON is broken', () => {
-    expect(parseValueText('{"a": }', 'plain')).toMatchObject({ ok: false, error: expect.stringMatching(/^Line 1, column 7/) });
+    expect(parseValueText('{"a": }', 'plain')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Line 1, column 7/),
+    });
   });
 });

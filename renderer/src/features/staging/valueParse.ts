@@ -51,11 +51,15 @@ export type BinaryEncoding = 'base64' | 'hex';
 export function parseBinaryText(text: string, encoding: BinaryEncoding): Parsed<string> {
   if (encoding === 'hex') {
     const b64 = hexToBase64(text);
-    return b64 === null ? fail('Not hex: use pairs of 0-9 and a-f (a 0x prefix is fine).') : ok(b64);
+    return b64 === null
+      ? fail('Not hex: use pairs of 0-9 and a-f (a 0x prefix is fine).')
+      : ok(b64);
   }
   const clean = text.replace(/\s+/g, '');
   const bytes = base64ToBytes(clean);
-  return bytes ? ok(bytesToBase64(bytes)) : fail('Not valid base64 (A-Z, a-z, 0-9, + and /, = padding).');
+  return bytes
+    ? ok(bytesToBase64(bytes))
+    : fail('Not valid base64 (A-Z, a-z, 0-9, + and /, = padding).');
 }
 
 /** What makes two set members the same: the normalised number, the decoded bytes, or the text. */
@@ -78,7 +82,9 @@ export function parseMember(type: SetType, text: string): Parsed<string> {
 /** A set of `type` from members: refuses an empty set and duplicates (after normalising). */
 export function buildSet(type: SetType, members: readonly string[]): Parsed<AttributeValue> {
   if (members.length === 0) {
-    return fail(`A ${TYPE_LABELS[type]} cannot be empty in DynamoDB; remove the attribute instead.`);
+    return fail(
+      `A ${TYPE_LABELS[type]} cannot be empty in DynamoDB; remove the attribute instead.`,
+    );
   }
   const seen = new Map<string, string>();
   const out: string[] = [];
@@ -134,7 +140,10 @@ export function splitMembers(text: string, separator: string): Parsed<string[]> 
 }
 
 /** A scalar value of `type` from text, as a cell editor or a CSV cell would give it. */
-export function scalarFromText(text: string, type: 'S' | 'N' | 'B' | 'BOOL' | 'NULL'): Parsed<AttributeValue> {
+export function scalarFromText(
+  text: string,
+  type: 'S' | 'N' | 'B' | 'BOOL' | 'NULL',
+): Parsed<AttributeValue> {
   switch (type) {
     case 'S':
       return ok({ S: text });
@@ -165,7 +174,8 @@ const describe = (t: AttrType) => `${TYPE_LABELS[t]} (${t})`;
 export function convertValue(value: AttributeValue, to: AttrType): Parsed<AttributeValue> {
   const from = typeOf(value);
   if (from === to) return ok(value);
-  const no = () => fail<AttributeValue>(`A ${describe(from)} cannot become a ${describe(to)} as it is.`);
+  const no = () =>
+    fail<AttributeValue>(`A ${describe(from)} cannot become a ${describe(to)} as it is.`);
   if (to === 'NULL') return ok({ NULL: true });
   if ('S' in value) {
     if (to === 'N' || to === 'B' || to === 'BOOL') return scalarFromText(value.S, to);
@@ -208,7 +218,8 @@ export function convertValue(value: AttributeValue, to: AttrType): Parsed<Attrib
     const want = to === 'SS' ? 'S' : to === 'NS' ? 'N' : 'B';
     const members: string[] = [];
     for (const x of value.L) {
-      if (typeOf(x) !== want) return fail(`Every list element must be a ${describe(want)} to make a ${describe(to)}.`);
+      if (typeOf(x) !== want)
+        return fail(`Every list element must be a ${describe(want)} to make a ${describe(to)}.`);
       members.push((x as Record<string, string>)[want] as string);
     }
     return buildSet(to, members);
