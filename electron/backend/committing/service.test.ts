@@ -46,7 +46,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy(backend.services.sandbox.status().endpoint!, {}, 7);
   proxy.onBatchWrite = (body) => {
     for (const [table, reqs] of Object.entries(body.RequestItems)) {
-      const keys = reqs.map((r: any) => JSON.stringify((r.PutRequest?.Item ?? r.DeleteRequest?.Key).ticketId));
+      const keys = reqs.map((r: any) => JSON.stringify((r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}).ticketId));
       if (new Set(keys).size !== keys.length) duplicateKeysSeen.push(table);
     }
   };
