@@ -31,8 +31,13 @@ export function base64ByteLength(b64: string): number {
   return Math.floor((clean.length * 3) / 4) - pad;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole 7-bit range, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** UTF-8 byte length of a string without allocating. */
 export function utf8Length(s: string): number {
+  // Most attribute text is ASCII: one regex scan in native code beats the per-character loop.
+  if (ASCII.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
