@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from './api/client';
+import { InterruptedCommitDialog } from './features/commit/InterruptedCommitDialog';
 import { ConnectionPicker, SandboxProblem } from './features/connections/ConnectionPicker';
 import { ChangesButton } from './features/review/ChangesButton';
 import { ReviewDrawer } from './features/review/ReviewDrawer';
@@ -45,6 +46,7 @@ export function App() {
         <TablePane />
         <ReviewDrawer />
       </div>
+      <InterruptedCommitDialog />
     </div>
   );
 }

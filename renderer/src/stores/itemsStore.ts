@@ -139,7 +139,12 @@ interface ItemsState {
   /** Starts a load: a fresh slot, or the same rows with a new status when `keep`. */
   begin(ref: SlotRef, load: BeginLoad): void;
   /** Adds items read by load `loadId`; ignored when another load has started since. */
-  append(ref: SlotRef, loadId: string, items: readonly Item[], progress?: Partial<LoadProgress>): void;
+  append(
+    ref: SlotRef,
+    loadId: string,
+    items: readonly Item[],
+    progress?: Partial<LoadProgress>,
+  ): void;
   /** Ends load `loadId`; `cursor` undefined means there is nothing more to read. */
   finish(
     ref: SlotRef,
@@ -149,6 +154,11 @@ interface ItemsState {
   fail(ref: SlotRef, loadId: string, error: { code: string; message: string }): void;
   /** Replaces the rows at once (a finished load): used by get-by-key results and the benchmark. */
   replace(ref: SlotRef, keySchema: KeySchema, kind: LoadKind, items: readonly Item[]): void;
+  /**
+   * Sets rows by key (after a commit, or a conflict reloaded from the server): an item replaces
+   * its loaded row or is appended, null removes the row. Nothing happens when the slot is not loaded.
+   */
+  refreshRows(ref: SlotRef, rows: readonly { key: Item; item: Item | null }[]): void;
   setSelection(ref: SlotRef, selection: Record<string, true>, activeId?: string | null): void;
   setActive(ref: SlotRef, activeId: string | null, inspectPath?: string | null): void;
 }
@@ -204,13 +214,44 @@ export const useItemsStore = create<ItemsState>((set) => ({
   },
   fail(ref, loadId, error) {
     set((s) =>
-      patch(s, ref, (slot) => (slot.loadId === loadId ? { ...slot, status: 'error', error } : null)),
+      patch(s, ref, (slot) =>
+        slot.loadId === loadId ? { ...slot, status: 'error', error } : null,
+      ),
     );
   },
   replace(ref, keySchema, kind, items) {
     const slot = withItems({ ...emptySlot(ref, keySchema), kind, status: 'done' }, items);
     const done = { ...slot, progress: { ...ZERO, items: slot.items.length } };
     set((s) => ({ slots: { ...s.slots, [slotKey(ref)]: done } }));
+  },
+  refreshRows(ref, rows) {
+    set((s) =>
+      patch(s, ref, (slot) => {
+        const gone = new Set<string>();
+        const present: Item[] = [];
+        for (const r of rows) {
+          if (r.item) present.push(r.item);
+          else gone.add(rowIdOf(r.key, slot.keySchema));
+        }
+        const next = present.length > 0 ? withItems(slot, present) : slot;
+        if (!next.ids.some((id) => gone.has(id))) return next;
+        const items: Item[] = [];
+        const ids: string[] = [];
+        next.ids.forEach((id, i) => {
+          if (gone.has(id)) return;
+          ids.push(id);
+          items.push(next.items[i] as Item);
+        });
+        indexes.set(slotKey(ref), {
+          rowOf: new Map(ids.map((id, i) => [id, i])),
+          columns: new Set(next.columns),
+        });
+        const selection = { ...next.selection };
+        for (const id of gone) delete selection[id];
+        const activeId = next.activeId !== null && gone.has(next.activeId) ? null : next.activeId;
+        return { ...next, items, ids, selection, activeId };
+      }),
+    );
   },
   setSelection(ref, selection, activeId) {
     set((s) =>

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { selectOptions, useCommitStore } from '../../stores/commitStore';
+import { commitActions } from './commitFlow';
+
+function clampInt(text: string, min: number, max: number, fallback: number): number {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/**
+ * Drift check, read-back, starting concurrency and retry rounds, folded under one summary line.
+ * They fold away when a commit starts, so its progress has the room.
+ */
+export function CommitOptions({ disabled }: { disabled: boolean }) {
+  const o = useCommitStore(selectOptions);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (disabled) setOpen(false);
+  }, [disabled]);
+  const summary = [
+    o.driftCheck ? 'drift check' : 'no drift check',
+    o.readBack ? 'read-back' : null,
+    `concurrency ${o.concurrency}`,
+    `max rounds ${o.maxRounds}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <details className="commit-options" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        Options <span className="muted small">{summary}</span>
+      </summary>
+      <fieldset disabled={disabled}>
+        <div className="commit-option-row">
+          <label title="Reads every updated or deleted item first and stops if the server changed it">
+            <input
+              type="checkbox"
+              checked={o.driftCheck}
+              onChange={(e) => commitActions.setOptions({ driftCheck: e.target.checked })}
+            />{' '}
+            Check for drift first
+          </label>
+          <label title="Reads the written items back and reports any the server holds differently">
+            <input
+              type="checkbox"
+              checked={o.readBack}
+              onChange={(e) => commitActions.setOptions({ readBack: e.target.checked })}
+            />{' '}
+            Read back after commit
+          </label>
+        </div>
+        <div className="commit-option-row">
+          <label title="Requests in flight at the start (1–8); it adapts to throttling">
+            Concurrency{' '}
+            <input
+              type="number"
+              min={1}
+              max={8}
+              value={o.concurrency}
+              onChange={(e) =>
+                commitActions.setOptions({
+                  concurrency: clampInt(e.target.value, 1, 8, o.concurrency),
+                })
+              }
+            />
+          </label>
+          <label title="Retry rounds per operation (1–50) before it is reported failed">
+            Max rounds{' '}
+            <input
+              type="number"
+              min={1}
+              max={50}
+              value={o.maxRounds}
+              onChange={(e) =>
+                commitActions.setOptions({
+                  maxRounds: clampInt(e.target.value, 1, 50, o.maxRounds),
+                })
+              }
+            />
+          </label>
+          <button type="button" className="ghost small" onClick={commitActions.resetOptions}>
+            Defaults
+          </button>
+        </div>
+      </fieldset>
+    </details>
+  );
+}

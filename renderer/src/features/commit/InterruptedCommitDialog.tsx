@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { selectInterrupted, useCommitStore } from '../../stores/commitStore';
+import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
+import { Dialog } from '../staging/Dialog';
+import { commitActions } from './commitFlow';
+import { fmt } from './format';
+
+/**
+ * At start, asks the backend for commits a crash or kill interrupted and offers each: Resume
+ * finishes it from its journal (progress and report in the review pane), Discard forgets it and
+ * leaves its changes staged. Closing the dialog asks again at the next start.
+ */
+export function InterruptedCommitDialog() {
+  const interrupted = useCommitStore(selectInterrupted);
+  const connections = useConnectionStore(selectConnections);
+  const [later, setLater] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    void commitActions.checkPending();
+  }, []);
+  const next = interrupted.find((c) => !later.has(c.commitId));
+  if (!next) return null;
+  const connection = connections.find((c) => c.id === next.connectionId)?.name ?? next.connectionId;
+  const started = new Date(next.createdAt);
+  return (
+    <Dialog
+      title="Interrupted commit"
+      size="small"
+      onClose={() => setLater(new Set([...later, next.commitId]))}
+      footer={
+        <>
+          <button type="button" onClick={() => void commitActions.discard(next.commitId)}>
+            Discard
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void commitActions.resume(next.commitId)}
+          >
+            Resume
+          </button>
+        </>
+      }
+    >
+      <p data-testid="interrupted-summary">
+        An earlier commit was interrupted ({fmt(next.written)} of {fmt(next.total)} written).
+      </p>
+      <p className="small muted">
+        {connection} · started {started.toLocaleString()} · {fmt(next.pending)} operations left.
+        Resume sends them; Discard keeps the changes staged and forgets the commit.
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,289 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeId } from '../../../../shared/changes/types';
+import type { StagedChange } from '../../../../shared/changes/types';
+import type { CommitProgressEvent, CommitReportWire } from '../../../../shared/contract/commit';
+import type { StagingEntry } from '../../../../shared/contract/staging';
+import type { Item, KeySchema } from '../../../../shared/dynamo/types';
+
+// Inputs are read back loosely: the test checks the fields it cares about.
+type Input = Record<string, any>;
+type Handler = (input: Input) => unknown;
+const handlers: Record<string, Handler> = {};
+const calls: { channel: string; input: Input }[] = [];
+let listener: ((e: CommitProgressEvent) => void) | null = null;
+let backend: Record<string, StagedChange> = {};
+
+vi.mock('../../api/client', () => ({
+  call: vi.fn(async (channel: string, input: Input) => {
+    calls.push({ channel, input });
+    if (channel === 'staging:apply') {
+      for (const e of input.entries as StagingEntry[]) {
+        if (e.change) backend[e.id] = e.change;
+        else delete backend[e.id];
+      }
+      return { saved: input.entries.length, tables: 1 };
+    }
+    if (channel === 'staging:load') {
+      return {
+        entries: Object.entries(backend).map(([id, change]) => ({ id, change })),
+        problems: [],
+      };
+    }
+    const h = handlers[channel];
+    if (!h) throw new Error(`unexpected ${channel}`);
+    return h(input);
+  }),
+  onEvent: vi.fn((_type: string, l: (e: CommitProgressEvent) => void) => {
+    listener = l;
+    return () => {
+      listener = null;
+    };
+  }),
+}));
+
+const { commitActions } = await import('./commitFlow');
+const { useCommitStore } = await import('../../stores/commitStore');
+const { stagingActions, useStagingStore } = await import('../../stores/stagingStore');
+const { useItemsStore, slotKey } = await import('../../stores/itemsStore');
+
+const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
+const side = { connectionId: 'c', table: 'T', keySchema: schema };
+const item = (id: string, v = '1'): Item => ({ id: { S: id }, v: { N: v } });
+const idOf = (id: string) => changeId('c', 'T', item(id), schema);
+
+function report(patch: Partial<CommitReportWire>): CommitReportWire {
+  return {
+    commitId: 'x',
+    status: 'done',
+    conflicts: [],
+    unchecked: [],
+    outcomes: {},
+    resent: [],
+    counters: {
+      total: 0,
+      written: 0,
+      failed: 0,
+      canceled: 0,
+      requests: 0,
+      rounds: 0,
+      retriedOps: 0,
+      unprocessed: 0,
+      throttledCalls: 0,
+      consumedCapacity: 0,
+      seconds: 0,
+      itemsPerSecond: 0,
+    },
+    readBackMismatches: [],
+    refreshed: [],
+    ...patch,
+  };
+}
+
+function progress(commitId: string, patch: Partial<CommitProgressEvent>): CommitProgressEvent {
+  return {
+    type: 'commit:progress',
+    commitId,
+    phase: 'writing',
+    total: 3,
+    done: 0,
+    failed: 0,
+    retrying: 0,
+    canceled: 0,
+    requests: 0,
+    rounds: 0,
+    consumedCapacity: 0,
+    itemsPerSecond: 0,
+    concurrency: 4,
+    ...patch,
+  };
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Stages updates of loaded items a, b, c and loads them into the grid. */
+async function stageThree() {
+  useItemsStore
+    .getState()
+    .replace({ connectionId: 'c', table: 'T' }, schema, 'Scan', [item('a'), item('b'), item('c')]);
+  for (const id of ['a', 'b', 'c']) {
+    stagingActions.stage(
+      {
+        type: 'replaceItem',
+        target: { connectionId: 'c', table: 'T', key: item(id), original: item(id) },
+        item: item(id, '2'),
+      },
+      [side],
+    );
+  }
+  await stagingActions.whenSaved();
+}
+
+const gridIds = () =>
+  useItemsStore
+    .getState()
+    .slots[slotKey({ connectionId: 'c', table: 'T' })]!.items.map((i) => i.id!);
+
+describe('commit flow', () => {
+  beforeEach(async () => {
+    await stagingActions.whenSaved();
+    stagingActions.replaceFromBackend([]);
+    backend = {};
+    calls.length = 0;
+    useCommitStore.setState({
+      run: null,
+      last: null,
+      conflicts: null,
+      error: null,
+      interrupted: [],
+    });
+  });
+
+  it('shows live figures, then reloads staging from the backend and refreshes the grid rows', async () => {
+    await stageThree();
+    const answer = deferred<CommitReportWire>();
+    handlers['commit:start'] = () => answer.promise;
+    const done = commitActions.start({ connectionId: 'c' });
+    await vi.waitFor(() => expect(calls.some((c) => c.channel === 'commit:start')).toBe(true));
+    const input = calls.find((c) => c.channel === 'commit:start')!.input;
+    expect(input).toMatchObject({
+      connectionId: 'c',
+      options: { driftCheck: true, concurrency: 4, maxRounds: 10 },
+    });
+    expect(input.commitId).toMatch(/^[A-Za-z0-9-]{1,64}$/);
+
+    listener!(progress(input.commitId, { done: 2, retrying: 1, requests: 3 }));
+    expect(useCommitStore.getState().run?.progress?.done).toBe(2);
+    expect(useCommitStore.getState().labels[idOf('a')]).toBe('T · id=a');
+
+    // The backend settled staging: a and b written (b deleted on the server side), c failed.
+    backend = { [idOf('c')]: { ...backend[idOf('c')]!, error: 'Item too big' } };
+    answer.resolve(
+      report({
+        outcomes: {
+          [idOf('a')]: { status: 'written' },
+          [idOf('b')]: { status: 'written' },
+          [idOf('c')]: { status: 'failed', reason: 'Item too big' },
+        },
+        refreshed: [
+          { id: idOf('a'), table: 'T', key: { id: { S: 'a' } }, item: item('a', '2') },
+          { id: idOf('b'), table: 'T', key: { id: { S: 'b' } }, item: null },
+        ],
+      }),
+    );
+    await done;
+    const s = useCommitStore.getState();
+    expect(s.run).toBeNull();
+    expect(s.last?.report.outcomes[idOf('c')]).toEqual({
+      status: 'failed',
+      reason: 'Item too big',
+    });
+    expect(Object.keys(useStagingStore.getState().staging.changes)).toEqual([idOf('c')]);
+    expect(useStagingStore.getState().staging.changes[idOf('c')]?.error).toBe('Item too big');
+    expect(useStagingStore.getState().history.past).toEqual([]);
+    expect(gridIds()).toEqual([{ S: 'a' }, { S: 'c' }]);
+    expect(
+      useItemsStore.getState().slots[slotKey({ connectionId: 'c', table: 'T' })]!.items[0]!.v,
+    ).toEqual({ N: '2' });
+
+    // Retry failed sends exactly the failed ids.
+    handlers['commit:start'] = () => report({});
+    await commitActions.retryFailed();
+    expect(calls.filter((c) => c.channel === 'commit:start').at(-1)!.input.changeIds).toEqual([
+      idOf('c'),
+    ]);
+  });
+
+  it('asks the backend to cancel again once writing starts when Cancel came during the drift check', async () => {
+    await stageThree();
+    const answer = deferred<CommitReportWire>();
+    handlers['commit:start'] = () => answer.promise;
+    const cancels: boolean[] = [];
+    handlers['commit:cancel'] = () => {
+      cancels.push(true);
+      return { canceled: cancels.length > 1 };
+    };
+    const done = commitActions.start({ connectionId: 'c' });
+    await vi.waitFor(() => expect(calls.some((c) => c.channel === 'commit:start')).toBe(true));
+    const { commitId } = calls.find((c) => c.channel === 'commit:start')!.input;
+    listener!(progress(commitId, { phase: 'drift' }));
+    await commitActions.cancel();
+    expect(useCommitStore.getState().run).toMatchObject({
+      cancelRequested: true,
+      cancelSent: false,
+    });
+    listener!(progress(commitId, { phase: 'writing', done: 1 }));
+    await vi.waitFor(() => expect(useCommitStore.getState().run?.cancelSent).toBe(true));
+    expect(calls.filter((c) => c.channel === 'commit:cancel').map((c) => c.input)).toEqual([
+      { commitId },
+      { commitId },
+    ]);
+    answer.resolve(report({}));
+    await done;
+  });
+
+  it('keeps conflicts for the user; reload un-stages and refreshes the row, the rest goes back with resolutions', async () => {
+    await stageThree();
+    const server = item('b', '9');
+    handlers['commit:start'] = () =>
+      report({
+        status: 'conflicts',
+        conflicts: [
+          {
+            id: idOf('a'),
+            table: 'T',
+            key: { id: { S: 'a' } },
+            expected: item('a'),
+            server: item('a', '7'),
+          },
+          { id: idOf('b'), table: 'T', key: { id: { S: 'b' } }, expected: item('b'), server },
+        ],
+      });
+    await commitActions.start({ connectionId: 'c' });
+    expect(useCommitStore.getState().conflicts?.list).toHaveLength(2);
+    expect(calls.some((c) => c.channel === 'staging:load')).toBe(false);
+
+    commitActions.choose(idOf('a'), 'skip');
+    commitActions.choose(idOf('b'), 'reload');
+    handlers['commit:start'] = () =>
+      report({ outcomes: { [idOf('a')]: { status: 'skipped', reason: 'Skipped' } } });
+    await commitActions.applyChoices();
+    const last = calls.filter((c) => c.channel === 'commit:start').at(-1)!.input;
+    expect(last.resolutions).toEqual({ [idOf('a')]: 'skip' });
+    // b was un-staged (saved before the commit call) and its row shows the server image.
+    expect(backend[idOf('b')]).toBeUndefined();
+    expect(Object.keys(useStagingStore.getState().staging.changes).sort()).toEqual(
+      [idOf('a'), idOf('c')].sort(),
+    );
+    const slot = useItemsStore.getState().slots[slotKey({ connectionId: 'c', table: 'T' })]!;
+    expect(slot.items[1]).toEqual(server);
+    expect(useCommitStore.getState().conflicts).toBeNull();
+  });
+
+  it('offers interrupted commits and resumes one with the report shown like any commit', async () => {
+    handlers['commit:pending'] = () => ({
+      commits: [
+        {
+          commitId: 'k-1',
+          connectionId: 'c',
+          createdAt: '2024-01-01T00:00:00Z',
+          total: 10,
+          written: 4,
+          pending: 6,
+        },
+      ],
+    });
+    handlers['commit:resume'] = () =>
+      report({ resent: ['r1'], counters: { ...report({}).counters, written: 6, total: 6 } });
+    await commitActions.checkPending();
+    expect(useCommitStore.getState().interrupted).toHaveLength(1);
+    await commitActions.resume('k-1');
+    const s = useCommitStore.getState();
+    expect(s.interrupted).toEqual([]);
+    expect(s.last).toMatchObject({ kind: 'resume', alreadyWritten: 4 });
+    expect(calls.find((c) => c.channel === 'commit:resume')!.input.commitId).toBe('k-1');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The commit UI's state: the options, the commit running now and its live figures, the last
+ * report, open conflicts with the user's choices, and interrupted commits found at start. Data
+ * only (ids, strings, wire objects); features/commit/commitFlow.ts calls the backend and sets it.
+ */
+import { create } from 'zustand';
+import type {
+  CommitProgressEvent,
+  CommitReportWire,
+  Conflict,
+  PendingCommit,
+} from '../../../shared/contract/commit';
+
+export interface CommitOptionsState {
+  driftCheck: boolean;
+  readBack: boolean;
+  /** Requests in flight at the start, 1..8. */
+  concurrency: number;
+  /** Retry rounds per operation before it is reported failed. */
+  maxRounds: number;
+}
+
+export type CommitKind = 'commit' | 'resume';
+
+/** What was asked of commit:start, so a conflict answer or a retry can ask again. */
+export interface CommitRequest {
+  connectionId: string;
+  changeIds?: string[];
+}
+
+export interface CommitRun {
+  commitId: string;
+  connectionId: string;
+  kind: CommitKind;
+  /** 'starting' until the first progress event arrives. */
+  phase: 'starting' | CommitProgressEvent['phase'];
+  /** The latest figures of the writing phase. */
+  progress: CommitProgressEvent | null;
+  /** Operations a resumed commit had written before it was interrupted. */
+  alreadyWritten: number;
+  cancelRequested: boolean;
+  /** The backend confirmed the cancel (it may come only once writing has begun). */
+  cancelSent: boolean;
+}
+
+export interface FinishedCommit {
+  kind: CommitKind;
+  request: CommitRequest;
+  report: CommitReportWire;
+  alreadyWritten: number;
+}
+
+export type ConflictChoice = 'overwrite' | 'skip' | 'reload';
+
+export interface OpenConflicts {
+  request: CommitRequest;
+  list: Conflict[];
+  unchecked: string[];
+  choices: Readonly<Record<string, ConflictChoice>>;
+}
+
+export interface CommitData {
+  options: CommitOptionsState;
+  run: CommitRun | null;
+  last: FinishedCommit | null;
+  conflicts: OpenConflicts | null;
+  /** Change id -> "Table · key", taken when the commit started (written ones leave staging). */
+  labels: Readonly<Record<string, string>>;
+  error: string | null;
+  interrupted: PendingCommit[];
+}
+
+export const DEFAULT_OPTIONS: CommitOptionsState = {
+  driftCheck: true,
+  readBack: false,
+  concurrency: 4,
+  maxRounds: 10,
+};
+
+export const useCommitStore = create<CommitData>(() => ({
+  options: DEFAULT_OPTIONS,
+  run: null,
+  last: null,
+  conflicts: null,
+  labels: {},
+  error: null,
+  interrupted: [],
+}));
+
+export const selectOptions = (s: CommitData) => s.options;
+export const selectRun = (s: CommitData) => s.run;
+export const selectRunning = (s: CommitData) => s.run !== null;
+export const selectLast = (s: CommitData) => s.last;
+export const selectConflicts = (s: CommitData) => s.conflicts;
+export const selectLabels = (s: CommitData) => s.labels;
+export const selectCommitError = (s: CommitData) => s.error;
+export const selectInterrupted = (s: CommitData) => s.interrupted;
