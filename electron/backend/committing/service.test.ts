@@ -116,7 +116,9 @@ test('drift: a conflicting item stops the commit until the user chooses; skip ke
   const id = first.conflicts[0].id;
   const skipped = await call('commit:start', { connectionId, resolutions: { [id]: 'skip' } });
   expect(skipped.outcomes[id]).toMatchObject({ status: 'skipped' });
-  expect((await call('staging:load', {})).entries).toHaveLength(1);
+  const stillStaged = (await call('staging:load', {})).entries;
+  expect(stillStaged).toHaveLength(1);
+  expect(stillStaged[0].change.error).toMatch(/Skipped: the item changed on the server/);
 
   const overwritten = await call('commit:start', { connectionId, resolutions: { [id]: 'overwrite' } });
   expect(overwritten.outcomes[id]).toEqual({ status: 'written' });

@@ -77,6 +77,7 @@ export class CommitService {
     const outcomes: Record<string, OutcomeWire> = {};
     const report = emptyReport(commitId, 'done');
 
+    const snapshot = new Map([...changes].map(([id, c]) => [id, { change: c, json: JSON.stringify(c) }]));
     if (input.options?.driftCheck !== false) {
       this.progress(commitId, 'drift', changes.size);
       const drift = await checkDrift(commitClient, driftInputs(changes), keySchemas);
@@ -90,7 +91,6 @@ export class CommitService {
         }
       }
     }
-    const snapshot = new Map([...changes].map(([id, c]) => [id, { change: c, json: JSON.stringify(c) }]));
     const ops = planInputs(Object.fromEntries(changes), input.connectionId);
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
