@@ -4,11 +4,11 @@ import { startHost } from '../e2e/support/webHost';
 const gen = readFileSync('/tmp/gridprof/gen.txt', 'utf8');
 const variants: Record<string, string> = {
   base: '',
-  novars: `.gc { background: #fff !important; border-right: 1px solid #ddd !important; border-bottom: 1px solid #ddd !important; } .gc[data-t]::before { background: #eee !important; color: #666 !important; }`,
-  nobefore: '.gc[data-t]::before {content: none !important; display:none !important}',
-  nocontain: '.gr, .gc { contain: none !important; }',
-  nobadgefont: '.gc[data-t]::before { font: inherit !important; }',
-  monofont: '.gc { font-family: monospace !important; }',
+  noell: '.gc { text-overflow: clip !important; }',
+  nobadge: '.gc::before { content: none !important; }',
+  badgefont: '.gc::before { font: inherit !important; font-size: 9px !important; }',
+  nomono: '.gc { font-family: inherit !important; font-variant-numeric: normal !important; font-size: inherit !important; }',
+  all: '.gc { text-overflow: clip !important; font-family: inherit !important; font-variant-numeric: normal !important; font-size: inherit !important; } .gc::before { content: none !important; }',
 };
 async function main() {
   const host = await startHost();
@@ -20,19 +20,20 @@ async function main() {
   await page.evaluate(`(${gen})(${Number(process.env.N ?? 20000)})`);
   await page.evaluate(`window.__dynostageBench.loadItems(window.__benchItems)`);
   await page.waitForTimeout(1500);
-  for (const round of [1, 2]) for (const [name, css] of Object.entries(variants)) {
+  for (const round of [1, 2, 3]) for (const [name, css] of Object.entries(variants)) {
     await page.evaluate(`(async () => {
       let st = document.getElementById('ab'); if (!st) { st = document.createElement('style'); st.id='ab'; document.head.appendChild(st); }
       st.textContent = ${JSON.stringify(css)};
       const s = document.querySelector('.grid-scroll'); s.scrollTop = 0; await new Promise(r=>setTimeout(r,300)); })()`);
-    await browser.startTracing(page, { path: '/tmp/gridprof/ab.json', categories: ['devtools.timeline', 'blink'] });
+    await browser.startTracing(page, { path: '/tmp/gridprof/ab.json', categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
     await page.evaluate(`(async () => { const s = document.querySelector('.grid-scroll');
       for (let i=0;i<40;i++){ s.scrollTop = s.scrollTop + 3000; await new Promise(r=>requestAnimationFrame(r)); } })()`);
     await browser.stopTracing();
     const d = JSON.parse(readFileSync('/tmp/gridprof/ab.json', 'utf8'));
     const ev = (d.traceEvents ?? d) as { ph: string; name: string; tdur?: number }[];
     const sum = (n: string) => ev.filter((e) => e.ph === 'X' && e.name === n).reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000 / 40;
-    console.log(round, name.padEnd(12), 'cpu/frame style', sum('UpdateLayoutTree').toFixed(1), 'layout', sum('Layout').toFixed(1), 'paint', sum('Paint').toFixed(1), 'task', sum('RunTask').toFixed(1));
+    const names = ['RunTask', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest', 'UpdateLayer', 'CommitLayerTree'];
+    console.log(round, name.padEnd(8), names.map((n) => `${n} ${sum(n).toFixed(1)}`).join(' | '));
   }
   await browser.close(); await host.stop();
 }

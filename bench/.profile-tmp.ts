@@ -21,6 +21,7 @@ async function main() {
     .click();
   await page.waitForFunction(() => (window as any).__dynostageBench?.table === 'SupportTickets');
   await page.evaluate(`(${gen})(${ITEMS})`);
+  { const c = await page.context().newCDPSession(page); await c.send('HeapProfiler.collectGarbage'); }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -35,7 +36,6 @@ async function main() {
       `(() => { const w = window; const items = w.__benchItems; const t0 = performance.now(); w.__dynostageBench.loadItems(items); return new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0)))); })()`,
     );
     console.log('load', t);
-    await browser.stopTracing();
   } else {
     await page.evaluate(`window.__dynostageBench.loadItems(window.__benchItems)`);
     await page.waitForTimeout(2000);
@@ -46,10 +46,9 @@ async function main() {
       categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'],
     });
     const t = await page.evaluate(
-      `(async () => { const s = document.querySelector('.grid-scroll'); const d=[]; let last=performance.now(); for (let i=0;i<60;i++){ s.scrollTop += 3000; await new Promise(r=>requestAnimationFrame(r)); const n=performance.now(); d.push(n-last); last=n;} return d.join(','); })()`,
+      `(async () => { const s = document.querySelector('.grid-scroll'); const d=[]; let last=performance.now(); for (let i=0;i<60;i++){ s.scrollTop = 3000 * (i + 1); await new Promise(r=>requestAnimationFrame(r)); const n=performance.now(); d.push(n-last); last=n;} return d.join(','); })()`,
     );
     console.log('frames', t);
-    await browser.stopTracing();
   }
   const { profile } = await cdp.send('Profiler.stop');
   const dir = 'out/renderer/assets';

@@ -7,7 +7,10 @@
  *
  *   npm run bench:grid            (BENCH_ITEMS=20000 for a quicker run)
  */
-import { chromium, type Page } from 'playwright-core';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost } from '../e2e/support/webHost';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -84,8 +87,11 @@ function generateItems(count: number): number {
   return JSON.stringify(items.slice(0, 1000)).length / 1000;
 }
 
-/** Runs in the page: loads the items, resolves with ms until the frame with rows was painted. */
-function loadAndTimeFirstPaint(count: number): Promise<number> {
+/**
+ * Runs in the page: loads the items; resolves with ms until the frame that paints the first rows
+ * (taken when that frame starts), and until every item is loaded and painted.
+ */
+function loadAndTimeFirstPaint(count: number): Promise<{ first: number; all: number }> {
   const w = window as unknown as {
     __benchItems?: unknown[];
     __dynostageBench: { loadItems(items: unknown[]): number };
@@ -93,16 +99,28 @@ function loadAndTimeFirstPaint(count: number): Promise<number> {
   const items = w.__benchItems ?? [];
   delete w.__benchItems;
   const expected = `${count.toLocaleString('en-US')} loaded`;
+  performance.mark('bench-load');
   const t0 = w.__dynostageBench.loadItems(items);
   return new Promise((resolve) => {
+    let first = 0;
     const check = () => {
       const counts = document.querySelector('[data-testid="grid-counts"]')?.textContent ?? '';
       const row = document.querySelector(
         '[role="grid"] [role="row"][aria-rowindex="2"] [role="gridcell"][data-col="ticketId"]',
       );
-      if (counts.includes(expected) && row?.textContent?.includes('B-000000')) {
-        // A task queued from rAF runs after that frame's paint.
-        setTimeout(() => resolve(performance.now() - t0), 0);
+      const painted = row?.textContent?.includes('B-000000') ?? false;
+      // Rows are in the DOM at the start of this frame, which paints them next (style, layout
+      // and paint of the frame follow this callback at once).
+      if (painted && first === 0) {
+        first = performance.now() - t0;
+        performance.mark('bench-painted');
+      }
+      if (painted && counts.includes(expected)) {
+        setTimeout(() => {
+          const all = performance.now() - t0;
+          performance.mark('bench-all');
+          resolve({ first: first || all, all });
+        }, 0);
       } else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -136,6 +154,57 @@ function scrollAndTimeFrames(frames: number): Promise<{ durations: number[]; row
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * Main-thread CPU time from a Chromium trace (thread time, so time the OS gave to other
+ * processes is left out): per frame between rAF callbacks, and between two performance marks.
+ */
+async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>) {
+  const path = join(tmpdir(), `dynostage-grid-trace-${process.pid}.json`);
+  await browser.startTracing(page, {
+    path,
+    categories: [
+      'toplevel',
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'blink.user_timing',
+    ],
+  });
+  const result = await run();
+  await browser.stopTracing();
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as
+    { traceEvents: TraceEvent[] } | TraceEvent[];
+  rmSync(path, { force: true });
+  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  )?.tid;
+  const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && e.name === 'RunTask');
+  // A task's thread time counts in the share of its wall time that falls inside [from, to).
+  const cpuBetween = (from: number, to: number) =>
+    tasks.reduce((sum, t) => {
+      const dur = t.dur ?? 0;
+      const overlap = Math.min(to, t.ts + dur) - Math.max(from, t.ts);
+      return overlap <= 0 || dur === 0 ? sum : sum + ((t.tdur ?? 0) * overlap) / dur;
+    }, 0) / 1000;
+  const mark = (name: string) => events.find((e) => e.name === name)?.ts;
+  const frames = events
+    .filter((e) => e.tid === main && e.name === 'FireAnimationFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const perFrame = frames.slice(1).map((ts, i) => cpuBetween(frames[i] as number, ts));
+  return { result, cpuBetween, mark, perFrame };
 }
 
 async function heapMB(page: Page): Promise<number> {
@@ -175,14 +244,26 @@ async function main(): Promise<void> {
         'SupportTickets',
     );
     const heapBefore = await heapMB(page);
-    const avgBytes = await page.evaluate(generateItems, ITEMS);
+    const generate = async () => {
+      const bytes = await page.evaluate(generateItems, ITEMS);
+      // The generator's garbage is not the grid's: collect it before the clock starts.
+      await heapMB(page);
+      return bytes;
+    };
+    const avgBytes = await generate();
     console.log(
       `generated ${ITEMS.toLocaleString('en-US')} items, about ${Math.round(avgBytes)} bytes of JSON each`,
     );
-    // The generator's garbage is not the grid's: collect it before the clock starts.
-    await heapMB(page);
-    const firstPaintMs = await page.evaluate(loadAndTimeFirstPaint, ITEMS);
+
+    // Wall-clock figures, without tracing (which slows the page down).
+    const { first: firstPaintMs, all: allRowsMs } = await page.evaluate(
+      loadAndTimeFirstPaint,
+      ITEMS,
+    );
     console.log(`data arrival to first painted rows: ${firstPaintMs.toFixed(1)} ms`);
+    console.log(
+      `data arrival to all ${ITEMS.toLocaleString('en-US')} rows loaded and painted: ${allRowsMs.toFixed(1)} ms`,
+    );
     const heap = await heapMB(page);
     console.log(
       `JS heap after loading: ${heap.toFixed(1)} MB (${heapBefore.toFixed(1)} MB before)`,
@@ -195,14 +276,42 @@ async function main(): Promise<void> {
     console.log(
       `scrolling top to bottom in ${durations.length} frames: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms (last row shown: aria-rowindex ${rowsAtEnd})`,
     );
+
+    // Main-thread CPU (thread time from a trace): what the work costs whatever else the machine runs.
+    await page.evaluate(() => document.querySelector('.grid-scroll')?.scrollTo({ top: 0 }));
+    await page.waitForTimeout(300);
+    const scroll = await traced(browser, page, () =>
+      page.evaluate(scrollAndTimeFrames, Math.min(SCROLL_FRAMES, 300)),
+    );
+    const cpuP50 = percentile(scroll.perFrame, 50);
+    const cpuP95 = percentile(scroll.perFrame, 95);
+    await page.evaluate(() => document.querySelector('.grid-scroll')?.scrollTo({ top: 0 }));
+    await generate();
+    const load = await traced(browser, page, () => page.evaluate(loadAndTimeFirstPaint, ITEMS));
+    const from = load.mark('bench-load') ?? NaN;
+    const firstPaintCpuMs = load.cpuBetween(from, load.mark('bench-painted') ?? NaN);
+    const allRowsCpuMs = load.cpuBetween(from, load.mark('bench-all') ?? NaN);
+    console.log(
+      `main-thread CPU: first rows ${firstPaintCpuMs.toFixed(1)} ms, all rows ${allRowsCpuMs.toFixed(1)} ms; per scrolling frame p50 ${cpuP50.toFixed(1)} ms, p95 ${cpuP95.toFixed(1)} ms (traced run)`,
+    );
+    const [load1] = loadavg();
+    console.log(
+      `machine: ${cpus().length} CPUs, load average ${load1?.toFixed(2)} (wall-clock figures suffer when it is above the CPU count)`,
+    );
     const result = {
       bench: 'grid',
       items: ITEMS,
       firstPaintMs: Math.round(firstPaintMs),
+      firstPaintCpuMs: Math.round(firstPaintCpuMs),
+      allRowsMs: Math.round(allRowsMs),
+      allRowsCpuMs: Math.round(allRowsCpuMs),
       scrollP50Ms: Number(p50.toFixed(1)),
       scrollP95Ms: Number(p95.toFixed(1)),
       scrollMaxMs: Number(max.toFixed(1)),
       scrollFrames: durations.length,
+      scrollCpuP50Ms: Number(cpuP50.toFixed(1)),
+      scrollCpuP95Ms: Number(cpuP95.toFixed(1)),
+      loadAverage: Number(loadavg()[0]?.toFixed(2)),
       heapMB: Math.round(heap),
       targets: TARGETS,
       pass:

@@ -98,7 +98,9 @@ export class BrowsePage {
 
   /** Every rendered body cell of a column, top to bottom. */
   columnCells(column: string): Locator {
-    return this.grid.locator(`[role="row"][aria-rowindex]:not([aria-rowindex="1"]) [data-col="${column}"]`);
+    return this.grid.locator(
+      `[role="row"][aria-rowindex]:not([aria-rowindex="1"]) [data-col="${column}"]`,
+    );
   }
 
   header(column: string): Locator {
@@ -117,7 +119,9 @@ export class BrowsePage {
     }
     await this.header(column).evaluate((h) => {
       const grid = h.closest('[role="grid"]') as HTMLElement;
-      const pinned = [...grid.querySelectorAll('[role="columnheader"].pinned')].pop() as HTMLElement;
+      const pinned = [
+        ...grid.querySelectorAll('[role="columnheader"].pinned'),
+      ].pop() as HTMLElement;
       grid.scrollLeft += h.getBoundingClientRect().left - pinned.getBoundingClientRect().right;
     });
     await this.page.waitForTimeout(50);
@@ -125,16 +129,18 @@ export class BrowsePage {
 
   /** Texts of the rendered cells of a column, in display order. */
   async columnTexts(column: string): Promise<string[]> {
-    const rows = await this.grid.locator('[role="row"][aria-rowindex]').evaluateAll((els, col) =>
-      els
-        .map((el) => ({
-          index: Number(el.getAttribute('aria-rowindex')),
-          text: el.querySelector(`[data-col="${col}"]`)?.textContent ?? null,
-        }))
-        .filter((r) => r.index > 1 && r.text !== null)
-        .sort((a, b) => a.index - b.index)
-        .map((r) => r.text as string),
-    column);
+    const rows = await this.grid.locator('[role="row"][aria-rowindex]').evaluateAll(
+      (els, col) =>
+        els
+          .map((el) => ({
+            index: Number(el.getAttribute('aria-rowindex')),
+            text: el.querySelector(`[data-col="${col}"]`)?.textContent ?? null,
+          }))
+          .filter((r) => r.index > 1 && r.text !== null)
+          .sort((a, b) => a.index - b.index)
+          .map((r) => r.text as string),
+      column,
+    );
     return rows;
   }
 }

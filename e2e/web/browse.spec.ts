@@ -38,7 +38,10 @@ async function loadAllTickets(b: BrowsePage, segments = 1): Promise<void> {
   await expect(b.counts).toContainText('2,000 loaded · 2,000 shown');
 }
 
-test('queries SupportTickets by key and shows the 38-digit number exactly', async ({ page, host }) => {
+test('queries SupportTickets by key and shows the 38-digit number exactly', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   await b.operation('Query').click();
   await expect(b.requestKind).toHaveText('Query');
@@ -53,7 +56,7 @@ test('queries SupportTickets by key and shows the 38-digit number exactly', asyn
   // Only the columns in view render: scroll to the last one.
   await b.scrollToColumn('refundAmount');
   await expect(b.cell(0, 'refundAmount')).toHaveText(BIG_NUMBER);
-  await expect(b.cell(0, 'refundAmount')).toHaveAttribute('data-t', 'N');
+  await expect(b.cell(0, 'refundAmount')).toHaveClass(/\bt-N\b/);
 
   // The inspector shows the same digits, in DynamoDB JSON and in plain JSON.
   await b.cell(0, 'refundAmount').click();
@@ -69,7 +72,10 @@ test('queries SupportTickets by key and shows the 38-digit number exactly', asyn
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(BIG_NUMBER);
 });
 
-test('queries the byStatus index, newest first, without consistent reads', async ({ page, host }) => {
+test('queries the byStatus index, newest first, without consistent reads', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   await b.readFrom.selectOption('byStatus');
   await expect(b.consistentRead).toBeDisabled();
@@ -118,12 +124,17 @@ test('filters joined with OR, read with Load all', async ({ page, host }) => {
   await expect(b.requestPreview).toContainText('(#n0 = :v0) OR (#n1 = :v1)');
   await b.loadAll.click();
   await expect(b.loadStatus).toContainText('All pages read');
-  const expected = tickets.filter((t) => str(t, 'priority') === '5' || str(t, 'status') === 'pending');
+  const expected = tickets.filter(
+    (t) => str(t, 'priority') === '5' || str(t, 'status') === 'pending',
+  );
   await expect(b.counts).toContainText(`${expected.length.toLocaleString('en-US')} loaded`);
   await expect(b.loadStatus).toContainText('2,000 evaluated');
 });
 
-test('validates before sending: a missing key value and a malformed number', async ({ page, host }) => {
+test('validates before sending: a missing key value and a malformed number', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   await b.operation('Query').click();
   await expect(b.builder.getByText('Enter a value for ticketId to query')).toHaveCount(0);
@@ -144,20 +155,24 @@ test('validates before sending: a missing key value and a malformed number', asy
   await expect(b.loadStatus).toContainText('items');
 });
 
-test('gets 50 tickets by pasted IDs and lists the two that do not exist', async ({ page, host }) => {
+test('gets 50 tickets by pasted IDs and lists the two that do not exist', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   const ids = Array.from({ length: 48 }, (_, i) => 'T-' + String(i + 1).padStart(5, '0'));
   const lines = [...ids.slice(0, 20), 'T-09998', ...ids.slice(20), 'T-09999', 'T-00001'];
   await b.getByKeyButton.click();
   await b.keysDialog.getByLabel('Keys for SupportTickets').fill(lines.join('\n'));
-  await expect(b.keysDialog.getByTestId('key-summary-SupportTickets')).toHaveText('50 keys · 1 repeated (read once)');
+  await expect(b.keysDialog.getByTestId('key-summary-SupportTickets')).toHaveText(
+    '50 keys · 1 repeated (read once)',
+  );
   await b.keysDialog.getByRole('button', { name: 'Get 50 items' }).click();
   const results = b.keysDialog.getByRole('region', { name: 'Results for SupportTickets' });
   await expect(results).toContainText('SupportTickets: 48 found, 2 missing');
-  await expect(results.getByRole('list', { name: 'Missing keys in SupportTickets' }).getByRole('listitem')).toHaveText([
-    'T-09998',
-    'T-09999',
-  ]);
+  await expect(
+    results.getByRole('list', { name: 'Missing keys in SupportTickets' }).getByRole('listitem'),
+  ).toHaveText(['T-09998', 'T-09999']);
   await b.keysDialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(b.keysDialog).toHaveCount(0);
   await expect(b.counts).toContainText('48 loaded');
@@ -166,7 +181,10 @@ test('gets 50 tickets by pasted IDs and lists the two that do not exist', async 
   expect((await b.columnTexts('ticketId')).slice(0, 5)).toEqual(ids.slice(0, 5));
 });
 
-test('loads all 2,000 tickets, sorts, filters, selects and navigates by keyboard', async ({ page, host }) => {
+test('loads all 2,000 tickets, sorts, filters, selects and navigates by keyboard', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   await loadAllTickets(b);
 
@@ -210,7 +228,10 @@ test('loads all 2,000 tickets, sorts, filters, selects and navigates by keyboard
   await expect(b.counts).toContainText('0 selected');
 });
 
-test('columns can be hidden and reordered; Table info shows the description', async ({ page, host }) => {
+test('columns can be hidden and reordered; Table info shows the description', async ({
+  page,
+  host,
+}) => {
   const b = await openTable(page, host, 'SupportTickets');
   await b.run.click();
   await expect(b.header('subject')).toBeVisible();
@@ -286,7 +307,9 @@ test('exports all loaded rows as CSV, JSON and DynamoDB JSON lines', async ({ pa
 
   const lines = (await exportAs(/^DynamoDB JSON lines/)).trimEnd().split('\n');
   expect(lines).toHaveLength(2000);
-  const line42 = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((i) => JSON.stringify(i.ticketId) === '{"S":"T-00042"}');
+  const line42 = lines
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .find((i) => JSON.stringify(i.ticketId) === '{"S":"T-00042"}');
   expect(line42?.refundAmount).toEqual({ N: BIG_NUMBER });
 });
 
@@ -297,13 +320,18 @@ test('exports only the selected rows', async ({ page, host }) => {
   await b.rowCheckbox(0).click();
   await b.rowCheckbox(2).click();
   await expect(b.counts).toContainText('2 selected');
-  const picked = [await b.cell(0, 'ticketId').textContent(), await b.cell(2, 'ticketId').textContent()];
+  const picked = [
+    await b.cell(0, 'ticketId').textContent(),
+    await b.cell(2, 'ticketId').textContent(),
+  ];
   await b.exportButton.click();
   await expect(b.exportDialog.getByRole('radio', { name: 'Selected rows (2)' })).toBeChecked();
   await b.exportDialog.getByRole('radio', { name: /^JSON/ }).check();
   const download = page.waitForEvent('download');
   await b.exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const items = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { ticketId: string }[];
+  const items = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    ticketId: string;
+  }[];
   expect(items.map((i) => i.ticketId)).toEqual(picked);
 });
 

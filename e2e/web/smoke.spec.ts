@@ -26,6 +26,8 @@ test('SupportTickets shows its key schema and indexes', async ({ page, host }) =
   const app = new AppPage(page);
   await app.open(host.url);
   await app.openTable('SupportTickets');
+  // The table pane opens on its Items tab; the description is under Table info.
+  await page.getByRole('tab', { name: 'Table info' }).click();
   await expect(app.keySchema).toContainText('ticketId');
   await expect(app.keySchema).toContainText('partition');
   const row = app.indexes.getByRole('row', { name: /byStatus/ });

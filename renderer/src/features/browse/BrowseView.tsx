@@ -36,7 +36,11 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
       )}
       <div className="browse-toolbar" role="toolbar" aria-label="Rows">
         <QuickFilter viewKey={key} />
-        <ColumnsMenu viewKey={key} columns={slot?.columns ?? keyNames(table.key)} keySchema={table.key} />
+        <ColumnsMenu
+          viewKey={key}
+          columns={slot?.columns ?? keyNames(table.key)}
+          keySchema={table.key}
+        />
         <div className="spacer" />
         <GetByKeyButton connectionId={connectionId} table={table} />
         <ExportButton slot={ref} />

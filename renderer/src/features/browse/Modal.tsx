@@ -12,7 +12,9 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('textarea, input, select, button:not(.b-modal-close)')?.focus();
+    ref.current
+      ?.querySelector<HTMLElement>('textarea, input, select, button:not(.b-modal-close)')
+      ?.focus();
     return () => before?.focus();
   }, []);
   return (
@@ -32,7 +34,12 @@ export function Modal({ title, onClose, children, wide }: ModalProps) {
       >
         <header className="b-modal-head">
           <h3>{title}</h3>
-          <button type="button" className="ghost b-modal-close" aria-label="Close" onClick={onClose}>
+          <button
+            type="button"
+            className="ghost b-modal-close"
+            aria-label="Close"
+            onClick={onClose}
+          >
             ×
           </button>
         </header>

@@ -53,11 +53,20 @@ export function TablePane() {
           {error}
         </div>
       )}
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`pane-body pane-${tab}`}>
+      <div
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className={`pane-body pane-${tab}`}
+      >
         {!description ? (
           !error && <p className="muted">Loading…</p>
         ) : tab === 'items' ? (
-          <BrowseView key={`${connectionId}/${table}`} connectionId={connectionId} table={description} />
+          <BrowseView
+            key={`${connectionId}/${table}`}
+            connectionId={connectionId}
+            table={description}
+          />
         ) : (
           <TableDescriptionView table={description} />
         )}

@@ -54,11 +54,22 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
       <fieldset className="b-choices">
         <legend>Rows</legend>
         <label>
-          <input type="radio" name="scope" checked={scope === 'selected'} disabled={selected === 0} onChange={() => setScope('selected')} />
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'selected'}
+            disabled={selected === 0}
+            onChange={() => setScope('selected')}
+          />
           Selected rows ({selected.toLocaleString('en-US')})
         </label>
         <label>
-          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'all'}
+            onChange={() => setScope('all')}
+          />
           All loaded rows ({total.toLocaleString('en-US')})
         </label>
       </fieldset>
@@ -66,19 +77,25 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
         <legend>Format</legend>
         {(Object.keys(FORMATS) as ExportFormat[]).map((f) => (
           <label key={f}>
-            <input type="radio" name="format" checked={format === f} onChange={() => setFormat(f)} />
+            <input
+              type="radio"
+              name="format"
+              checked={format === f}
+              onChange={() => setFormat(f)}
+            />
             {FORMATS[f].label} <span className="muted">.{FORMATS[f].extension}</span>
           </label>
         ))}
       </fieldset>
       <p className="muted small">
-        Rows keep the grid's sort order. CSV has one column per attribute; maps, lists, sets, binary and
-        NULL are written as DynamoDB JSON so nothing is lost; a missing attribute is an empty cell.
+        Rows keep the grid's sort order. CSV has one column per attribute; maps, lists, sets, binary
+        and NULL are written as DynamoDB JSON so nothing is lost; a missing attribute is an empty
+        cell.
       </p>
       {progress && (
         <p role="status">
-          <progress max={progress[1] || 1} value={progress[0]} /> {progress[0].toLocaleString('en-US')} of{' '}
-          {progress[1].toLocaleString('en-US')} rows
+          <progress max={progress[1] || 1} value={progress[0]} />{' '}
+          {progress[0].toLocaleString('en-US')} of {progress[1].toLocaleString('en-US')} rows
         </p>
       )}
       {error && (
@@ -90,7 +107,12 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={progress !== null || total === 0} onClick={() => void run()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={progress !== null || total === 0}
+          onClick={() => void run()}
+        >
           Export
         </button>
       </footer>

@@ -20,13 +20,17 @@ const noPause = () => Promise.resolve();
 
 describe('buildExport', () => {
   it('writes DynamoDB JSON lines, one item per line', async () => {
-    const text = (await buildExport({ format: 'jsonl', items, columns, sliceSize: 1, pause: noPause })).join('');
+    const text = (
+      await buildExport({ format: 'jsonl', items, columns, sliceSize: 1, pause: noPause })
+    ).join('');
     const lines = text.trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l) as Item)).toEqual(items);
   });
 
   it('writes plain JSON with exact number digits', async () => {
-    const text = (await buildExport({ format: 'json', items, columns, sliceSize: 1, pause: noPause })).join('');
+    const text = (
+      await buildExport({ format: 'json', items, columns, sliceSize: 1, pause: noPause })
+    ).join('');
     expect(text).toContain('"amount": 1234567890123456789012345678901234567.8');
     const parsed = JSON.parse(text) as Record<string, unknown>[];
     expect(parsed).toHaveLength(2);
@@ -63,16 +67,22 @@ describe('buildExport', () => {
   });
 
   it('writes an empty but valid file for no rows', async () => {
-    expect((await buildExport({ format: 'json', items: [], columns, pause: noPause })).join('')).toBe('[]\n');
-    expect((await buildExport({ format: 'csv', items: [], columns: ['a', 'b'], pause: noPause })).join('')).toBe(
-      'a,b\r\n',
-    );
+    expect(
+      (await buildExport({ format: 'json', items: [], columns, pause: noPause })).join(''),
+    ).toBe('[]\n');
+    expect(
+      (await buildExport({ format: 'csv', items: [], columns: ['a', 'b'], pause: noPause })).join(
+        '',
+      ),
+    ).toBe('a,b\r\n');
   });
 
   it('stops when aborted', async () => {
     const ctl = new AbortController();
     ctl.abort();
-    await expect(buildExport({ format: 'jsonl', items, columns, signal: ctl.signal })).rejects.toThrow('canceled');
+    await expect(
+      buildExport({ format: 'jsonl', items, columns, signal: ctl.signal }),
+    ).rejects.toThrow('canceled');
   });
 });
 

@@ -40,13 +40,21 @@ export function csvCell(v: AttributeValue | undefined): string {
   return JSON.stringify(v);
 }
 
-function slice(format: ExportFormat, items: readonly Item[], columns: readonly string[], first: boolean): string {
+function slice(
+  format: ExportFormat,
+  items: readonly Item[],
+  columns: readonly string[],
+  first: boolean,
+): string {
   switch (format) {
     case 'jsonl':
       return items.map((item) => JSON.stringify(item)).join('\n') + '\n';
     case 'json':
       return items
-        .map((item, i) => (first && i === 0 ? '\n  ' : ',\n  ') + plainJsonText(item).replace(/\n/g, '\n  '))
+        .map(
+          (item, i) =>
+            (first && i === 0 ? '\n  ' : ',\n  ') + plainJsonText(item).replace(/\n/g, '\n  '),
+        )
         .join('');
     case 'csv': {
       const data = items.map((item) => columns.map((c) => csvCell(item[c])));
@@ -62,7 +70,8 @@ export async function buildExport(req: ExportRequest): Promise<string[]> {
   const size = req.sliceSize ?? 2000;
   const pause = req.pause ?? macrotask;
   const parts: string[] = format === 'json' ? ['['] : [];
-  if (format === 'csv' && items.length === 0) parts.push(unparse([[...columns]], { newline: '\r\n' }) + '\r\n');
+  if (format === 'csv' && items.length === 0)
+    parts.push(unparse([[...columns]], { newline: '\r\n' }) + '\r\n');
   for (let at = 0; at < items.length; at += size) {
     if (req.signal?.aborted) throw new DOMException('Export canceled', 'AbortError');
     parts.push(slice(format, items.slice(at, at + size), columns, at === 0));

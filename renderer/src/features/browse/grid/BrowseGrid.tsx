@@ -12,7 +12,11 @@ const NO_SELECTION: Selection = {};
 export type StagingProps = Pick<ItemsGridProps, 'rowStatus' | 'changedCells' | 'onEditCell'>;
 
 /** The grid of one table's loaded items, read from the items store. */
-export function BrowseGrid({ slot: ref, keySchema, ...staging }: { slot: SlotRef; keySchema: KeySchema } & StagingProps) {
+export function BrowseGrid({
+  slot: ref,
+  keySchema,
+  ...staging
+}: { slot: SlotRef; keySchema: KeySchema } & StagingProps) {
   const slot = useItemsStore(selectSlot(ref));
   const setSelection = useItemsStore((s) => s.setSelection);
   const setActive = useItemsStore((s) => s.setActive);

@@ -28,7 +28,10 @@ export const GridBody = memo(function GridBody(p: GridBodyProps) {
   const { virtualizer, items, pool } = useRowVirtual(p.scrollRef, p.rows);
   p.virtualizerRef.current = virtualizer;
   return (
-    <div className="grid-canvas" style={{ width: p.layout.totalWidth, height: virtualizer.getTotalSize() }}>
+    <div
+      className="grid-canvas"
+      style={{ width: p.layout.totalWidth, height: virtualizer.getTotalSize() }}
+    >
       {p.header}
       {items.map((v) => {
         const row = p.rows[v.index];

@@ -17,8 +17,9 @@ export interface GridCellProps {
 }
 
 /**
- * One grid cell: a type badge, then the value as text (numbers exactly as stored, binary as
- * base64 with its size). Maps and lists show a
+ * One grid cell, one element: the value as text (numbers exactly as stored, binary as base64 with
+ * its size) after a type badge that CSS draws from the `t-<type>` class (static generated
+ * content, so styles stay shared; textContent is the value alone). Maps and lists show a
  * summary button that opens the inspector (the grid handles `data-open` clicks). A missing
  * attribute renders empty and hatched, unlike NULL.
  */
@@ -47,12 +48,16 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
       data-col={p.column}
       aria-colindex={p.colIndex}
       aria-selected={p.focused || undefined}
-      title={v === undefined ? `${p.column}: not set` : undefined}
       style={p.left === undefined ? { width: p.width } : { width: p.width, left: p.left }}
     >
-      {type && <span className="tb">{type}</span>}
       {v === undefined ? null : nested ? (
-        <button type="button" className="v-nested" data-open tabIndex={-1} title="Show in the inspector">
+        <button
+          type="button"
+          className="v-nested"
+          data-open
+          tabIndex={-1}
+          title="Show in the inspector"
+        >
           {formatValue(v)}
         </button>
       ) : (

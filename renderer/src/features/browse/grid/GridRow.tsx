@@ -56,7 +56,13 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       style={{ transform: `translateY(${p.top}px)`, width: layout.totalWidth }}
     >
       <div role="gridcell" className="gc gutter pinned" aria-colindex={1} style={{ left: 0 }}>
-        <span role="checkbox" className="check-box" data-check aria-checked={p.selected} aria-label="Select row" />
+        <span
+          role="checkbox"
+          className="check-box"
+          data-check
+          aria-checked={p.selected}
+          aria-label="Select row"
+        />
       </div>
       {layout.start.map((c, i) => (
         <GridCell

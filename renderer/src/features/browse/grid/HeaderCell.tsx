@@ -19,7 +19,15 @@ export interface HeaderCellProps {
 const DRAG_TYPE = 'application/x-dynostage-column';
 
 /** A column header: click to sort (Shift adds a sort), drag to reorder, drag the edge to resize. */
-export function HeaderCell({ header, colIndex, width, left, keyRole, edge, onMove }: HeaderCellProps) {
+export function HeaderCell({
+  header,
+  colIndex,
+  width,
+  left,
+  keyRole,
+  edge,
+  onMove,
+}: HeaderCellProps) {
   const column = header.column;
   const sorted = column.getIsSorted();
   const sortIndex = column.getSortIndex();

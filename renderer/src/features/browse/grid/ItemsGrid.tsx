@@ -70,7 +70,10 @@ export function ItemsGrid(p: ItemsGridProps) {
 
   const selectedCount = useMemo(() => Object.keys(selection).length, [selection]);
   const shownSelected = useMemo(
-    () => (selectedCount === 0 ? 0 : countShownSelected(selection, rows.length, (i) => rows[i]?.id ?? '')),
+    () =>
+      selectedCount === 0
+        ? 0
+        : countShownSelected(selection, rows.length, (i) => rows[i]?.id ?? ''),
     [selection, selectedCount, rows],
   );
   const allSelected = rows.length > 0 && shownSelected === rows.length;
@@ -112,7 +115,10 @@ export function ItemsGrid(p: ItemsGridProps) {
               allSelected={allSelected}
               someSelected={shownSelected > 0}
               onToggleAll={() =>
-                onSelect(allSelected ? {} : selectAll(rows.length, (i) => rows[i]?.id ?? ''), activeId)
+                onSelect(
+                  allSelected ? {} : selectAll(rows.length, (i) => rows[i]?.id ?? ''),
+                  activeId,
+                )
               }
               onMove={onMove}
             />
@@ -130,8 +136,9 @@ export function ItemsGrid(p: ItemsGridProps) {
       </div>
       <div className="grid-footer">
         <span data-testid="grid-counts">
-          {p.data.items.length.toLocaleString('en-US')} loaded · {rows.length.toLocaleString('en-US')} shown
-          · {selectedCount.toLocaleString('en-US')} selected
+          {p.data.items.length.toLocaleString('en-US')} loaded ·{' '}
+          {rows.length.toLocaleString('en-US')} shown · {selectedCount.toLocaleString('en-US')}{' '}
+          selected
         </span>
         <span className="grid-notice" role="status" aria-live="polite">
           {actions.notice}

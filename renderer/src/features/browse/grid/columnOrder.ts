@@ -24,7 +24,10 @@ export function shiftColumn(order: readonly string[], id: string, by: -1 | 1): s
  * The order TanStack Table shows columns in: ids listed in `columnOrder` first (those that
  * exist), then the rest in their natural order.
  */
-export function effectiveOrder(columns: readonly string[], columnOrder: readonly string[]): string[] {
+export function effectiveOrder(
+  columns: readonly string[],
+  columnOrder: readonly string[],
+): string[] {
   const known = new Set(columns);
   const listed = columnOrder.filter((id) => known.has(id));
   const seen = new Set(listed);

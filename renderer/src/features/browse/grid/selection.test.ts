@@ -36,7 +36,9 @@ describe('clickSelection', () => {
   });
 
   it('treats shift without a shown anchor as a plain click', () => {
-    expect(clickSelection({ a: true }, -1, 2, at, { range: true, toggle: false }).selection).toEqual({
+    expect(
+      clickSelection({ a: true }, -1, 2, at, { range: true, toggle: false }).selection,
+    ).toEqual({
       c: true,
     });
   });

@@ -28,7 +28,7 @@ export function useRowVirtual(
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
     getItemKey: rowKey,
-    overscan: 4,
+    overscan: 2,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -52,7 +52,7 @@ export function useColumnVirtual(scrollRef: RefObject<HTMLDivElement | null>, la
     getScrollElement: () => scrollRef.current,
     estimateSize: columnSize,
     getItemKey: columnKey,
-    overscan: 2,
+    overscan: 1,
     paddingStart: pinnedWidth,
     scrollPaddingStart: pinnedWidth,
   });

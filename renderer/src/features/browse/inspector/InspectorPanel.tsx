@@ -1,4 +1,10 @@
-import { findItem, selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
+import {
+  findItem,
+  selectSlot,
+  slotKey,
+  useItemsStore,
+  type SlotRef,
+} from '../../../stores/itemsStore';
 import { selectView, useGridViewStore } from '../grid/gridViewStore';
 import { Inspector } from './Inspector';
 

@@ -3,14 +3,26 @@ import type { TableDescription } from '../../../../../shared/contract/tables';
 import { GetByKeyDialog } from './GetByKeyDialog';
 
 /** Opens the get-by-key dialog, starting with the open table. */
-export function GetByKeyButton({ connectionId, table }: { connectionId: string; table: TableDescription }) {
+export function GetByKeyButton({
+  connectionId,
+  table,
+}: {
+  connectionId: string;
+  table: TableDescription;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
         Get by key…
       </button>
-      {open && <GetByKeyDialog connectionId={connectionId} table={table.name} onClose={() => setOpen(false)} />}
+      {open && (
+        <GetByKeyDialog
+          connectionId={connectionId}
+          table={table.name}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -29,7 +29,10 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
   const [results, setResults] = useState<BatchGetResult[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const schemas = useKeySchemas(connectionId, blocks.map((b) => b.table));
+  const schemas = useKeySchemas(
+    connectionId,
+    blocks.map((b) => b.table),
+  );
   const keySchemas: Record<string, KeySchema> = {};
   for (const [t, s] of Object.entries(schemas)) if (s && 'partitionKey' in s) keySchemas[t] = s;
   const parsed = blocks.map((b) => {
@@ -47,7 +50,9 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
       const requests = blocks.flatMap((b, i) => {
         const keys = parsed[i]?.keys ?? [];
         const keySchema = keySchemas[b.table];
-        return keys.length > 0 && keySchema ? [{ table: b.table, keySchema, keys, consistentRead: b.consistentRead }] : [];
+        return keys.length > 0 && keySchema
+          ? [{ table: b.table, keySchema, keys, consistentRead: b.consistentRead }]
+          : [];
       });
       setResults(await getByKeys(connectionId, requests));
     } catch (err) {
@@ -69,14 +74,21 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
             schema={schemas[b.table]}
             parsed={parsed[i] ?? null}
             onChange={(next) => setBlocks(blocks.map((x) => (x.id === b.id ? next : x)))}
-            onRemove={blocks.length > 1 ? () => setBlocks(blocks.filter((x) => x.id !== b.id)) : undefined}
+            onRemove={
+              blocks.length > 1 ? () => setBlocks(blocks.filter((x) => x.id !== b.id)) : undefined
+            }
           />
         ))}
       </div>
       {unused.length > 0 && (
         <button
           type="button"
-          onClick={() => setBlocks([...blocks, { id: nextBlock++, table: unused[0] as string, text: '', consistentRead: false }])}
+          onClick={() =>
+            setBlocks([
+              ...blocks,
+              { id: nextBlock++, table: unused[0] as string, text: '', consistentRead: false },
+            ])
+          }
         >
           + Another table
         </button>
@@ -100,7 +112,12 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
         <button type="button" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="primary" disabled={!ready || busy} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready || busy}
+          onClick={() => void submit()}
+        >
           {busy ? 'Reading…' : `Get ${keyCount} ${keyCount === 1 ? 'item' : 'items'}`}
         </button>
       </footer>

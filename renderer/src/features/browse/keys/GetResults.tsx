@@ -18,7 +18,9 @@ export function GetResults({ results, schemas, onShow }: GetResultsProps) {
           <section key={r.table} aria-label={`Results for ${r.table}`}>
             <h4>
               {r.table}: {r.items.length} found, {r.missing.length} missing
-              {r.duplicates > 0 && <span className="muted">, {r.duplicates} repeated keys read once</span>}
+              {r.duplicates > 0 && (
+                <span className="muted">, {r.duplicates} repeated keys read once</span>
+              )}
               <button type="button" className="b-link" onClick={() => onShow(r.table)}>
                 Show in grid
               </button>

@@ -29,7 +29,9 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
     : schema && 'error' in schema
       ? schema.error
       : 'Reading the key schema…';
-  const problems = parsed ? [...parsed.errors, ...parsed.duplicates].sort((a, b) => a.line - b.line) : [];
+  const problems = parsed
+    ? [...parsed.errors, ...parsed.duplicates].sort((a, b) => a.line - b.line)
+    : [];
   return (
     <fieldset className="key-block" aria-label={`Read from ${block.table}`}>
       <div className="key-block-head">
@@ -53,7 +55,12 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
           Consistent read
         </label>
         {onRemove && (
-          <button type="button" className="ghost" aria-label={`Remove ${block.table}`} onClick={onRemove}>
+          <button
+            type="button"
+            className="ghost"
+            aria-label={`Remove ${block.table}`}
+            onClick={onRemove}
+          >
             ×
           </button>
         )}
@@ -81,7 +88,9 @@ export function KeyBlock({ block, tables, schema, parsed, onChange, onRemove }: 
               Line {p.line}: {p.message}
             </li>
           ))}
-          {problems.length > MAX_SHOWN && <li className="muted">… and {problems.length - MAX_SHOWN} more</li>}
+          {problems.length > MAX_SHOWN && (
+            <li className="muted">… and {problems.length - MAX_SHOWN} more</li>
+          )}
         </ul>
       )}
     </fieldset>

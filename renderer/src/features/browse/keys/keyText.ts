@@ -1,4 +1,9 @@
-import { keyNames, type AttributeValue, type Item, type KeySchema } from '../../../../../shared/dynamo/types';
+import {
+  keyNames,
+  type AttributeValue,
+  type Item,
+  type KeySchema,
+} from '../../../../../shared/dynamo/types';
 
 function part(v: AttributeValue | undefined): string {
   if (v === undefined) return '?';

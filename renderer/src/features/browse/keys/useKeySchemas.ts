@@ -6,10 +6,15 @@ import { descriptionKey, useTablesStore } from '../../../stores/tablesStore';
 export type SchemaState = KeySchema | { error: string } | undefined;
 
 /** The key schema of each named table: from the tables store when described, else described now. */
-export function useKeySchemas(connectionId: string, tables: readonly string[]): Record<string, SchemaState> {
+export function useKeySchemas(
+  connectionId: string,
+  tables: readonly string[],
+): Record<string, SchemaState> {
   const described = useTablesStore((s) => s.descriptions);
   const [fetched, setFetched] = useState<Record<string, SchemaState>>({});
-  const wanted = tables.filter((t) => !described[descriptionKey(connectionId, t)] && !(t in fetched));
+  const wanted = tables.filter(
+    (t) => !described[descriptionKey(connectionId, t)] && !(t in fetched),
+  );
   const wantedKey = wanted.join('\u0000');
   useEffect(() => {
     if (wantedKey === '') return;

@@ -14,7 +14,10 @@ export interface KeyRequest {
  * Reads items by key from one or several tables in one items:batchGet; each table's grid then
  * shows exactly the items found. Returns the per-table results (found, missing, unprocessed).
  */
-export async function getByKeys(connectionId: string, requests: KeyRequest[]): Promise<BatchGetResult[]> {
+export async function getByKeys(
+  connectionId: string,
+  requests: KeyRequest[],
+): Promise<BatchGetResult[]> {
   const { results } = await call('items:batchGet', {
     requests: requests.map((r) => ({
       connectionId,
@@ -26,7 +29,9 @@ export async function getByKeys(connectionId: string, requests: KeyRequest[]): P
   for (const result of results) {
     const request = requests.find((r) => r.table === result.table);
     if (!request) continue;
-    useItemsStore.getState().replace({ connectionId, table: result.table }, request.keySchema, 'Get', result.items);
+    useItemsStore
+      .getState()
+      .replace({ connectionId, table: result.table }, request.keySchema, 'Get', result.items);
   }
   return results;
 }

@@ -7,7 +7,13 @@ import type { QueryModel } from '../../../../../shared/contract/items';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
 import { isQuery } from '../../../../../shared/query';
 import { ApiCallError, call, onEvent } from '../../../api/client';
-import { slotKey, useItemsStore, type LoadProgress, type SlotRef } from '../../../stores/itemsStore';
+import {
+  slotKey,
+  useItemsStore,
+  type LoadProgress,
+  type SlotRef,
+} from '../../../stores/itemsStore';
+import { deliverItems } from './deliver';
 
 const FLUSH_MS = 150;
 /** How long to wait for items:done after items:loadAll answered (events travel separately). */
@@ -49,7 +55,11 @@ async function readPage(ref: SlotRef, loadId: string, model: QueryModel, cursor?
 }
 
 /** Run: replaces the table's rows with the first page of the model's Query or Scan. */
-export async function runQuery(ref: SlotRef, keySchema: KeySchema, model: QueryModel): Promise<void> {
+export async function runQuery(
+  ref: SlotRef,
+  keySchema: KeySchema,
+  model: QueryModel,
+): Promise<void> {
   const loadId = newLoadId();
   const kind = isQuery(model) ? 'Query' : 'Scan';
   store().begin(ref, { keySchema, kind, status: 'loading', loadId, model });
@@ -61,7 +71,13 @@ export async function loadMore(ref: SlotRef): Promise<void> {
   const slot = slotOf(ref);
   if (!slot?.cursor || !slot.model || !slot.kind) return;
   const loadId = newLoadId();
-  store().begin(ref, { keySchema: slot.keySchema, kind: slot.kind, status: 'loading', loadId, keep: true });
+  store().begin(ref, {
+    keySchema: slot.keySchema,
+    kind: slot.kind,
+    status: 'loading',
+    loadId,
+    keep: true,
+  });
   await readPage(ref, loadId, slot.model, slot.cursor);
 }
 
@@ -75,12 +91,13 @@ interface Stream {
 const streams = new Map<string, Stream>();
 let listening = false;
 
-function flush(loadId: string, s: Stream): void {
+/** Hands the buffered pages to the store; resolves once they are all in. */
+function flush(loadId: string, s: Stream): Promise<void> {
   if (s.timer) clearTimeout(s.timer);
   s.timer = null;
   const items = s.buffer;
   s.buffer = [];
-  store().append(s.ref, loadId, items, s.progress);
+  return deliverItems(s.ref, loadId, items, s.progress);
 }
 
 function listen(): void {
@@ -96,48 +113,65 @@ function listen(): void {
       scannedCount: e.scannedCount,
       consumedCapacity: e.consumedCapacity,
     };
-    s.timer ??= setTimeout(() => flush(e.loadId, s), FLUSH_MS);
+    s.timer ??= setTimeout(() => void flush(e.loadId, s), FLUSH_MS);
   });
   onEvent('items:done', (e) => {
     const s = streams.get(e.loadId);
     if (!s) return;
     streams.delete(e.loadId);
-    flush(e.loadId, s);
+    const flushed = flush(e.loadId, s);
     const progress = {
       items: e.count,
       pages: e.pages,
       scannedCount: e.scannedCount,
       consumedCapacity: e.consumedCapacity,
     };
-    if (e.error) {
-      store().append(s.ref, e.loadId, [], progress);
-      store().fail(s.ref, e.loadId, e.error);
-    } else store().finish(s.ref, e.loadId, { status: e.canceled ? 'canceled' : 'done', progress });
+    void flushed.then(() => {
+      if (e.error) {
+        store().append(s.ref, e.loadId, [], progress);
+        store().fail(s.ref, e.loadId, e.error);
+      } else
+        store().finish(s.ref, e.loadId, { status: e.canceled ? 'canceled' : 'done', progress });
+    });
   });
 }
 
 /** Load all: replaces the rows with every page, streamed; parallel segments for a Scan. */
-export async function loadAll(ref: SlotRef, keySchema: KeySchema, model: QueryModel): Promise<void> {
+export async function loadAll(
+  ref: SlotRef,
+  keySchema: KeySchema,
+  model: QueryModel,
+): Promise<void> {
   listen();
   const loadId = newLoadId();
   const kind = isQuery(model) ? 'Query' : 'Scan';
   store().begin(ref, { keySchema, kind, status: 'streaming', loadId, model });
-  const stream: Stream = { ref, buffer: [], progress: { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 }, timer: null };
+  const stream: Stream = {
+    ref,
+    buffer: [],
+    progress: { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 },
+    timer: null,
+  };
   streams.set(loadId, stream);
   try {
     const summary = await call('items:loadAll', { connectionId: ref.connectionId, model, loadId });
     // items:done normally arrives first; if the event stream lost it, end with the summary.
     setTimeout(() => {
       if (!streams.delete(loadId)) return;
-      flush(loadId, stream);
-      store().finish(ref, loadId, {
-        status: summary.canceled ? 'canceled' : 'done',
-        progress: { ...stream.progress, pages: summary.pages, consumedCapacity: summary.consumedCapacity },
-      });
+      void flush(loadId, stream).then(() =>
+        store().finish(ref, loadId, {
+          status: summary.canceled ? 'canceled' : 'done',
+          progress: {
+            ...stream.progress,
+            pages: summary.pages,
+            consumedCapacity: summary.consumedCapacity,
+          },
+        }),
+      );
     }, DONE_GRACE_MS);
   } catch (err) {
     if (streams.delete(loadId)) {
-      flush(loadId, stream);
+      await flush(loadId, stream);
       store().fail(ref, loadId, errorOf(err));
     }
   }
@@ -156,6 +190,6 @@ export async function cancelLoad(ref: SlotRef): Promise<void> {
   const s = streams.get(loadId);
   if (!s) return;
   streams.delete(loadId);
-  flush(loadId, s);
+  await flush(loadId, s);
   store().finish(ref, loadId, { status: 'canceled' });
 }

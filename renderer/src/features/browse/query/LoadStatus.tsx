@@ -1,11 +1,13 @@
 import type { ItemsSlot } from '../../../stores/itemsStore';
 
 const n = (x: number) => x.toLocaleString('en-US');
-const capacity = (x: number) => (Number.isInteger(x) ? n(x) : x.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const capacity = (x: number) =>
+  Number.isInteger(x) ? n(x) : x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /** What the last load did: items, pages, capacity, and whether more can be read. */
 export function LoadStatus({ slot }: { slot: ItemsSlot | undefined }) {
-  if (!slot || slot.status === 'idle') return <span className="load-status muted">Nothing loaded yet.</span>;
+  if (!slot || slot.status === 'idle')
+    return <span className="load-status muted">Nothing loaded yet.</span>;
   const p = slot.progress;
   const figures = `${n(p.items)} items · ${n(p.pages)} ${p.pages === 1 ? 'page' : 'pages'} · ${capacity(p.consumedCapacity)} RCU`;
   let state: string;

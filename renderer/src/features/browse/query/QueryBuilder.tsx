@@ -43,7 +43,9 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
           <select
             aria-label="Read from"
             value={target.index}
-            onChange={(e) => onChange({ index: e.target.value, sortOp: '', partition: '', sortValues: ['', ''] })}
+            onChange={(e) =>
+              onChange({ index: e.target.value, sortOp: '', partition: '', sortValues: ['', ''] })
+            }
           >
             <option value="">{table.name} (table)</option>
             {table.indexes.map((ix) => (
@@ -78,7 +80,9 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
         <>
           <FilterList draft={draft} errors={errors} onChange={onChange} />
           <QueryOptions draft={draft} target={target} errors={errors} onChange={onChange} />
-          <FieldError messages={[...errorsAt(errors, 'consistentRead'), ...errorsAt(errors, 'model')]} />
+          <FieldError
+            messages={[...errorsAt(errors, 'consistentRead'), ...errorsAt(errors, 'model')]}
+          />
           <RequestPreview built={query.built} />
         </>
       )}

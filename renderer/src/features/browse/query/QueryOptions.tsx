@@ -28,7 +28,12 @@ export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsPr
         />
         <FieldError messages={projectionErrors} />
       </label>
-      <label className="b-check" title={gsi ? 'Global secondary indexes only support eventually consistent reads' : undefined}>
+      <label
+        className="b-check"
+        title={
+          gsi ? 'Global secondary indexes only support eventually consistent reads' : undefined
+        }
+      >
         <input
           type="checkbox"
           disabled={gsi}

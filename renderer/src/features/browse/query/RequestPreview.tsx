@@ -9,8 +9,10 @@ export function RequestPreview({ built }: { built: BuiltRequest | null }) {
   if (p.KeyConditionExpression) lines.push(['KeyConditionExpression', p.KeyConditionExpression]);
   if (p.FilterExpression) lines.push(['FilterExpression', p.FilterExpression]);
   if (p.ProjectionExpression) lines.push(['ProjectionExpression', p.ProjectionExpression]);
-  if (p.ExpressionAttributeNames) lines.push(['ExpressionAttributeNames', JSON.stringify(p.ExpressionAttributeNames)]);
-  if (p.ExpressionAttributeValues) lines.push(['ExpressionAttributeValues', JSON.stringify(p.ExpressionAttributeValues)]);
+  if (p.ExpressionAttributeNames)
+    lines.push(['ExpressionAttributeNames', JSON.stringify(p.ExpressionAttributeNames)]);
+  if (p.ExpressionAttributeValues)
+    lines.push(['ExpressionAttributeValues', JSON.stringify(p.ExpressionAttributeValues)]);
   if (p.ScanIndexForward === false) lines.push(['ScanIndexForward', 'false']);
   if (p.ConsistentRead) lines.push(['ConsistentRead', 'true']);
   if (p.Limit !== undefined) lines.push(['Limit', String(p.Limit)]);

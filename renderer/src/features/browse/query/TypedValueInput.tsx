@@ -18,7 +18,10 @@ export function TypedValueInput({ label, value, invalid, onChange }: TypedValueI
         value={value.type}
         onChange={(e) => {
           const type = e.target.value as ValueDraft['type'];
-          onChange({ type, text: type === 'BOOL' ? 'true' : value.type === 'BOOL' ? '' : value.text });
+          onChange({
+            type,
+            text: type === 'BOOL' ? 'true' : value.type === 'BOOL' ? '' : value.text,
+          });
         }}
       >
         {SCALAR_TYPES.map((t) => (
@@ -28,7 +31,11 @@ export function TypedValueInput({ label, value, invalid, onChange }: TypedValueI
         ))}
       </select>
       {value.type === 'BOOL' ? (
-        <select aria-label={label} value={value.text} onChange={(e) => onChange({ ...value, text: e.target.value })}>
+        <select
+          aria-label={label}
+          value={value.text}
+          onChange={(e) => onChange({ ...value, text: e.target.value })}
+        >
           <option value="true">true</option>
           <option value="false">false</option>
         </select>

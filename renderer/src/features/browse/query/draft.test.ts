@@ -40,8 +40,18 @@ describe('toModel', () => {
     const a = { ...newFilter(), path: 'priority', op: '>=' as const };
     a.values[0] = { type: 'N', text: ' 4 ' };
     const b = { ...newFilter(), path: 'escalatedTo', op: 'attribute_exists' as const };
-    const c = { ...newFilter(), path: 'history[0].by', op: 'attribute_type' as const, attrType: 'S' as const };
-    const { model } = toModel({ ...EMPTY_DRAFT, join: 'OR', filters: [a, b, c] }, 'SupportTickets', ticketKey, false);
+    const c = {
+      ...newFilter(),
+      path: 'history[0].by',
+      op: 'attribute_type' as const,
+      attrType: 'S' as const,
+    };
+    const { model } = toModel(
+      { ...EMPTY_DRAFT, join: 'OR', filters: [a, b, c] },
+      'SupportTickets',
+      ticketKey,
+      false,
+    );
     expect(model.filters).toEqual({
       join: 'OR',
       conditions: [

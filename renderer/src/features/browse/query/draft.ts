@@ -3,7 +3,12 @@
  * contract's QueryModel. Checking the model is shared/query's validateModel; this file only adds
  * what the form itself can get wrong (page size, segments).
  */
-import type { FilterOp, QueryModel, ScalarValue, SortOp } from '../../../../../shared/contract/items';
+import type {
+  FilterOp,
+  QueryModel,
+  ScalarValue,
+  SortOp,
+} from '../../../../../shared/contract/items';
 import type { AttributeValue, AttrType, KeyType } from '../../../../../shared/dynamo/types';
 import type { ModelError } from '../../../../../shared/query';
 
@@ -119,7 +124,10 @@ export function splitPaths(text: string): string[] {
 function positiveInt(text: string, field: string, label: string, max: number): ModelError | number {
   const n = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || n < 1 || n > max) {
-    return { field, message: `${label} must be a whole number from 1 to ${max.toLocaleString('en-US')}` };
+    return {
+      field,
+      message: `${label} must be a whole number from 1 to ${max.toLocaleString('en-US')}`,
+    };
   }
   return n;
 }
@@ -140,7 +148,8 @@ export function toModel(
   const model: QueryModel = { table, mode: draft.mode };
   if (draft.index) model.index = draft.index;
   if (draft.mode === 'query') {
-    if (draft.partition !== '') model.partitionValue = keyValueOf(draft.partition, key.partitionKey.type);
+    if (draft.partition !== '')
+      model.partitionValue = keyValueOf(draft.partition, key.partitionKey.type);
     if (draft.sortOp && key.sortKey) {
       const sk = key.sortKey;
       const texts = draft.sortOp === 'between' ? draft.sortValues : [draft.sortValues[0]];

@@ -17,12 +17,22 @@ describe('visibleErrors', () => {
 
 describe('visibleErrors on an empty BETWEEN bound', () => {
   it('shows one message for the empty field', () => {
-    const draft = { ...EMPTY_DRAFT, mode: 'query' as const, sortOp: 'between' as const, sortValues: ['u005', ''] as [string, string] };
+    const draft = {
+      ...EMPTY_DRAFT,
+      mode: 'query' as const,
+      sortOp: 'between' as const,
+      sortValues: ['u005', ''] as [string, string],
+    };
     const errors = [
       { field: 'sortCondition.values.1', message: 'userId must not be empty' },
-      { field: 'sortCondition.values.1', message: 'The upper bound must not be below the lower bound' },
+      {
+        field: 'sortCondition.values.1',
+        message: 'The upper bound must not be below the lower bound',
+      },
     ];
-    expect(visibleErrors(errors, draft, true).map((e) => e.message)).toEqual(['userId must not be empty']);
+    expect(visibleErrors(errors, draft, true).map((e) => e.message)).toEqual([
+      'userId must not be empty',
+    ]);
   });
 });
 

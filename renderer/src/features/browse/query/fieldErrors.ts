@@ -21,7 +21,11 @@ export function isBlankField(draft: QueryDraft, field: string): boolean {
  * The errors to show: a mistake in something typed shows at once; a field left empty shows only
  * once Run was pressed, so a fresh form is not covered in red.
  */
-export function visibleErrors(errors: ModelError[], draft: QueryDraft, attempted: boolean): ModelError[] {
+export function visibleErrors(
+  errors: ModelError[],
+  draft: QueryDraft,
+  attempted: boolean,
+): ModelError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (!isBlankField(draft, e.field)) return true;

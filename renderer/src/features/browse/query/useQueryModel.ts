@@ -22,7 +22,9 @@ export interface Target {
 /** The table, or the named index when it exists. */
 export function targetOf(table: TableDescription, index: string): Target {
   const ix = table.indexes.find((i) => i.name === index);
-  return ix ? { index: ix.name, kind: ix.kind, key: ix.key } : { index: '', kind: 'table', key: table.key };
+  return ix
+    ? { index: ix.name, kind: ix.kind, key: ix.key }
+    : { index: '', kind: 'table', key: table.key };
 }
 
 export interface QueryState {
@@ -43,13 +45,26 @@ export function useQueryModel(draftKey: string, table: TableDescription): QueryS
   const attempted = useQueryDraftStore((s) => s.attempted[draftKey] ?? false);
   const derived = useMemo(() => {
     const target = targetOf(table, draft.index);
-    const { model, errors: formErrors } = toModel(draft, table.name, target.key, target.kind === 'GSI');
-    const modelErrors = validateModel(model, target.key, target.kind === 'table' ? false : target.kind);
+    const { model, errors: formErrors } = toModel(
+      draft,
+      table.name,
+      target.key,
+      target.kind === 'GSI',
+    );
+    const modelErrors = validateModel(
+      model,
+      target.key,
+      target.kind === 'table' ? false : target.kind,
+    );
     const errors = [...modelErrors, ...formErrors];
     let built: BuiltRequest | null = null;
     if (errors.length === 0) {
       try {
-        built = buildRequest(model, target.key, target.kind === 'table' ? {} : { tableKey: table.key });
+        built = buildRequest(
+          model,
+          target.key,
+          target.kind === 'table' ? {} : { tableKey: table.key },
+        );
       } catch (err) {
         errors.push({ field: 'model', message: (err as Error).message });
       }
