@@ -127,11 +127,20 @@ function loadAndTimeFirstPaint(count: number): Promise<{ first: number; all: num
   });
 }
 
-/** Runs in the page: scrolls top to bottom over `frames` frames; returns each frame's duration. */
-function scrollAndTimeFrames(frames: number): Promise<{ durations: number[]; rowsAtEnd: string }> {
+/**
+ * Runs in the page: scrolls over `frames` frames, top to bottom (or `stepPx` per frame when
+ * given, as a mouse wheel does); returns each frame's duration.
+ */
+function scrollAndTimeFrames({
+  frames,
+  stepPx = 0,
+}: {
+  frames: number;
+  stepPx?: number;
+}): Promise<{ durations: number[]; rowsAtEnd: string }> {
   const scroller = document.querySelector('.grid-scroll') as HTMLElement;
   const total = scroller.scrollHeight - scroller.clientHeight;
-  const step = total / frames;
+  const step = stepPx > 0 ? stepPx : total / frames;
   const durations: number[] = [];
   return new Promise((resolve) => {
     let last = 0;
@@ -269,19 +278,30 @@ async function main(): Promise<void> {
       `JS heap after loading: ${heap.toFixed(1)} MB (${heapBefore.toFixed(1)} MB before)`,
     );
     await page.waitForTimeout(300);
-    const { durations, rowsAtEnd } = await page.evaluate(scrollAndTimeFrames, SCROLL_FRAMES);
+    const { durations, rowsAtEnd } = await page.evaluate(scrollAndTimeFrames, {
+      frames: SCROLL_FRAMES,
+    });
     const p50 = percentile(durations, 50);
     const p95 = percentile(durations, 95);
     const max = Math.max(...durations);
+    const late = durations.filter((d) => d > 17.5).length / durations.length;
     console.log(
-      `scrolling top to bottom in ${durations.length} frames: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms (last row shown: aria-rowindex ${rowsAtEnd})`,
+      `scrolling top to bottom in ${durations.length} frames: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms, ${(late * 100).toFixed(1)}% of frames over one vsync (last row shown: aria-rowindex ${rowsAtEnd})`,
+    );
+
+    await page.evaluate(() => document.querySelector('.grid-scroll')?.scrollTo({ top: 0 }));
+    await page.waitForTimeout(300);
+    const wheel = await page.evaluate(scrollAndTimeFrames, { frames: 300, stepPx: 120 });
+    const wheelP95 = percentile(wheel.durations, 95);
+    console.log(
+      `scrolling 120 px per frame (a mouse wheel) for 300 frames: p50 ${percentile(wheel.durations, 50).toFixed(1)} ms, p95 ${wheelP95.toFixed(1)} ms`,
     );
 
     // Main-thread CPU (thread time from a trace): what the work costs whatever else the machine runs.
     await page.evaluate(() => document.querySelector('.grid-scroll')?.scrollTo({ top: 0 }));
     await page.waitForTimeout(300);
     const scroll = await traced(browser, page, () =>
-      page.evaluate(scrollAndTimeFrames, Math.min(SCROLL_FRAMES, 300)),
+      page.evaluate(scrollAndTimeFrames, { frames: Math.min(SCROLL_FRAMES, 300) }),
     );
     const cpuP50 = percentile(scroll.perFrame, 50);
     const cpuP95 = percentile(scroll.perFrame, 95);
@@ -309,6 +329,8 @@ async function main(): Promise<void> {
       scrollP95Ms: Number(p95.toFixed(1)),
       scrollMaxMs: Number(max.toFixed(1)),
       scrollFrames: durations.length,
+      scrollLateFramesPct: Number((late * 100).toFixed(1)),
+      wheelScrollP95Ms: Number(wheelP95.toFixed(1)),
       scrollCpuP50Ms: Number(cpuP50.toFixed(1)),
       scrollCpuP95Ms: Number(cpuP95.toFixed(1)),
       loadAverage: Number(loadavg()[0]?.toFixed(2)),

@@ -8,10 +8,8 @@ export interface GridCellProps {
   colIndex: number;
   value: AttributeValue | undefined;
   width: number;
-  /** Sticky offset of a pinned (key) column; undefined for scrolling columns. */
-  left?: number;
-  /** The last pinned column: draws the edge the scrolling columns slide under. */
-  edge?: boolean;
+  /** A pinned key column (inside the row's sticky pin group). */
+  pinned?: boolean;
   focused: boolean;
   changed: boolean;
 }
@@ -35,7 +33,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
   const v = p.value;
   const type = v === undefined ? undefined : typeOf(v);
   let className = 'gc';
-  if (p.left !== undefined) className += p.edge ? ' pinned pin-edge' : ' pinned';
+  if (p.pinned) className += ' pinned';
   if (v === undefined) className += ' missing';
   else className += ` t-${type}`;
   if (p.focused) className += ' focused';
@@ -48,7 +46,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
       data-col={p.column}
       aria-colindex={p.colIndex}
       aria-selected={p.focused || undefined}
-      style={p.left === undefined ? { width: p.width } : { width: p.width, left: p.left }}
+      style={{ width: p.width }}
     >
       {v === undefined ? null : nested ? (
         <button

@@ -30,31 +30,32 @@ export function GridHeader(p: GridHeaderProps) {
   }
   return (
     <div role="row" className="gh-row" aria-rowindex={1} style={{ width: layout.totalWidth }}>
-      <div role="columnheader" className="gh gutter pinned" aria-colindex={1} style={{ left: 0 }}>
-        <input
-          type="checkbox"
-          aria-label="Select all rows"
-          checked={p.allSelected}
-          ref={(el) => {
-            if (el) el.indeterminate = p.someSelected && !p.allSelected;
-          }}
-          onChange={p.onToggleAll}
-        />
-      </div>
-      {layout.start.map((c, i) => {
-        const h = headers[c.id];
-        return h ? (
-          <HeaderCell
-            key={c.id}
-            header={h}
-            colIndex={2 + i}
-            width={c.width}
-            left={GUTTER_WIDTH + c.left}
-            keyRole={p.keyRoles[c.id]}
-            edge={i === layout.start.length - 1}
+      <div className="pin-group" style={{ width: GUTTER_WIDTH + layout.startWidth }}>
+        <div role="columnheader" className="gh gutter pinned" aria-colindex={1}>
+          <input
+            type="checkbox"
+            aria-label="Select all rows"
+            checked={p.allSelected}
+            ref={(el) => {
+              if (el) el.indeterminate = p.someSelected && !p.allSelected;
+            }}
+            onChange={p.onToggleAll}
           />
-        ) : null;
-      })}
+        </div>
+        {layout.start.map((c, i) => {
+          const h = headers[c.id];
+          return h ? (
+            <HeaderCell
+              key={c.id}
+              header={h}
+              colIndex={2 + i}
+              width={c.width}
+              pinned
+              keyRole={p.keyRoles[c.id]}
+            />
+          ) : null;
+        })}
+      </div>
       {range.padLeft > 0 && <div className="pad" style={{ width: range.padLeft }} />}
       {center}
       {range.padRight > 0 && <div className="pad" style={{ width: range.padRight }} />}

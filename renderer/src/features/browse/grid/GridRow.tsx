@@ -55,28 +55,31 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       data-status={p.status}
       style={{ transform: `translateY(${p.top}px)`, width: layout.totalWidth }}
     >
-      <div role="gridcell" className="gc gutter pinned" aria-colindex={1} style={{ left: 0 }}>
-        <span
-          role="checkbox"
-          className="check-box"
-          data-check
-          aria-checked={p.selected}
-          aria-label="Select row"
-        />
+      {/* One sticky group per row for the gutter and the key cells: a sticky element per cell
+          made the browser re-layerize every cell on each scrolled frame. */}
+      <div className="pin-group" style={{ width: GUTTER_WIDTH + layout.startWidth }}>
+        <div role="gridcell" className="gc gutter pinned" aria-colindex={1}>
+          <span
+            role="checkbox"
+            className="check-box"
+            data-check
+            aria-checked={p.selected}
+            aria-label="Select row"
+          />
+        </div>
+        {layout.start.map((c, i) => (
+          <GridCell
+            key={c.id}
+            column={c.id}
+            colIndex={2 + i}
+            value={item[c.id]}
+            width={c.width}
+            pinned
+            focused={p.activeColumn === c.id}
+            changed={p.changed?.has(c.id) ?? false}
+          />
+        ))}
       </div>
-      {layout.start.map((c, i) => (
-        <GridCell
-          key={c.id}
-          column={c.id}
-          colIndex={2 + i}
-          value={item[c.id]}
-          width={c.width}
-          left={GUTTER_WIDTH + c.left}
-          edge={i === layout.start.length - 1}
-          focused={p.activeColumn === c.id}
-          changed={p.changed?.has(c.id) ?? false}
-        />
-      ))}
       {range.padLeft > 0 && <div className="pad" style={{ width: range.padLeft }} />}
       {cells}
       {range.padRight > 0 && <div className="pad" style={{ width: range.padRight }} />}

@@ -7,27 +7,17 @@ export interface HeaderCellProps {
   header: Header<GridFeatures, Item, unknown>;
   colIndex: number;
   width: number;
-  /** Sticky offset for a pinned key column. */
-  left?: number;
+  /** A pinned key column (inside the header's sticky pin group). */
+  pinned?: boolean;
   /** 'PK' or 'SK' for key columns. */
   keyRole?: 'PK' | 'SK';
-  /** The last pinned column. */
-  edge?: boolean;
   onMove?: (dragged: string, target: string) => void;
 }
 
 const DRAG_TYPE = 'application/x-dynostage-column';
 
 /** A column header: click to sort (Shift adds a sort), drag to reorder, drag the edge to resize. */
-export function HeaderCell({
-  header,
-  colIndex,
-  width,
-  left,
-  keyRole,
-  edge,
-  onMove,
-}: HeaderCellProps) {
+export function HeaderCell({ header, colIndex, width, pinned, keyRole, onMove }: HeaderCellProps) {
   const column = header.column;
   const sorted = column.getIsSorted();
   const sortIndex = column.getSortIndex();
@@ -37,11 +27,11 @@ export function HeaderCell({
   return (
     <div
       role="columnheader"
-      className={`gh${left !== undefined ? ' pinned' : ''}${edge ? ' pin-edge' : ''}${dropping ? ' drop' : ''}${column.getIsResizing() ? ' resizing' : ''}`}
+      className={`gh${pinned ? ' pinned' : ''}${dropping ? ' drop' : ''}${column.getIsResizing() ? ' resizing' : ''}`}
       aria-colindex={colIndex}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
       data-col={column.id}
-      style={left === undefined ? { width } : { width, left }}
+      style={{ width }}
       onDragOver={(e) => {
         if (!draggable || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
         e.preventDefault();

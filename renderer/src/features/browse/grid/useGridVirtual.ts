@@ -28,7 +28,7 @@ export function useRowVirtual(
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
     getItemKey: rowKey,
-    overscan: 2,
+    overscan: 1,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
