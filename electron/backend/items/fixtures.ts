@@ -9,6 +9,7 @@ import type { Item } from '../../../shared/dynamo/types';
 import type { BackendContext } from '../context';
 import { toSdkItem } from '../dynamo/convert';
 import { localClient } from '../testing/dynalite';
+import { SANDBOX_TABLES } from '../sandbox/seed';
 
 export const STATUSES = ['open', 'pending', 'closed'] as const;
 export const TICKET_COUNT = 200;
@@ -53,28 +54,8 @@ async function writeAll(client: DynamoDBClient, table: string, items: Item[]): P
 
 /** SupportTickets (ticketId S; GSI byStatus: status S + createdAt N) with TICKET_COUNT items. */
 export async function createSupportTickets(client: DynamoDBClient): Promise<Item[]> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: 'SupportTickets',
-      KeySchema: [{ AttributeName: 'ticketId', KeyType: 'HASH' }],
-      AttributeDefinitions: [
-        { AttributeName: 'ticketId', AttributeType: 'S' },
-        { AttributeName: 'status', AttributeType: 'S' },
-        { AttributeName: 'createdAt', AttributeType: 'N' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'byStatus',
-          KeySchema: [
-            { AttributeName: 'status', KeyType: 'HASH' },
-            { AttributeName: 'createdAt', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  // The same table definition the sandbox seeds, so tests query what users see.
+  await client.send(new CreateTableCommand(SANDBOX_TABLES.find((t) => t.TableName === 'SupportTickets')!));
   const items = Array.from({ length: TICKET_COUNT }, (_, i) => ticket(i));
   await writeAll(client, 'SupportTickets', items);
   return items;
