@@ -8,6 +8,7 @@ import { keyOf } from '../../../shared/dynamo/types';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { checkDrift, readBack } from '../commit/drift';
 import { executeCommit } from '../commit/executor';
+import { loadJournal } from '../commit/journal';
 import { resumeCommit } from '../commit/resume';
 import type { CommitProgress, CommitReport } from '../commit/types';
 import type { Services } from '../services';
@@ -77,7 +78,7 @@ export class CommitService {
     const outcomes: Record<string, OutcomeWire> = {};
     const report = emptyReport(commitId, 'done');
 
-    const snapshot = new Map([...changes].map(([id, c]) => [id, { change: c, json: JSON.stringify(c) }]));
+    const snapshot = new Map(changes);
     if (input.options?.driftCheck !== false) {
       this.progress(commitId, 'drift', changes.size);
       const drift = await checkDrift(commitClient, driftInputs(changes), keySchemas);
@@ -115,7 +116,7 @@ export class CommitService {
     const client = await this.s.client(connectionId);
     const commitClient = await commitClientFor(client);
     const all = await this.s.staging.changesOf(connectionId);
-    const snapshot = new Map([...all].map(([id, c]) => [id, { change: c, json: JSON.stringify(c) }]));
+    const snapshot = new Map(all);
     const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport & { alreadyWritten: number };
@@ -127,7 +128,6 @@ export class CommitService {
       this.running.delete(commitId);
     }
     // Operations the killed run had already written count as written: they leave staging too.
-    const { loadJournal } = await import('../commit/journal');
     const journal = await loadJournal(this.journals.journalPath(commitId)).catch(() => null);
     const outcomes: Record<string, OutcomeWire> = {};
     for (const id of journal?.written ?? []) outcomes[id] = { status: 'written' };
@@ -141,7 +141,7 @@ export class CommitService {
     result: CommitReport,
     ops: PlanInput[],
     keySchemas: KeySchemas,
-    snapshot: Map<string, { change: StagedChange; json: string }>,
+    snapshot: Map<string, StagedChange>,
     outcomes: Record<string, OutcomeWire>,
     options: Options | undefined,
     commitClient: Awaited<ReturnType<typeof commitClientFor>>,

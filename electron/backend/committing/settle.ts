@@ -7,7 +7,7 @@ import type { StagingEntry } from '../../../shared/contract/staging';
  * stay with their reason. A change edited again while the commit ran is left as the user made it.
  */
 export function settleEntries(
-  snapshot: ReadonlyMap<string, { change: StagedChange; json: string }>,
+  snapshot: ReadonlyMap<string, StagedChange>,
   current: ReadonlyMap<string, StagedChange>,
   outcomes: Record<string, OutcomeWire>,
 ): StagingEntry[] {
@@ -17,7 +17,7 @@ export function settleEntries(
     const now = current.get(id);
     if (!before || !now) continue;
     const { error: _oldError, ...nowBody } = now;
-    const { error: _snapError, ...beforeBody } = before.change;
+    const { error: _snapError, ...beforeBody } = before;
     if (JSON.stringify(nowBody) !== JSON.stringify(beforeBody)) continue;
     const base = { id, connectionId: now.connectionId, table: now.table };
     if (outcome.status === 'written' || outcome.status === 'superseded') entries.push(base);
