@@ -17,6 +17,8 @@ export interface GridRow {
   readonly changed: ReadonlySet<string> | undefined;
   /** Why the last commit of this row's change failed. */
   readonly error: string | undefined;
+  /** For 'changed' rows: the image the change is based on (what a changed cell was). */
+  readonly base: Item | undefined;
 }
 
 /** The table a grid shows. */
@@ -48,7 +50,7 @@ class Row implements GridRow {
     private knownId: string | undefined,
     readonly status: RowStatus | undefined = undefined,
     /** For 'changed' rows: the image the change is based on. */
-    private readonly base: Item | undefined = undefined,
+    readonly base: Item | undefined = undefined,
     readonly error: string | undefined = undefined,
   ) {}
 
@@ -61,6 +63,31 @@ class Row implements GridRow {
     if (this.base === undefined) return undefined;
     return (this.changedNames ??= changedNames(this.base, this.item));
   }
+}
+
+/**
+ * A loaded row with nothing staged: the bulk of every grid, so it holds only what it must (status,
+ * changed, base and error are undefined, from the prototype).
+ */
+class LoadedRow implements GridRow {
+  declare readonly status: undefined;
+  declare readonly changed: undefined;
+  declare readonly base: undefined;
+  declare readonly error: undefined;
+
+  constructor(
+    private readonly view: ViewTable,
+    readonly item: Item,
+    private knownId: string | undefined = undefined,
+  ) {}
+
+  get id(): string {
+    const { connectionId, table, keySchema } = this.view;
+    return (this.knownId ??= changeId(connectionId, table, this.item, keySchema));
+  }
+}
+for (const name of ['status', 'changed', 'base', 'error']) {
+  Object.defineProperty(LoadedRow.prototype, name, { value: undefined });
 }
 
 /** Normalised partition key value → normalised sort key value(s) of staged changes. */
@@ -92,39 +119,84 @@ function rowFor(view: ViewTable, id: string, loaded: Item, change: StagedChange)
 /**
  * The grid's rows: every loaded item in order with its staged image and status, then the staged
  * puts of this table that match no loaded row, in staging order. Changes of other tables are ignored.
+ * Loaded items are expected to have distinct keys (the items store keeps one row per key).
  */
 export function mergeView(
   view: ViewTable,
   loaded: readonly Item[],
   changes: Readonly<Record<string, StagedChange>>,
 ): GridRow[] {
+  const prefix = tableRef(view.connectionId, view.table) + '\u0000';
+  const mine = new Map<string, StagedChange>();
+  for (const id in changes) {
+    if (id.startsWith(prefix)) mine.set(id, changes[id] as StagedChange);
+  }
+  return (mine.size > 0 && byIdentity(view, loaded, mine)) || byKey(view, loaded, mine);
+}
+
+/**
+ * The common case without reading a single key: every change is an update or delete made from
+ * this grid, so its original is one of the loaded item objects. Rows are matched by object
+ * identity; with distinct keys among the loaded items, no other row can share a change's key.
+ * Null when some change is a put or its original is not loaded (a reload, a restart): byKey then.
+ */
+function byIdentity(
+  view: ViewTable,
+  loaded: readonly Item[],
+  mine: Map<string, StagedChange>,
+): GridRow[] | null {
+  const byOriginal = new Map<Item, string>();
+  for (const [id, change] of mine) {
+    if (change.kind === 'put') return null;
+    byOriginal.set(change.original, id);
+  }
+  if (byOriginal.size !== mine.size) return null;
+  const { connectionId, table, keySchema } = view;
+  const rows: GridRow[] = new Array<GridRow>(loaded.length);
+  let matched = 0;
+  for (let i = 0; i < loaded.length; i++) {
+    const item = loaded[i] as Item;
+    const id = byOriginal.get(item);
+    if (id === undefined) {
+      rows[i] = new LoadedRow(view, item);
+      continue;
+    }
+    // The same object twice, or a change not filed under its original's key: byKey decides.
+    if (id === '' || changeId(connectionId, table, item, keySchema) !== id) return null;
+    byOriginal.set(item, '');
+    matched++;
+    rows[i] = rowFor(view, id, item, mine.get(id) as StagedChange);
+  }
+  return matched === mine.size ? rows : null;
+}
+
+/** Every row whose key values may belong to a change pays for its canonical key. */
+function byKey(
+  view: ViewTable,
+  loaded: readonly Item[],
+  mine: Map<string, StagedChange>,
+): GridRow[] {
   const { connectionId, table, keySchema } = view;
   const pk = keySchema.partitionKey.name;
   const sk = keySchema.sortKey?.name;
-  const prefix = tableRef(connectionId, table) + '\u0000';
-  const mine = new Map<string, StagedChange>();
   // A cheap filter on normalised key values (no allocation for S keys and plain integers), so
   // that only rows that may have a change pay for a canonical key.
   const filter: KeyFilter = new Map();
-  for (const id in changes) {
-    if (!id.startsWith(prefix)) continue;
-    const change = changes[id] as StagedChange;
-    mine.set(id, change);
+  for (const change of mine.values()) {
     const s = sk === undefined ? '' : normalizedKeyValue(change.key[sk]);
     addToFilter(filter, normalizedKeyValue(change.key[pk]), s);
   }
-
   const rows: GridRow[] = [];
   const seen = new Set<string>();
   for (const item of loaded) {
     if (mine.size === 0 || !inFilter(filter, item, pk, sk)) {
-      rows.push(new Row(view, item, undefined));
+      rows.push(new LoadedRow(view, item));
       continue;
     }
     const id = changeId(connectionId, table, item, keySchema);
     const change = mine.get(id);
     if (change) seen.add(id);
-    rows.push(change ? rowFor(view, id, item, change) : new Row(view, item, id));
+    rows.push(change ? rowFor(view, id, item, change) : new LoadedRow(view, item, id));
   }
   for (const [id, change] of mine) {
     if (change.kind !== 'put' || seen.has(id)) continue;

@@ -11,6 +11,11 @@ import { QuickFilter } from './grid/QuickFilter';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { GetByKeyButton } from './keys/GetByKeyButton';
 import { QueryBuilder } from './query/QueryBuilder';
+import { GridEditOverlay } from '../staging/grid/GridEditOverlay';
+import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
+import { useGridEditing } from '../staging/grid/useGridEditing';
+import { useStagedGrid } from '../staging/grid/useStagedGrid';
+import { stagingActions } from '../../stores/stagingStore';
 import './browse.css';
 
 export interface BrowseViewProps {
@@ -26,6 +31,16 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const inspectorOpen = useGridViewStore((s) => selectView(key)(s).inspectorOpen);
   const update = useGridViewStore((s) => s.update);
   useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
+  useEffect(
+    () => stagingActions.registerKeySchema({ connectionId, table: table.name, keySchema: table.key }),
+    [connectionId, table.name, table.key],
+  );
+  const staged = useStagedGrid(ref, table.key);
+  const editing = useGridEditing(ref, table, staged);
+  const onDeleteRows = () => {
+    const ids = editing.selectedIds();
+    if (ids.length > 0) editing.open({ kind: 'delete', ids });
+  };
   return (
     <div className="browse">
       <QueryBuilder slot={ref} draftKey={key} table={table} />
@@ -38,9 +53,10 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
         <QuickFilter viewKey={key} />
         <ColumnsMenu
           viewKey={key}
-          columns={slot?.columns ?? keyNames(table.key)}
+          columns={staged.data.columns ?? keyNames(table.key)}
           keySchema={table.key}
         />
+        <GridEditToolbar slot={ref} editing={editing} />
         <div className="spacer" />
         <GetByKeyButton connectionId={connectionId} table={table} />
         <ExportButton slot={ref} />
@@ -52,8 +68,23 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           Inspector
         </button>
       </div>
+      {(editing.readOnly || editing.notice) && (
+        <p className="browse-notice" role="status" aria-label="Staging notice">
+          {editing.readOnly ?? editing.notice}
+        </p>
+      )}
       <div className="browse-body">
-        <BrowseGrid slot={ref} keySchema={table.key} />
+        <BrowseGrid
+          slot={ref}
+          keySchema={table.key}
+          data={staged.data}
+          rowStaging={staged.rowStaging}
+          onEditCell={editing.onEditCell}
+          onPaste={editing.onPaste}
+          onDeleteRows={onDeleteRows}
+          extraMenuActions={editing.menuActions}
+        />
+        <GridEditOverlay slot={ref} table={table} staged={staged} editing={editing} />
         <InspectorPanel slot={ref} />
       </div>
     </div>

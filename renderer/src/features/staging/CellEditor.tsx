@@ -52,7 +52,11 @@ export function CellEditor({ value, attribute, keyType, onCommit, onCancel }: Ce
   const [notice, setNotice] = useState<string | null>(null);
 
   const changeType = (next: AttrType) => {
-    const from = result.ok ? result.value : seed;
+    const typed = result.ok ? result.value : seed;
+    // An empty string or binary carries nothing over: the new type starts empty, without a notice.
+    const empty =
+      typed !== undefined && (('S' in typed && typed.S === '') || ('B' in typed && typed.B === ''));
+    const from = empty ? undefined : typed;
     const converted = from ? convertValue(from, next) : null;
     const nextSeed = converted?.ok ? converted.value : undefined;
     setNotice(converted && !converted.ok ? `${converted.error} Enter a new value.` : null);

@@ -9,12 +9,19 @@ import type { GridData } from './useGridTable';
 const NO_ROWS: never[] = [];
 const NO_SELECTION: Selection = {};
 
-export type StagingProps = Pick<ItemsGridProps, 'rowStatus' | 'changedCells' | 'onEditCell'>;
+export type StagingProps = Pick<
+  ItemsGridProps,
+  'rowStaging' | 'onEditCell' | 'onPaste' | 'onDeleteRows' | 'extraMenuActions'
+> & {
+  /** The rows to show (loaded merged with staged), instead of the loaded rows. */
+  data?: GridData;
+};
 
 /** The grid of one table's loaded items, read from the items store. */
 export function BrowseGrid({
   slot: ref,
   keySchema,
+  data: shown,
   ...staging
 }: { slot: SlotRef; keySchema: KeySchema } & StagingProps) {
   const slot = useItemsStore(selectSlot(ref));
@@ -44,7 +51,7 @@ export function BrowseGrid({
   return (
     <ItemsGrid
       viewKey={key}
-      data={data}
+      data={shown ?? data}
       label={`Items of ${ref.table}`}
       selection={slot?.selection ?? NO_SELECTION}
       activeId={slot?.activeId ?? null}

@@ -1,6 +1,6 @@
 import { memo, type ReactNode, type RefObject } from 'react';
 import type { GridRow as TableRow } from './gridFeatures';
-import { GridRow, type RowStatus } from './GridRow';
+import { GridRow, type RowStaging } from './GridRow';
 import type { ColumnRange, GridLayout } from './layout';
 import type { Selection } from './selection';
 import { useRowVirtual, type RowVirtualizer } from './useGridVirtual';
@@ -16,8 +16,8 @@ export interface GridBodyProps {
   selection: Selection;
   activeId: string | null;
   activeCol: string | null;
-  rowStatus?: (id: string) => RowStatus | undefined;
-  changedCells?: (id: string) => ReadonlySet<string> | undefined;
+  /** A row's staged state, if it has one. */
+  rowStaging?: (id: string) => RowStaging | undefined;
 }
 
 /**
@@ -27,31 +27,32 @@ export interface GridBodyProps {
 export const GridBody = memo(function GridBody(p: GridBodyProps) {
   const { virtualizer, items, pool } = useRowVirtual(p.scrollRef, p.rows);
   p.virtualizerRef.current = virtualizer;
+  const slots: ReactNode[] = new Array(pool).fill(null);
+  for (const v of items) {
+    const row = p.rows[v.index];
+    if (!row) continue;
+    slots[v.index % pool] = (
+      <GridRow
+        key={v.index % pool}
+        id={row.id}
+        item={row.original}
+        index={v.index}
+        top={v.start}
+        selected={p.selection[row.id] === true}
+        activeColumn={row.id === p.activeId ? p.activeCol : null}
+        layout={p.layout}
+        range={p.range}
+        staging={p.rowStaging?.(row.id)}
+      />
+    );
+  }
   return (
     <div
       className="grid-canvas"
       style={{ width: p.layout.totalWidth, height: virtualizer.getTotalSize() }}
     >
       {p.header}
-      {items.map((v) => {
-        const row = p.rows[v.index];
-        if (!row) return null;
-        return (
-          <GridRow
-            key={v.index % pool}
-            id={row.id}
-            item={row.original}
-            index={v.index}
-            top={v.start}
-            selected={p.selection[row.id] === true}
-            activeColumn={row.id === p.activeId ? p.activeCol : null}
-            layout={p.layout}
-            range={p.range}
-            status={p.rowStatus?.(row.id)}
-            changed={p.changedCells?.(row.id)}
-          />
-        );
-      })}
+      {slots}
     </div>
   );
 });

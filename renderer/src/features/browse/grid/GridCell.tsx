@@ -12,6 +12,8 @@ export interface GridCellProps {
   pinned?: boolean;
   focused: boolean;
   changed: boolean;
+  /** For a changed cell: its value before the staged change (null: the attribute was absent). */
+  was?: AttributeValue | null;
 }
 
 /**
@@ -21,6 +23,13 @@ export interface GridCellProps {
  * summary button that opens the inspector (the grid handles `data-open` clicks). A missing
  * attribute renders empty and hatched, unlike NULL.
  */
+/** What a changed cell's tooltip says it was. */
+function wasText(was: AttributeValue | null | undefined): string | undefined {
+  if (was === undefined) return undefined;
+  if (was === null) return 'Was: (no attribute)';
+  return `Was: ${cellText(was)} (${typeOf(was)})`;
+}
+
 /** Text past this length is cut in the cell (it is wider than any column); the inspector has it all. */
 const MAX_CELL_TEXT = 400;
 
@@ -46,6 +55,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
       data-col={p.column}
       aria-colindex={p.colIndex}
       aria-selected={p.focused || undefined}
+      title={p.changed ? wasText(p.was) : undefined}
       style={{ width: p.width }}
     >
       {v === undefined ? null : nested ? (

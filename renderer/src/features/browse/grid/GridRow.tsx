@@ -3,8 +3,19 @@ import type { Item } from '../../../../../shared/dynamo/types';
 import { GridCell } from './GridCell';
 import { GUTTER_WIDTH, type ColumnRange, type GridLayout } from './layout';
 
-/** How a later staging feature marks a row. */
+/** How staging marks a row. */
 export type RowStatus = 'new' | 'changed' | 'deleted';
+
+/** A row's staged state, as the grid shows it. */
+export interface RowStaging {
+  status: RowStatus | undefined;
+  /** Attributes whose values differ from `base`. */
+  changed?: ReadonlySet<string> | undefined;
+  /** The image the change is based on: a changed cell shows its value there on hover. */
+  base?: Item | undefined;
+  /** Why the last commit of this row's change failed. */
+  error?: string | undefined;
+}
 
 export interface GridRowProps {
   item: Item;
@@ -17,8 +28,7 @@ export interface GridRowProps {
   activeColumn: string | null;
   layout: GridLayout;
   range: ColumnRange;
-  status?: RowStatus;
-  changed?: ReadonlySet<string>;
+  staging?: RowStaging;
 }
 
 /** One row: the selection gutter, the pinned key cells, then the visible scrolling cells. */
@@ -26,9 +36,13 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
   const { layout, range, item } = p;
   let className = 'gr';
   if (p.selected) className += ' selected';
-  if (p.status) className += ` row-${p.status}`;
+  const status = p.staging?.status;
+  const changed = p.staging?.changed;
+  const base = p.staging?.base;
+  if (status) className += ` row-${status}`;
+  if (p.staging?.error) className += ' row-failed';
   if (p.index % 2 === 1) className += ' odd';
-  const base = 2 + layout.start.length;
+  const firstCenter = 2 + layout.start.length;
   const cells = [];
   for (let j = range.from; j <= range.to; j++) {
     const c = layout.center[j];
@@ -37,11 +51,12 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       <GridCell
         key={c.id}
         column={c.id}
-        colIndex={base + j}
+        colIndex={firstCenter + j}
         value={item[c.id]}
         width={c.width}
         focused={p.activeColumn === c.id}
-        changed={p.changed?.has(c.id) ?? false}
+        changed={changed?.has(c.id) ?? false}
+        was={base ? (base[c.id] ?? null) : undefined}
       />,
     );
   }
@@ -52,7 +67,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       aria-rowindex={p.index + 2}
       aria-selected={p.selected}
       data-row={p.index}
-      data-status={p.status}
+      data-status={status}
+      title={p.staging?.error ? `Last commit failed: ${p.staging.error}` : undefined}
       style={{ transform: `translateY(${p.top}px)`, width: layout.totalWidth }}
     >
       {/* One sticky group per row for the gutter and the key cells: a sticky element per cell
@@ -76,7 +92,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             width={c.width}
             pinned
             focused={p.activeColumn === c.id}
-            changed={p.changed?.has(c.id) ?? false}
+            changed={changed?.has(c.id) ?? false}
+            was={base ? (base[c.id] ?? null) : undefined}
           />
         ))}
       </div>

@@ -1,14 +1,15 @@
 import { useMemo, useRef } from 'react';
 import { GridHeader } from './GridHeader';
 import { GridBody } from './GridBody';
-import type { RowStatus } from './GridRow';
+import type { RowStaging } from './GridRow';
 import { ContextMenu } from './ContextMenu';
 import { moveColumn } from './columnOrder';
 import { selectView, useGridViewStore } from './gridViewStore';
 import { handleGridKey } from './keyboard';
 import { computeLayout } from './layout';
 import { countShownSelected, selectAll, type Selection } from './selection';
-import { useGridActions } from './useGridActions';
+import { useGridActions, type CellAnchor } from './useGridActions';
+import type { MenuAction } from './ContextMenu';
 import { useGridTable, type GridData } from './useGridTable';
 import { useColumnVirtual, type RowVirtualizer } from './useGridVirtual';
 
@@ -22,12 +23,27 @@ export interface ItemsGridProps {
   onSelect: (selection: Selection, activeId: string | null) => void;
   /** Show a row (and one of its attributes) in the inspector. */
   onInspect: (id: string, column: string | null) => void;
-  /** For staging: tint a row as new, changed or deleted. */
-  rowStatus?: (id: string) => RowStatus | undefined;
-  /** For staging: the attributes of a row that differ from the loaded item. */
-  changedCells?: (id: string) => ReadonlySet<string> | undefined;
-  /** For staging: open an editor on a cell (double-click, F2, the context menu). */
-  onEditCell?: (id: string, column: string) => void;
+  /** For staging: a row's staged state (tint, changed cells and what they were). */
+  rowStaging?: (id: string) => RowStaging | undefined;
+  /** For staging: open an editor on a cell (double-click, Enter, F2, the context menu). */
+  onEditCell?: (id: string, column: string, anchor: CellAnchor | null) => void;
+  /** For staging: text pasted (Ctrl/Cmd+V) while the grid has the focus. */
+  onPaste?: (paste: GridPaste) => void;
+  /** For staging: the Delete key. */
+  onDeleteRows?: () => void;
+  /** For staging: more context menu entries for a row. */
+  extraMenuActions?: (id: string | null) => MenuAction[];
+}
+
+/** A paste into the grid, at the focused cell (row and column are -1 when none is focused). */
+export interface GridPaste {
+  text: string;
+  row: number;
+  column: number;
+  /** Attribute names in display order, pinned key columns first. */
+  columns: readonly string[];
+  rowCount: number;
+  rowIdAt(index: number): string | undefined;
 }
 
 /**
@@ -62,6 +78,8 @@ export function ItemsGrid(p: ItemsGridProps) {
     onSelect,
     onInspect: p.onInspect,
     onEditCell: p.onEditCell,
+    onDeleteRows: p.onDeleteRows,
+    extraMenuActions: p.extraMenuActions,
     scrollToCell: (row, col) => {
       rowVirtualizer.current?.scrollToIndex(row, { align: 'auto' });
       if (col !== null) columns.virtualizer.scrollToIndex(col, { align: 'auto' });
@@ -101,6 +119,20 @@ export function ItemsGrid(p: ItemsGridProps) {
           if (e.target !== e.currentTarget) return;
           if (handleGridKey(e, actions.nav)) e.preventDefault();
         }}
+        onPaste={(e) => {
+          if (!p.onPaste || e.target !== e.currentTarget) return;
+          const text = e.clipboardData.getData('text/plain');
+          if (!text) return;
+          e.preventDefault();
+          p.onPaste({
+            text,
+            row: actions.nav.row,
+            column: actions.nav.col,
+            columns: actions.columnIds,
+            rowCount: rows.length,
+            rowIdAt: (i) => rows[i]?.id,
+          });
+        }}
         {...actions.pointer}
       >
         <GridBody
@@ -129,8 +161,7 @@ export function ItemsGrid(p: ItemsGridProps) {
           selection={selection}
           activeId={activeId}
           activeCol={actions.activeCol}
-          rowStatus={p.rowStatus}
-          changedCells={p.changedCells}
+          rowStaging={p.rowStaging}
         />
         {rows.length === 0 && <p className="grid-empty muted">No rows to show.</p>}
       </div>

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleGridKey, type GridNav, type KeyInput } from './keyboard';
 
-function nav(row: number, col: number): GridNav & { moves: [number, number, boolean][] } {
+function nav(
+  row: number,
+  col: number,
+  canEdit = false,
+): GridNav & { moves: [number, number, boolean][] } {
   const moves: [number, number, boolean][] = [];
   return {
     rowCount: 100,
@@ -16,7 +20,9 @@ function nav(row: number, col: number): GridNav & { moves: [number, number, bool
     copyCell: vi.fn(),
     copyRow: vi.fn(),
     open: vi.fn(),
+    canEdit,
     edit: vi.fn(),
+    deleteRows: vi.fn(),
     clearSelection: vi.fn(),
   };
 }
@@ -79,5 +85,23 @@ describe('handleGridKey', () => {
     handleGridKey(key('C', { ctrlKey: true, shiftKey: true }), n);
     expect(n.copyRow).toHaveBeenCalled();
     expect(handleGridKey(key('x'), n)).toBe(false);
+  });
+
+  it('Enter edits the focused cell when the grid edits, else opens the inspector', () => {
+    const viewOnly = nav(3, 1);
+    handleGridKey(key('Enter'), viewOnly);
+    expect(viewOnly.open).toHaveBeenCalled();
+    expect(viewOnly.edit).not.toHaveBeenCalled();
+    expect(handleGridKey(key('Delete'), viewOnly)).toBe(false);
+    const editing = nav(3, 1, true);
+    handleGridKey(key('Enter'), editing);
+    expect(editing.edit).toHaveBeenCalledTimes(1);
+    expect(editing.open).not.toHaveBeenCalled();
+    handleGridKey(key('Enter', { shiftKey: true }), editing);
+    expect(editing.open).toHaveBeenCalled();
+    handleGridKey(key('F2'), editing);
+    expect(editing.edit).toHaveBeenCalledTimes(2);
+    expect(handleGridKey(key('Delete'), editing)).toBe(true);
+    expect(editing.deleteRows).toHaveBeenCalled();
   });
 });

@@ -14,10 +14,14 @@ export interface GridNav {
   toggleRow(row: number): void;
   copyCell(): void;
   copyRow(): void;
-  /** Enter: open the focused value in the inspector. */
+  /** Open the focused value in the inspector (Enter when the grid cannot edit). */
   open(): void;
-  /** F2: edit the focused cell, when the grid has an editor. */
+  /** Whether the grid edits cells: then Enter (and F2) edit the focused cell. */
+  canEdit: boolean;
+  /** Enter or F2: edit the focused cell. */
   edit(): void;
+  /** Delete: stage deletes of the selected rows (asks first). */
+  deleteRows(): void;
   clearSelection(): void;
 }
 
@@ -66,13 +70,18 @@ export function handleGridKey(e: KeyInput, nav: GridNav): boolean {
       nav.toggleRow(row);
       return true;
     case 'Enter':
-      nav.open();
+      if (nav.canEdit && !e.shiftKey) nav.edit();
+      else nav.open();
       return true;
     case 'F2':
       nav.edit();
       return true;
     case 'Escape':
       nav.clearSelection();
+      return true;
+    case 'Delete':
+      if (!nav.canEdit) return false;
+      nav.deleteRows();
       return true;
   }
   if (!mod) return false;

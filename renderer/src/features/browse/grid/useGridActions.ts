@@ -20,11 +20,27 @@ export interface GridActionsInput {
   activeId: string | null;
   onSelect: (selection: Selection, activeId: string | null) => void;
   onInspect: (id: string, column: string | null) => void;
-  onEditCell?: (id: string, column: string) => void;
+  onEditCell?: (id: string, column: string, anchor: CellAnchor | null) => void;
+  onDeleteRows?: () => void;
+  /** Extra context menu entries for the row `id` (staging actions). */
+  extraMenuActions?: (id: string | null) => MenuAction[];
   scrollToCell: (row: number, centerColumn: number | null) => void;
 }
 
 const PLAIN: ClickModifiers = { range: false, toggle: false };
+
+/** Where an editor opened on a cell should float (viewport coordinates). */
+export interface CellAnchor {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+const anchorOf = (el: Element | null | undefined): CellAnchor | null => {
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, bottom: r.bottom };
+};
 
 /** What the grid does on clicks and keys: selection, focus, copying and the context menu. */
 export function useGridActions(p: GridActionsInput) {
@@ -92,9 +108,16 @@ export function useGridActions(p: GridActionsInput) {
     open: () => {
       if (p.activeId !== null) p.onInspect(p.activeId, activeCol);
     },
+    canEdit: p.onEditCell !== undefined,
     edit: () => {
-      if (p.activeId !== null && activeCol !== null) p.onEditCell?.(p.activeId, activeCol);
+      if (p.activeId === null || activeCol === null) return;
+      const row = indexOf(p.activeId);
+      const cell = p.scrollRef.current?.querySelector(
+        `[data-row="${row}"] [data-col="${CSS.escape(activeCol)}"]`,
+      );
+      p.onEditCell?.(p.activeId, activeCol, anchorOf(cell));
     },
+    deleteRows: () => p.onDeleteRows?.(),
     clearSelection: () => p.onSelect({}, p.activeId),
   };
 
@@ -127,7 +150,8 @@ export function useGridActions(p: GridActionsInput) {
     },
     onDoubleClick(e: MouseEvent) {
       const t = target(e);
-      if (t?.column) p.onEditCell?.(t.id, t.column);
+      if (!t?.column || t.el.closest('[data-check]')) return;
+      p.onEditCell?.(t.id, t.column, anchorOf(t.el.closest('[data-col]')));
     },
     onContextMenu(e: MouseEvent) {
       const t = target(e);
@@ -146,10 +170,13 @@ export function useGridActions(p: GridActionsInput) {
     { label: 'Copy row as DynamoDB JSON', run: () => copyRow(true) },
     { label: 'Show in inspector', shortcut: 'Enter', run: nav.open },
   ];
-  if (p.onEditCell) menuActions.push({ label: 'Edit cell', shortcut: 'F2', run: nav.edit });
+  if (p.onEditCell) menuActions.unshift({ label: 'Edit cell…', shortcut: 'Enter', run: nav.edit });
+  if (p.extraMenuActions) menuActions.push(...p.extraMenuActions(p.activeId));
 
   return {
     activeCol,
+    columnIds,
+    rowIdAt,
     nav,
     pointer,
     menu,

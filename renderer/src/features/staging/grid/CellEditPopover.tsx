@@ -1,0 +1,63 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
+import { CellEditor } from '../CellEditor';
+
+import type { CellAnchor } from '../../browse/grid/useGridActions';
+
+export type Anchor = CellAnchor;
+
+export interface CellEditPopoverProps {
+  anchor: Anchor;
+  attribute: string;
+  value: AttributeValue | undefined;
+  keyType?: KeyType;
+  onCommit(value: AttributeValue): void;
+  onCancel(): void;
+}
+
+const MARGIN = 8;
+
+/**
+ * The cell editor floating at its cell: below it when it fits, above it otherwise, inside the
+ * window. It is not dismissed by a click elsewhere (a half-typed map must not vanish): Save,
+ * Cancel or Escape close it.
+ */
+export function CellEditPopover(p: CellEditPopoverProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: p.anchor.left, top: p.anchor.bottom, ready: false });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // Placed again whenever the editor changes size (a type change swaps the editor).
+    const place = () => {
+      const { width, height } = el.getBoundingClientRect();
+      const below = p.anchor.bottom + height + MARGIN <= window.innerHeight;
+      const wanted = below ? p.anchor.bottom : p.anchor.top - height;
+      const top = Math.max(MARGIN, Math.min(wanted, window.innerHeight - height - MARGIN));
+      const left = Math.max(MARGIN, Math.min(p.anchor.left, window.innerWidth - width - MARGIN));
+      setPos({ left, top, ready: true });
+    };
+    place();
+    el.querySelector<HTMLElement>('input, textarea, select, .cm-content, button')?.focus();
+    const observer = new ResizeObserver(place);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [p.anchor]);
+  return (
+    <div
+      ref={ref}
+      className="cell-popover"
+      role="dialog"
+      aria-label={`Edit ${p.attribute}`}
+      style={{ left: pos.left, top: pos.top, visibility: pos.ready ? 'visible' : 'hidden' }}
+    >
+      <CellEditor
+        value={p.value}
+        attribute={p.attribute}
+        keyType={p.keyType}
+        onCommit={p.onCommit}
+        onCancel={p.onCancel}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import type { TableDescription } from '../../../../../shared/contract/tables';
+import { formatValue } from '../../../../../shared/dynamo/format';
+import type { Item } from '../../../../../shared/dynamo/types';
+import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
+import type { SlotRef } from '../../../stores/itemsStore';
+import { AddAttributeDialog } from '../AddAttributeDialog';
+import { AddItemDialog } from '../AddItemDialog';
+import { BulkEditDialog } from '../BulkEditDialog';
+import { CopyMoveDialog } from '../CopyMoveDialog';
+import { DeleteItemsDialog } from '../DeleteItemsDialog';
+import { Dialog } from '../Dialog';
+import { DuplicateItemsDialog } from '../DuplicateItemsDialog';
+import { EditItemDialog } from '../EditItemDialog';
+import { ImportDialog } from '../ImportDialog';
+import { RemoveAttributeDialog } from '../RemoveAttributeDialog';
+import { CellEditPopover } from './CellEditPopover';
+import { queryPages } from './queryPages';
+import type { GridEditing } from './useGridEditing';
+import type { StagedGrid } from './useStagedGrid';
+
+export interface GridEditOverlayProps {
+  slot: SlotRef;
+  table: TableDescription;
+  staged: StagedGrid;
+  editing: GridEditing;
+}
+
+/** The editor or dialog the grid's staging actions opened, on the rows as they stand now. */
+export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditOverlayProps) {
+  const slot = useItemsStore(selectSlot(ref));
+  const { editor, close } = editing;
+  if (!editor) return null;
+  const keySchema = staged.data.keySchema;
+  const base = { connectionId: ref.connectionId, table: ref.table, keySchema, onClose: close };
+  const rowsOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const row = staged.rowOf(id);
+      return row ? [row] : [];
+    });
+
+  switch (editor.kind) {
+    case 'cell': {
+      const row = staged.rowOf(editor.id);
+      if (!row) return null;
+      return (
+        <CellEditPopover
+          anchor={editor.anchor}
+          attribute={editor.column}
+          value={row.item[editor.column]}
+          keyType={editing.keyTypeOf(editor.column)}
+          onCommit={(v) => editing.commitCell(editor.id, editor.column, v)}
+          onCancel={close}
+        />
+      );
+    }
+    case 'editItem':
+    case 'addAttribute':
+    case 'removeAttributes': {
+      const row = staged.rowOf(editor.id);
+      if (!row) return null;
+      const props = { target: row.target, current: row.item, keySchema, onClose: close };
+      if (editor.kind === 'editItem') return <EditItemDialog {...props} />;
+      if (editor.kind === 'addAttribute') return <AddAttributeDialog {...props} />;
+      return <RemoveAttributeDialog {...props} />;
+    }
+    case 'duplicate':
+      return <DuplicateItemsDialog {...base} items={rowsOf(editor.ids).map((r) => r.item)} />;
+    case 'delete':
+      return <DeleteItemsDialog {...base} targets={rowsOf(editor.ids).map((r) => r.target)} />;
+    case 'bulkSelection':
+      return (
+        <BulkEditDialog
+          {...base}
+          source={{ kind: 'selection', targets: rowsOf(editor.ids).map((r) => r.target) }}
+        />
+      );
+    case 'bulkQuery': {
+      const model = slot?.model;
+      if (!model) return null;
+      return (
+        <BulkEditDialog
+          {...base}
+          source={{
+            kind: 'query',
+            description: describeModel(slot.kind ?? 'Scan', model.index ?? table.name, model),
+            pages: () => queryPages(ref.connectionId, model),
+          }}
+        />
+      );
+    }
+    case 'copy':
+    case 'move':
+      return (
+        <CopyMoveDialog
+          source={{ connectionId: ref.connectionId, table: ref.table, keySchema }}
+          targets={rowsOf(editor.ids).map((r) => r.target)}
+          initialMode={editor.kind}
+          onClose={close}
+        />
+      );
+    case 'add':
+      return <AddItemDialog {...base} />;
+    case 'import':
+      return <ImportDialog {...base} />;
+    case 'pasteErrors':
+      return (
+        <Dialog title="Paste not staged" onClose={close} size="medium">
+          <p>
+            Nothing was staged: {editor.errors.length}{' '}
+            {editor.errors.length === 1 ? 'field does' : 'fields do'} not fit its cell. Fix them
+            and paste again.
+          </p>
+          <ul className="field-errors" aria-label="Paste errors">
+            {editor.errors.map((e) => (
+              <li key={`${e.row}:${e.column}`}>
+                Row {e.row + 1}, {e.attribute}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      );
+  }
+}
+
+function describeModel(kind: string, source: string, model: { partitionValue?: Item[string] }) {
+  const where = model.partitionValue ? ` where the partition key is ${formatValue(model.partitionValue)}` : '';
+  return `every item the current ${kind} of ${source}${where} matches`;
+}

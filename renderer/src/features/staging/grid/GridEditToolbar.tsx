@@ -1,0 +1,79 @@
+import { useRef, useState } from 'react';
+import './gridEditing.css';
+import { ContextMenu } from '../../browse/grid/ContextMenu';
+import type { MenuAction } from '../../browse/grid/ContextMenu';
+import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
+import type { SlotRef } from '../../../stores/itemsStore';
+import type { GridEditing } from './useGridEditing';
+
+export interface GridEditToolbarProps {
+  slot: SlotRef;
+  editing: GridEditing;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Staging buttons of the Items tab: add, import, and the actions on the selected rows. */
+export function GridEditToolbar({ slot: ref, editing }: GridEditToolbarProps) {
+  const slot = useItemsStore(selectSlot(ref));
+  const [menu, setMenu] = useState<{ x: number; y: number; actions: MenuAction[] } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const { readOnly, open } = editing;
+
+  const openMenu = () => {
+    const ids = editing.selectedIds();
+    const n = ids.length;
+    const actions: MenuAction[] = [];
+    if (n > 0) {
+      actions.push(
+        { label: `Bulk edit ${fmt(n)} selected…`, run: () => open({ kind: 'bulkSelection', ids }) },
+        { label: `Copy ${fmt(n)} to another table…`, run: () => open({ kind: 'copy', ids }) },
+        { label: `Move ${fmt(n)} to another table…`, run: () => open({ kind: 'move', ids }) },
+        { label: `Duplicate ${fmt(n)}…`, run: () => open({ kind: 'duplicate', ids }) },
+        { label: `Delete ${fmt(n)}…`, run: () => open({ kind: 'delete', ids }) },
+      );
+    }
+    if (slot?.model) {
+      actions.push({
+        label: `Bulk edit every item the ${slot.kind ?? 'query'} matches…`,
+        run: () => open({ kind: 'bulkQuery' }),
+      });
+    }
+    const rect = button.current?.getBoundingClientRect();
+    setMenu({ x: rect?.left ?? 0, y: rect?.bottom ?? 0, actions });
+  };
+
+  return (
+    <div className="grid-edit-toolbar" role="group" aria-label="Stage changes">
+      <button type="button" onClick={() => open({ kind: 'add' })}>
+        Add item…
+      </button>
+      <button type="button" onClick={() => open({ kind: 'import' })}>
+        Import…
+      </button>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        disabled={readOnly !== null}
+        title={readOnly ?? 'Bulk edit, copy, move, duplicate or delete the selected rows'}
+        onClick={openMenu}
+      >
+        Edit rows ▾
+      </button>
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          label="Edit rows"
+          actions={
+            menu.actions.length
+              ? menu.actions
+              : [{ label: 'Select rows first (click, Shift+click, Ctrl+A)', run: () => {} }]
+          }
+          onClose={() => setMenu(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * Staging from the grid of one table: a cell editor on double-click or Enter, a paste of a TSV
+ * range at the focused cell, and the item actions (edit as JSON, add or remove attributes,
+ * duplicate, delete, bulk edit, copy or move, revert) on the focused row or the selection.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { TableDescription } from '../../../../../shared/contract/tables';
+import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
+import type { MenuAction } from '../../browse/grid/ContextMenu';
+import type { GridPaste } from '../../browse/grid/ItemsGrid';
+import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
+import type { SlotRef } from '../../../stores/itemsStore';
+import { stagingActions } from '../../../stores/stagingStore';
+import type { Anchor } from './CellEditPopover';
+import { partialRowsReason } from './editable';
+import type { GridEditor } from './gridEditor';
+import { gridPaste } from './gridPaste';
+import type { StagedGrid } from './useStagedGrid';
+
+export interface GridEditing {
+  editor: GridEditor | null;
+  close(): void;
+  open(editor: GridEditor): void;
+  /** Why the rows cannot be edited (partial items), or null. */
+  readOnly: string | null;
+  /** A short message after an action (shown in the toolbar). */
+  notice: string;
+  onEditCell(id: string, column: string, anchor: Anchor | null): void;
+  onPaste(paste: GridPaste): void;
+  /** Staging entries for the grid's context menu on `id`. */
+  menuActions(id: string | null): MenuAction[];
+  /** Selected row ids that can be edited (not staged for deletion), in grid order. */
+  selectedIds(): string[];
+  /** Stages a value for one cell. */
+  commitCell(id: string, column: string, value: AttributeValue): void;
+  keyTypeOf(column: string): KeyType | undefined;
+}
+
+export function useGridEditing(
+  ref: SlotRef,
+  table: TableDescription,
+  staged: StagedGrid,
+): GridEditing {
+  const slot = useItemsStore(selectSlot(ref));
+  const [editor, setEditor] = useState<GridEditor | null>(null);
+  const [notice, setNotice] = useState('');
+  const keySchema = staged.data.keySchema;
+  const readOnly = useMemo(() => partialRowsReason(slot?.model, table), [slot?.model, table]);
+  const close = useCallback(() => setEditor(null), []);
+  const schemas = useMemo(
+    () => [{ connectionId: ref.connectionId, table: ref.table, keySchema }],
+    [ref, keySchema],
+  );
+  const keyTypeOf = (column: string): KeyType | undefined =>
+    keySchema.partitionKey.name === column
+      ? keySchema.partitionKey.type
+      : keySchema.sortKey?.name === column
+        ? keySchema.sortKey.type
+        : undefined;
+
+  const editable = (id: string): boolean => {
+    if (readOnly) {
+      setNotice(readOnly);
+      return false;
+    }
+    const row = staged.rowOf(id);
+    if (!row) return false;
+    if (row.staging?.status === 'deleted') {
+      setNotice('This item is staged for deletion: revert it to edit it.');
+      return false;
+    }
+    return true;
+  };
+
+  const selectedIds = (): string[] => {
+    const selection = slot?.selection ?? {};
+    return staged.data.ids.filter(
+      (id) => selection[id] && staged.rowStaging(id)?.status !== 'deleted',
+    );
+  };
+
+  const commitCell = (id: string, column: string, value: AttributeValue) => {
+    const row = staged.rowOf(id);
+    if (!row) return;
+    const r = stagingActions.stage(
+      { type: 'setAttribute', target: row.target, name: column, value },
+      schemas,
+    );
+    setNotice(r.ok ? (r.touched ? `Staged ${column}` : `${column} unchanged`) : r.error);
+    if (r.ok) setEditor(null);
+  };
+
+  const onEditCell = (id: string, column: string, anchor: Anchor | null) => {
+    if (!editable(id)) return;
+    const at = anchor ?? { left: window.innerWidth / 3, top: 120, bottom: 160 };
+    setEditor({ kind: 'cell', id, column, anchor: at });
+  };
+
+  const onPaste = (paste: GridPaste) => {
+    if (readOnly) return setNotice(readOnly);
+    if (paste.row < 0 || paste.column < 0) return setNotice('Pick a cell to paste into.');
+    const result = gridPaste({
+      text: paste.text,
+      row: paste.row,
+      column: paste.column,
+      columns: paste.columns,
+      rowCount: paste.rowCount,
+      keySchema,
+      rowAt: (i) => {
+        const id = paste.rowIdAt(i);
+        const row = id === undefined ? undefined : staged.rowOf(id);
+        if (!row || row.staging?.status === 'deleted') return undefined;
+        return { target: row.target, current: row.item };
+      },
+    });
+    if (result.errors.length > 0) {
+      setEditor({ kind: 'pasteErrors', errors: result.errors, cells: result.cells });
+      return;
+    }
+    if (!result.edit) return setNotice('Nothing to paste.');
+    const r = stagingActions.stage(result.edit, schemas);
+    const clipped = result.clipped.rows + result.clipped.columns;
+    setNotice(
+      r.ok
+        ? `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
+            (clipped ? ' (some fields fell outside the grid and were left out)' : '')
+        : r.error,
+    );
+  };
+
+  const menuActions = (id: string | null): MenuAction[] => {
+    if (id === null) return [];
+    const row = staged.rowOf(id);
+    if (!row) return [];
+    const out: MenuAction[] = [];
+    const deleted = row.staging?.status === 'deleted';
+    if (!readOnly && !deleted) {
+      const ids = selectedIds();
+      const many = ids.length > 1 && ids.includes(id) ? ids : [id];
+      const n = many.length > 1 ? ` (${many.length})` : '';
+      out.push(
+        { label: 'Edit item as JSON…', run: () => setEditor({ kind: 'editItem', id }) },
+        { label: 'Add attribute…', run: () => setEditor({ kind: 'addAttribute', id }) },
+        { label: 'Remove attributes…', run: () => setEditor({ kind: 'removeAttributes', id }) },
+        { label: `Duplicate${n}…`, run: () => setEditor({ kind: 'duplicate', ids: many }) },
+        { label: `Delete${n}…`, shortcut: 'Del', run: () => setEditor({ kind: 'delete', ids: many }) },
+      );
+    }
+    if (row.change) {
+      out.push({
+        label: deleted ? 'Revert (keep the item)' : 'Revert staged changes',
+        run: () => {
+          const r = stagingActions.revertItem(row.target);
+          setNotice(r.ok ? 'Reverted' : r.error);
+        },
+      });
+    }
+    return out;
+  };
+
+  return {
+    editor,
+    close,
+    open: setEditor,
+    readOnly,
+    notice,
+    onEditCell,
+    onPaste,
+    menuActions,
+    selectedIds,
+    commitCell,
+    keyTypeOf,
+  };
+}
