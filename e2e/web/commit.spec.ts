@@ -13,7 +13,9 @@ import type { StagedChange } from '../../shared/changes/types';
 import type { PendingCommit } from '../../shared/contract/commit';
 import type { StagingEntry } from '../../shared/contract/staging';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
+import { BrowsePage } from '../pages/BrowsePage';
 import { CommitPage } from '../pages/CommitPage';
+import { GridEditPage } from '../pages/GridEditPage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
 import { startFaultProxy, type FaultProxy, CLEAN } from '../support/faultProxy';
 import { expect, test as base } from '../support/fixtures';
@@ -143,27 +145,45 @@ test('the archive job: every resolved ticket moved to TicketArchive in one commi
   world,
 }) => {
   test.setTimeout(300_000);
-  const { host, proxy, connectionId, db } = world;
+  const { host, proxy, db } = world;
   const before = await scanAll(db, 'SupportTickets');
   const resolved = before.filter((t) => t.status && 'S' in t.status && t.status.S === 'resolved');
   expect(resolved.length).toBeGreaterThan(900);
-  // The grid has no copy/move of a selection yet (CopyMoveDialog is only reachable from the
-  // review's staged items), so the move is staged through the API, as CopyMoveDialog stages it:
-  // a put into TicketArchive and a delete from SupportTickets per ticket.
-  const entries: StagingEntry[] = [];
-  for (const t of resolved) {
-    const key = { ticketId: t.ticketId! };
-    entries.push(entry({ kind: 'put', connectionId, table: 'TicketArchive', key, item: t }));
-    entries.push(
-      entry({ kind: 'delete', connectionId, table: 'SupportTickets', key, original: t }),
-    );
-  }
-  await stage(host, entries);
+  const total = resolved.length * 2;
 
-  const c = await openApp(page, host, PROXY_NAME);
-  await expect(c.changesButton).toHaveText(`Changes (${count(entries.length)})`);
-  await expect(page.getByTestId('plan-puts')).toHaveText(count(resolved.length));
-  await expect(page.getByTestId('plan-deletes')).toHaveText(count(resolved.length));
+  // Staged through the UI: the byStatus index, every resolved ticket, all selected, moved.
+  await page.goto(host.url);
+  const conns = new ConnectionsPage(page);
+  await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
+  await conns.selectByName(PROXY_NAME);
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
+  const b = new BrowsePage(page);
+  const g = new GridEditPage(page);
+  await b.readFrom.selectOption('byStatus');
+  await b.operation('Query').click();
+  await b.partitionValue.fill('resolved');
+  await b.loadAll.click();
+  await expect(b.loadStatus).toContainText('All pages read');
+  await expect(b.counts).toContainText(`${count(resolved.length)} loaded`);
+  await b.cell(0, 'ticketId').click();
+  await b.grid.press('ControlOrMeta+a');
+  await expect(b.counts).toContainText(`${count(resolved.length)} selected`);
+  await g.menuAction(`Move ${count(resolved.length)} to another table…`);
+  const move = page.getByRole('dialog', {
+    name: `Move ${count(resolved.length)} items from SupportTickets`,
+  });
+  await move.getByLabel('Target table').selectOption('TicketArchive');
+  await move.getByRole('button', { name: 'Stage move' }).click();
+  await expect(move).toBeHidden();
+  // The moved rows stay in the grid, struck through, until the commit.
+  await expect(b.row(0)).toHaveClass(/\brow-deleted\b/);
+
+  const c = new CommitPage(page);
+  await c.openReview();
+  await expect(c.changesButton).toHaveText(`Changes (${count(total)})`);
   // 30% unprocessed and 10% throttled calls: give each operation room for its unlucky streaks.
   await c.setOptions({ maxRounds: 30 });
   await expect(c.driftCheck).toBeChecked();
@@ -180,12 +200,12 @@ test('the archive job: every resolved ticket moved to TicketArchive in one commi
   await expect(c.report).toBeVisible({ timeout: 240_000 });
   proxy.setConfig({ ...CLEAN });
   await expect(c.headline).toHaveText('Commit finished: everything written.');
-  expect(await c.reportNumber('written')).toBe(entries.length);
+  expect(await c.reportNumber('written')).toBe(total);
   expect(await c.reportNumber('failed')).toBe(0);
   expect(await c.reportNumber('canceled')).toBe(0);
   expect(await c.reportNumber('unprocessed')).toBeGreaterThan(0);
   expect(await c.reportNumber('throttled')).toBeGreaterThan(0);
-  expect(await c.reportNumber('requests')).toBeGreaterThanOrEqual(Math.ceil(entries.length / 25));
+  expect(await c.reportNumber('requests')).toBeGreaterThanOrEqual(Math.ceil(total / 25));
   expect(proxy.counters.opsWithheld).toBeGreaterThan(0);
   await expect(c.changesButton).toHaveText('Changes (0)');
   await page.screenshot({ path: 'test-results/commit-archive-report.png' });

@@ -19,9 +19,9 @@ async function getTickets(g: GridEditPage, ids: string[]): Promise<void> {
   await b.getByKeyButton.click();
   await b.keysDialog.getByLabel('Keys for SupportTickets').fill(ids.join('\n'));
   await b.keysDialog.getByRole('button', { name: `Get ${ids.length} items` }).click();
-  await expect(b.keysDialog.getByRole('region', { name: 'Results for SupportTickets' })).toContainText(
-    `${ids.length} found`,
-  );
+  await expect(
+    b.keysDialog.getByRole('region', { name: 'Results for SupportTickets' }),
+  ).toContainText(`${ids.length} found`);
   await b.keysDialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(b.counts).toContainText(`${ids.length} loaded`);
 }
@@ -132,6 +132,11 @@ test('edits cells of every type in the grid: marks, hover originals, review diff
   await g.save(ed);
   await expect(b.cell(1, 'attachment')).toHaveClass(/\bt-BS\b/);
   await page.screenshot({ path: 'test-results/grid-editing.png' });
+  // The inspector shows the row as staged.
+  await b.cell(1, 'ticketId').click();
+  if (!(await b.inspector.isVisible()))
+    await page.getByRole('button', { name: 'Inspector' }).click();
+  await expect(b.inspectorJson).toContainText(NEW_BIG);
 
   // The review shows one item per row, each attribute old → new with its type.
   await s.openReview();
@@ -149,7 +154,10 @@ test('edits cells of every type in the grid: marks, hover originals, review diff
 
   // Reload: the staged cells are back, marked, over freshly loaded rows.
   await page.reload();
-  await page.getByRole('navigation', { name: 'Tables' }).getByRole('button', { name: 'SupportTickets', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
   await queryTicket(g, 'T-00042');
   await b.scrollToColumn('refundAmount');
   await expect(b.cell(0, 'refundAmount')).toHaveText(NEW_BIG);
@@ -239,7 +247,9 @@ test('paste a 3×3 range from a spreadsheet into the grid, as one undo step', as
   await b.cell(1, 'status').click();
   await g.pasteIntoGrid('open\tx\tnot-a-number\n');
   const errors = page.getByRole('dialog', { name: 'Paste not staged' });
-  await expect(errors).toContainText('Row 2, priority: "not-a-number" is not a number DynamoDB reads.');
+  await expect(errors).toContainText(
+    'Row 2, priority: "not-a-number" is not a number DynamoDB reads.',
+  );
   await errors.getByRole('button', { name: 'Close' }).click();
   await expect(s.changesButton).toHaveText(/Changes \(0\)/);
 

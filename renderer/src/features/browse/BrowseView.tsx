@@ -32,7 +32,8 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const update = useGridViewStore((s) => s.update);
   useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
   useEffect(
-    () => stagingActions.registerKeySchema({ connectionId, table: table.name, keySchema: table.key }),
+    () =>
+      stagingActions.registerKeySchema({ connectionId, table: table.name, keySchema: table.key }),
     [connectionId, table.name, table.key],
   );
   const staged = useStagedGrid(ref, table.key);
@@ -85,7 +86,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           extraMenuActions={editing.menuActions}
         />
         <GridEditOverlay slot={ref} table={table} staged={staged} editing={editing} />
-        <InspectorPanel slot={ref} />
+        <InspectorPanel slot={ref} itemOf={(id) => staged.rowOf(id)?.item} />
       </div>
     </div>
   );

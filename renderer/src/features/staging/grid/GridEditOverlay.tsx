@@ -107,8 +107,8 @@ export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditO
         <Dialog title="Paste not staged" onClose={close} size="medium">
           <p>
             Nothing was staged: {editor.errors.length}{' '}
-            {editor.errors.length === 1 ? 'field does' : 'fields do'} not fit its cell. Fix them
-            and paste again.
+            {editor.errors.length === 1 ? 'field does' : 'fields do'} not fit its cell. Fix them and
+            paste again.
           </p>
           <ul className="field-errors" aria-label="Paste errors">
             {editor.errors.map((e) => (
@@ -123,6 +123,8 @@ export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditO
 }
 
 function describeModel(kind: string, source: string, model: { partitionValue?: Item[string] }) {
-  const where = model.partitionValue ? ` where the partition key is ${formatValue(model.partitionValue)}` : '';
+  const where = model.partitionValue
+    ? ` where the partition key is ${formatValue(model.partitionValue)}`
+    : '';
   return `every item the current ${kind} of ${source}${where} matches`;
 }

@@ -23,9 +23,7 @@ describe('partialRowsReason', () => {
     expect(partialRowsReason({ table: 'T', index: 'keys' }, table)).toContain(
       'index keys (projection KEYS_ONLY)',
     );
-    expect(partialRowsReason({ table: 'T', index: 'some' }, table)).toContain(
-      'projection INCLUDE',
-    );
+    expect(partialRowsReason({ table: 'T', index: 'some' }, table)).toContain('projection INCLUDE');
     expect(partialRowsReason({ table: 'T', index: 'gone' }, table)).toContain('unknown');
   });
 

@@ -143,7 +143,11 @@ export function useGridEditing(
         { label: 'Add attribute…', run: () => setEditor({ kind: 'addAttribute', id }) },
         { label: 'Remove attributes…', run: () => setEditor({ kind: 'removeAttributes', id }) },
         { label: `Duplicate${n}…`, run: () => setEditor({ kind: 'duplicate', ids: many }) },
-        { label: `Delete${n}…`, shortcut: 'Del', run: () => setEditor({ kind: 'delete', ids: many }) },
+        {
+          label: `Delete${n}…`,
+          shortcut: 'Del',
+          run: () => setEditor({ kind: 'delete', ids: many }),
+        },
       );
     }
     if (row.change) {
