@@ -184,6 +184,9 @@ test('the archive job: every resolved ticket moved to TicketArchive in one commi
   const c = new CommitPage(page);
   await c.openReview();
   await expect(c.changesButton).toHaveText(`Changes (${count(total)})`);
+  await expect(page.getByTestId('plan-puts')).toHaveText(count(resolved.length));
+  await expect(page.getByTestId('plan-deletes')).toHaveText(count(resolved.length));
+  await page.screenshot({ path: 'test-results/commit-archive-review.png' });
   // 30% unprocessed and 10% throttled calls: give each operation room for its unlucky streaks.
   await c.setOptions({ maxRounds: 30 });
   await expect(c.driftCheck).toBeChecked();

@@ -2,8 +2,12 @@ import type { Page } from '@playwright/test';
 import { AppPage } from '../pages/AppPage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { StagingPage } from '../pages/StagingPage';
+import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import type { AttributeValue } from '../../shared/dynamo/types';
 import { expect, test } from '../support/fixtures';
 
+const tickets = supportTickets();
+const num = (v: AttributeValue | undefined) => (v && 'N' in v ? v.N : '');
 const NEW_BIG = '98765432109876543210987654321098765432';
 
 test.beforeEach(async ({ request, host, page }) => {
@@ -271,4 +275,64 @@ test('paste a 3×3 range from a spreadsheet into the grid, as one undo step', as
   await page.keyboard.press('ControlOrMeta+z');
   await expect(s.changesButton).not.toHaveText(/Changes \(3\)/);
   await expect(b.cell(2, 'subject')).not.toHaveText('Second');
+});
+
+test('a bulk set on the selected rows and a bulk rename on every item the query matches', async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  const b = g.b;
+  const pending = tickets.filter((t) => t.status && 'S' in t.status && t.status.S === 'pending');
+  const withAssignee = pending.filter((t) => t.assignee !== undefined);
+  // The index reads oldest first: the three rows the bulk set changes.
+  const firstThree = [...pending]
+    .sort((x, y) => Number(num(x.createdAt)) - Number(num(y.createdAt)))
+    .slice(0, 3);
+  const touched = new Set([...withAssignee, ...firstThree]).size;
+  expect(pending.length).toBeGreaterThan(100);
+  await b.readFrom.selectOption('byStatus');
+  await b.operation('Query').click();
+  await b.partitionValue.fill('pending');
+  await b.pageSize.fill('50');
+  await b.run.click();
+  await expect(b.counts).toContainText('50 loaded');
+
+  // Bulk set on three selected rows.
+  await b.cell(0, 'ticketId').click();
+  await b.cell(2, 'ticketId').click({ modifiers: ['Shift'] });
+  await expect(b.counts).toContainText('3 selected');
+  await g.menuAction('Bulk edit 3 selected…');
+  const bulk = page.getByRole('dialog', { name: 'Bulk edit 3 items in SupportTickets' });
+  await bulk.getByLabel('Attribute').fill('priority');
+  await bulk.getByLabel('Value type').selectOption('N');
+  await bulk.getByLabel('Value', { exact: true }).fill('9');
+  await bulk.getByRole('button', { name: /^Stage \d changes$/ }).click();
+  await expect(bulk).toBeHidden();
+  for (const r of [0, 1, 2]) await expect(b.cell(r, 'priority')).toHaveText('9');
+  await expect(b.cell(3, 'priority')).not.toHaveText('9');
+  await expect(s.changesButton).toHaveText('Changes (3)');
+
+  // Bulk rename over every item the query matches, not only the 50 loaded: counted first.
+  await g.menuAction('Bulk edit every item the Query matches…');
+  const all = page.getByRole('dialog', {
+    name: `Bulk edit ${pending.length.toLocaleString('en-US')} items in SupportTickets`,
+  });
+  await expect(all).toContainText(
+    `${pending.length} items match the Query of byStatus where the partition key is pending`,
+  );
+  await all.getByRole('radio', { name: 'Rename an attribute' }).click();
+  await all.getByLabel('Rename', { exact: true }).fill('assignee');
+  await all.getByLabel('To', { exact: true }).fill('owner');
+  await all.getByRole('button', { name: /^Stage [\d,]+ changes$/ }).click();
+  await expect(all).toBeHidden();
+  await s.openReview();
+  // Every pending ticket with an assignee changed; the three set ones were already staged.
+  await expect(s.plan.puts).toHaveText(touched.toLocaleString('en-US'));
+  await expect(s.plan.deletes).toHaveText('0');
+  await b.scrollToColumn('owner');
+  await expect(b.cell(0, 'owner')).toHaveClass(/\bchanged\b/);
+  // One undo step takes the whole rename back.
+  await s.undoButton.click();
+  await expect(s.changesButton).toHaveText('Changes (3)');
 });

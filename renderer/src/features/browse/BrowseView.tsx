@@ -85,7 +85,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           onDeleteRows={onDeleteRows}
           extraMenuActions={editing.menuActions}
         />
-        <GridEditOverlay slot={ref} table={table} staged={staged} editing={editing} />
+        <GridEditOverlay slot={ref} staged={staged} editing={editing} />
         <InspectorPanel slot={ref} itemOf={(id) => staged.rowOf(id)?.item} />
       </div>
     </div>

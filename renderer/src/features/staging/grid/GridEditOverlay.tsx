@@ -1,7 +1,3 @@
-import type { TableDescription } from '../../../../../shared/contract/tables';
-import { formatValue } from '../../../../../shared/dynamo/format';
-import type { Item } from '../../../../../shared/dynamo/types';
-import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { AddAttributeDialog } from '../AddAttributeDialog';
 import { AddItemDialog } from '../AddItemDialog';
@@ -14,20 +10,17 @@ import { EditItemDialog } from '../EditItemDialog';
 import { ImportDialog } from '../ImportDialog';
 import { RemoveAttributeDialog } from '../RemoveAttributeDialog';
 import { CellEditPopover } from './CellEditPopover';
-import { queryPages } from './queryPages';
 import type { GridEditing } from './useGridEditing';
 import type { StagedGrid } from './useStagedGrid';
 
 export interface GridEditOverlayProps {
   slot: SlotRef;
-  table: TableDescription;
   staged: StagedGrid;
   editing: GridEditing;
 }
 
 /** The editor or dialog the grid's staging actions opened, on the rows as they stand now. */
-export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditOverlayProps) {
-  const slot = useItemsStore(selectSlot(ref));
+export function GridEditOverlay({ slot: ref, staged, editing }: GridEditOverlayProps) {
   const { editor, close } = editing;
   if (!editor) return null;
   const keySchema = staged.data.keySchema;
@@ -74,20 +67,8 @@ export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditO
           source={{ kind: 'selection', targets: rowsOf(editor.ids).map((r) => r.target) }}
         />
       );
-    case 'bulkQuery': {
-      const model = slot?.model;
-      if (!model) return null;
-      return (
-        <BulkEditDialog
-          {...base}
-          source={{
-            kind: 'query',
-            description: describeModel(slot.kind ?? 'Scan', model.index ?? table.name, model),
-            pages: () => queryPages(ref.connectionId, model),
-          }}
-        />
-      );
-    }
+    case 'bulkQuery':
+      return <BulkEditDialog {...base} source={editor.source} />;
     case 'copy':
     case 'move':
       return (
@@ -120,11 +101,4 @@ export function GridEditOverlay({ slot: ref, table, staged, editing }: GridEditO
         </Dialog>
       );
   }
-}
-
-function describeModel(kind: string, source: string, model: { partitionValue?: Item[string] }) {
-  const where = model.partitionValue
-    ? ` where the partition key is ${formatValue(model.partitionValue)}`
-    : '';
-  return `every item the current ${kind} of ${source}${where} matches`;
 }

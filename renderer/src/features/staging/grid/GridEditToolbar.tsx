@@ -4,6 +4,8 @@ import { ContextMenu } from '../../browse/grid/ContextMenu';
 import type { MenuAction } from '../../browse/grid/ContextMenu';
 import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
+import { formatValue } from '../../../../../shared/dynamo/format';
+import { queryPages } from './queryPages';
 import type { GridEditing } from './useGridEditing';
 
 export interface GridEditToolbarProps {
@@ -33,10 +35,17 @@ export function GridEditToolbar({ slot: ref, editing }: GridEditToolbarProps) {
         { label: `Delete ${fmt(n)}…`, run: () => open({ kind: 'delete', ids }) },
       );
     }
-    if (slot?.model) {
+    const model = slot?.model;
+    if (model && slot.kind !== 'Get') {
+      const kind = slot.kind ?? 'Scan';
+      const where = model.partitionValue
+        ? ` where the partition key is ${formatValue(model.partitionValue)}`
+        : '';
+      const description = `the ${kind} of ${model.index ?? model.table}${where}`;
+      const pages = () => queryPages(ref.connectionId, model);
       actions.push({
-        label: `Bulk edit every item the ${slot.kind ?? 'query'} matches…`,
-        run: () => open({ kind: 'bulkQuery' }),
+        label: `Bulk edit every item the ${kind} matches…`,
+        run: () => open({ kind: 'bulkQuery', source: { kind: 'query', description, pages } }),
       });
     }
     const rect = button.current?.getBoundingClientRect();

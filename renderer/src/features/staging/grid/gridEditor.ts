@@ -1,4 +1,5 @@
 /** Which staging editor the grid has open: UI state of one table's Items tab. */
+import type { BulkSource } from '../BulkEditDialog';
 import type { PasteError } from '../tsvPaste';
 import type { Anchor } from './CellEditPopover';
 
@@ -6,5 +7,6 @@ export type GridEditor =
   | { kind: 'cell'; id: string; column: string; anchor: Anchor }
   | { kind: 'editItem' | 'addAttribute' | 'removeAttributes'; id: string }
   | { kind: 'duplicate' | 'delete' | 'copy' | 'move' | 'bulkSelection'; ids: string[] }
-  | { kind: 'bulkQuery' | 'add' | 'import' }
+  | { kind: 'bulkQuery'; source: Extract<BulkSource, { kind: 'query' }> }
+  | { kind: 'add' | 'import' }
   | { kind: 'pasteErrors'; errors: PasteError[]; cells: number };
