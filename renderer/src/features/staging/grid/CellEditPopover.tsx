@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
 import { CellEditor } from '../CellEditor';
 
@@ -25,6 +25,14 @@ const MARGIN = 8;
 export function CellEditPopover(p: CellEditPopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: p.anchor.left, top: p.anchor.bottom, ready: false });
+  // Keyboard work goes on where it was: the grid gets the focus back when the editor closes.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected)
+        before.focus({ preventScroll: true });
+    };
+  }, []);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
