@@ -219,6 +219,8 @@ test('add, duplicate and delete items from the grid; undo and redo each as one s
   const del = page.getByRole('dialog', { name: 'Delete 1 item' });
   await del.getByRole('button', { name: /^Stage/ }).click();
   await expect(b.row(2)).toHaveClass(/\brow-deleted\b/);
+  await b.cell(0, 'subject').click();
+  await page.screenshot({ path: 'test-results/grid-staged-rows.png' });
 
   await s.openReview();
   await expect(s.plan.puts).toHaveText('3');
