@@ -19,6 +19,8 @@ interface Resolved {
   base: Item | undefined;
   /** The image the user sees now; undefined when the item is unknown. */
   current: Item | undefined;
+  /** What the draft holds at `id` now (looked up once: a new id misses V8's string table). */
+  existing: StagedChange | undefined;
 }
 
 const hasKey = (item: Item, schema: KeySchema) =>
@@ -60,11 +62,13 @@ class Editor {
     const id = changeId(t.connectionId, t.table, t.key, schema);
     const existing = this.draft.get(id);
     const { connectionId, table } = t;
-    if (!existing)
-      return { id, connectionId, table, schema, base: t.original, current: t.original };
+    if (!existing) {
+      const { original } = t;
+      return { id, connectionId, table, schema, base: original, current: original, existing };
+    }
     // Editing a deleted item brings it back with the edit applied.
     const current = existing.kind === 'delete' ? existing.original : existing.item;
-    return { id, connectionId, table, schema, base: baseOf(existing), current };
+    return { id, connectionId, table, schema, base: baseOf(existing), current, existing };
   }
 
   /** Stages `next` (undefined = deleted) for the item at `r.id`, given its base. */
@@ -85,22 +89,26 @@ class Editor {
       const key = keyOf(next, schema);
       change = { kind: 'update', connectionId, table, key, original: base, item: next };
     }
-    const existing = this.draft.get(r.id);
+    const { existing } = r;
     if (existing && change && sameChange(existing, change)) return;
-    this.draft.set(r.id, change);
+    this.draft.set(r.id, change, existing);
   }
 
   /** Stages a new image of the resolved item; a new key moves it (delete old, put new). */
   private write(r: Resolved, next: Item): void {
-    const names = keyNames(r.schema);
-    if (!names.every((n) => next[n] !== undefined)) return; // an item without its key cannot be written
+    const pk = r.schema.partitionKey.name;
+    const sk = r.schema.sortKey?.name;
+    // An item without its key cannot be written.
+    if (next[pk] === undefined || (sk !== undefined && next[sk] === undefined)) return;
     // Same key values (by reference, as after a non-key edit): same id, no need to recompute it.
-    const same = r.current !== undefined && names.every((n) => next[n] === r.current?.[n]);
+    const cur = r.current;
+    const same =
+      cur !== undefined && next[pk] === cur[pk] && (sk === undefined || next[sk] === cur[sk]);
     const id = same ? r.id : changeId(r.connectionId, r.table, next, r.schema);
     if (id === r.id) return this.stage(r, next);
     this.stage(r, undefined);
     const there = this.draft.get(id);
-    this.stage({ ...r, id, base: there && baseOf(there) }, next);
+    this.stage({ ...r, id, base: there && baseOf(there), existing: there }, next);
   }
 
   apply(edit: Edit): void {

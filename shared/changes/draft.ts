@@ -36,9 +36,9 @@ export class Draft {
     return (this.copy ?? this.base)[id];
   }
 
-  set(id: string, change: StagedChange | undefined): void {
+  /** Sets what `id` holds; `was`, when the caller has it, is what get(id) returns now. */
+  set(id: string, change: StagedChange | undefined, was = this.get(id)): void {
     const copy = (this.copy ??= copyOf(this.base));
-    const was = copy[id];
     if (was === change) return;
     if (!this.before.has(id)) this.before.set(id, was);
     if (change) copy[id] = change;

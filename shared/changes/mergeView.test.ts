@@ -4,7 +4,7 @@ import { applyEdit } from './apply';
 import { changedNames, mergeView } from './mergeView';
 import type { GridRow } from './mergeView';
 import { CONN, TABLE, idOf, row, schema, schemas, target } from './testItems';
-import { emptyStaging, tableRef } from './types';
+import { changeId, emptyStaging, tableRef } from './types';
 import type { Edit, StagingState } from './types';
 
 const view = { connectionId: CONN, table: TABLE, keySchema: schema };
@@ -97,6 +97,58 @@ describe('mergeView', () => {
       other,
     );
     expect(mergeView(view, loaded, s.changes)).toHaveLength(3);
+  });
+
+  it("gives the same rows whether loaded rows are the changes' originals or reloaded copies", () => {
+    const many: Item[] = Array.from({ length: 40 }, (_, i) =>
+      row(`p${i % 4}`, String(i), { v: { N: String(i) } }),
+    );
+    const edits: Edit[] = many.flatMap((it, i): Edit[] => {
+      if (i % 5 === 0) return [{ type: 'deleteItem', target: target(it) }];
+      if (i % 3 === 0) {
+        return [{ type: 'setAttribute', target: target(it), name: 'v', value: { S: 'x' } }];
+      }
+      if (i % 7 === 0) return [{ type: 'removeAttribute', target: target(it), name: 'v' }];
+      return [];
+    });
+    const s = run({ type: 'batch', edits });
+    const failed = Object.keys(s.changes)[1] as string;
+    const changes = { ...s.changes, [failed]: { ...s.changes[failed]!, error: 'Throttled' } };
+    const shape = (rows: GridRow[]) =>
+      rows.map((r) => ({
+        id: r.id,
+        item: r.item,
+        status: r.status,
+        changed: r.changed && [...r.changed],
+        base: r.base,
+        error: r.error,
+      }));
+    const same = mergeView(view, many, changes); // matched by identity
+    const copies = structuredClone(many); // matched by key
+    expect(shape(same)).toEqual(shape(mergeView(view, copies, changes)));
+    expect(same.filter((r) => r.status === 'deleted')).toHaveLength(8);
+    expect(same.filter((r) => r.status === 'changed')).toHaveLength(14);
+    expect(same.find((r) => r.error)?.id).toBe(failed);
+    // One reloaded row among the originals (a changed one): still found, by key.
+    const mixed = many.map((it, i) => (i === 3 ? structuredClone(it) : it));
+    expect(shape(mergeView(view, mixed, changes))).toEqual(shape(same));
+  });
+
+  it('shares the rows of unchanged items between merges of one loaded array, and only those', () => {
+    const s = run({ type: 'setAttribute', target: target(a), name: 'name', value: { S: 'X' } });
+    const first = mergeView(view, loaded, s.changes);
+    const again = mergeView(view, loaded, {});
+    expect(again[1]).toBe(first[1]);
+    expect(again[0]).not.toBe(first[0]);
+    expect(again[0]).toMatchObject({ item: a, status: undefined, base: undefined });
+    // An array changed in place, and another key schema, get rows of their own.
+    const changing = [...loaded];
+    mergeView(view, changing, {});
+    changing[2] = row('d', '4');
+    expect(mergeView(view, changing, {})[2]?.id).toBe(idOf(changing[2] as Item));
+    const bySk = { ...view, keySchema: { partitionKey: { name: 'sk', type: 'N' as const } } };
+    expect(mergeView(bySk, loaded, {})[0]?.id).toBe(changeId(CONN, TABLE, a, bySk.keySchema));
+    expect(mergeView(view, loaded, {})[0]?.id).toBe(idOf(a));
   });
 
   it('merges 100,000 rows with 10,000 changes in well under a second', () => {

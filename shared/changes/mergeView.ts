@@ -1,6 +1,6 @@
 /** Loaded rows merged with staged changes: what the grid shows, in O(rows + changes). */
 import { valuesEqual } from '../dynamo/equal';
-import { normalizedKeyValue } from '../dynamo/key';
+import { isCanonicalKeyAt, normalizedKeyValue } from '../dynamo/key';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 import { changeId, tableRef } from './types';
 import type { StagedChange } from './types';
@@ -75,10 +75,11 @@ class LoadedRow implements GridRow {
   declare readonly base: undefined;
   declare readonly error: undefined;
 
+  private knownId: string | undefined;
+
   constructor(
     private readonly view: ViewTable,
     readonly item: Item,
-    private knownId: string | undefined = undefined,
   ) {}
 
   get id(): string {
@@ -88,6 +89,33 @@ class LoadedRow implements GridRow {
 }
 for (const name of ['status', 'changed', 'base', 'error']) {
   Object.defineProperty(LoadedRow.prototype, name, { value: undefined });
+}
+
+/**
+ * The grid merges the same loaded array after every staging action, and most rows have nothing
+ * staged: their LoadedRow objects are made once per loaded array (and view) and shared by every
+ * merge of it. Rows are read-only, so sharing them is invisible, bar the lazy id made once.
+ */
+const plainRows = new WeakMap<readonly Item[], { view: ViewTable; rows: LoadedRow[] }>();
+
+/** A LoadedRow for every loaded item, in order: a new array (the caller fills in its changes). */
+function loadedRows(view: ViewTable, loaded: readonly Item[]): GridRow[] {
+  let hit = plainRows.get(loaded);
+  const same =
+    hit !== undefined &&
+    hit.view.connectionId === view.connectionId &&
+    hit.view.table === view.table &&
+    hit.view.keySchema === view.keySchema;
+  if (!hit || !same) plainRows.set(loaded, (hit = { view, rows: [] }));
+  const rows = hit.rows;
+  // Checked every time, in one sequential pass: an array changed in place gets new rows where
+  // it changed.
+  if (rows.length > loaded.length) rows.length = loaded.length;
+  for (let i = 0; i < loaded.length; i++) {
+    const item = loaded[i] as Item;
+    if (rows[i]?.item !== item) rows[i] = new LoadedRow(hit.view, item);
+  }
+  return rows.slice();
 }
 
 /** Normalised partition key value → normalised sort key value(s) of staged changes. */
@@ -127,47 +155,52 @@ export function mergeView(
   changes: Readonly<Record<string, StagedChange>>,
 ): GridRow[] {
   const prefix = tableRef(view.connectionId, view.table) + '\u0000';
-  const mine = new Map<string, StagedChange>();
+  // Originals of this table's changes, by object: the common case (see byIdentity) needs no more.
+  const byOriginal = new Map<Item, string>();
+  let count = 0;
+  let puts = false;
   for (const id in changes) {
-    if (id.startsWith(prefix)) mine.set(id, changes[id] as StagedChange);
+    if (!id.startsWith(prefix)) continue;
+    count++;
+    const change = changes[id] as StagedChange;
+    if (change.kind === 'put') puts = true;
+    else if (!puts) byOriginal.set(change.original, id);
   }
-  return (mine.size > 0 && byIdentity(view, loaded, mine)) || byKey(view, loaded, mine);
+  if (count > 0 && !puts && byOriginal.size === count) {
+    const rows = byIdentity(view, loaded, changes, byOriginal, prefix.length);
+    if (rows) return rows;
+  }
+  const mine = new Map<string, StagedChange>();
+  for (const id in changes) if (id.startsWith(prefix)) mine.set(id, changes[id] as StagedChange);
+  return byKey(view, loaded, mine);
 }
 
 /**
  * The common case without reading a single key: every change is an update or delete made from
  * this grid, so its original is one of the loaded item objects. Rows are matched by object
  * identity; with distinct keys among the loaded items, no other row can share a change's key.
- * Null when some change is a put or its original is not loaded (a reload, a restart): byKey then.
+ * Null when some original is not loaded (a reload, a restart): byKey then.
  */
 function byIdentity(
   view: ViewTable,
   loaded: readonly Item[],
-  mine: Map<string, StagedChange>,
+  changes: Readonly<Record<string, StagedChange>>,
+  byOriginal: Map<Item, string>,
+  keyAt: number,
 ): GridRow[] | null {
-  const byOriginal = new Map<Item, string>();
-  for (const [id, change] of mine) {
-    if (change.kind === 'put') return null;
-    byOriginal.set(change.original, id);
-  }
-  if (byOriginal.size !== mine.size) return null;
-  const { connectionId, table, keySchema } = view;
-  const rows: GridRow[] = new Array<GridRow>(loaded.length);
+  const rows = loadedRows(view, loaded);
   let matched = 0;
   for (let i = 0; i < loaded.length; i++) {
     const item = loaded[i] as Item;
     const id = byOriginal.get(item);
-    if (id === undefined) {
-      rows[i] = new LoadedRow(view, item);
-      continue;
-    }
+    if (id === undefined) continue;
     // The same object twice, or a change not filed under its original's key: byKey decides.
-    if (id === '' || changeId(connectionId, table, item, keySchema) !== id) return null;
+    if (id === '' || !isCanonicalKeyAt(id, keyAt, item, view.keySchema)) return null;
     byOriginal.set(item, '');
     matched++;
-    rows[i] = rowFor(view, id, item, mine.get(id) as StagedChange);
+    rows[i] = rowFor(view, id, item, changes[id] as StagedChange);
   }
-  return matched === mine.size ? rows : null;
+  return matched === byOriginal.size ? rows : null;
 }
 
 /** Every row whose key values may belong to a change pays for its canonical key. */
@@ -182,25 +215,25 @@ function byKey(
   // A cheap filter on normalised key values (no allocation for S keys and plain integers), so
   // that only rows that may have a change pay for a canonical key.
   const filter: KeyFilter = new Map();
-  for (const change of mine.values()) {
+  mine.forEach((change) => {
     const s = sk === undefined ? '' : normalizedKeyValue(change.key[sk]);
     addToFilter(filter, normalizedKeyValue(change.key[pk]), s);
-  }
-  const rows: GridRow[] = [];
+  });
+  const rows = loadedRows(view, loaded);
   const seen = new Set<string>();
-  for (const item of loaded) {
-    if (mine.size === 0 || !inFilter(filter, item, pk, sk)) {
-      rows.push(new LoadedRow(view, item));
-      continue;
-    }
+  for (let i = 0; i < loaded.length; i++) {
+    const item = loaded[i] as Item;
+    if (mine.size === 0 || !inFilter(filter, item, pk, sk)) continue;
     const id = changeId(connectionId, table, item, keySchema);
     const change = mine.get(id);
-    if (change) seen.add(id);
-    rows.push(change ? rowFor(view, id, item, change) : new LoadedRow(view, item, id));
+    if (!change) continue;
+    seen.add(id);
+    rows[i] = rowFor(view, id, item, change);
   }
-  for (const [id, change] of mine) {
-    if (change.kind !== 'put' || seen.has(id)) continue;
-    rows.push(new Row(view, change.item, id, 'new', undefined, change.error));
-  }
+  mine.forEach((change, id) => {
+    if (change.kind === 'put' && !seen.has(id)) {
+      rows.push(new Row(view, change.item, id, 'new', undefined, change.error));
+    }
+  });
   return rows;
 }

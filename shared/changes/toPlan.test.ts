@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemSize } from '../dynamo/size';
 import { applyEdit } from './apply';
 import { CONN, TABLE, idOf, row, schemas, target } from './testItems';
-import { planInputs } from './toPlan';
+import { changeMeasure, inputMeasure, planInputs } from './toPlan';
 import { emptyStaging } from './types';
 
 describe('planInputs', () => {
@@ -29,5 +29,45 @@ describe('planInputs', () => {
       { id: idOf(n), table: TABLE, kind: 'put', item: n },
     ]);
     expect(planInputs(s.changes, 'other-connection')).toEqual([]);
+  });
+
+  it('gives the same input objects back for changes that stayed, new ones for the rest', () => {
+    const a = row('a', '1', { n: { S: 'x' } });
+    const b = row('b', '1', { n: { S: 'y' } });
+    const set = (it: typeof a, v: string) =>
+      ({ type: 'setAttribute', target: target(it), name: 'n', value: { S: v } }) as const;
+    const s1 = applyEdit(applyEdit(emptyStaging, set(a, 'X'), schemas), set(b, 'Y'), schemas);
+    const first = planInputs(s1.changes, CONN);
+    const s2 = applyEdit(s1, set(b, 'Z'), schemas);
+    const second = planInputs(s2.changes, CONN);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]).toMatchObject({ id: idOf(b), item: { ...b, n: { S: 'Z' } } });
+    expect(planInputs({}, CONN)).toEqual([]);
+    expect(planInputs(s2.changes, CONN)[0]).not.toBe(first[0]); // forgotten once gone
+  });
+
+  it('hands the measurements it took to the planner and the review, for its own inputs only', () => {
+    const a = row('a', '1', { n: { S: 'x' } });
+    const n = row('n', '1', { big: { S: 'é'.repeat(50) } });
+    let s = applyEdit(
+      emptyStaging,
+      { type: 'setAttribute', target: target(a), name: 'n', value: { S: 'X' } },
+      schemas,
+    );
+    s = applyEdit(s, { type: 'putItem', connectionId: CONN, table: TABLE, item: n }, schemas);
+    const ops = planInputs(s.changes, CONN);
+    for (const [i, op] of ops.entries()) {
+      const item = op.kind === 'put' ? op.item : {};
+      const m = {
+        size: itemSize(item),
+        jsonBytes: new TextEncoder().encode(JSON.stringify(item)).length,
+      };
+      expect(inputMeasure(CONN, op)).toMatchObject(m);
+      const id = Object.keys(s.changes)[i] as string;
+      expect(changeMeasure(id, s.changes[id]!)).toMatchObject(m);
+    }
+    expect(inputMeasure(CONN, { ...ops[0]! })).toBeUndefined(); // not an input it made
+    expect(changeMeasure(idOf(a), { ...s.changes[idOf(a)]! })).toBeUndefined();
   });
 });

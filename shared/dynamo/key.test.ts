@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalKey, normalizedKeyValue } from './key';
+import { canonicalKey, isCanonicalKeyAt, normalizedKeyValue } from './key';
 import { normalizeNumber } from './number';
-import type { Item, KeySchema } from './types';
+import type { AttributeValue, Item, KeySchema } from './types';
 
 const schema: KeySchema = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -19,6 +19,60 @@ describe('canonicalKey', () => {
     expect(canonicalKey({ pk: { S: '\ud800' } }, { partitionKey: { name: 'pk', type: 'S' } })).toBe(
       JSON.stringify(['S:\ud800']),
     );
+  });
+
+  it('equals the JSON array of keyPart strings for every kind of key value', () => {
+    const values = [
+      { S: 'plain' },
+      { S: '' },
+      { S: 'quote " back \\ ctl \u0001 é 😀 \udc00' },
+      { N: '0' },
+      { N: '-0' },
+      { N: '42' },
+      { N: '-42' },
+      { N: '007' },
+      { N: '1.50' },
+      { N: '1e3' },
+      { N: ' 1' },
+      { N: 'x"y' },
+      { N: '1' + '0'.repeat(45) },
+      { B: 'AQ' },
+      { B: 'AQ==' },
+      { B: 'not base64"' },
+      { BOOL: true },
+      { SS: ['a'] },
+      { S: 'two "tags', N: '5' },
+      { N: 5 }, // malformed values (unchecked JSON) too
+      { S: 7 },
+    ] as unknown as AttributeValue[];
+    // keyPart, as canonicalKey used to apply it to every value.
+    const part = (v: AttributeValue | undefined) => {
+      if (v === undefined) return '?';
+      if ('S' in v) return 'S:' + v.S;
+      if ('N' in v) return 'N:' + normalizedKeyValue(v);
+      if ('B' in v) return 'B:' + normalizedKeyValue(v);
+      return 'X:' + JSON.stringify(v);
+    };
+    for (const a of [...values, undefined]) {
+      for (const b of [...values, undefined]) {
+        const item: Item = {};
+        if (a) item.pk = a;
+        if (b) item.sk = b;
+        const key = canonicalKey(item, schema);
+        expect(key).toBe(JSON.stringify([part(a), part(b)]));
+        // isCanonicalKeyAt recognises exactly that text after any prefix.
+        expect(isCanonicalKeyAt('c\u0000T\u0000' + key, 4, item, schema)).toBe(true);
+        expect(isCanonicalKeyAt(key, 0, item, schema)).toBe(true);
+        expect(isCanonicalKeyAt(key + ' ', 0, item, schema)).toBe(false);
+        expect(isCanonicalKeyAt(key.slice(0, -1), 0, item, schema)).toBe(false);
+        expect(isCanonicalKeyAt('x' + key, 0, item, schema)).toBe(false);
+        const other = canonicalKey({ ...item, sk: { N: '77' } }, schema);
+        if (other !== key) expect(isCanonicalKeyAt(other, 0, item, schema)).toBe(false);
+        const onlyPk: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
+        expect(isCanonicalKeyAt(canonicalKey(item, onlyPk), 0, item, onlyPk)).toBe(true);
+        expect(isCanonicalKeyAt(key, 0, item, onlyPk)).toBe(false);
+      }
+    }
   });
 
   it('gives equal keys for equal numbers and equal bytes', () => {

@@ -1,5 +1,7 @@
 import { base64ToBytes, bytesToBase64 } from './binary';
 import { normalizeNumber, parseNumber } from './number';
+import { measureItem } from './measure';
+import type { ItemMeasure } from './measure';
 import { childPath, describePath, indexPath } from './path';
 import { itemSize, valueSize } from './size';
 import { TYPE_LABELS, typeOf } from './types';
@@ -146,37 +148,95 @@ class Walker {
     });
   }
 
-  key(item: Item, attr: KeyAttribute, role: 'Partition' | 'Sort', maxBytes: number): void {
+  /** Checks one key attribute; `shaped` when every value of the item is known to be well-formed. */
+  key(
+    item: Item,
+    attr: KeyAttribute,
+    role: 'Partition' | 'Sort',
+    maxBytes: number,
+    shaped: boolean,
+  ): void {
     const v = item[attr.name];
-    const path = childPath('', attr.name);
-    const what = `${role} key ${path}`;
-    if (v === undefined) return this.add(path, 'key-missing', `${what} is missing.`);
-    if (checkShape(v)) return; // reported by the value walk
-    const type = typeOf(v);
+    if (v === undefined) return this.keyIssue(attr, role, 'key-missing', 'is missing.');
+    if (!shaped && checkShape(v)) return; // reported by the value walk
+    const type = shaped ? tagOf(v) : typeOf(v);
     if (type !== attr.type) {
-      const msg = `${what} must be a ${TYPE_LABELS[attr.type]} (${attr.type}); it is a ${TYPE_LABELS[type]} (${type}).`;
-      return this.add(path, 'key-type', msg);
+      const says = `must be a ${TYPE_LABELS[attr.type]} (${attr.type}); it is a ${TYPE_LABELS[type]} (${type}).`;
+      return this.keyIssue(attr, role, 'key-type', says);
     }
+    // A number is never empty, and is at most ceil(length / 2) + 1 bytes: most need no measuring.
+    if (type === 'N' && Math.ceil((v as { N: string }).N.length / 2) + 1 <= maxBytes) return;
     const size = valueSize(v);
     if (size === 0 && type !== 'N') {
       const empty = type === 'S' ? 'an empty string' : 'empty binary';
-      return this.add(path, 'key-empty', `${what} is ${empty}; key values cannot be empty.`);
+      return this.keyIssue(attr, role, 'key-empty', `is ${empty}; key values cannot be empty.`);
     }
     if (size > maxBytes) {
-      const msg = `${what} is ${fmt(size)} bytes; DynamoDB allows at most ${fmt(maxBytes)}.`;
-      this.add(path, 'key-too-long', msg);
+      const says = `is ${fmt(size)} bytes; DynamoDB allows at most ${fmt(maxBytes)}.`;
+      this.keyIssue(attr, role, 'key-too-long', says);
     }
+  }
+
+  /** "Partition key pk is missing.": the path is only built for an actual issue. */
+  private keyIssue(attr: KeyAttribute, role: string, code: IssueCode, says: string): void {
+    const path = childPath('', attr.name);
+    this.add(path, code, `${role} key ${path} ${says}`);
   }
 }
 
+/** The type tag of a well-formed value (its one own key), without typeOf's array. */
+function tagOf(v: AttributeValue): AttrType {
+  for (const tag in v) return tag as AttrType;
+  return typeOf(v);
+}
+
 /** Every reason DynamoDB would reject `item` for a table with `keySchema`; empty when it is valid. */
-export function validateItem(item: Item, keySchema: KeySchema): ValidationIssue[] {
+export function validateItem(
+  item: Item,
+  keySchema: KeySchema,
+  /** measureItem(item), when the caller has it. */
+  measured?: ItemMeasure | null,
+): ValidationIssue[] {
+  // When every value is in common form (measureItem answers), the value walk finds nothing: only
+  // the key checks and the size are left, and the size is already measured.
+  return check(item, keySchema, measured === undefined ? measureItem(item) : measured);
+}
+
+/** validateItem without the measureItem shortcut: every value walked (the reference the tests use). */
+export function validateItemFully(item: Item, keySchema: KeySchema): ValidationIssue[] {
+  return check(item, keySchema, null);
+}
+
+/** True when a well-formed key value certainly draws no issue (otherwise Walker.key decides). */
+function plainKey(v: AttributeValue | undefined, attr: KeyAttribute, maxBytes: number): boolean {
+  if (v === undefined || tagOf(v) !== attr.type) return false;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; a number at most ceil(length / 2) + 1.
+  if (attr.type === 'S') {
+    const n = (v as { S: string }).S.length;
+    return n > 0 && 3 * n <= maxBytes;
+  }
+  return attr.type === 'N' && Math.ceil((v as { N: string }).N.length / 2) + 1 <= maxBytes;
+}
+
+function check(item: Item, keySchema: KeySchema, measured: ItemMeasure | null): ValidationIssue[] {
+  const { partitionKey: pk, sortKey: sk } = keySchema;
+  if (
+    measured &&
+    measured.size <= MAX_ITEM_BYTES &&
+    plainKey(item[pk.name], pk, MAX_PARTITION_KEY_BYTES) &&
+    (!sk || plainKey(item[sk.name], sk, MAX_SORT_KEY_BYTES))
+  ) {
+    return []; // the common case, without the walker
+  }
   const w = new Walker();
-  w.key(item, keySchema.partitionKey, 'Partition', MAX_PARTITION_KEY_BYTES);
-  if (keySchema.sortKey) w.key(item, keySchema.sortKey, 'Sort', MAX_SORT_KEY_BYTES);
-  for (const [name, v] of Object.entries(item)) w.value(v, childPath('', name), 0);
+  const shaped = measured !== null;
+  w.key(item, keySchema.partitionKey, 'Partition', MAX_PARTITION_KEY_BYTES, shaped);
+  if (keySchema.sortKey) w.key(item, keySchema.sortKey, 'Sort', MAX_SORT_KEY_BYTES, shaped);
+  if (!measured) {
+    for (const [name, v] of Object.entries(item)) w.value(v, childPath('', name), 0);
+  }
   if (w.issues.every((i) => i.code !== 'bad-value')) {
-    const size = itemSize(item);
+    const size = measured ? measured.size : itemSize(item);
     if (size > MAX_ITEM_BYTES) {
       const msg = `The item is ${fmt(size)} bytes; DynamoDB allows at most ${fmt(MAX_ITEM_BYTES)} (400 KB).`;
       w.add('', 'item-too-large', msg);

@@ -1,8 +1,10 @@
 /** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
-import { tableItemId } from '../dynamo/key';
+import { isCanonicalKeyAt, tableItemId } from '../dynamo/key';
 import { writeUnits } from '../dynamo/size';
-import type { KeySchema } from '../dynamo/types';
-import { measuredItemSize } from './itemSize';
+import type { Item, KeySchema } from '../dynamo/types';
+import { measureItem } from '../dynamo/measure';
+import type { ItemMeasure } from '../dynamo/measure';
+import { anyItemSize, measuredItemSize } from './itemSize';
 import { bodyBaseBytes, opJsonBytes, tableEntryBytes } from './wireSize';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
@@ -43,25 +45,71 @@ export function opWriteUnits(op: PlanInput): number {
   return writeUnits(Math.max(measuredItemSize(op.item), op.oldSize ?? 0));
 }
 
-// Plan inputs are plain data that nobody mutates, so a measurement holds for the object's life:
-// the review re-plans every staged change after each edit and re-measures only the new ones.
-type Measured = SizedOp & { readonly schema: KeySchema };
-const measured = new WeakMap<PlanInput, Measured>();
+/**
+ * The key id of an operation (table, NUL, canonical key: see tableItemId). An id that ends with
+ * exactly that, as the change ids planInputs gives do (connection, NUL, table, NUL, canonical
+ * key), already holds it: the tail is checked character by character and reused, not rebuilt.
+ */
+function keyIdOf(op: PlanInput, keyItem: Item, schema: KeySchema): string {
+  const { id, table } = op;
+  // A canonical key never holds a raw NUL (JSON escapes it): the last one ends the table name.
+  const nul = id.lastIndexOf('\u0000');
+  const start = nul - table.length;
+  if (start >= 0 && id.startsWith(table, start) && isCanonicalKeyAt(id, nul + 1, keyItem, schema)) {
+    return start === 0 ? id : id.slice(start);
+  }
+  return tableItemId(table, keyItem, schema);
+}
 
-/** Measures an operation against its table's key schema (cached per operation object). */
-export function sizeOp(op: PlanInput, schema: KeySchema): SizedOp {
-  const hit = measured.get(op);
-  if (hit && hit.schema === schema) return hit;
-  const keyItem = op.kind === 'put' ? op.item : op.key;
-  const s: Measured = {
-    op,
-    keyId: tableItemId(op.table, keyItem, schema),
-    bytes: opJsonBytes(op),
-    wcu: opWriteUnits(op),
-    schema,
-  };
-  measured.set(op, s);
-  return s;
+// Items are plain data that nobody mutates, so a measurement holds for the object's life. Items
+// in common form are measured once by measureItem (remembered per item object), so the figures
+// below cost little to take again; items measured the slow way keep their figures here.
+interface SlowFigures {
+  table: string;
+  schema: KeySchema;
+  keyId: string;
+  bytes: number;
+  size: number;
+}
+const slowlyMeasured = new WeakMap<Item, SlowFigures>();
+
+/** A SizedOp with the key schema it was measured against. */
+export type SchemaSizedOp = SizedOp & { readonly schema: KeySchema };
+
+/**
+ * Measures an operation against its table's key schema. `known`, when the caller has it, is
+ * measureItem(op.item) for a put (null: not in common form).
+ */
+export function sizeOp(
+  op: PlanInput,
+  schema: KeySchema,
+  known?: ItemMeasure | null,
+): SchemaSizedOp {
+  if (op.kind === 'delete') {
+    // Only the key travels: a few bytes to measure.
+    const keyId = keyIdOf(op, op.key, schema);
+    return { op, keyId, bytes: opJsonBytes(op), wcu: opWriteUnits(op), schema };
+  }
+  const oldSize = op.oldSize ?? 0;
+  const m = known === undefined ? measureItem(op.item) : known;
+  if (m) {
+    const keyId = keyIdOf(op, op.item, schema);
+    return {
+      op,
+      keyId,
+      bytes: 24 + m.jsonBytes,
+      wcu: writeUnits(Math.max(m.size, oldSize)),
+      schema,
+    };
+  }
+  let f = slowlyMeasured.get(op.item);
+  if (!f || f.table !== op.table || f.schema !== schema) {
+    const keyId = keyIdOf(op, op.item, schema);
+    f = { table: op.table, schema, keyId, bytes: opJsonBytes(op), size: anyItemSize(op.item) };
+    slowlyMeasured.set(op.item, f);
+  }
+  const wcu = writeUnits(Math.max(f.size, oldSize));
+  return { op, keyId: f.keyId, bytes: f.bytes, wcu, schema };
 }
 
 /** Whether the operation fits in a request on its own. */

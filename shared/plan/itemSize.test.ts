@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { itemSize } from '../dynamo/size';
 import type { Item } from '../dynamo/types';
-import { measuredItemSize } from './itemSize';
+import { anyItemSize, measuredItemSize } from './itemSize';
 
 const items: Item[] = [
   {},
@@ -21,6 +21,7 @@ const items: Item[] = [
 describe('measuredItemSize', () => {
   test.each(items.map((item, i) => [i, item] as const))('item %i equals itemSize', (_, item) => {
     expect(measuredItemSize(item)).toBe(itemSize(item));
+    expect(anyItemSize(item)).toBe(itemSize(item));
   });
 });
 
@@ -48,6 +49,7 @@ describe('measuredItemSize on numbers', () => {
   test.each(spellings)('%j', (n) => {
     const item: Item = { n: { N: n }, ns: { NS: [n] } };
     expect(measuredItemSize(item)).toBe(itemSize(item));
+    expect(anyItemSize(item)).toBe(itemSize(item));
   });
 });
 
@@ -61,5 +63,6 @@ describe('measuredItemSize on binary and nested values', () => {
       m: { M: { ké: { BS: [b] }, s: { SS: ['é', 'x'] } } },
     };
     expect(measuredItemSize(item)).toBe(itemSize(item));
+    expect(anyItemSize(item)).toBe(itemSize(item));
   });
 });

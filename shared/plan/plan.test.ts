@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Item, KeySchema } from '../dynamo/types';
 import { toRequestItems } from './requestItems';
+import { canonicalKey, tableItemId } from '../dynamo/key';
+import { sizeOp } from './builder';
 import { plan } from './plan';
 import type { KeySchemas, PlanInput } from './types';
 
@@ -155,5 +157,51 @@ describe('plan', () => {
   test('is deterministic', () => {
     const ops = [...userPuts(40), del('d', 'Users', { id: { S: 'user-3' } })];
     expect(plan(ops, schemas)).toEqual(plan(ops, schemas));
+  });
+
+  test('key ids read from change-style ids are checked against the item, never trusted', () => {
+    const key = (k: string, n: string) => ({ pk: { S: k }, n: { N: n } });
+    const cid = (table: string, k: string, n: string) =>
+      `conn\u0000${table}\u0000${canonicalKey(key(k, n), events)}`;
+    const ops = [
+      put(cid('Events', 'a', '1'), 'Events', key('a', '1')),
+      // Says "a"/"1" but holds "b"/"2": measured from the item.
+      put(cid('Events', 'a', '1') + ' ', 'Events', key('b', '2')),
+      put(cid('Events', 'b', '2'), 'Events', key('b', '2.0')), // same key as the one before
+      put(cid('Users', 'c', '3'), 'Events', key('c', '3')), // another table's id
+      del('plain-id', 'Events', key('c', '3')),
+    ];
+    for (const op of ops) {
+      const item = op.kind === 'put' ? op.item : op.key;
+      expect(sizeOp(op, events).keyId).toBe(tableItemId('Events', item, events));
+    }
+    const p = plan(ops, schemas);
+    expect(p.collapsed).toEqual([
+      { id: ops[1]?.id, by: ops[2]?.id },
+      { id: ops[3]?.id, by: 'plain-id' },
+    ]);
+  });
+
+  test('a re-plan of the same inputs reuses their measurements, and only theirs', () => {
+    const ops = userPuts(30);
+    const first = plan(ops, schemas);
+    expect(plan(ops, schemas)).toEqual(first);
+    // Same ids, other objects (a changed item): measured again.
+    const changed = ops.map((op, i) =>
+      i === 3 && op.kind === 'put'
+        ? { ...op, item: { ...op.item, big: { S: 'x'.repeat(5000) } } }
+        : op,
+    );
+    const again = plan(changed, schemas);
+    expect(again.summary.bytes).toBe(
+      first.summary.bytes + JSON.stringify({ big: { S: 'x'.repeat(5000) } }).length - 1,
+    );
+    expect(again.summary.wcu).toBe(first.summary.wcu + 4);
+    // Another key schema for the table: measured again, against that schema.
+    const byName = { Users: { partitionKey: { name: 'id', type: 'S' as const } } };
+    expect(plan(ops, byName)).toEqual(first);
+    expect(
+      plan(ops, { Users: { partitionKey: { name: 'nope', type: 'S' } } }).rejected,
+    ).toHaveLength(30);
   });
 });

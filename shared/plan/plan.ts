@@ -1,18 +1,44 @@
 /** Staged writes -> BatchWriteItem requests, with the WCU estimate the review pane shows. */
 import { keyNames, type KeySchema } from '../dynamo/types';
-import { fitsAlone, packLimits, packSized, sizeOp, type PackLimits, type SizedOp } from './builder';
+import {
+  fitsAlone,
+  packLimits,
+  packSized,
+  sizeOp,
+  type PackLimits,
+  type SchemaSizedOp,
+  type SizedOp,
+} from './builder';
+import type { ItemMeasure } from '../dynamo/measure';
 import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
 
 /** Why an operation cannot be planned at all, or null when it can. */
 export function unplannable(op: PlanInput, schema: KeySchema | undefined): string | null {
   if (!schema) return `no key schema for table "${op.table}"`;
   const keyItem = op.kind === 'put' ? op.item : op.key;
+  const sk = schema.sortKey?.name;
+  if (
+    keyItem[schema.partitionKey.name] !== undefined &&
+    (sk === undefined || keyItem[sk] !== undefined)
+  )
+    return null;
   const missing = keyNames(schema).filter((name) => keyItem[name] === undefined);
   if (missing.length > 0) {
     return `missing key attribute${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}`;
   }
   return null;
 }
+
+// The measured operations of the last call, by id: the review re-plans every staged change after
+// each edit with the same input objects (see planInputs), and only new ones need measuring. A
+// plain Map per call, replaced by the next, costs less than a WeakMap entry per operation.
+let lastSized = new Map<string, SchemaSizedOp>();
+
+/**
+ * What the caller already knows of a put's item: measureItem(op.item), or null when not in common
+ * form; undefined when it does not know (see planInputs and inputMeasure).
+ */
+export type KnownMeasure = (op: PlanInput) => ItemMeasure | null | undefined;
 
 export interface CollapseResult {
   /** The surviving operations, measured, in input order. */
@@ -29,9 +55,12 @@ export function collapseOps(
   ops: readonly PlanInput[],
   keySchemas: KeySchemas,
   limits: PackLimits,
+  known?: KnownMeasure,
 ): CollapseResult {
   const rejected: { id: string; reason: string }[] = [];
   const measured: SizedOp[] = [];
+  const before = lastSized;
+  const now = new Map<string, SchemaSizedOp>();
   for (const op of ops) {
     const schema = keySchemas[op.table];
     const why = unplannable(op, schema);
@@ -39,20 +68,24 @@ export function collapseOps(
       rejected.push({ id: op.id, reason: why ?? 'no key schema' });
       continue;
     }
-    let s: SizedOp;
-    try {
-      s = sizeOp(op, schema);
-    } catch (err) {
-      // Only unchecked input gets here (binary that is not a string, say): refuse it alone.
-      rejected.push({ id: op.id, reason: `not a DynamoDB JSON item: ${String(err)}` });
-      continue;
+    let s = before.get(op.id);
+    if (s?.op !== op || s.schema !== schema) {
+      try {
+        s = sizeOp(op, schema, known?.(op));
+      } catch (err) {
+        // Only unchecked input gets here (binary that is not a string, say): refuse it alone.
+        rejected.push({ id: op.id, reason: `not a DynamoDB JSON item: ${String(err)}` });
+        continue;
+      }
     }
+    now.set(op.id, s);
     if (!fitsAlone(s, limits)) {
       rejected.push({ id: op.id, reason: `request would exceed ${limits.maxBytes} bytes` });
       continue;
     }
     measured.push(s);
   }
+  lastSized = now;
   const winner = new Map<string, SizedOp>();
   for (const s of measured) winner.set(s.keyId, s);
   const sized: SizedOp[] = [];
@@ -73,9 +106,10 @@ export function plan(
   ops: readonly PlanInput[],
   keySchemas: KeySchemas,
   opts: PlanOptions = {},
+  known?: KnownMeasure,
 ): Plan {
   const limits = packLimits(opts);
-  const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits);
+  const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits, known);
   const requests = packSized(sized, limits).map((p) => p.request);
   let puts = 0;
   for (const s of sized) if (s.op.kind === 'put') puts++;

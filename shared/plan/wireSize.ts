@@ -3,6 +3,7 @@
  * JSON.stringify, in object key order, and re-encodes binary as padded base64.
  */
 import { utf8Length } from '../dynamo/binary';
+import { measureItem } from '../dynamo/measure';
 import { base64Bytes } from './itemSize';
 import type { AttributeValue, Item } from '../dynamo/types';
 import type { PlanInput } from './types';
@@ -51,7 +52,9 @@ export function itemJsonBytes(item: Item): number {
 
 /** Bytes of one write request: `{"PutRequest":{"Item":…}}` or `{"DeleteRequest":{"Key":…}}`. */
 export function opJsonBytes(op: PlanInput): number {
-  return op.kind === 'put' ? 24 + itemJsonBytes(op.item) : 26 + itemJsonBytes(op.key);
+  if (op.kind === 'delete') return 26 + itemJsonBytes(op.key);
+  // A put carries a whole item: measured by measureItem's walk when in common form (and remembered).
+  return 24 + (measureItem(op.item)?.jsonBytes ?? itemJsonBytes(op.item));
 }
 
 /** Bytes of `{"RequestItems":{}}` plus `,"ReturnConsumedCapacity":"TOTAL"` when asked. */

@@ -2,7 +2,7 @@
  * The review's plan: every staged change through shared/changes' planInputs and shared/plan's
  * planner, the same two functions the commit uses, so the counts and WCU shown are what runs.
  */
-import { planInputs } from '../../../../shared/changes/toPlan';
+import { inputMeasure, planInputs } from '../../../../shared/changes/toPlan';
 import { tableRef } from '../../../../shared/changes/types';
 import type {
   KeySchemas as ChangeKeySchemas,
@@ -56,11 +56,15 @@ export function planStaged(
   for (const connectionId of connectionIds) {
     const ops = planInputs(changes, connectionId);
     const schemas: KeySchemas = {};
+    const seen = new Set<string>();
     for (const op of ops) {
+      if (seen.has(op.table)) continue;
+      seen.add(op.table);
       const s = keySchemas[tableRef(connectionId, op.table)];
       if (s) schemas[op.table] = s;
     }
-    const p = plan(ops, schemas);
+    // The inputs come with their items' measurements: the planner takes them from there.
+    const p = plan(ops, schemas, {}, (op) => inputMeasure(connectionId, op));
     connections.push({ connectionId, ops, plan: p });
     for (const k of Object.keys(summary) as (keyof PlanSummary)[]) summary[k] += p.summary[k];
   }
