@@ -8,7 +8,7 @@ export interface GridCellProps {
   colIndex: number;
   value: AttributeValue | undefined;
   width: number;
-  /** A pinned key column (inside the row's sticky pin group). */
+  /** A pinned key column (in the row's part of the sticky pin pane). */
   pinned?: boolean;
   focused: boolean;
   changed: boolean;
