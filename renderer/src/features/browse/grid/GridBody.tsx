@@ -16,6 +16,8 @@ export interface GridBodyProps {
   selection: Selection;
   activeId: string | null;
   activeCol: string | null;
+  /** The element id of the focused cell (the grid's aria-activedescendant). */
+  activeCellId: string;
   /** A row's staged state, if it has one. */
   rowStaging?: (id: string) => RowStaging | undefined;
 }
@@ -48,6 +50,7 @@ export const GridBody = memo(function GridBody(p: GridBodyProps) {
         top={v.start}
         selected={p.selection[row.id] === true}
         activeColumn={row.id === p.activeId ? p.activeCol : null}
+        activeCellId={row.id === p.activeId ? p.activeCellId : undefined}
         layout={p.layout}
         range={p.range}
         staging={p.rowStaging?.(row.id)}

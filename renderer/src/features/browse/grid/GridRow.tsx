@@ -26,6 +26,8 @@ export interface GridRowProps {
   selected: boolean;
   /** The focused cell's column when the focus is in this row. */
   activeColumn: string | null;
+  /** The element id the focused cell takes (set only on the focused cell's row). */
+  activeCellId?: string | undefined;
   layout: GridLayout;
   range: ColumnRange;
   staging?: RowStaging;
@@ -77,6 +79,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         value={item[c.id]}
         width={c.width}
         focused={p.activeColumn === c.id}
+        domId={p.activeColumn === c.id ? p.activeCellId : undefined}
         changed={changed?.has(c.id) ?? false}
         was={base ? (base[c.id] ?? null) : undefined}
       />,
@@ -103,6 +106,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             width={c.width}
             pinned
             focused={p.activeColumn === c.id}
+            domId={p.activeColumn === c.id ? p.activeCellId : undefined}
             changed={changed?.has(c.id) ?? false}
             was={base ? (base[c.id] ?? null) : undefined}
           />
