@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { supportTickets } from '../../electron/backend/sandbox/seedData';
 import { changeId, type StagedChange } from '../../shared/changes/types';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
@@ -52,8 +52,7 @@ async function getTickets(b: BrowsePage, ids: string[]): Promise<void> {
 }
 
 /** Computed background colour of an element. */
-const background = (l: import('@playwright/test').Locator) =>
-  l.evaluate((el) => getComputedStyle(el).backgroundColor);
+const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
 
 test.beforeEach(async ({ request, host }) => {
   await StagingPage.clear(request, host);
