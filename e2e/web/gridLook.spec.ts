@@ -188,6 +188,16 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
           tops: [...new Set(cells.map((c) => Math.round(c.getBoundingClientRect().top)))],
           keyHit: hit === key,
           text: key.textContent,
+          // Cells not under their column header (left edge or width), by column.
+          offColumn: cells
+            .filter((c) => c.dataset.col)
+            .filter((c) => {
+              const h = grid.querySelector(`[role="columnheader"][data-col="${c.dataset.col}"]`);
+              const a = c.getBoundingClientRect();
+              const b = h?.getBoundingClientRect();
+              return !b || a.left !== b.left || a.width !== b.width;
+            })
+            .map((c) => c.dataset.col),
         };
       });
       return {
@@ -214,6 +224,7 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
       expect(r.text).toBe(`T-${String(r.index - 1).padStart(5, '0')}`);
       // The key cell is on top where the scrolling cells pass under it.
       expect(r.keyHit).toBe(true);
+      expect(r.offColumn).toEqual([]);
     });
     expect(first?.top).toBeLessThanOrEqual(look.gridTop + 30);
     expect((look.rows.at(-1)?.top ?? 0) + 28).toBeGreaterThanOrEqual(look.gridBottom);
@@ -240,5 +251,16 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
     await page.keyboard.press('Escape');
     await expect(ed).toBeHidden();
     await expect(b.grid).toBeFocused();
+    // Keys move the focused cell past the edges of the view, which follows it.
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const moved = b.grid.locator('[role="gridcell"][aria-selected="true"]');
+    await expect(moved).toHaveCount(1);
+    await expect(moved).toBeInViewport({ ratio: 0.9 });
+    await expect(moved).not.toHaveAttribute('data-col', 'subject');
+    await page.keyboard.press('ControlOrMeta+Home');
+    await expect(b.cell(0, 'ticketId')).toHaveAttribute('aria-selected', 'true');
+    await expect(b.cell(0, 'ticketId')).toBeInViewport({ ratio: 0.9 });
   }
 });
