@@ -144,6 +144,28 @@ test('staged rows of each kind, a failed one included, and a selected row with i
     // A failed row is told apart without its tint too: a bar in its gutter.
     await expect(b.row(failed as number).locator('.gutter')).not.toHaveCSS('box-shadow', 'none');
 
+    // In Chromium's accessibility tree, rows hold their cells directly (the row's pinned and
+    // scrolling parts are no nodes of their own).
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        nodeId: string;
+        ignored: boolean;
+        role?: { value: string };
+        childIds?: string[];
+      }[];
+    };
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const axRows = nodes.filter((n) => !n.ignored && n.role?.value === 'row');
+    expect(axRows.length).toBeGreaterThanOrEqual(7);
+    for (const r of axRows) {
+      const kids = (r.childIds ?? []).map((id) => byId.get(id)).filter((n) => n && !n.ignored);
+      expect(new Set(kids.map((n) => n?.role?.value))).toEqual(
+        new Set([r === axRows[0] ? 'columnheader' : 'gridcell']),
+      );
+    }
+    await cdp.detach();
+
     await page.screenshot({ path: `test-results/grid-look-staged-${theme}.png` });
   }
 });

@@ -95,7 +95,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       data-status={status}
       title={p.staging?.error ? `Last commit failed: ${p.staging.error}` : undefined}
     >
-      <div className="gr-pin" style={{ top: p.top - HEADER_HEIGHT }}>
+      {/* role="none": the cells are the row's own children in the accessibility tree. */}
+      <div className="gr-pin" role="none" style={{ top: p.top - HEADER_HEIGHT }}>
         {p.selected ? GUTTER_CHECKED : GUTTER_UNCHECKED}
         {layout.start.map((c, i) => (
           <GridCell
@@ -115,6 +116,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       {cells.length > 0 && (
         <div
           className="gr-cells"
+          role="none"
           style={{
             top: p.top,
             left: pinnedWidth + range.padLeft,
