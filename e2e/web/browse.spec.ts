@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -373,6 +374,13 @@ test('a service error shows the service message and the app keeps working', asyn
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    // dynalite answers CreateTable before the table is ACTIVE: a write before then is refused.
+    await expect
+      .poll(
+        async () =>
+          (await client.send(new DescribeTableCommand({ TableName: 'Doomed' }))).Table?.TableStatus,
+      )
+      .toBe('ACTIVE');
     await client.send(new PutItemCommand({ TableName: 'Doomed', Item: { id: { S: 'a' } } }));
     const b = await openTable(page, own, 'Doomed');
     await b.run.click();

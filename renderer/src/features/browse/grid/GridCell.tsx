@@ -8,9 +8,11 @@ export interface GridCellProps {
   colIndex: number;
   value: AttributeValue | undefined;
   width: number;
-  /** A pinned key column (inside the row's sticky pin group). */
+  /** A pinned key column (in the row's part of the sticky pin pane). */
   pinned?: boolean;
   focused: boolean;
+  /** The focused cell's element id, which the grid names as its active descendant. */
+  domId?: string | undefined;
   changed: boolean;
   /** For a changed cell: its value before the staged change (null: the attribute was absent). */
   was?: AttributeValue | null;
@@ -51,6 +53,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
   return (
     <div
       role="gridcell"
+      id={p.domId}
       className={className}
       data-col={p.column}
       aria-colindex={p.colIndex}

@@ -30,7 +30,7 @@ export function GridHeader(p: GridHeaderProps) {
   }
   return (
     <div role="row" className="gh-row" aria-rowindex={1} style={{ width: layout.totalWidth }}>
-      <div className="pin-group" style={{ width: GUTTER_WIDTH + layout.startWidth }}>
+      <div className="pin-group" role="none" style={{ width: GUTTER_WIDTH + layout.startWidth }}>
         <div role="columnheader" className="gh gutter pinned" aria-colindex={1}>
           <input
             type="checkbox"

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { GridCell } from './GridCell';
-import { GUTTER_WIDTH, type ColumnRange, type GridLayout } from './layout';
+import { GUTTER_WIDTH, HEADER_HEIGHT, type ColumnRange, type GridLayout } from './layout';
 
 /** How staging marks a row. */
 export type RowStatus = 'new' | 'changed' | 'deleted';
@@ -26,12 +26,35 @@ export interface GridRowProps {
   selected: boolean;
   /** The focused cell's column when the focus is in this row. */
   activeColumn: string | null;
+  /** The element id the focused cell takes (set only on the focused cell's row). */
+  activeCellId?: string | undefined;
   layout: GridLayout;
   range: ColumnRange;
   staging?: RowStaging;
 }
 
-/** One row: the selection gutter, the pinned key cells, then the visible scrolling cells. */
+/** The selection gutter cell. Two shared elements, so React skips them when a row re-renders. */
+function gutter(checked: boolean) {
+  return (
+    <div role="gridcell" className="gc gutter pinned" aria-colindex={1}>
+      <span
+        role="checkbox"
+        className="check-box"
+        data-check
+        aria-checked={checked}
+        aria-label="Select row"
+      />
+    </div>
+  );
+}
+const GUTTER_CHECKED = gutter(true);
+const GUTTER_UNCHECKED = gutter(false);
+
+/**
+ * One row: the selection gutter and the pinned key cells (in the sticky pin pane, see GridBody),
+ * then the visible scrolling cells in a strip positioned against the canvas. Both are children
+ * of the row element, which carries the row's role, index, selection and staging state.
+ */
 export const GridRow = memo(function GridRow(p: GridRowProps) {
   const { layout, range, item } = p;
   let className = 'gr';
@@ -43,6 +66,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
   if (p.staging?.error) className += ' row-failed';
   if (p.index % 2 === 1) className += ' odd';
   const firstCenter = 2 + layout.start.length;
+  const pinnedWidth = GUTTER_WIDTH + layout.startWidth;
   const cells = [];
   for (let j = range.from; j <= range.to; j++) {
     const c = layout.center[j];
@@ -55,6 +79,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         value={item[c.id]}
         width={c.width}
         focused={p.activeColumn === c.id}
+        domId={p.activeColumn === c.id ? p.activeCellId : undefined}
         changed={changed?.has(c.id) ?? false}
         was={base ? (base[c.id] ?? null) : undefined}
       />,
@@ -69,20 +94,10 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       data-row={p.index}
       data-status={status}
       title={p.staging?.error ? `Last commit failed: ${p.staging.error}` : undefined}
-      style={{ transform: `translateY(${p.top}px)`, width: layout.totalWidth }}
     >
-      {/* One sticky group per row for the gutter and the key cells: a sticky element per cell
-          made the browser re-layerize every cell on each scrolled frame. */}
-      <div className="pin-group" style={{ width: GUTTER_WIDTH + layout.startWidth }}>
-        <div role="gridcell" className="gc gutter pinned" aria-colindex={1}>
-          <span
-            role="checkbox"
-            className="check-box"
-            data-check
-            aria-checked={p.selected}
-            aria-label="Select row"
-          />
-        </div>
+      {/* role="none": the cells are the row's own children in the accessibility tree. */}
+      <div className="gr-pin" role="none" style={{ top: p.top - HEADER_HEIGHT }}>
+        {p.selected ? GUTTER_CHECKED : GUTTER_UNCHECKED}
         {layout.start.map((c, i) => (
           <GridCell
             key={c.id}
@@ -92,14 +107,25 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             width={c.width}
             pinned
             focused={p.activeColumn === c.id}
+            domId={p.activeColumn === c.id ? p.activeCellId : undefined}
             changed={changed?.has(c.id) ?? false}
             was={base ? (base[c.id] ?? null) : undefined}
           />
         ))}
       </div>
-      {range.padLeft > 0 && <div className="pad" style={{ width: range.padLeft }} />}
-      {cells}
-      {range.padRight > 0 && <div className="pad" style={{ width: range.padRight }} />}
+      {cells.length > 0 && (
+        <div
+          className="gr-cells"
+          role="none"
+          style={{
+            top: p.top,
+            left: pinnedWidth + range.padLeft,
+            width: layout.centerWidth - range.padLeft - range.padRight,
+          }}
+        >
+          {cells}
+        </div>
+      )}
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { GridHeader } from './GridHeader';
 import { GridBody } from './GridBody';
 import type { RowStaging } from './GridRow';
@@ -66,6 +66,10 @@ export function ItemsGrid(p: ItemsGridProps) {
   // Recomputed only when column ids or widths change, so rows keep their memoised renders.
   const layout = useMemo(() => computeLayout(startCols, centerCols), [signature]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The focus stays on the grid element; assistive tech follows the focused cell through
+  // aria-activedescendant, whatever the order of the rows in the DOM (see GridBody).
+  const gridId = useId();
+  const activeCellId = `${gridId}-active-cell`;
   const rowVirtualizer = useRef<RowVirtualizer | null>(null);
   const columns = useColumnVirtual(scrollRef, layout);
   const actions = useGridActions({
@@ -114,6 +118,9 @@ export function ItemsGrid(p: ItemsGridProps) {
         aria-rowcount={rows.length + 1}
         aria-colcount={1 + layout.start.length + layout.center.length}
         aria-multiselectable="true"
+        aria-activedescendant={
+          activeId !== null && actions.activeCol !== null ? activeCellId : undefined
+        }
         tabIndex={0}
         onKeyDown={(e) => {
           if (e.target !== e.currentTarget) return;
@@ -161,6 +168,7 @@ export function ItemsGrid(p: ItemsGridProps) {
           selection={selection}
           activeId={activeId}
           activeCol={actions.activeCol}
+          activeCellId={activeCellId}
           rowStaging={p.rowStaging}
         />
         {rows.length === 0 && <p className="grid-empty muted">No rows to show.</p>}

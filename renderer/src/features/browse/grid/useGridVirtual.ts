@@ -1,4 +1,4 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import {
   columnRange,
@@ -17,27 +17,44 @@ export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
  * The row virtualizer: only rows in view (plus a few) render. Rows have a fixed height, so
  * nothing is measured. The size and key callbacks keep their identity between renders: a new one
  * makes the virtualizer recompute the offsets of every row.
+ *
+ * Rows render from a pool of slots, keyed by slot (`index % pool`) rather than by id: a row
+ * scrolled out hands its DOM nodes to the row scrolled in (text and attributes change, nothing is
+ * created or removed) while rows that stay in view keep theirs. For that the range always holds
+ * `pool` consecutive rows (the count would otherwise vary by one with the scroll offset, and the
+ * slot left empty would unmount and mount again), and the pool is even, so a slot always holds
+ * rows of the same parity and its odd/even striping never changes.
  */
 export function useRowVirtual(
   scrollRef: RefObject<HTMLDivElement | null>,
   rows: { readonly length: number; at(i: number): { id: string } | undefined },
 ) {
   const rowKey = useCallback((i: number) => rows.at(i)?.id ?? i, [rows]);
+  const pool = useRef(2);
+  const rangeExtractor = useCallback((r: Range) => {
+    let wanted = r.endIndex - r.startIndex + 1 + 2 * r.overscan;
+    wanted += wanted % 2;
+    // The rows in view vary by one with the scroll offset, so `wanted` by two: the pool keeps the
+    // larger size, and shrinks only when the viewport has.
+    if (wanted > pool.current || wanted + 2 < pool.current) pool.current = wanted;
+    const size = Math.min(pool.current, r.count);
+    const to = Math.min(r.count - 1, Math.max(0, r.startIndex - r.overscan) + size - 1);
+    const from = Math.max(0, to - size + 1);
+    const out: number[] = [];
+    for (let i = from; i <= to; i++) out.push(i);
+    return out;
+  }, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
     getItemKey: rowKey,
+    rangeExtractor,
     overscan: 1,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  // Rows are keyed by their slot in a pool, not by id: a row scrolled out hands its DOM nodes to
-  // the row scrolled in (text and attributes change, nothing is created or removed), while rows
-  // that stay in view keep their slot.
-  const pool = useRef(1);
-  pool.current = Math.max(pool.current, items.length);
   return { virtualizer, items, pool: pool.current };
 }
 

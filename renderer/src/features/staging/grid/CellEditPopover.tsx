@@ -46,11 +46,21 @@ export function CellEditPopover(p: CellEditPopoverProps) {
       setPos({ left, top, ready: true });
     };
     place();
-    el.querySelector<HTMLElement>('input, textarea, select, .cm-content, button')?.focus();
     const observer = new ResizeObserver(place);
     observer.observe(el);
     return () => observer.disconnect();
   }, [p.anchor]);
+  // The value's field takes the focus once the editor is shown (an element still hidden, as it
+  // is while the editor is being placed, cannot take it): typing edits the value, Escape closes.
+  const ready = pos.ready;
+  useEffect(() => {
+    const el = ref.current;
+    if (!ready || !el) return;
+    const field =
+      el.querySelector<HTMLElement>('textarea, input:not([type="radio"]), .cm-content') ??
+      el.querySelector<HTMLElement>('input, select, button');
+    field?.focus();
+  }, [ready]);
   return (
     <div
       ref={ref}
