@@ -35,6 +35,17 @@ function randomLoss(p: number, seed = 1): Server {
 }
 
 /**
+ * The fault mix of the executor's 10,000-operation test: each item refused with probability
+ * `p`, and besides, whole calls refused (throttled) with probability `q`, which makes the loss
+ * come in lumps of 25.
+ */
+function faults(p: number, q: number, seed = 1): Server {
+  const random = seededRandom(seed);
+  const items = randomLoss(p, seed + 1);
+  return { take: (n, at) => (random() < q ? 0 : items.take(n, at)) };
+}
+
+/**
  * Requests of 25 items, at most `inFlight` at once, each answered `rttMs` later; the server
  * decides at the half-way point. Returns the items sent and accepted (all, and from `steadyMs`
  * on), and the pacer.
@@ -104,6 +115,28 @@ test('loss that does not depend on the rate is not paced for: it becomes the bac
   expect(accepted / sent).toBeCloseTo(0.7, 1);
   // The tests cost little: nearly the unpaced 100,000 items went out.
   expect(sent).toBeGreaterThan(85_000);
+});
+
+test('lumpy loss that does not depend on the rate (throttled calls) is not paced for either', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const { pacer, sent, accepted } = simulate(faults(0.3, 0.1, seed), 10_000);
+    expect(accepted / sent).toBeCloseTo(0.63, 1);
+    // A false alarm now and then costs a short test, no more: nearly all of the unpaced 100,000.
+    expect(sent).toBeGreaterThan(85_000);
+    expect(pacer.background).toBeGreaterThan(0.2);
+  }
+});
+
+test('a capacity behind lumpy loss: the capacity stays busy', () => {
+  for (const seed of [1, 2, 3]) {
+    const cap = bucket(2000);
+    const f = faults(0.3, 0.1, seed);
+    const server: Server = { take: (n, at) => cap.take(f.take(n, at), at) };
+    const { accepted } = simulate(server, 10_000);
+    // A third of the calls lose a lump of 25, so windows are noisy: a little under the capacity
+    // at times, never stuck far below it.
+    expect(accepted).toBeGreaterThan(2000 * 10 * 0.75);
+  }
 });
 
 test('a capacity behind random loss: paced so that the capacity, not the loss, is the limit', () => {

@@ -1,48 +1,54 @@
 /**
- * Pacing of the items sent, from the rate the server accepts. Concurrency alone is too coarse for
- * a throughput-limited table: with 20 ms round trips one more call in flight is +1,250 items/s,
- * so against 2,000 items/s of capacity the limit jumps between too little (1 in flight) and far
- * too much (3-4 in flight, a third of every call handed back, each item sent about twice).
+ * Pacing of the items sent, from the rate the server accepts: the executor's capacity learning.
  *
- * The signal is the share of the items sent that came back unprocessed (or throttled), over a
- * window of responses. Some of that loss may not depend on our rate at all (a hot key, faults):
- * pacing on it would only slow everything down. So a cut is also a test. When the loss exceeds the
- * background loss by `margin`, the rate is cut to what the server accepted plus `headroom` (and
- * the background share), and at least by 15%, so that the outcome tells. If our rate was the
- * problem, the loss beyond the background falls by half or more, and the rate goes to that
- * target. If not, a second cut goes to what the server accepted since the first (which may have
- * aimed too high, from a burst allowance); if the loss still does not halve, both cuts are undone
- * and that loss is the new background level, which decays so that it is tested again now and
- * then. Every test ends one way or the other, so cuts never pile up on a loss they do not cure.
+ * Why: concurrency alone is too coarse for a throughput-limited table. With 12-20 ms round trips,
+ * one more call in flight is +1,250 to +2,000 items/s, so against 2,000 items/s of capacity the
+ * limit swings between 1 in flight (whose rate depends on the round trip, often under the
+ * capacity) and 2-4 (a third to half of every call handed back, each item sent about twice, and
+ * items that come back round after round wait out ever longer backoffs at the end). The pacer adds
+ * a rate limit under the concurrency limit: requests are spaced so that about the rate the server
+ * accepted goes out. It never touches the rules of DYNAMODB.md: the concurrency still halves on
+ * pressure and grows after clean responses, UnprocessedItems still wait out their full-jitter
+ * backoff, and nothing is ever dropped: the pacer only decides when the next request may leave.
  *
- * Between cuts the rate grows with each response that lost little (`growBelow` above background),
- * and holds otherwise. It is off (no limit) until the first cut.
+ * The signal is the share of the items sent that came back unprocessed or in a throttled call
+ * (the "loss"), judged over windows of at least `minSample` items and `minWindowMs`, one after
+ * the other (never overlapping: judging a sliding window at every response would act on its
+ * noisiest moment). Some loss need not depend on our rate at all (a hot key, injected faults):
+ * pacing on it would only slow everything down, so every cut is also a test.
+ *
+ * - Off (no limit) until a window loses more than the background loss plus `margin` (or plus
+ *   three standard errors of the window's loss, when its responses' losses spread that widely).
+ * - A cut sets the rate to what the server accepted in that window, plus `headroom`, divided by
+ *   the share that gets through the background loss; and at least `deepestCut` under the rate
+ *   sent, so that the outcome tells. Responses to requests sent before the cut are not counted.
+ * - If the next window's loss beyond the background has halved, the rate was the problem: the
+ *   pace holds (and rises to the target if the test cut deeper). If not, a second cut goes to what
+ *   the server accepted since the first (the first may have aimed too high after a burst
+ *   allowance); if that does not halve the loss either, it is not ours to fix: the loss becomes
+ *   the background and the pacer is off again (so a capacity behind that loss is found afresh,
+ *   against the right background). The background is forgotten slowly
+ *   (`backgroundDecayPerSecond`), so it is tested again now and then.
+ * - While paced, a window losing less than the background plus `growBelow` raises the rate by
+ *   `growth` per `minWindowMs` (not past twice the rate actually sent: the limit may not bind), so a pace that
+ *   turns out low, or a capacity that grows, is soon caught up with. A window losing more than
+ *   the margin above the background cuts again, as above.
  */
 
 export interface PaceOptions {
-  /** Loss above the background that calls for a cut (default 0.06). */
+  /** Loss above the background that calls for a cut (default 0.15). */
   margin: number;
-  /** Rate allowed above the accepted rate after a cut (default 0.02: 2% above). */
+  /** Rate allowed above the accepted rate after a cut (default 0.03: 3% above). */
   headroom: number;
-  /** Growth of the rate per `growthEveryMs` of lightly loaded responses (default 0.01: +1%). */
+  /** Rate growth while paced, per `minWindowMs` of lightly loaded window (default 0.1: +10%). */
   growth: number;
-  /**
-   * See `growth` (default 15 ms, four times that when a little came back); one response grows the
-   * rate by at most 25%.
-   */
-  growthEveryMs: number;
-  /** A response losing less than this above the background is lightly loaded (default 0.05). */
+  /** A window losing less than this above the background is lightly loaded (default 0.075). */
   growBelow: number;
-  /** Span over which sent and accepted items are measured (default 500 ms). */
-  windowMs: number;
-  /**
-   * Time a window must cover before it is judged (default 100 ms), after the first round trip
-   * from its start (the first request, or a cut), when nothing can have answered yet.
-   */
-  settleMs: number;
-  /** Items a window must hold before it is judged, twice that after a cut (default 150). */
+  /** Items a window must hold before it is judged; twice that when it judges a cut (default 250). */
   minSample: number;
-  /** How fast the background loss is forgotten, per second (default 0.02). */
+  /** Time a window must cover before it is judged, ms (default 100). */
+  minWindowMs: number;
+  /** How fast the background loss is forgotten, per second (default 0.01). */
   backgroundDecayPerSecond: number;
   /** A cut takes the rate at least this far under the rate sent (default 0.85). */
   deepestCut: number;
@@ -53,48 +59,47 @@ export interface PaceOptions {
 }
 
 export const DEFAULT_PACE: PaceOptions = {
-  margin: 0.06,
-  headroom: 0.02,
-  growth: 0.01,
-  growthEveryMs: 15,
-  growBelow: 0.03,
-  windowMs: 500,
-  settleMs: 50,
-  minSample: 150,
-  backgroundDecayPerSecond: 0.02,
+  margin: 0.15,
+  headroom: 0.03,
+  growth: 0.1,
+  growBelow: 0.075,
+  minSample: 250,
+  minWindowMs: 100,
+  backgroundDecayPerSecond: 0.01,
   deepestCut: 0.85,
   burst: 25,
   minPerRoundTrip: 1,
 };
 
-interface Sample {
-  at: number;
-  sent: number;
-  accepted: number;
+interface Test {
+  /** The loss of the window that made the first cut. */
+  loss: number;
+  /** The rate the cut aimed at (the test may have cut deeper). */
+  target: number;
+  /** A second cut was made. */
+  retried: boolean;
 }
 
+const newWindow = (from: number) => ({ sent: 0, accepted: 0, from, n: 0, sum: 0, squares: 0 });
+
 export class RatePacer {
-  /** Items per second allowed; Infinity until the first cut. */
+  /** Items per second allowed; Infinity while off. */
   rate = Infinity;
   /** Loss that does not depend on our rate, as last measured (decaying). */
   background = 0;
   private readonly o: PaceOptions;
   private tokens: number;
   private refilledAt = 0;
-  private samples: Sample[] = [];
-  private head = 0;
-  private sent = 0;
-  private accepted = 0;
-  /** Start of the current window: the first request, or the last cut. */
-  private windowFrom = -1;
+  /**
+   * The window being filled; `from` < 0 until its first response (which only marks the start).
+   * `n`, `sum` and `squares` describe the loss of each response in it, for its spread.
+   */
+  private win = newWindow(-1);
   private decayedAt = -1;
   private rttMs = 0;
-  private grownAt = -1;
   /** Responses to requests sent up to the last cut describe the old rate: they are not counted. */
   private cutSeq = 0;
-  /** Set by a cut until the first judgement after it: the accepted rate before the cut. */
-  /** Set by a cut until the first judgement after it: the loss that made it. */
-  private test: { loss: number; target: number; before: number; retried: boolean } | null = null;
+  private test: Test | null = null;
 
   constructor(opts: Partial<PaceOptions> = {}) {
     this.o = { ...DEFAULT_PACE, ...opts };
@@ -122,35 +127,8 @@ export class RatePacer {
 
   /** A request of `items` operations went out. The debt it leaves spaces the next one. */
   spend(items: number, now: number): void {
-    if (this.windowFrom < 0) this.windowFrom = this.decayedAt = now;
     this.refill(now);
     if (this.engaged) this.tokens -= items;
-  }
-
-  /** Drops samples older than the window; returns the window's span in seconds. */
-  private slide(now: number): number {
-    const from = now - this.o.windowMs;
-    while (this.head < this.samples.length && (this.samples[this.head] as Sample).at < from) {
-      const s = this.samples[this.head++] as Sample;
-      this.sent -= s.sent;
-      this.accepted -= s.accepted;
-    }
-    if (this.head > 1024 && this.head * 2 > this.samples.length) {
-      this.samples.splice(0, this.head);
-      this.head = 0;
-    }
-    // Nothing can answer in the first round trip after the window starts: it does not count.
-    const opened = this.windowFrom + this.rttMs;
-    return Math.max(1, Math.min(this.o.windowMs, now - opened)) / 1000;
-  }
-
-  private restartWindow(now: number, seq: number): void {
-    this.samples = [];
-    this.head = 0;
-    this.sent = 0;
-    this.accepted = 0;
-    this.windowFrom = now;
-    this.cutSeq = seq;
   }
 
   /** The rate at which `acceptedRate` gets through the background loss, plus the headroom. */
@@ -158,6 +136,15 @@ export class RatePacer {
     const floor = (this.o.minPerRoundTrip * 1000) / Math.max(1, this.rttMs);
     const through = Math.max(0.05, 1 - this.background);
     return Math.max(floor, (acceptedRate * (1 + this.o.headroom)) / through);
+  }
+
+  /** Sets a lower rate (never under the floor) and starts a new window that ignores older sends. */
+  private cut(rate: number, now: number, seq: number): void {
+    this.refill(now);
+    this.rate = Math.max(this.rateFor(0), rate);
+    // The debt makes the next request wait: the cut takes effect at once.
+    this.tokens = Math.min(this.tokens, 0);
+    this.cutSeq = seq;
   }
 
   /**
@@ -170,70 +157,86 @@ export class RatePacer {
     seq: number,
     now: number,
   ): void {
-    if (this.windowFrom < 0) this.windowFrom = this.decayedAt = now;
     this.rttMs = this.rttMs === 0 ? r.rttMs : 0.8 * this.rttMs + 0.2 * r.rttMs;
-    this.background = Math.max(
-      0,
-      this.background - (this.o.backgroundDecayPerSecond * (now - this.decayedAt)) / 1000,
-    );
+    if (this.decayedAt >= 0) {
+      const decay = (this.o.backgroundDecayPerSecond * (now - this.decayedAt)) / 1000;
+      this.background = Math.max(0, this.background - decay);
+    }
     this.decayedAt = now;
     if (sentSeq <= this.cutSeq) return;
-    this.samples.push({ at: now, sent: r.sent, accepted: r.accepted });
-    this.sent += r.sent;
-    this.accepted += r.accepted;
-    const span = this.slide(now);
-    if (this.sent < this.o.minSample || span * 1000 < this.o.settleMs) return;
-    const loss = 1 - this.accepted / this.sent;
+    const w = this.win;
+    if (w.from < 0) {
+      w.from = now;
+      return;
+    }
+    w.sent += r.sent;
+    w.accepted += r.accepted;
+    const lost = r.sent > 0 ? 1 - r.accepted / r.sent : 0;
+    w.n++;
+    w.sum += lost;
+    w.squares += lost * lost;
+    const spanMs = now - w.from;
+    const sample = this.test ? 2 * this.o.minSample : this.o.minSample;
+    if (w.sent < sample || spanMs < this.o.minWindowMs) return;
+    this.win = newWindow(now);
+    // The standard error of the window's loss, from the spread of its responses' losses: when
+    // the loss comes in lumps (whole calls throttled), a window runs high by chance far more
+    // often than the item count alone suggests, and a cut must not follow from that.
+    const mean = w.sum / w.n;
+    const error = Math.sqrt(Math.max(0, w.squares / w.n - mean * mean) / w.n);
+    this.judge(w.sent, w.accepted, error, spanMs / 1000, now, seq);
+  }
+
+  private judge(
+    sent: number,
+    accepted: number,
+    error: number,
+    span: number,
+    now: number,
+    seq: number,
+  ): void {
+    const loss = 1 - accepted / sent;
+    const acceptedRate = accepted / span;
+    const sentRate = Math.min(this.rate, sent / span);
     const test = this.test;
     if (test) {
-      if (this.sent < 2 * this.o.minSample) return;
-      this.test = null;
-      if (loss - this.background < (test.loss - this.background) / 2) {
-        // Our rate was the problem (the loss beyond the background halved): the cut only had to
-        // be deep enough to tell.
+      const excess = loss - this.background;
+      if (excess < (test.loss - this.background) / 2) {
+        // Our rate was the problem: the cut only had to be deep enough to tell.
+        this.test = null;
         this.rate = Math.max(this.rate, test.target);
       } else if (!test.retried) {
-        // The loss did not halve. Either it is not ours, or the accepted rate we cut to was
-        // inflated (a burst allowance over a short window): cut again, to what the server took
-        // since the cut, and judge once more.
-        const acceptedRate = this.accepted / span;
+        // Either the loss is not ours, or the rate we cut to was inflated (a burst allowance in
+        // the window): cut again, to what the server took since the cut, and judge once more.
         const target = this.rateFor(acceptedRate);
-        this.refill(now);
-        this.rate = Math.min(target, this.o.deepestCut * Math.min(this.rate, this.sent / span));
-        this.tokens = Math.min(this.tokens, 0);
         this.test = { ...test, target, retried: true };
-        this.restartWindow(now, seq);
+        this.cut(Math.min(target, this.o.deepestCut * sentRate), now, seq);
+        this.win = newWindow(-1);
       } else {
-        // Two cuts did not halve the loss: that much of it is not ours to fix. Undo both, and
-        // do not cut for that loss again until the background has decayed.
-        this.rate = test.before;
-        this.tokens = Math.min(this.tokens, this.o.burst);
+        // Two cuts did not halve the loss: that much of it is not ours to fix. It becomes the
+        // background, and the pacer lets go altogether: any pace set so far was worked out with
+        // the wrong background (too low). Were there a capacity as well, the next window shows
+        // it, now above the right background, and the cut that follows aims right.
+        this.test = null;
+        this.rate = Infinity;
         this.background = Math.max(this.background, loss);
       }
       return;
     }
-    if (loss > this.background + this.o.margin) {
-      const acceptedRate = this.accepted / span;
-      const sentRate = Math.min(this.rate, this.sent / span);
-      this.refill(now);
+    if (loss > this.background + Math.max(this.o.margin, 3 * error)) {
       const target = this.rateFor(acceptedRate);
-      const before = this.rate;
-      // Deep enough to tell: had the loss come from our rate, this cut would bring it down.
-      this.rate = Math.min(target, this.o.deepestCut * sentRate);
-      this.tokens = Math.min(this.tokens, 0);
-      this.test = { loss, target, before, retried: false };
-      this.restartWindow(now, seq);
+      this.test = { loss, target, retried: false };
+      this.cut(Math.min(target, this.o.deepestCut * sentRate), now, seq);
+      this.win = newWindow(-1);
       return;
     }
-    const lost = r.sent > 0 ? 1 - r.accepted / r.sent : 0;
-    if (this.engaged && lost < this.background + this.o.growBelow) {
-      // Probe upwards: quickly while nothing comes back (the server has room), slowly near the
-      // limit; and not far beyond what is actually sent (the limit may not bind).
-      const every = lost === 0 ? this.o.growthEveryMs : 4 * this.o.growthEveryMs;
-      const steps = this.grownAt < 0 ? 1 : Math.max(1, (now - this.grownAt) / every);
-      const grown = this.rate * Math.min(1.25, (1 + this.o.growth) ** steps);
-      this.rate = Math.max(this.rate, Math.min(grown, (2 * this.sent) / span));
+    if (this.engaged && loss < this.background + this.o.growBelow) {
+      // Probe upwards, by `growth` per `minWindowMs` the window took (at most +50%), so that a
+      // low pace, whose windows take longer to fill, catches up as fast in time; but not far
+      // beyond what is actually sent (the limit may not bind).
+      const steps = (span * 1000) / this.o.minWindowMs;
+      const grown = this.rate * Math.min(1.5, 1 + this.o.growth * Math.max(1, steps));
+      this.rate = Math.max(this.rate, Math.min(grown, (2 * sent) / span));
     }
-    this.grownAt = now;
   }
 }
