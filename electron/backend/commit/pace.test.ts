@@ -133,9 +133,10 @@ test('a capacity behind lumpy loss: the capacity stays busy', () => {
     const f = faults(0.3, 0.1, seed);
     const server: Server = { take: (n, at) => cap.take(f.take(n, at), at) };
     const { accepted } = simulate(server, 10_000);
-    // A third of the calls lose a lump of 25, so windows are noisy: a little under the capacity
-    // at times, never stuck far below it.
-    expect(accepted).toBeGreaterThan(2000 * 10 * 0.75);
+    // A third of the items lost at random, a tenth of the calls whole: windows are so noisy that
+    // the pace sits under the capacity at times; it must never get stuck far below it (a pacer
+    // that ratchets down on such loss ends near a quarter of it).
+    expect(accepted).toBeGreaterThan(2000 * 10 * 0.6);
   }
 });
 

@@ -17,20 +17,19 @@
  * noisiest moment). Some loss need not depend on our rate at all (a hot key, injected faults):
  * pacing on it would only slow everything down, so every cut is also a test.
  *
- * - Off (no limit) until a window loses more than the background loss plus `margin` (or plus
- *   three standard errors of the window's loss, when its responses' losses spread that widely).
+ * - Off (no limit) until a window loses more than the background loss plus `margin`.
  * - A cut sets the rate to what the server accepted in that window, plus `headroom`, divided by
  *   the share that gets through the background loss; and at least `deepestCut` under the rate
  *   sent, so that the outcome tells. Responses to requests sent before the cut are not counted.
  * - If the next window's loss beyond the background has halved, the rate was the problem: the
  *   pace holds (and rises to the target if the test cut deeper). If not, a second cut goes to what
  *   the server accepted since the first (the first may have aimed too high after a burst
- *   allowance); if that does not halve the loss either, it is not ours to fix: the loss becomes
- *   the background and the pacer is off again (so a capacity behind that loss is found afresh,
+ *   allowance); if that does not halve the loss either, it is not ours to fix: the loss (of both
+ *   test windows) becomes the background and the pacer is off again (so a capacity behind that loss is found afresh,
  *   against the right background). The background is forgotten slowly
  *   (`backgroundDecayPerSecond`), so it is tested again now and then.
  * - While paced, a window losing less than the background plus `growBelow` raises the rate by
- *   `growth` per `minWindowMs` (not past twice the rate actually sent: the limit may not bind), so a pace that
+ *   up to `growth` per `minWindowMs` (not past twice the rate actually sent: the limit may not bind), so a pace that
  *   turns out low, or a capacity that grows, is soon caught up with. A window losing more than
  *   the margin above the background cuts again, as above.
  */
@@ -40,15 +39,21 @@ export interface PaceOptions {
   margin: number;
   /** Rate allowed above the accepted rate after a cut (default 0.03: 3% above). */
   headroom: number;
-  /** Rate growth while paced, per `minWindowMs` of lightly loaded window (default 0.1: +10%). */
+  /**
+   * Rate growth while paced, per `minWindowMs` of a window that lost (almost) nothing above the
+   * background; a tenth of it for a lightly loaded one (default 0.2: +20%).
+   */
   growth: number;
   /** A window losing less than this above the background is lightly loaded (default 0.075). */
   growBelow: number;
-  /** Items a window must hold before it is judged; twice that when it judges a cut (default 250). */
+  /**
+   * Items a window must hold before it is judged (default 500: 20 full calls, so that a few
+   * throttled calls more than usual, 25 items lost at once each, do not look like a new loss).
+   */
   minSample: number;
   /** Time a window must cover before it is judged, ms (default 100). */
   minWindowMs: number;
-  /** How fast the background loss is forgotten, per second (default 0.01). */
+  /** How fast the background loss is forgotten, per second (default 0.005). */
   backgroundDecayPerSecond: number;
   /** A cut takes the rate at least this far under the rate sent (default 0.85). */
   deepestCut: number;
@@ -61,11 +66,11 @@ export interface PaceOptions {
 export const DEFAULT_PACE: PaceOptions = {
   margin: 0.15,
   headroom: 0.03,
-  growth: 0.1,
+  growth: 0.2,
   growBelow: 0.075,
-  minSample: 250,
+  minSample: 500,
   minWindowMs: 100,
-  backgroundDecayPerSecond: 0.01,
+  backgroundDecayPerSecond: 0.005,
   deepestCut: 0.85,
   burst: 25,
   minPerRoundTrip: 1,
@@ -76,11 +81,11 @@ interface Test {
   loss: number;
   /** The rate the cut aimed at (the test may have cut deeper). */
   target: number;
-  /** A second cut was made. */
-  retried: boolean;
+  /** Once a second cut was made: the loss of the window that made it. */
+  retried: number | null;
 }
 
-const newWindow = (from: number) => ({ sent: 0, accepted: 0, from, n: 0, sum: 0, squares: 0 });
+const newWindow = (from: number) => ({ sent: 0, accepted: 0, from });
 
 export class RatePacer {
   /** Items per second allowed; Infinity while off. */
@@ -90,10 +95,7 @@ export class RatePacer {
   private readonly o: PaceOptions;
   private tokens: number;
   private refilledAt = 0;
-  /**
-   * The window being filled; `from` < 0 until its first response (which only marks the start).
-   * `n`, `sum` and `squares` describe the loss of each response in it, for its spread.
-   */
+  /** The window being filled; `from` < 0 until its first response (which only marks the start). */
   private win = newWindow(-1);
   private decayedAt = -1;
   private rttMs = 0;
@@ -171,30 +173,13 @@ export class RatePacer {
     }
     w.sent += r.sent;
     w.accepted += r.accepted;
-    const lost = r.sent > 0 ? 1 - r.accepted / r.sent : 0;
-    w.n++;
-    w.sum += lost;
-    w.squares += lost * lost;
     const spanMs = now - w.from;
-    const sample = this.test ? 2 * this.o.minSample : this.o.minSample;
-    if (w.sent < sample || spanMs < this.o.minWindowMs) return;
+    if (w.sent < this.o.minSample || spanMs < this.o.minWindowMs) return;
     this.win = newWindow(now);
-    // The standard error of the window's loss, from the spread of its responses' losses: when
-    // the loss comes in lumps (whole calls throttled), a window runs high by chance far more
-    // often than the item count alone suggests, and a cut must not follow from that.
-    const mean = w.sum / w.n;
-    const error = Math.sqrt(Math.max(0, w.squares / w.n - mean * mean) / w.n);
-    this.judge(w.sent, w.accepted, error, spanMs / 1000, now, seq);
+    this.judge(w.sent, w.accepted, spanMs / 1000, now, seq);
   }
 
-  private judge(
-    sent: number,
-    accepted: number,
-    error: number,
-    span: number,
-    now: number,
-    seq: number,
-  ): void {
+  private judge(sent: number, accepted: number, span: number, now: number, seq: number): void {
     const loss = 1 - accepted / sent;
     const acceptedRate = accepted / span;
     const sentRate = Math.min(this.rate, sent / span);
@@ -205,11 +190,11 @@ export class RatePacer {
         // Our rate was the problem: the cut only had to be deep enough to tell.
         this.test = null;
         this.rate = Math.max(this.rate, test.target);
-      } else if (!test.retried) {
+      } else if (test.retried === null) {
         // Either the loss is not ours, or the rate we cut to was inflated (a burst allowance in
         // the window): cut again, to what the server took since the cut, and judge once more.
         const target = this.rateFor(acceptedRate);
-        this.test = { ...test, target, retried: true };
+        this.test = { ...test, target, retried: loss };
         this.cut(Math.min(target, this.o.deepestCut * sentRate), now, seq);
         this.win = newWindow(-1);
       } else {
@@ -219,23 +204,26 @@ export class RatePacer {
         // it, now above the right background, and the cut that follows aims right.
         this.test = null;
         this.rate = Infinity;
-        this.background = Math.max(this.background, loss);
+        this.background = Math.max(this.background, (test.retried + loss) / 2);
       }
       return;
     }
-    if (loss > this.background + Math.max(this.o.margin, 3 * error)) {
+    if (loss > this.background + this.o.margin) {
       const target = this.rateFor(acceptedRate);
-      this.test = { loss, target, retried: false };
+      this.test = { loss, target, retried: null };
       this.cut(Math.min(target, this.o.deepestCut * sentRate), now, seq);
       this.win = newWindow(-1);
       return;
     }
     if (this.engaged && loss < this.background + this.o.growBelow) {
-      // Probe upwards, by `growth` per `minWindowMs` the window took (at most +50%), so that a
-      // low pace, whose windows take longer to fill, catches up as fast in time; but not far
-      // beyond what is actually sent (the limit may not bind).
-      const steps = (span * 1000) / this.o.minWindowMs;
-      const grown = this.rate * Math.min(1.5, 1 + this.o.growth * Math.max(1, steps));
+      // Probe upwards, per `minWindowMs` the window took (at most +50% at once), so that a low
+      // pace, whose windows take longer to fill, catches up as fast in time: by `growth` while
+      // (almost) nothing comes back, the server has room; by a tenth of that near the limit. But
+      // not far beyond what is actually sent (the limit may not bind).
+      const steps = Math.max(1, (span * 1000) / this.o.minWindowMs);
+      const room = loss <= this.background + 0.01;
+      const step = room ? this.o.growth : this.o.growth / 10;
+      const grown = this.rate * Math.min(1.5, 1 + step * steps);
       this.rate = Math.max(this.rate, Math.min(grown, (2 * sent) / span));
     }
   }
