@@ -17,21 +17,26 @@
  * noisiest moment). Some loss need not depend on our rate at all (a hot key, injected faults):
  * pacing on it would only slow everything down, so every cut is also a test.
  *
- * - Off (no limit) until a window loses more than the background loss plus `margin`.
+ * - Off (no limit) until a window loses more than the background loss plus `margin`. Windows are
+ *   500 items by default (20 full calls), so that a few more throttled calls than usual (25 items
+ *   lost at once each) do not pass the margin.
  * - A cut sets the rate to what the server accepted in that window, plus `headroom`, divided by
  *   the share that gets through the background loss; and at least `deepestCut` under the rate
  *   sent, so that the outcome tells. Responses to requests sent before the cut are not counted.
  * - If the next window's loss beyond the background has halved, the rate was the problem: the
- *   pace holds (and rises to the target if the test cut deeper). If not, a second cut goes to what
- *   the server accepted since the first (the first may have aimed too high after a burst
- *   allowance); if that does not halve the loss either, it is not ours to fix: the loss (of both
- *   test windows) becomes the background and the pacer is off again (so a capacity behind that loss is found afresh,
- *   against the right background). The background is forgotten slowly
- *   (`backgroundDecayPerSecond`), so it is tested again now and then.
- * - While paced, a window losing less than the background plus `growBelow` raises the rate by
- *   up to `growth` per `minWindowMs` (not past twice the rate actually sent: the limit may not bind), so a pace that
+ *   pace holds (and rises to the target if the test cut deeper). If not, a second cut goes to
+ *   what the server accepted since the first (the first may have aimed too high after a burst
+ *   allowance); if that does not halve the loss either, it is not ours to fix: the mean loss of
+ *   both test windows becomes the background and the pacer is off again (so that a capacity
+ *   behind that loss is found afresh, against the right background). The background is forgotten
+ *   slowly (`backgroundDecayPerSecond`), so it is tested again now and then.
+ * - While paced, a window losing less than the background plus `growBelow` raises the rate, per
+ *   `minWindowMs` it took: by `growth` while (almost) nothing comes back, by a tenth of that near
+ *   the limit; never past twice the rate actually sent (the limit may not bind). So a pace that
  *   turns out low, or a capacity that grows, is soon caught up with. A window losing more than
  *   the margin above the background cuts again, as above.
+ * - Calls that fail without an answer about capacity (5xx, dropped connections) say nothing
+ *   about the rate and are not counted; throttled calls count as sent, none accepted.
  */
 
 export interface PaceOptions {

@@ -17,7 +17,8 @@ export interface CommitOptions {
    */
   pressureFraction?: number;
   /**
-   * Pacing from the rate the server accepts, engaged at the first pressure (see `RatePacer`);
+   * Pacing from the rate the server accepts, engaged when the share of items handed back
+   * (UnprocessedItems, throttled calls) clearly rises above its usual level (see `RatePacer`);
    * false turns it off, leaving the concurrency alone to react.
    */
   pace?: Partial<PaceOptions> | false;
