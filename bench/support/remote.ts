@@ -11,9 +11,12 @@ export interface Child {
 
 /** dynalite in its own process, in memory. */
 export async function startDynaliteProcess(): Promise<Child> {
+  // The IPC channel is only there so that the child notices when this process goes away.
   const child = spawn(process.execPath, [path.join(__dirname, 'dynaliteServer.cjs')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  child.unref();
+  child.channel?.unref();
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) {
     const m = /^PORT (\d+)$/.exec(line);

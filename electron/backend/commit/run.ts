@@ -1,13 +1,9 @@
 /**
- * One commit's scheduling: which request goes next, how many fly, what a response or failure does
- * to each operation (written, requeued after a backoff, split to isolate a rejection, failed).
+ * One commit's scheduling: which request goes next, how many fly and how fast, what a response or
+ * failure does to each operation (written, requeued after a backoff, split to isolate a
+ * rejection, failed).
  */
-import {
-  BatchWriteItemCommand,
-  type BatchWriteItemCommandOutput,
-  type DynamoDBClient,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import type { BatchWriteItemCommandOutput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   RequestBuilder,
   packLimits,
@@ -15,13 +11,20 @@ import {
   type SizedOp,
 } from '../../../shared/plan/builder';
 import type { KeySchemas } from '../../../shared/plan/types';
-import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shared/retry/backoff';
+import { backoffOptions } from '../../../shared/retry/backoff';
+import { Backlog } from './backlog';
 import { AdaptiveConcurrency } from './concurrency';
 import { classifyFailure, type CallFailure } from './errors';
 import type { Ledger } from './ledger';
+import { RatePacer } from './pace';
 import type { Start } from './start';
 import type { CommitOptions } from './types';
-import { toSdkWriteRequest, unprocessedKeyIds } from './wire';
+import {
+  batchWriteBody,
+  preserializedBatchWrite,
+  unprocessedKeyIds,
+  writeRequestJson,
+} from './wire';
 
 interface OpState {
   s: SizedOp;
@@ -29,20 +32,23 @@ interface OpState {
   sends: number;
   /** A call carrying it ended without a known outcome: the next send is a resend. */
   unknown: boolean;
-  sdk?: WriteRequest;
+  /** Its WriteRequest as JSON text, written on first send. */
+  json?: string;
 }
 
 export class CommitRun {
   private readonly limits: PackLimits;
-  private readonly backoff: BackoffOptions;
   private readonly conc: AdaptiveConcurrency;
-  private readonly random: () => number;
-  private readonly fresh: OpState[][];
+  private readonly pacer: RatePacer | null;
+  private readonly backlog: Backlog<OpState>;
+  private readonly maxRounds: number;
+  /** The planned operations in plan order; `ends` are the planned requests' boundaries. */
+  private readonly fresh: OpState[] = [];
+  private readonly ends: number[] = [];
   private freshAt = 0;
-  private retryReady: OpState[] = [];
+  private endAt = 0;
   private readonly isolated: OpState[][] = [];
-  private readonly timers = new Map<NodeJS.Timeout, OpState[]>();
-  private waiting = 0;
+  private paceTimer: NodeJS.Timeout | null = null;
   private inFlight = 0;
   private seq = 0;
   private aborted = false;
@@ -56,16 +62,20 @@ export class CommitRun {
     private readonly ledger: Ledger,
   ) {
     this.limits = packLimits(opts.plan);
-    this.backoff = backoffOptions(opts.backoff);
-    this.random = opts.random ?? Math.random;
-    const max = opts.maxConcurrency ?? 8;
     this.conc = new AdaptiveConcurrency(
       opts.concurrency ?? 4,
       opts.minConcurrency ?? 1,
-      max,
+      opts.maxConcurrency ?? 8,
       opts.cleanResponsesToGrow,
     );
-    this.fresh = start.fresh.map((r) => r.map((s) => ({ s, rounds: 0, sends: 0, unknown: false })));
+    this.pacer = opts.pace === false ? null : new RatePacer(opts.pace);
+    const backoff = backoffOptions(opts.backoff);
+    this.maxRounds = backoff.maxRounds;
+    this.backlog = new Backlog(backoff, opts.random ?? Math.random, () => this.pump());
+    for (const request of start.fresh) {
+      for (const s of request) this.fresh.push({ s, rounds: 0, sends: 0, unknown: false });
+      this.ends.push(this.fresh.length);
+    }
   }
 
   run(): Promise<void> {
@@ -84,7 +94,7 @@ export class CommitRun {
 
   private live() {
     return {
-      retrying: this.waiting + this.retryReady.length,
+      retrying: this.backlog.waiting + this.backlog.ready.length,
       concurrency: this.conc.limit,
       inFlight: this.inFlight,
     };
@@ -93,57 +103,83 @@ export class CommitRun {
   private abort(): void {
     if (this.aborted) return;
     this.aborted = true;
-    for (const [t, ops] of this.timers) {
-      clearTimeout(t);
-      this.ledger.canceled(ops.map((o) => o.s.op.id));
-    }
-    this.timers.clear();
-    this.waiting = 0;
+    if (this.paceTimer) clearTimeout(this.paceTimer);
+    this.paceTimer = null;
     const queued = [
-      ...this.retryReady,
+      ...this.backlog.clear(),
       ...this.isolated.flat(),
-      ...this.fresh.slice(this.freshAt).flat(),
+      ...this.fresh.slice(this.freshAt),
     ];
     this.ledger.canceled(queued.map((o) => o.s.op.id));
-    this.retryReady = [];
     this.isolated.length = 0;
     this.freshAt = this.fresh.length;
     this.pump();
   }
 
-  /** The next request to send: isolation groups first, full retry requests, then the plan. */
+  private get queued(): boolean {
+    return (
+      this.backlog.ready.length > 0 || this.isolated.length > 0 || this.freshAt < this.fresh.length
+    );
+  }
+
+  /**
+   * The next request: an isolation group; else, when no retry is due and the plan is at one of
+   * its boundaries, the next planned request as planned; else the operations due for a retry
+   * first, topped up with planned ones, so that retries never travel in half-empty calls.
+   */
   private next(): OpState[] | null {
     const isolated = this.isolated.shift();
     if (isolated) return isolated;
-    const freshLeft = this.freshAt < this.fresh.length;
-    if (
-      this.retryReady.length > 0 &&
-      (!freshLeft || this.retryReady.length >= this.limits.maxOps)
-    ) {
-      const b = new RequestBuilder(this.limits);
-      const taken = new Set<OpState>();
-      for (const o of this.retryReady) {
-        const r = b.add(o.s);
-        if (r === 'added') taken.add(o);
-        else if (r === 'full') break;
-      }
-      this.retryReady = this.retryReady.filter((o) => !taken.has(o));
-      return [...taken];
+    while (this.endAt < this.ends.length && (this.ends[this.endAt] as number) <= this.freshAt) {
+      this.endAt++;
     }
-    return freshLeft ? (this.fresh[this.freshAt++] ?? null) : null;
+    const ready = this.backlog.ready;
+    if (ready.length === 0) {
+      if (this.freshAt >= this.fresh.length) return null;
+      if (this.freshAt === (this.endAt === 0 ? 0 : this.ends[this.endAt - 1])) {
+        const end = this.ends[this.endAt] as number;
+        const ops = this.fresh.slice(this.freshAt, end);
+        this.freshAt = end;
+        return ops;
+      }
+    }
+    const b = new RequestBuilder(this.limits);
+    const taken: OpState[] = [];
+    const left: OpState[] = [];
+    for (const o of ready) {
+      if (!b.full && b.add(o.s) === 'added') taken.push(o);
+      else left.push(o);
+    }
+    this.backlog.ready = left;
+    while (!b.full && this.freshAt < this.fresh.length) {
+      const o = this.fresh[this.freshAt] as OpState;
+      // Too big for what is left, or its key already here: it leads the next request instead.
+      if (b.add(o.s) !== 'added') break;
+      taken.push(o);
+      this.freshAt++;
+    }
+    return taken;
   }
 
   private pump(): void {
-    while (!this.aborted && this.inFlight < this.conc.limit) {
+    while (!this.aborted && this.inFlight < this.conc.limit && this.queued) {
+      const wait = this.pacer?.delay(performance.now()) ?? 0;
+      if (wait > 0) {
+        this.paceTimer ??= setTimeout(() => {
+          this.paceTimer = null;
+          this.pump();
+        }, wait);
+        break;
+      }
       const ops = this.next();
       if (!ops) break;
       this.send(ops);
     }
     this.ledger.progress(this.live());
-    const idle = this.inFlight === 0 && this.waiting === 0;
-    const queued =
-      this.retryReady.length > 0 || this.isolated.length > 0 || this.freshAt < this.fresh.length;
-    if (idle && (this.aborted || !queued) && this.done) {
+    const idle = this.inFlight === 0 && this.backlog.waiting === 0;
+    if (idle && (this.aborted || !this.queued) && this.done) {
+      if (this.paceTimer) clearTimeout(this.paceTimer);
+      this.paceTimer = null;
       const done = this.done;
       this.done = null;
       done();
@@ -151,12 +187,14 @@ export class CommitRun {
   }
 
   private send(batch: OpState[]): void {
-    const items: Record<string, WriteRequest[]> = {};
+    const byTable = new Map<string, string[]>();
     const ops: OpState[] = [];
     for (const o of batch) {
       try {
-        const sdk = (o.sdk ??= toSdkWriteRequest(o.s.op));
-        (items[o.s.op.table] ??= []).push(sdk);
+        const json = (o.json ??= writeRequestJson(o.s.op));
+        const list = byTable.get(o.s.op.table);
+        if (list) list.push(json);
+        else byTable.set(o.s.op.table, [json]);
         ops.push(o);
       } catch (err) {
         this.ledger.failed([{ id: o.s.op.id, reason: `cannot encode: ${String(err)}` }]);
@@ -165,6 +203,8 @@ export class CommitRun {
     if (ops.length === 0) return;
     const sentSeq = ++this.seq;
     this.inFlight++;
+    const sentAt = performance.now();
+    this.pacer?.spend(ops.length, sentAt);
     this.ledger.counters.requests++;
     this.ledger.counters.opsSent += ops.length;
     for (const o of ops) {
@@ -172,15 +212,11 @@ export class CommitRun {
       this.ledger.sent(o.s.op.id, o.sends, o.unknown || this.opts.resending === true);
       o.unknown = false;
     }
-    const command = new BatchWriteItemCommand({
-      RequestItems: items,
-      ReturnConsumedCapacity: 'TOTAL',
-    });
     this.client
-      .send(command)
+      .send(preserializedBatchWrite(batchWriteBody(byTable), byTable.keys()))
       .then(
-        (out) => this.onResponse(ops, out, sentSeq),
-        (err: unknown) => this.onFailure(ops, classifyFailure(err), sentSeq),
+        (out) => this.onResponse(ops, out, sentSeq, sentAt),
+        (err: unknown) => this.onFailure(ops, classifyFailure(err), sentSeq, sentAt),
       )
       .catch((err: unknown) => {
         // A bug in our own handling must not strand operations: report them, keep going.
@@ -195,25 +231,38 @@ export class CommitRun {
       });
   }
 
-  private onResponse(ops: OpState[], out: BatchWriteItemCommandOutput, sentSeq: number): void {
+  private onResponse(
+    ops: OpState[],
+    out: BatchWriteItemCommandOutput,
+    sentSeq: number,
+    sentAt: number,
+  ): void {
     const c = this.ledger.counters;
     for (const cc of out.ConsumedCapacity ?? []) c.consumedCapacity += cc.CapacityUnits ?? 0;
-    const back = new Set(unprocessedKeyIds(out.UnprocessedItems, this.keySchemas));
-    const unprocessed = ops.filter((o) => back.has(o.s.keyId));
-    this.ledger.written(ops.filter((o) => !back.has(o.s.keyId)).map((o) => o.s.op.id));
-    if (unprocessed.length === 0) {
-      this.conc.onClean();
-      return;
+    const unprocessed = out.UnprocessedItems ?? {};
+    let back: OpState[] = [];
+    if (Object.keys(unprocessed).length === 0) {
+      this.ledger.written(ops.map((o) => o.s.op.id));
+    } else {
+      const ids = new Set(unprocessedKeyIds(unprocessed, this.keySchemas));
+      back = ops.filter((o) => ids.has(o.s.keyId));
+      this.ledger.written(ops.filter((o) => !ids.has(o.s.keyId)).map((o) => o.s.op.id));
     }
-    c.unprocessed += unprocessed.length;
     // A few items back says little about load (a hot key, bad luck); most of the call back does.
-    if (unprocessed.length / ops.length >= (this.opts.pressureFraction ?? 0.5)) {
-      this.conc.onPressure(sentSeq, this.seq);
-    } else this.conc.onClean();
-    this.requeue(unprocessed, 'UnprocessedItems');
+    const pressure =
+      back.length > 0 && back.length / ops.length >= (this.opts.pressureFraction ?? 0.5);
+    const now = performance.now();
+    const accepted = ops.length - back.length;
+    const rttMs = now - sentAt;
+    this.pacer?.onResponse({ sent: ops.length, accepted, rttMs }, sentSeq, this.seq, now);
+    if (pressure) this.conc.onPressure(sentSeq, this.seq);
+    else this.conc.onClean();
+    if (back.length === 0) return;
+    c.unprocessed += back.length;
+    this.requeue(back, 'UnprocessedItems');
   }
 
-  private onFailure(ops: OpState[], f: CallFailure, sentSeq: number): void {
+  private onFailure(ops: OpState[], f: CallFailure, sentSeq: number, sentAt: number): void {
     const c = this.ledger.counters;
     if (f.kind !== 'reject') {
       if (f.kind === 'throttle') c.throttledCalls++;
@@ -221,6 +270,12 @@ export class CommitRun {
       else c.networkErrors++;
       // A 5xx or a lost connection may have written the call: any resend is reported as such.
       if (f.kind !== 'throttle') for (const o of ops) o.unknown = true;
+      // Throttling is the server saying how much it takes (nothing, this time): pace on it.
+      if (f.kind === 'throttle') {
+        const now = performance.now();
+        const r = { sent: ops.length, accepted: 0, rttMs: now - sentAt };
+        this.pacer?.onResponse(r, sentSeq, this.seq, now);
+      }
       if (f.kind !== 'network') this.conc.onPressure(sentSeq, this.seq);
       this.requeue(ops, f.label);
       return;
@@ -243,42 +298,21 @@ export class CommitRun {
     }
   }
 
-  /** Puts operations back after a backoff, or fails those past the last round. */
+  /** Puts operations back after a backoff of their own round, or fails those past the last. */
   private requeue(ops: OpState[], why: string): void {
     if (this.aborted) {
       this.ledger.canceled(ops.map((o) => o.s.op.id));
       return;
     }
-    const max = this.backoff.maxRounds;
-    const again: OpState[] = [];
-    const failed: { id: string; reason: string }[] = [];
-    let round = 0;
-    for (const o of ops) {
-      o.rounds++;
-      if (o.rounds > max) {
-        failed.push({
-          id: o.s.op.id,
-          reason: `still unprocessed after ${max} rounds (last: ${why})`,
-        });
-      } else {
-        again.push(o);
-        round = Math.max(round, o.rounds);
-      }
-    }
-    this.ledger.failed(failed);
-    if (again.length === 0) return;
-    const c = this.ledger.counters;
-    c.rounds = Math.max(c.rounds, round);
-    this.waiting += again.length;
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        this.waiting -= again.length;
-        this.retryReady.push(...again);
-        this.pump();
-      },
-      backoffDelay(round - 1, this.backoff, this.random),
+    const { over, deepest } = this.backlog.requeue(ops);
+    const max = this.maxRounds;
+    this.ledger.failed(
+      over.map((o) => ({
+        id: o.s.op.id,
+        reason: `still unprocessed after ${max} rounds (last: ${why})`,
+      })),
     );
-    this.timers.set(timer, again);
+    const c = this.ledger.counters;
+    c.rounds = Math.max(c.rounds, deepest);
   }
 }

@@ -1,5 +1,6 @@
 /** The commit executor's options, callbacks and report. */
 import type { BackoffOptions } from '../../../shared/retry/backoff';
+import type { PaceOptions } from './pace';
 import type { PlanOptions } from '../../../shared/plan/types';
 
 export interface CommitOptions {
@@ -15,6 +16,12 @@ export interface CommitOptions {
    * still retried with backoff. 0 makes any unprocessed item pressure.
    */
   pressureFraction?: number;
+  /**
+   * Pacing from the rate the server accepts, engaged when the share of items handed back
+   * (UnprocessedItems, throttled calls) clearly rises above its usual level (see `RatePacer`);
+   * false turns it off, leaving the concurrency alone to react.
+   */
+  pace?: Partial<PaceOptions> | false;
   /** Backoff between retry rounds; `maxRounds` retries per operation, then it fails. */
   backoff?: Partial<BackoffOptions>;
   /** Random source for jitter, [0, 1). */
