@@ -78,7 +78,7 @@ describe('history', () => {
     expect(h.past).toHaveLength(MAX_HISTORY_STEPS);
   });
 
-  it('bulk-edits 10,000 items next to 10,000 staged ones, and undoes it, quickly', () => {
+  it('bulk-edits 10,000 items next to 10,000 staged ones as one step that touches only them, and undoes it', () => {
     // 10,000 changes already staged elsewhere in the table, so every step copies a large record.
     const loaded: Item[] = Array.from({ length: 100_000 }, (_, i) =>
       row(`user#${i}`, String(i), { name: { S: `n${i}` }, score: { N: String(i * 3) } }),
@@ -97,20 +97,12 @@ describe('history', () => {
         value: { S: 'archived' },
       })),
     };
-    const warm = commitStep(s, h, bulk, schemas); // let the JIT see the code once, as in a running app
-    undo(warm.state, warm.history);
-    const t0 = performance.now();
     ({ state: s, history: h } = commitStep(s, h, bulk, schemas));
-    const t1 = performance.now();
     expect(Object.keys(s.changes)).toHaveLength(20_000);
     expect(h.past.at(-1)?.entries).toHaveLength(10_000);
     const undone = undo(s, h);
-    const t2 = performance.now();
     expect(Object.keys(undone.state.changes)).toHaveLength(10_000);
     expect(undone.state.changes[idOf(loaded[0]!)]).toBeUndefined();
-    // Generous bounds for slow CI machines; typical figures are printed for the record.
-    console.log(`bulk edit 10k: ${(t1 - t0).toFixed(1)} ms, undo: ${(t2 - t1).toFixed(1)} ms`);
-    expect(t1 - t0).toBeLessThan(1000);
-    expect(t2 - t1).toBeLessThan(250);
+    // How fast is bench:staging's to measure (no wall-clock limits in tests).
   });
 });

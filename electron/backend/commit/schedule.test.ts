@@ -76,17 +76,14 @@ test('retries lead the next request and planned operations fill it: no half-empt
 test('against a write capacity it paces itself: the capacity stays busy, few calls', async () => {
   const t = await table();
   stack.proxy.setConfig({ latencyMs: 5, writeCapacity: 1000, writeBurst: 50 });
-  const t0 = performance.now();
   const report = await executeCommit(stack.client, puts(t, 3000), { [t]: schema });
-  const seconds = (performance.now() - t0) / 1000;
   expect(report.written).toHaveLength(3000);
   expect(report.failed).toEqual([]);
   const calls = stack.proxy.counters.calls.BatchWriteItem ?? 0;
   // 120 calls at the least; about 140 paced. Unpaced (`pace: false`), the concurrency alone
   // makes about 200 here.
   expect(calls).toBeLessThan(165);
-  // 3 s at the capacity. Throughput is the bench's to measure (tests share the CPU): this only
-  // catches a pacer stuck far below the capacity.
-  expect(3000 / seconds).toBeGreaterThan(200);
+  // No wall-clock figure here (tests share the CPU): a pacer stuck below the capacity is caught by
+  // pace.test.ts in simulated time, and throughput is bench:commit's to measure.
   expect(await scanAll(stack.direct, t)).toHaveLength(3000);
 });
