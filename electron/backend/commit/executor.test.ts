@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { CLEAN } from '../../../e2e/support/faultProxy';
+import { expect, test } from 'vitest';
 import { tableItemId } from '../../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { plan } from '../../../shared/plan/plan';
 import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
-import { createTable, idOf, sampleItem, scanAll, startStack, type Stack } from './testing';
+import { createTable, idOf, samplePuts, scanAll, useStack } from './testing';
 import type { CommitProgress } from './types';
 import { itemsEquivalent } from './equivalent';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const fast = { baseMs: 1, capMs: 20 };
-let stack: Stack;
+const stack = useStack(7);
 let tableNo = 0;
-
-beforeAll(async () => {
-  stack = await startStack(7);
-});
-afterAll(() => stack.close());
-beforeEach(() => {
-  stack.proxy.setConfig(CLEAN);
-  stack.proxy.resetCounters();
-  stack.proxy.onBatchWrite = null;
-});
 
 async function table(): Promise<string> {
   const name = `Exec${++tableNo}`;
@@ -31,12 +20,7 @@ async function table(): Promise<string> {
 }
 
 const puts = (t: string, n: number, prefix = 'item'): PlanInput[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `${prefix}${i}`,
-    table: t,
-    kind: 'put',
-    item: sampleItem(i, prefix),
-  }));
+  samplePuts(t, n, prefix, prefix);
 
 /** Records every BatchWriteItem body and returns a check that none held a key twice. */
 function recordDuplicates(schemas: Record<string, KeySchema>) {

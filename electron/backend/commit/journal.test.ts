@@ -8,7 +8,7 @@ import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
 import { JournalWriter, loadJournal } from './journal';
 import { resumeCommit } from './resume';
-import { createTable, sampleItem, scanAll, startStack, type Stack } from './testing';
+import { createTable, samplePuts, scanAll, startStack, type Stack } from './testing';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const fast = { baseMs: 1, capMs: 20 };
@@ -28,13 +28,7 @@ beforeEach(() => {
   stack.proxy.resetCounters();
 });
 
-const puts = (t: string, n: number): PlanInput[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `op${i}`,
-    table: t,
-    kind: 'put',
-    item: sampleItem(i),
-  }));
+const puts = (t: string, n: number): PlanInput[] => samplePuts(t, n);
 
 test('the plan is on disk before the first request; each response appends a line', async () => {
   await createTable(stack.direct, 'JournalA', schema);

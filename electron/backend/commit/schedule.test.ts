@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { CLEAN } from '../../../e2e/support/faultProxy';
+import { expect, test } from 'vitest';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
-import { createTable, idOf, sampleItem, scanAll, startStack, type Stack } from './testing';
+import { createTable, idOf, sampleItem, samplePuts, scanAll, useStack } from './testing';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
-let stack: Stack;
+const stack = useStack(13);
 let tableNo = 0;
-
-beforeAll(async () => {
-  stack = await startStack(13);
-});
-afterAll(() => stack.close());
-beforeEach(() => {
-  stack.proxy.setConfig(CLEAN);
-  stack.proxy.resetCounters();
-  stack.proxy.onBatchWrite = null;
-});
 
 async function table(): Promise<string> {
   const name = `Sched${++tableNo}`;
@@ -25,13 +14,7 @@ async function table(): Promise<string> {
   return name;
 }
 
-const puts = (t: string, n: number): PlanInput[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `op${i}`,
-    table: t,
-    kind: 'put',
-    item: sampleItem(i),
-  }));
+const puts = (t: string, n: number): PlanInput[] => samplePuts(t, n);
 
 /** The `id` of every operation of every BatchWriteItem call, in call order. */
 function recordCalls(): string[][] {

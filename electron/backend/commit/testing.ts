@@ -5,8 +5,10 @@ import {
   type AttributeValue as SdkValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProxy';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { CLEAN, startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProxy';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import type { PlanInput } from '../../../shared/plan/types';
 import { fromSdkItem } from '../dynamo/convert';
 import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
 import { createCommitClient } from './client';
@@ -42,6 +44,25 @@ export async function startStack(seed = 1): Promise<Stack> {
       await db.close();
     },
   };
+}
+
+/**
+ * The stack of one test file: started before its tests, with the proxy clean (no faults, counters
+ * at zero, no request hook) before each test, closed after them. Its fields are there once the
+ * file's tests run.
+ */
+export function useStack(seed: number): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack(seed));
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => {
+    stack.proxy.setConfig(CLEAN);
+    stack.proxy.resetCounters();
+    stack.proxy.onBatchWrite = null;
+  });
+  return stack;
 }
 
 export async function createTable(client: DynamoDBClient, name: string, schema: KeySchema) {
@@ -86,6 +107,16 @@ export function sampleItem(i: number, prefix = 'item'): Item {
     },
     text: { S: `row ${i} é ✓` },
   };
+}
+
+/** `n` puts of sampleItem(i, prefix) into table `t`, with operation ids `${idPrefix}${i}`. */
+export function samplePuts(t: string, n: number, prefix = 'item', idPrefix = 'op'): PlanInput[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${idPrefix}${i}`,
+    table: t,
+    kind: 'put',
+    item: sampleItem(i, prefix),
+  }));
 }
 
 /** The string value of an item's `id` attribute ('' when absent or not a string). */
