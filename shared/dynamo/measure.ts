@@ -9,7 +9,7 @@
  * the full validation walk), so results never depend on which path ran.
  */
 import { base64ToBytes, bytesToBase64 } from './binary';
-import { normalizeNumber } from './number';
+import { normalizeNumber, plainSignificantDigits } from './number';
 import type { Item } from './types';
 
 export interface ItemMeasure {
@@ -95,29 +95,9 @@ function isLow(c: number): boolean {
  * is spelled otherwise (exponent, sign +, spaces) or has too many digits: left to the slow path.
  */
 function plainDigits(n: string): number {
-  const len = n.length;
-  if (len > MAX_PLAIN_NUMBER) return -1;
-  let first = -1;
-  let last = -1;
-  let dot = -1;
-  let digits = 0;
-  for (let i = n.charCodeAt(0) === 45 ? 1 : 0; i < len; i++) {
-    const c = n.charCodeAt(i);
-    if (c === 46) {
-      if (dot >= 0) return -1;
-      dot = i;
-    } else if (c >= 48 && c <= 57) {
-      digits++;
-      if (c !== 48) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    } else return -1;
-  }
-  if (digits === 0) return -1;
-  if (first < 0) return 0;
-  const significant = last - first + 1 - (dot > first && dot < last ? 1 : 0);
-  return significant > MAX_DIGITS ? -1 : significant;
+  if (n.length > MAX_PLAIN_NUMBER) return -1;
+  const d = plainSignificantDigits(n);
+  return d > MAX_DIGITS ? -1 : d;
 }
 
 /** Adds a plain decimal number (a string of digits, '-', '.': JSON as is); false otherwise. */

@@ -61,3 +61,32 @@ export function compareNumbers(a: string, b: string): number {
   }
   return sa * mag;
 }
+
+/**
+ * Significant digits of a number in plain decimal notation ("-12.50": 3, zero: 0), or -1 when `n`
+ * is spelled otherwise (exponent, spaces, no digit at all). A leading '+' counts as plain only
+ * when `plus` is true. A fast path for sizes: no allocation, one pass.
+ */
+export function plainSignificantDigits(n: string, plus = false): number {
+  let first = -1;
+  let last = -1;
+  let dot = -1;
+  let digits = 0;
+  const c0 = n.charCodeAt(0);
+  for (let i = c0 === 45 || (plus && c0 === 43) ? 1 : 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0) return -1;
+      dot = i;
+    } else if (c >= 48 && c <= 57) {
+      digits++;
+      if (c !== 48) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    } else return -1;
+  }
+  if (digits === 0) return -1;
+  if (first < 0) return 0;
+  return last - first + 1 - (dot > first && dot < last ? 1 : 0);
+}

@@ -7,6 +7,7 @@
  */
 import { utf8Length } from '../dynamo/binary';
 import { measureItem } from '../dynamo/measure';
+import { plainSignificantDigits } from '../dynamo/number';
 import { valueSize } from '../dynamo/size';
 import type { AttributeValue, Item } from '../dynamo/types';
 
@@ -25,28 +26,8 @@ function textBytes(s: string): number {
  * significant digits, plus one. -1 for any other spelling (exponents, spaces), left to valueSize.
  */
 function decimalBytes(n: string): number {
-  let first = -1;
-  let last = -1;
-  let dot = -1;
-  let digits = 0;
-  const start = n.charCodeAt(0) === 45 || n.charCodeAt(0) === 43 ? 1 : 0;
-  for (let i = start; i < n.length; i++) {
-    const c = n.charCodeAt(i);
-    if (c === 46) {
-      if (dot >= 0) return -1;
-      dot = i;
-    } else if (c >= 48 && c <= 57) {
-      digits++;
-      if (c !== 48) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    } else return -1;
-  }
-  if (digits === 0) return -1;
-  if (first < 0) return 2; // zero: one digit
-  const significant = last - first + 1 - (dot > first && dot < last ? 1 : 0);
-  return Math.ceil(significant / 2) + 1;
+  const d = plainSignificantDigits(n, true);
+  return d < 0 ? -1 : Math.ceil(Math.max(d, 1) / 2) + 1; // zero: one digit
 }
 
 function numberBytes(n: string): number {
