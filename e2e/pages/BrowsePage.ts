@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Locators of the Items tab (query bar, grid, inspector, dialogs), apart from the actions. */
 export class BrowsePage {
@@ -109,6 +109,17 @@ export class BrowsePage {
 
   rowCheckbox(index: number): Locator {
     return this.row(index).getByRole('checkbox', { name: 'Select row' });
+  }
+
+  /** Loads items of `table` through Get by key (one key per line, in that order), then closes it. */
+  async getByKeys(table: string, keys: string[]): Promise<void> {
+    await this.getByKeyButton.click();
+    await this.keysDialog.getByLabel(`Keys for ${table}`).fill(keys.join('\n'));
+    await this.keysDialog.getByRole('button', { name: `Get ${keys.length} items` }).click();
+    await expect(
+      this.keysDialog.getByRole('region', { name: `Results for ${table}` }),
+    ).toContainText(`${keys.length} found`);
+    await this.keysDialog.getByRole('button', { name: 'Close' }).first().click();
   }
 
   /** Scrolls the grid sideways until a (virtualised) column is rendered right after the pinned key columns. */

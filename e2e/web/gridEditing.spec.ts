@@ -19,15 +19,8 @@ test.beforeEach(async ({ request, host, page }) => {
 
 /** Loads the given tickets by key, in that order. */
 async function getTickets(g: GridEditPage, ids: string[]): Promise<void> {
-  const b = g.b;
-  await b.getByKeyButton.click();
-  await b.keysDialog.getByLabel('Keys for SupportTickets').fill(ids.join('\n'));
-  await b.keysDialog.getByRole('button', { name: `Get ${ids.length} items` }).click();
-  await expect(
-    b.keysDialog.getByRole('region', { name: 'Results for SupportTickets' }),
-  ).toContainText(`${ids.length} found`);
-  await b.keysDialog.getByRole('button', { name: 'Close' }).first().click();
-  await expect(b.counts).toContainText(`${ids.length} loaded`);
+  await g.b.getByKeys('SupportTickets', ids);
+  await expect(g.b.counts).toContainText(`${ids.length} loaded`);
 }
 
 async function queryTicket(g: GridEditPage, id: string): Promise<void> {

@@ -41,16 +41,6 @@ async function openTickets(page: Page, host: RunningHost, theme: string): Promis
   return b;
 }
 
-async function getTickets(b: BrowsePage, ids: string[]): Promise<void> {
-  await b.getByKeyButton.click();
-  await b.keysDialog.getByLabel('Keys for SupportTickets').fill(ids.join('\n'));
-  await b.keysDialog.getByRole('button', { name: `Get ${ids.length} items` }).click();
-  await expect(
-    b.keysDialog.getByRole('region', { name: 'Results for SupportTickets' }),
-  ).toContainText(`${ids.length} found`);
-  await b.keysDialog.getByRole('button', { name: 'Close' }).first().click();
-}
-
 /** Computed background colour of an element. */
 const background = (l: Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
 
@@ -94,7 +84,7 @@ test('staged rows of each kind, a failed one included, and a selected row with i
 
   for (const theme of THEMES) {
     const b = await openTickets(page, host, theme);
-    await getTickets(b, ['T-00001', 'T-00002', 'T-00003', 'T-00004', 'T-00005']);
+    await b.getByKeys('SupportTickets', ['T-00001', 'T-00002', 'T-00003', 'T-00004', 'T-00005']);
     await expect(b.counts).toContainText('6 loaded');
     const rowOf = async (id: string) =>
       Number(
