@@ -21,7 +21,7 @@ const set = (item: typeof a, name: string, value: (typeof a)[string], loaded = t
 describe('applyEdit', () => {
   it('stages an attribute edit of a loaded item as an update with its original', () => {
     const s = run(set(a, 'name', { S: 'Anna' }));
-    expect(s.changes).toEqual({
+    expect(Object.fromEntries(s.changes)).toEqual({
       [idOf(a)]: {
         kind: 'update',
         connectionId: CONN,
@@ -40,8 +40,8 @@ describe('applyEdit', () => {
       { type: 'removeAttribute', target: target(a), name: 'name' },
       set(a, 'note', { S: 'hi' }),
     );
-    expect(Object.keys(s.changes)).toEqual([idOf(a)]);
-    const c = s.changes[idOf(a)];
+    expect([...s.changes.keys()]).toEqual([idOf(a)]);
+    const c = s.changes.get(idOf(a));
     expect(c?.kind === 'update' && c.item).toEqual(
       row('a', '1', { qty: { N: '2' }, note: { S: 'hi' } }),
     );
@@ -49,33 +49,33 @@ describe('applyEdit', () => {
 
   it('un-stages an update that returns exactly to the original', () => {
     const s = run(set(a, 'name', { S: 'Anna' }), set(a, 'name', { S: 'Ann' }));
-    expect(s.changes).toEqual({});
+    expect(s.changes).toEqual(new Map());
   });
 
   it('compares numbers as stored: 1 is not the stored 1.0', () => {
     const s = run(set(a, 'qty', { N: '1' }));
-    expect(s.changes[idOf(a)]?.kind).toBe('update');
-    expect(run(set(a, 'qty', { N: '1' }), set(a, 'qty', { N: '1.0' })).changes).toEqual({});
+    expect(s.changes.get(idOf(a))?.kind).toBe('update');
+    expect(run(set(a, 'qty', { N: '1' }), set(a, 'qty', { N: '1.0' })).changes).toEqual(new Map());
   });
 
   it('treats set order as irrelevant when comparing with the original', () => {
     const t = row('t', '1', { tags: { SS: ['x', 'y'] } });
-    expect(run(set(t, 'tags', { SS: ['y', 'x'] })).changes).toEqual({});
+    expect(run(set(t, 'tags', { SS: ['y', 'x'] })).changes).toEqual(new Map());
   });
 
   it('stages a new item as a put, and cancels it when the new item is deleted', () => {
     const n = row('n', '9', { name: { S: 'New' } });
     const put: Edit = { type: 'putItem', connectionId: CONN, table: TABLE, item: n };
     const s = run(put);
-    expect(s.changes[idOf(n)]).toMatchObject({ kind: 'put', item: n, key: row('n', '9') });
+    expect(s.changes.get(idOf(n))).toMatchObject({ kind: 'put', item: n, key: row('n', '9') });
     const edited = applyEdit(s, set(n, 'name', { S: 'Newer' }, false), schemas);
-    expect(edited.changes[idOf(n)]).toMatchObject({
+    expect(edited.changes.get(idOf(n))).toMatchObject({
       kind: 'put',
       item: { ...n, name: { S: 'Newer' } },
     });
     expect(
       applyEdit(edited, { type: 'deleteItem', target: target(n, false) }, schemas).changes,
-    ).toEqual({});
+    ).toEqual(new Map());
   });
 
   it('makes a put over a loaded item (original known) an update, or nothing when equal', () => {
@@ -87,15 +87,15 @@ describe('applyEdit', () => {
       item: replaced,
       original: a,
     });
-    expect(s.changes[idOf(a)]).toMatchObject({ kind: 'update', original: a, item: replaced });
+    expect(s.changes.get(idOf(a))).toMatchObject({ kind: 'update', original: a, item: replaced });
     expect(
       run({ type: 'putItem', connectionId: CONN, table: TABLE, item: a, original: a }).changes,
-    ).toEqual({});
+    ).toEqual(new Map());
   });
 
   it('turns a deleted staged update into a delete of the original image', () => {
     const s = run(set(a, 'name', { S: 'Anna' }), { type: 'deleteItem', target: target(a) });
-    expect(s.changes[idOf(a)]).toEqual({
+    expect(s.changes.get(idOf(a))).toEqual({
       kind: 'delete',
       connectionId: CONN,
       table: TABLE,
@@ -106,7 +106,7 @@ describe('applyEdit', () => {
 
   it('brings a deleted item back when it is edited, based on its original', () => {
     const s = run({ type: 'deleteItem', target: target(a) }, set(a, 'name', { S: 'Anna' }));
-    expect(s.changes[idOf(a)]).toMatchObject({
+    expect(s.changes.get(idOf(a))).toMatchObject({
       kind: 'update',
       original: a,
       item: { ...a, name: { S: 'Anna' } },
@@ -116,7 +116,7 @@ describe('applyEdit', () => {
   it('stages a key edit as a delete of the old key plus a put of the new one', () => {
     const s = run(set(a, 'sk', { N: '5' }));
     const moved = { ...a, sk: { N: '5' } };
-    expect(s.changes).toEqual({
+    expect(Object.fromEntries(s.changes)).toEqual({
       [idOf(a)]: {
         kind: 'delete',
         connectionId: CONN,
@@ -134,27 +134,27 @@ describe('applyEdit', () => {
     });
     // Moving it back collapses to nothing: the put is cancelled and the delete becomes equal.
     const back = applyEdit(s, set(moved, 'sk', { N: '1' }, false), schemas);
-    expect(back.changes).toEqual({});
+    expect(back.changes).toEqual(new Map());
   });
 
   it('identifies items by canonical key: 1.0 and 1 are the same sort key', () => {
     const t = { ...target(a), key: row('a', '1.0') };
     const s = run({ type: 'setAttribute', target: t, name: 'name', value: { S: 'X' } });
-    expect(Object.keys(s.changes)).toEqual([idOf(a)]);
+    expect([...s.changes.keys()]).toEqual([idOf(a)]);
   });
 
   it('replaceItem stages a whole new image, moving it when the key changes', () => {
     const img = row('a', '1', { other: { BOOL: true } });
     expect(
-      run({ type: 'replaceItem', target: target(a), item: img }).changes[idOf(a)],
+      run({ type: 'replaceItem', target: target(a), item: img }).changes.get(idOf(a)),
     ).toMatchObject({
       kind: 'update',
       item: img,
     });
     const moved = row('z', '1');
     const s = run({ type: 'replaceItem', target: target(a), item: moved });
-    expect(s.changes[idOf(a)]?.kind).toBe('delete');
-    expect(s.changes[idOf(moved)]?.kind).toBe('put');
+    expect(s.changes.get(idOf(a))?.kind).toBe('delete');
+    expect(s.changes.get(idOf(moved))?.kind).toBe('put');
   });
 
   it('ignores edits that would lose the key or touch unknown items', () => {
@@ -179,12 +179,14 @@ describe('applyEdit', () => {
       set(a, 'x', { S: 'new' }),
     );
     const r1 = applyEdit(s, { type: 'revertAttribute', target: target(a), name: 'name' }, schemas);
-    const c1 = r1.changes[idOf(a)];
+    const c1 = r1.changes.get(idOf(a));
     expect(c1?.kind === 'update' && c1.item).toEqual({ ...a, qty: { N: '3' }, x: { S: 'new' } });
     const r2 = applyEdit(r1, { type: 'revertAttribute', target: target(a), name: 'x' }, schemas);
     const r3 = applyEdit(r2, { type: 'revertAttribute', target: target(a), name: 'qty' }, schemas);
-    expect(r3.changes).toEqual({});
-    expect(applyEdit(s, { type: 'revertItem', target: target(a) }, schemas).changes).toEqual({});
+    expect(r3.changes).toEqual(new Map());
+    expect(applyEdit(s, { type: 'revertItem', target: target(a) }, schemas).changes).toEqual(
+      new Map(),
+    );
   });
 
   it('reverts all changes, or only those of one table', () => {
@@ -196,18 +198,20 @@ describe('applyEdit', () => {
       { type: 'putItem', connectionId: CONN, table: other, item: row('o', '1') },
       withOther,
     );
-    expect(Object.keys(s.changes)).toHaveLength(3);
+    expect([...s.changes.keys()]).toHaveLength(3);
     const scoped = applyEdit(s, { type: 'revertAll', connectionId: CONN, table: TABLE }, withOther);
-    expect(Object.values(scoped.changes).map((c) => c.table)).toEqual([other]);
-    expect(applyEdit(s, { type: 'revertAll' }, withOther).changes).toEqual({});
+    expect([...scoped.changes.values()].map((c) => c.table)).toEqual([other]);
+    expect(applyEdit(s, { type: 'revertAll' }, withOther).changes).toEqual(new Map());
   });
 
   it('clears a failed commit reason when the change is edited again', () => {
     const s = run(set(a, 'name', { S: 'Anna' }));
-    const c = s.changes[idOf(a)]!;
-    const failed: StagingState = { changes: { [idOf(a)]: { ...c, error: 'ValidationException' } } };
+    const c = s.changes.get(idOf(a))!;
+    const failed: StagingState = {
+      changes: new Map([[idOf(a), { ...c, error: 'ValidationException' }]]),
+    };
     expect(
-      applyEdit(failed, set(a, 'name', { S: 'Anne' }), schemas).changes[idOf(a)]?.error,
+      applyEdit(failed, set(a, 'name', { S: 'Anne' }), schemas).changes.get(idOf(a))?.error,
     ).toBeUndefined();
   });
 
@@ -226,10 +230,10 @@ describe('applyEdit', () => {
       },
       schemas,
     );
-    expect(state.changes[idOf(b)]).toBe(s.changes[idOf(b)]); // untouched change is shared
+    expect(state.changes.get(idOf(b))).toBe(s.changes.get(idOf(b))); // untouched change is shared
     expect(patch.entries.map((e) => e.id)).toEqual([idOf(a)]); // the cancelled put left no trace
     expect(patch.entries[0]?.before).toBeUndefined();
-    expect(patch.entries[0]?.after).toBe(state.changes[idOf(a)]);
+    expect(patch.entries[0]?.after).toBe(state.changes.get(idOf(a)));
   });
 
   it('returns the same state object for an edit that changes nothing', () => {

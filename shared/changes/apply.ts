@@ -148,7 +148,7 @@ class Editor {
       case 'revertItem':
         return this.draft.set(this.resolve(edit.target).id, undefined);
       case 'revertAll':
-        for (const [id, c] of Object.entries(this.draft.current)) {
+        for (const [id, c] of [...this.draft.current]) {
           if (edit.connectionId !== undefined && c.connectionId !== edit.connectionId) continue;
           if (edit.table !== undefined && c.table !== edit.table) continue;
           this.draft.set(id, undefined);

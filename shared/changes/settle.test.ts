@@ -23,13 +23,13 @@ describe('settleCommit', () => {
       schemas,
     );
     expect(history.past).toHaveLength(1);
-    const sent = { ...state.changes };
+    const sent = new Map(state.changes);
     ({ state, history } = settleCommit(state, {
-      committed: { [idOf(a)]: sent[idOf(a)]! },
+      committed: { [idOf(a)]: sent.get(idOf(a))! },
       failed: { [idOf(b)]: 'AccessDenied' },
     }));
-    expect(Object.keys(state.changes)).toEqual([idOf(b)]);
-    expect(state.changes[idOf(b)]).toMatchObject({ kind: 'delete', error: 'AccessDenied' });
+    expect([...state.changes.keys()]).toEqual([idOf(b)]);
+    expect(state.changes.get(idOf(b))).toMatchObject({ kind: 'delete', error: 'AccessDenied' });
     expect(history).toEqual(emptyHistory);
   });
 
@@ -39,13 +39,13 @@ describe('settleCommit', () => {
       { type: 'setAttribute', target: target(a), name: 'n', value: { S: 'A' } },
       schemas,
     );
-    const sent = s1.changes[idOf(a)]!;
+    const sent = s1.changes.get(idOf(a))!;
     const s2 = applyEdit(
       s1,
       { type: 'setAttribute', target: target(a), name: 'n', value: { S: 'B' } },
       schemas,
     );
     const { state } = settleCommit(s2, { committed: { [idOf(a)]: sent }, failed: {} });
-    expect(state.changes[idOf(a)]).toMatchObject({ kind: 'update', item: { n: { S: 'B' } } });
+    expect(state.changes.get(idOf(a))).toMatchObject({ kind: 'update', item: { n: { S: 'B' } } });
   });
 });

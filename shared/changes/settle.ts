@@ -1,6 +1,5 @@
 /** Folds a commit's outcome back into the staging area. */
 import { itemsEqual } from '../dynamo/equal';
-import { changeAt } from './draft';
 import { emptyHistory } from './history';
 import type { History } from './history';
 import type { StagedChange, StagingState } from './types';
@@ -26,14 +25,14 @@ export function settleCommit(
   state: StagingState,
   outcome: CommitOutcome,
 ): { state: StagingState; history: History } {
-  const changes: Record<string, StagedChange> = { ...state.changes };
+  const changes = new Map(state.changes);
   for (const [id, sent] of Object.entries(outcome.committed)) {
-    const now = changeAt(changes, id);
-    if (now && sameContent(now, sent)) delete changes[id];
+    const now = changes.get(id);
+    if (now && sameContent(now, sent)) changes.delete(id);
   }
   for (const [id, reason] of Object.entries(outcome.failed)) {
-    const now = changeAt(changes, id);
-    if (now) changes[id] = { ...now, error: reason };
+    const now = changes.get(id);
+    if (now) changes.set(id, { ...now, error: reason });
   }
   return { state: { changes }, history: emptyHistory };
 }

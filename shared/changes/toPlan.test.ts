@@ -43,7 +43,7 @@ describe('planInputs', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
     expect(second[1]).toMatchObject({ id: idOf(b), item: { ...b, n: { S: 'Z' } } });
-    expect(planInputs({}, CONN)).toEqual([]);
+    expect(planInputs(new Map(), CONN)).toEqual([]);
     expect(planInputs(s2.changes, CONN)[0]).not.toBe(first[0]); // forgotten once gone
   });
 
@@ -64,10 +64,10 @@ describe('planInputs', () => {
         jsonBytes: new TextEncoder().encode(JSON.stringify(item)).length,
       };
       expect(inputMeasure(CONN, op)).toMatchObject(m);
-      const id = Object.keys(s.changes)[i] as string;
-      expect(changeMeasure(id, s.changes[id]!)).toMatchObject(m);
+      const id = [...s.changes.keys()][i] as string;
+      expect(changeMeasure(id, s.changes.get(id)!)).toMatchObject(m);
     }
     expect(inputMeasure(CONN, { ...ops[0]! })).toBeUndefined(); // not an input it made
-    expect(changeMeasure(idOf(a), { ...s.changes[idOf(a)]! })).toBeUndefined();
+    expect(changeMeasure(idOf(a), { ...s.changes.get(idOf(a))! })).toBeUndefined();
   });
 });

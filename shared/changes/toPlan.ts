@@ -3,7 +3,7 @@ import { measureImage } from '../dynamo/measure';
 import type { ItemMeasure } from '../dynamo/measure';
 import { measuredItemSize } from '../plan/itemSize';
 import type { PlanInput } from '../plan/types';
-import type { StagedChange } from './types';
+import type { Changes, StagedChange } from './types';
 
 interface Planned {
   change: StagedChange;
@@ -39,15 +39,11 @@ const lastInputs = new Map<string, Map<string, Planned>>();
  * One PlanInput per change of `connectionId`, in staging order: puts and updates become full-item
  * puts, deletes go by key; `oldSize` is the replaced image's size (for the WCU estimate).
  */
-export function planInputs(
-  changes: Readonly<Record<string, StagedChange>>,
-  connectionId: string,
-): PlanInput[] {
+export function planInputs(changes: Changes, connectionId: string): PlanInput[] {
   const before = lastInputs.get(connectionId);
   const now = new Map<string, Planned>();
   const out: PlanInput[] = [];
-  for (const id in changes) {
-    const c = changes[id] as StagedChange;
+  for (const [id, c] of changes) {
     if (c.connectionId !== connectionId) continue;
     let p = before?.get(id);
     if (p?.change !== c) p = plannedOf(id, c);

@@ -20,12 +20,21 @@ export type DeleteChange = ChangeBase & { kind: 'delete'; original: Item };
 
 export type StagedChange = PutChange | UpdateChange | DeleteChange;
 
-/** Everything staged, by change id (see changeId). Plain data: it survives JSON. */
+/**
+ * Staged changes by change id (see changeId), in staging order. A Map rather than a plain record:
+ * a bulk edit adds thousands of new ids, and a record would put each one in V8's string table.
+ * It is sent and saved as entries (id, change).
+ */
+export type Changes = ReadonlyMap<string, StagedChange>;
+
+/** Everything staged. */
 export interface StagingState {
-  changes: Readonly<Record<string, StagedChange>>;
+  changes: Changes;
 }
 
-export const emptyStaging: StagingState = { changes: {} };
+const NO_CHANGES: Changes = new Map();
+
+export const emptyStaging: StagingState = { changes: NO_CHANGES };
 
 /** Key schemas of the tables edits touch, by tableRef(connectionId, table). */
 export type KeySchemas = Readonly<Record<string, KeySchema>>;

@@ -41,7 +41,20 @@ function emptyReport(commitId: string, status: ReportWire['status']): ReportWire
     unchecked: [],
     outcomes: {},
     resent: [],
-    counters: { total: 0, written: 0, failed: 0, canceled: 0, requests: 0, rounds: 0, retriedOps: 0, unprocessed: 0, throttledCalls: 0, consumedCapacity: 0, seconds: 0, itemsPerSecond: 0 },
+    counters: {
+      total: 0,
+      written: 0,
+      failed: 0,
+      canceled: 0,
+      requests: 0,
+      rounds: 0,
+      retriedOps: 0,
+      unprocessed: 0,
+      throttledCalls: 0,
+      consumedCapacity: 0,
+      seconds: 0,
+      itemsPerSecond: 0,
+    },
     readBackMismatches: [],
     refreshed: [],
   };
@@ -83,7 +96,8 @@ export class CommitService {
       this.progress(commitId, 'drift', changes.size);
       const drift = await checkDrift(commitClient, driftInputs(changes), keySchemas);
       const open = drift.mismatches.filter((m) => !input.resolutions?.[m.id]);
-      if (open.length > 0) return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
+      if (open.length > 0)
+        return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
       report.unchecked = drift.unchecked;
       for (const [id, choice] of Object.entries(input.resolutions ?? {})) {
         if (choice === 'skip' && changes.has(id)) {
@@ -92,7 +106,7 @@ export class CommitService {
         }
       }
     }
-    const ops = planInputs(Object.fromEntries(changes), input.connectionId);
+    const ops = planInputs(changes, input.connectionId);
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
     this.running.set(commitId, controller);
@@ -108,7 +122,17 @@ export class CommitService {
     } finally {
       this.running.delete(commitId);
     }
-    return this.finish(commitId, input.connectionId, result, ops, keySchemas, snapshot, outcomes, input.options, commitClient);
+    return this.finish(
+      commitId,
+      input.connectionId,
+      result,
+      ops,
+      keySchemas,
+      snapshot,
+      outcomes,
+      input.options,
+      commitClient,
+    );
   }
 
   async resume(commitId: string, options: Options | undefined): Promise<ReportWire> {
@@ -121,9 +145,14 @@ export class CommitService {
     this.running.set(commitId, controller);
     let result: CommitReport & { alreadyWritten: number };
     try {
-      result = await resumeCommit(commitClient, this.journals.journalPath(commitId), executorOptions(options, controller.signal), {
-        onProgress: (p) => this.progress(commitId, 'writing', p.total, p),
-      });
+      result = await resumeCommit(
+        commitClient,
+        this.journals.journalPath(commitId),
+        executorOptions(options, controller.signal),
+        {
+          onProgress: (p) => this.progress(commitId, 'writing', p.total, p),
+        },
+      );
     } finally {
       this.running.delete(commitId);
     }
@@ -132,7 +161,17 @@ export class CommitService {
     const outcomes: Record<string, OutcomeWire> = {};
     for (const id of journal?.written ?? []) outcomes[id] = { status: 'written' };
     const ops = journal?.header.ops ?? [];
-    return this.finish(commitId, connectionId, result, ops, journal?.header.keySchemas ?? {}, snapshot, outcomes, options, commitClient);
+    return this.finish(
+      commitId,
+      connectionId,
+      result,
+      ops,
+      journal?.header.keySchemas ?? {},
+      snapshot,
+      outcomes,
+      options,
+      commitClient,
+    );
   }
 
   private async finish(
@@ -198,7 +237,12 @@ export class CommitService {
     return out;
   }
 
-  private progress(commitId: string, phase: 'drift' | 'writing' | 'readBack' | 'done', total: number, p?: CommitProgress): void {
+  private progress(
+    commitId: string,
+    phase: 'drift' | 'writing' | 'readBack' | 'done',
+    total: number,
+    p?: CommitProgress,
+  ): void {
     this.s.emit({
       type: 'commit:progress',
       commitId,
@@ -218,7 +262,14 @@ export class CommitService {
 }
 
 function newCommitId(): string {
-  return new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14) + '-' + randomBytes(4).toString('hex');
+  return (
+    new Date()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14) +
+    '-' +
+    randomBytes(4).toString('hex')
+  );
 }
 
 function driftInputs(changes: Map<string, StagedChange>) {

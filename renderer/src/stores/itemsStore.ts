@@ -4,9 +4,12 @@
  */
 import { create } from 'zustand';
 import type { QueryModel } from '../../../shared/contract/items';
-import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
+import type { RowIndex } from './loadedRows';
+
+export { rowIdOf };
 
 /** How the rows of a slot were read. */
 export type LoadKind = 'Query' | 'Scan' | 'Get';
@@ -57,24 +60,18 @@ export const slotKey = (ref: SlotRef): string => `${ref.connectionId}\u0000${ref
 const ZERO: LoadProgress = { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 };
 
 /** Lookup structures per slot, kept beside the state so that appending stays O(page). */
-interface SlotIndex {
-  rowOf: Map<string, number>;
-  columns: Set<string>;
-}
-const indexes = new Map<string, SlotIndex>();
-let orphanIds = 0;
+const indexes = new Map<string, RowIndex>();
 
-/** The row id of an item: its canonical key under the table's key schema. */
-export function rowIdOf(item: Item, schema: KeySchema): string {
-  for (const name of keyNames(schema)) {
-    // An item without its key (never from DynamoDB) still gets a row of its own.
-    if (item[name] === undefined) return `\u0000row${++orphanIds}`;
-  }
-  return canonicalKey(item, schema);
+/**
+ * Where each row id of the slot is in its ids array: kept up to date as rows load (a newer ids
+ * array may have more rows than the one a caller holds, so check ids[i] against the id).
+ */
+export function slotPositions(ref: SlotRef): ReadonlyMap<string, number> | undefined {
+  return indexes.get(slotKey(ref))?.rowOf;
 }
 
 function emptySlot(ref: SlotRef, keySchema: KeySchema): ItemsSlot {
-  indexes.set(slotKey(ref), { rowOf: new Map(), columns: new Set(keyNames(keySchema)) });
+  indexes.set(slotKey(ref), emptyIndex(keySchema));
   return {
     ...ref,
     keySchema,
@@ -90,38 +87,15 @@ function emptySlot(ref: SlotRef, keySchema: KeySchema): ItemsSlot {
   };
 }
 
-/**
- * The slot with `incoming` added: an item whose key is already loaded replaces that row in place,
- * new attribute names are appended to `columns` (the array is only replaced when one is new).
- */
+/** The slot with `incoming` added (see addRows). */
 function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
   const key = slotKey(slot);
   let index = indexes.get(key);
   if (!index) {
-    index = { rowOf: new Map(slot.ids.map((id, i) => [id, i])), columns: new Set(slot.columns) };
+    index = indexOf(slot);
     indexes.set(key, index);
   }
-  const items = slot.items.slice();
-  const ids = slot.ids.slice();
-  let added: string[] | null = null;
-  for (const item of incoming) {
-    const id = rowIdOf(item, slot.keySchema);
-    const at = index.rowOf.get(id);
-    if (at !== undefined) items[at] = item;
-    else {
-      index.rowOf.set(id, items.length);
-      items.push(item);
-      ids.push(id);
-    }
-    for (const name in item) {
-      if (!index.columns.has(name)) {
-        index.columns.add(name);
-        (added ??= []).push(name);
-      }
-    }
-  }
-  const columns = added ? [...slot.columns, ...added] : slot.columns;
-  return { ...slot, items, ids, columns };
+  return addRows(slot, index, incoming, slot.keySchema);
 }
 
 export interface BeginLoad {
@@ -242,10 +216,7 @@ export const useItemsStore = create<ItemsState>((set) => ({
           ids.push(id);
           items.push(next.items[i] as Item);
         });
-        indexes.set(slotKey(ref), {
-          rowOf: new Map(ids.map((id, i) => [id, i])),
-          columns: new Set(next.columns),
-        });
+        indexes.set(slotKey(ref), indexOf({ items, ids, columns: next.columns }));
         const selection = { ...next.selection };
         for (const id of gone) delete selection[id];
         const activeId = next.activeId !== null && gone.has(next.activeId) ? null : next.activeId;

@@ -104,19 +104,19 @@ describe('staging store', () => {
     const { changes } = useStagingStore.getState().staging;
     const [p, q] = [changeId('c', 'T', item('p'), schema), changeId('c', 'T', item('q'), schema)];
     stagingActions.settle({
-      committed: { [p]: changes[p]! },
+      committed: { [p]: changes.get(p)! },
       failed: { [q]: 'ValidationException' },
     });
     const after = useStagingStore.getState();
-    expect(Object.keys(after.staging.changes)).toEqual([q]);
-    expect(after.staging.changes[q]?.error).toBe('ValidationException');
+    expect([...after.staging.changes.keys()]).toEqual([q]);
+    expect(after.staging.changes.get(q)?.error).toBe('ValidationException');
     expect(after.history.past).toEqual([]);
   });
 
   it('loads saved changes once, reads key schemas off their keys, and surfaces damaged files', async () => {
     await stagingActions.init();
     const s = useStagingStore.getState();
-    expect(s.staging.changes['saved-id']?.table).toBe('Old');
+    expect(s.staging.changes.get('saved-id')?.table).toBe('Old');
     expect(s.keySchemas[tableRef('c', 'Old')]).toEqual({
       partitionKey: { name: 'pk', type: 'S' },
       sortKey: { name: 'n', type: 'N' },
@@ -152,7 +152,7 @@ describe('after a commit', () => {
     };
     stagingActions.replaceFromBackend([{ id: 'f', change: failed }]);
     const s = useStagingStore.getState();
-    expect(Object.keys(s.staging.changes)).toEqual(['f']);
+    expect([...s.staging.changes.keys()]).toEqual(['f']);
     expect(s.history.past).toEqual([]);
     expect(s.keySchemas[tableRef('c', 'Fresh')]).toEqual({
       partitionKey: { name: 'k', type: 'N' },

@@ -16,6 +16,7 @@ import type { CommitOutcome } from '../../../shared/changes/settle';
 import type { History } from '../../../shared/changes/history';
 import { emptyStaging, tableRef } from '../../../shared/changes/types';
 import type {
+  Changes,
   Edit,
   ItemTarget,
   KeySchemas,
@@ -152,14 +153,14 @@ export function inferKeySchema(change: StagedChange): KeySchema | null {
 
 /** Key schemas for the tables of `changes` that have none yet, read off their keys. */
 function inferMissing(
-  changes: Readonly<Record<string, StagedChange>>,
+  changes: Changes,
   keySchemas: KeySchemas,
   inferred: Readonly<Record<string, true>>,
 ) {
   const schemas: Record<string, KeySchema> = { ...keySchemas };
   const guessed: Record<string, true> = { ...inferred };
   const toConfirm: [string, string][] = [];
-  for (const c of Object.values(changes)) {
+  for (const c of changes.values()) {
     const ref = tableRef(c.connectionId, c.table);
     if (schemas[ref]) continue;
     const s = inferKeySchema(c);
@@ -189,9 +190,9 @@ function init(): Promise<void> {
     try {
       const { entries, problems } = await call('staging:load', {});
       const { staging, keySchemas, inferred } = get();
-      const changes: Record<string, StagedChange> = {};
-      for (const e of entries) changes[e.id] = e.change;
-      Object.assign(changes, staging.changes); // anything staged while loading wins
+      const changes = new Map<string, StagedChange>();
+      for (const e of entries) changes.set(e.id, e.change);
+      for (const [id, c] of staging.changes) changes.set(id, c); // staged while loading: wins
       const { schemas, guessed, toConfirm } = inferMissing(changes, keySchemas, inferred);
       set({
         staging: { changes },
@@ -226,7 +227,7 @@ export const stagingActions = {
     const { changes } = get().staging;
     const edits: Edit[] = [];
     for (const id of ids) {
-      const c = changes[id];
+      const c = changes.get(id);
       if (!c) continue;
       const target: ItemTarget = { connectionId: c.connectionId, table: c.table, key: c.key };
       edits.push({ type: 'revertItem', target });
@@ -257,8 +258,8 @@ export const stagingActions = {
    * history is cleared: it cannot reach across a commit. Call whenSaved() before the load.
    */
   replaceFromBackend(entries: readonly { id: string; change: StagedChange }[]): void {
-    const changes: Record<string, StagedChange> = {};
-    for (const e of entries) changes[e.id] = e.change;
+    const changes = new Map<string, StagedChange>();
+    for (const e of entries) changes.set(e.id, e.change);
     const { keySchemas, inferred } = get();
     const { schemas, guessed, toConfirm } = inferMissing(changes, keySchemas, inferred);
     set({ staging: { changes }, history: emptyHistory, keySchemas: schemas, inferred: guessed });
@@ -272,13 +273,8 @@ export const stagingActions = {
 
 export const selectChanges = (s: StagingData) => s.staging.changes;
 export const selectKeySchemas = (s: StagingData) => s.keySchemas;
-const counts = new WeakMap<object, number>();
-/** How many changes are staged (counted once per state, not per render). */
-export const selectChangeCount = (s: StagingData) => {
-  let n = counts.get(s.staging.changes);
-  if (n === undefined) counts.set(s.staging.changes, (n = Object.keys(s.staging.changes).length));
-  return n;
-};
+/** How many changes are staged. */
+export const selectChangeCount = (s: StagingData) => s.staging.changes.size;
 export const selectCanUndo = (s: StagingData) => s.history.past.length > 0;
 export const selectCanRedo = (s: StagingData) => s.history.future.length > 0;
 export const selectProblems = (s: StagingData) => s.problems;

@@ -181,8 +181,8 @@ describe('commit flow', () => {
       status: 'failed',
       reason: 'Item too big',
     });
-    expect(Object.keys(useStagingStore.getState().staging.changes)).toEqual([idOf('c')]);
-    expect(useStagingStore.getState().staging.changes[idOf('c')]?.error).toBe('Item too big');
+    expect([...useStagingStore.getState().staging.changes.keys()]).toEqual([idOf('c')]);
+    expect(useStagingStore.getState().staging.changes.get(idOf('c'))?.error).toBe('Item too big');
     expect(useStagingStore.getState().history.past).toEqual([]);
     expect(gridIds()).toEqual([{ S: 'a' }, { S: 'c' }]);
     expect(
@@ -255,7 +255,7 @@ describe('commit flow', () => {
     expect(last.resolutions).toEqual({ [idOf('a')]: 'skip' });
     // b was un-staged (saved before the commit call) and its row shows the server image.
     expect(backend[idOf('b')]).toBeUndefined();
-    expect(Object.keys(useStagingStore.getState().staging.changes).sort()).toEqual(
+    expect([...useStagingStore.getState().staging.changes.keys()].sort()).toEqual(
       [idOf('a'), idOf('c')].sort(),
     );
     const slot = useItemsStore.getState().slots[slotKey({ connectionId: 'c', table: 'T' })]!;

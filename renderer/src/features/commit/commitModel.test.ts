@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitReportWire } from '../../../../shared/contract/commit';
+import type { StagedChange } from '../../../../shared/changes/types';
 import type { OpenConflicts } from '../../stores/commitStore';
 import {
   allChosen,
@@ -42,16 +43,22 @@ describe('commit model', () => {
   });
 
   it('labels the staged changes of one connection', () => {
-    const changes = {
-      x: { kind: 'delete', connectionId: 'c', table: 'T', key: { id: { S: '1' } }, original: {} },
-      y: {
-        kind: 'delete',
-        connectionId: 'other',
-        table: 'T',
-        key: { id: { S: '2' } },
-        original: {},
-      },
-    } as const;
+    const changes = new Map<string, StagedChange>([
+      [
+        'x',
+        { kind: 'delete', connectionId: 'c', table: 'T', key: { id: { S: '1' } }, original: {} },
+      ],
+      [
+        'y',
+        {
+          kind: 'delete',
+          connectionId: 'other',
+          table: 'T',
+          key: { id: { S: '2' } },
+          original: {},
+        },
+      ],
+    ]);
     expect(labelsOf(changes, 'c')).toEqual({ x: 'T · id=1' });
     expect(labelsOf(changes, 'c', ['y'])).toEqual({});
   });

@@ -1,5 +1,5 @@
 /** Pure helpers of the commit UI: labels, report lists, conflict choices, grid refreshes. */
-import type { StagedChange } from '../../../../shared/changes/types';
+import type { Changes, StagedChange } from '../../../../shared/changes/types';
 import type { CommitReportWire, Conflict } from '../../../../shared/contract/commit';
 import type { Item } from '../../../../shared/dynamo/types';
 import type { CommitRun, ConflictChoice, OpenConflicts } from '../../stores/commitStore';
@@ -21,14 +21,14 @@ export function changeLabel(change: Pick<StagedChange, 'table' | 'key'>): string
 
 /** Labels of the staged changes of one connection (only `ids` when given). */
 export function labelsOf(
-  changes: Readonly<Record<string, StagedChange>>,
+  changes: Changes,
   connectionId: string,
   ids?: readonly string[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  const wanted = ids ?? Object.keys(changes);
+  const wanted = ids ?? changes.keys();
   for (const id of wanted) {
-    const c = changes[id];
+    const c = changes.get(id);
     if (c && c.connectionId === connectionId) out[id] = changeLabel(c);
   }
   return out;

@@ -1,5 +1,5 @@
 import { tableRef } from '../../../../shared/changes/types';
-import type { KeySchemas, StagedChange } from '../../../../shared/changes/types';
+import type { Changes, KeySchemas } from '../../../../shared/changes/types';
 import { AddAttributeDialog } from '../staging/AddAttributeDialog';
 import { imageOf, targetOf } from '../staging/currentImage';
 import { EditAttributeDialog } from '../staging/EditAttributeDialog';
@@ -9,7 +9,7 @@ import type { ReviewAction } from './ReviewItem';
 
 export interface ReviewDialogsProps {
   action: ReviewAction | null;
-  changes: Readonly<Record<string, StagedChange>>;
+  changes: Changes;
   keySchemas: KeySchemas;
   onClose(): void;
 }
@@ -17,7 +17,7 @@ export interface ReviewDialogsProps {
 /** The editing dialog a review item asked for, on that item as it stands now. */
 export function ReviewDialogs({ action, changes, keySchemas, onClose }: ReviewDialogsProps) {
   if (!action) return null;
-  const change = changes[action.id];
+  const change = changes.get(action.id);
   const keySchema = change && keySchemas[tableRef(change.connectionId, change.table)];
   if (!change || !keySchema) return null;
   const props = { target: targetOf(change), current: imageOf(change), keySchema, onClose };

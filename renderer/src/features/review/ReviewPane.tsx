@@ -74,7 +74,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         </button>
         <span className="spacer" />
         <RevertAllButton
-          ids={filtered ? data.entries.map((e) => e.id) : Object.keys(data.changes)}
+          ids={filtered ? data.entries.map((e) => e.id) : [...data.changes.keys()]}
           filtered={filtered}
         />
         <button

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { StagedChange } from '../../../../shared/changes/types';
+import type { Changes } from '../../../../shared/changes/types';
 import { keyLabel } from './reviewModel';
 import type { ReviewIssue } from './validation';
 
 export interface ValidationListProps {
   issues: readonly ReviewIssue[];
-  changes: Readonly<Record<string, StagedChange>>;
+  changes: Changes;
   onShow(id: string): void;
 }
 
@@ -30,7 +30,7 @@ export function ValidationList({ issues, changes, onShow }: ValidationListProps)
       {open && (
         <ul>
           {issues.slice(0, SHOWN).map((i, n) => {
-            const c = changes[i.id];
+            const c = changes.get(i.id);
             return (
               <li key={n}>
                 <button type="button" className="link" onClick={() => onShow(i.id)}>

@@ -4,10 +4,7 @@
  */
 import { inputMeasure, planInputs } from '../../../../shared/changes/toPlan';
 import { tableRef } from '../../../../shared/changes/types';
-import type {
-  KeySchemas as ChangeKeySchemas,
-  StagedChange,
-} from '../../../../shared/changes/types';
+import type { Changes, KeySchemas as ChangeKeySchemas } from '../../../../shared/changes/types';
 import { plan } from '../../../../shared/plan/plan';
 import type { KeySchemas, Plan, PlanInput, PlanSummary } from '../../../../shared/plan/types';
 
@@ -38,15 +35,11 @@ const ZERO: PlanSummary = {
 };
 
 /** Plans every staged change, per connection, with the planner's key schemas by table name. */
-export function planStaged(
-  changes: Readonly<Record<string, StagedChange>>,
-  keySchemas: ChangeKeySchemas,
-): StagedPlan {
+export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): StagedPlan {
   const connectionIds = new Set<string>();
   let newItems = 0;
   let updates = 0;
-  for (const id in changes) {
-    const c = changes[id] as StagedChange;
+  for (const c of changes.values()) {
     connectionIds.add(c.connectionId);
     if (c.kind === 'put') newItems++;
     else if (c.kind === 'update') updates++;

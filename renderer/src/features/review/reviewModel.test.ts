@@ -59,7 +59,7 @@ describe('review model', () => {
   });
 
   it('diffs per attribute, calling out type changes', () => {
-    const c = state.changes[changeId('c', 'A', x, schema)]!;
+    const c = state.changes.get(changeId('c', 'A', x, schema))!;
     expect(changeDiff(c)).toEqual([
       { name: 'n', kind: 'changed', before: { N: '1' }, after: { S: '1' }, typeChanged: true },
       {

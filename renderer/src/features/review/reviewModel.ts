@@ -2,7 +2,7 @@
 import { diffItem } from '../../../../shared/changes/diff';
 import type { AttributeDiff } from '../../../../shared/changes/diff';
 import { tableRef } from '../../../../shared/changes/types';
-import type { StagedChange } from '../../../../shared/changes/types';
+import type { Changes, StagedChange } from '../../../../shared/changes/types';
 
 export type ChangeKind = StagedChange['kind'];
 export const CHANGE_KINDS: readonly ChangeKind[] = ['put', 'update', 'delete'];
@@ -20,14 +20,10 @@ export interface ReviewEntry {
 }
 
 /** The staged changes the filter lets through, in staging order. */
-export function reviewEntries(
-  changes: Readonly<Record<string, StagedChange>>,
-  filter: ReviewFilter,
-): ReviewEntry[] {
+export function reviewEntries(changes: Changes, filter: ReviewFilter): ReviewEntry[] {
   const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
   const out: ReviewEntry[] = [];
-  for (const id in changes) {
-    const change = changes[id] as StagedChange;
+  for (const [id, change] of changes) {
     if (kinds && !kinds.has(change.kind)) continue;
     if (filter.table !== null && tableRef(change.connectionId, change.table) !== filter.table)
       continue;
@@ -44,10 +40,9 @@ export interface StagedTable {
 }
 
 /** Every table with staged changes, with how many, in order of first change. */
-export function stagedTables(changes: Readonly<Record<string, StagedChange>>): StagedTable[] {
+export function stagedTables(changes: Changes): StagedTable[] {
   const tables = new Map<string, StagedTable>();
-  for (const id in changes) {
-    const c = changes[id] as StagedChange;
+  for (const c of changes.values()) {
     const ref = tableRef(c.connectionId, c.table);
     const t = tables.get(ref);
     if (t) t.count++;
@@ -57,11 +52,9 @@ export function stagedTables(changes: Readonly<Record<string, StagedChange>>): S
 }
 
 /** How many changes of each kind are staged. */
-export function kindCounts(
-  changes: Readonly<Record<string, StagedChange>>,
-): Record<ChangeKind, number> {
+export function kindCounts(changes: Changes): Record<ChangeKind, number> {
   const counts = { put: 0, update: 0, delete: 0 };
-  for (const id in changes) counts[(changes[id] as StagedChange).kind]++;
+  for (const c of changes.values()) counts[c.kind]++;
   return counts;
 }
 

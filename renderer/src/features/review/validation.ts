@@ -1,6 +1,6 @@
 /** Validation that blocks commit: every reason DynamoDB would reject a staged item, one per path. */
 import { tableRef } from '../../../../shared/changes/types';
-import type { KeySchemas, StagedChange } from '../../../../shared/changes/types';
+import type { Changes, KeySchemas, StagedChange } from '../../../../shared/changes/types';
 import { changeMeasure } from '../../../../shared/changes/toPlan';
 import { measureItem } from '../../../../shared/dynamo/measure';
 import { validateItem } from '../../../../shared/dynamo/validate';
@@ -68,7 +68,7 @@ export function changeIssues(
 
 /** Every blocking issue of the staged changes, in staging order, plus what the planner refused. */
 export function validateStaged(
-  changes: Readonly<Record<string, StagedChange>>,
+  changes: Changes,
   keySchemas: KeySchemas,
   staged?: StagedPlan,
 ): ReviewIssue[] {
@@ -78,8 +78,7 @@ export function validateStaged(
   let connectionId: string | undefined;
   let table: string | undefined;
   let schema: KeySchema | undefined;
-  for (const id in changes) {
-    const change = changes[id] as StagedChange;
+  for (const [id, change] of changes) {
     if (change.connectionId !== connectionId || change.table !== table) {
       ({ connectionId, table } = change);
       schema = keySchemas[tableRef(connectionId, table)];

@@ -91,9 +91,9 @@ describe('buildBulkEdit', () => {
   it('applies as one undo step', () => {
     const r = buildBulkEdit({ kind: 'set', name: 'flag', value: { BOOL: true } }, items, schema);
     const step = commitStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
-    expect(Object.keys(step.state.changes)).toHaveLength(3);
+    expect([...step.state.changes.keys()]).toHaveLength(3);
     expect(step.history.past).toHaveLength(1);
-    expect(undo(step.state, step.history).state.changes).toEqual({});
+    expect(undo(step.state, step.history).state.changes).toEqual(new Map());
   });
 });
 

@@ -38,7 +38,7 @@ describe('copy and move', () => {
     expect(r.copied).toBe(2);
     const schemas = { [tableRef('c', 'Tickets')]: tickets, [tableRef('c', 'Archive')]: tickets };
     const s = applyEdit(emptyStaging, r.edit as Edit, schemas);
-    expect(Object.values(s.changes).map((c) => [c.table, c.kind])).toEqual([
+    expect([...s.changes.values()].map((c) => [c.table, c.kind])).toEqual([
       ['Archive', 'put'],
       ['Archive', 'put'],
       ['Tickets', 'delete'],

@@ -1,9 +1,7 @@
 /** The image of an item the user sees now: its staged image, else the loaded one. */
 import { changeId } from '../../../../shared/changes/types';
-import type { ItemTarget, StagedChange } from '../../../../shared/changes/types';
+import type { Changes, ItemTarget, StagedChange } from '../../../../shared/changes/types';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
-
-type Changes = Readonly<Record<string, StagedChange>>;
 
 /** A staged change's image as the user sees it (a delete shows the item it deletes). */
 export function imageOf(change: StagedChange): Item {
@@ -16,7 +14,7 @@ export function currentImage(
   target: ItemTarget,
   keySchema: KeySchema,
 ): Item | undefined {
-  const change = changes[changeId(target.connectionId, target.table, target.key, keySchema)];
+  const change = changes.get(changeId(target.connectionId, target.table, target.key, keySchema));
   return change ? imageOf(change) : target.original;
 }
 

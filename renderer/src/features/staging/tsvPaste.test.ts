@@ -152,8 +152,8 @@ describe('pasteTsv', () => {
     expect(r.cells).toBe(3);
     const s = applyEdit(emptyStaging, r.edit as Edit, schemas);
     const moved = { ...a, id: { S: 'z' }, n: { N: '9' }, name: { S: 'Zed' } };
-    expect(s.changes[changeId('c', 'T', a, schema)]?.kind).toBe('delete');
-    expect(s.changes[changeId('c', 'T', moved, schema)]).toMatchObject({
+    expect(s.changes.get(changeId('c', 'T', a, schema))?.kind).toBe('delete');
+    expect(s.changes.get(changeId('c', 'T', moved, schema))).toMatchObject({
       kind: 'put',
       item: moved,
     });
@@ -168,9 +168,9 @@ describe('pasteTsv', () => {
       keySchema: schema,
     });
     const s = applyEdit(emptyStaging, r.edit as Edit, schemas);
-    expect(Object.keys(s.changes)).toHaveLength(2);
+    expect([...s.changes.keys()]).toHaveLength(2);
     const target: ItemTarget = rowOf(b).target;
-    expect(s.changes[changeId('c', 'T', target.key, schema)]).toMatchObject({
+    expect(s.changes.get(changeId('c', 'T', target.key, schema))).toMatchObject({
       kind: 'update',
       item: { ...b, name: { S: 'B' } },
     });

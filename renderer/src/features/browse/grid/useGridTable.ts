@@ -5,11 +5,11 @@ import { buildColumns, gridFeatures } from './gridFeatures';
 import { useGridViewStore, type GridView } from './gridViewStore';
 
 export interface GridData {
-  items: Item[];
+  items: readonly Item[];
   /** Row ids parallel to `items`. */
-  ids: string[];
+  ids: readonly string[];
   /** Attribute names, key attributes first. */
-  columns: string[];
+  columns: readonly string[];
   keySchema: KeySchema;
 }
 

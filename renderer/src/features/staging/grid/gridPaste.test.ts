@@ -38,7 +38,7 @@ describe('gridPaste', () => {
     expect(reads).toBeLessThan(300);
     const state = applyEdit(emptyStaging, r.edit!, { [tableRef('c', 'T')]: schema });
     const at = (i: number) =>
-      state.changes[changeId('c', 'T', items[i]!, schema)] as { item: Item } | undefined;
+      state.changes.get(changeId('c', 'T', items[i]!, schema)) as { item: Item } | undefined;
     expect(at(500)?.item).toMatchObject({ name: { S: 'A' }, qty: { N: '1' }, note: { S: 'p' } });
     // Row 502 held NULL in qty: the column holds numbers, so "3" becomes N.
     expect(at(502)?.item.qty).toEqual({ N: '3' });

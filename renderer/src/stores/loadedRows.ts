@@ -1,0 +1,78 @@
+/**
+ * The rows of one table as pages of items arrive: ids, positions and columns kept up to date in
+ * O(page). Pure data work shared by the items store and bench:staging.
+ */
+import { canonicalKey } from '../../../shared/dynamo/key';
+import { measureItem } from '../../../shared/dynamo/measure';
+import { keyNames } from '../../../shared/dynamo/types';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
+
+export interface LoadedRowsState {
+  items: Item[];
+  /** Row ids (canonical keys), parallel to `items`. */
+  ids: string[];
+  /** Attribute names seen so far, key attributes first. */
+  columns: string[];
+}
+
+/** Lookups kept beside the rows (mutated as rows arrive), so that appending stays O(page). */
+export interface RowIndex {
+  /** Where each row id is in `ids`. */
+  rowOf: Map<string, number>;
+  columns: Set<string>;
+}
+
+let orphanIds = 0;
+
+/** The row id of an item: its canonical key under the table's key schema. */
+export function rowIdOf(item: Item, schema: KeySchema): string {
+  for (const name of keyNames(schema)) {
+    // An item without its key (never from DynamoDB) still gets a row of its own.
+    if (item[name] === undefined) return `\u0000row${++orphanIds}`;
+  }
+  return canonicalKey(item, schema);
+}
+
+export function emptyIndex(keySchema: KeySchema): RowIndex {
+  return { rowOf: new Map(), columns: new Set(keyNames(keySchema)) };
+}
+
+export function indexOf(rows: LoadedRowsState): RowIndex {
+  return { rowOf: new Map(rows.ids.map((id, i) => [id, i])), columns: new Set(rows.columns) };
+}
+
+/**
+ * The rows with `incoming` added: an item whose key is already loaded replaces that row in place,
+ * new attribute names are appended to `columns` (the array is only replaced when one is new).
+ * Each item is also measured (shared/dynamo/measure) while it is fresh in the CPU's caches, so
+ * that planning a first edit of it later finds its size and wire bytes known.
+ */
+export function addRows<T extends LoadedRowsState>(
+  rows: T,
+  index: RowIndex,
+  incoming: readonly Item[],
+  keySchema: KeySchema,
+): T {
+  const items = rows.items.slice();
+  const ids = rows.ids.slice();
+  let added: string[] | null = null;
+  for (const item of incoming) {
+    const id = rowIdOf(item, keySchema);
+    const at = index.rowOf.get(id);
+    if (at !== undefined) items[at] = item;
+    else {
+      index.rowOf.set(id, items.length);
+      items.push(item);
+      ids.push(id);
+    }
+    for (const name in item) {
+      if (!index.columns.has(name)) {
+        index.columns.add(name);
+        (added ??= []).push(name);
+      }
+    }
+    measureItem(item);
+  }
+  const columns = added ? [...rows.columns, ...added] : rows.columns;
+  return { ...rows, items, ids, columns };
+}
