@@ -63,11 +63,15 @@ describe('planInputs', () => {
         size: itemSize(item),
         jsonBytes: new TextEncoder().encode(JSON.stringify(item)).length,
       };
-      expect(inputMeasure(CONN, op)).toMatchObject(m);
+      expect(inputMeasure(CONN, op, i)).toMatchObject(m);
       const id = [...s.changes.keys()][i] as string;
       expect(changeMeasure(id, s.changes.get(id)!)).toMatchObject(m);
     }
-    expect(inputMeasure(CONN, { ...ops[0]! })).toBeUndefined(); // not an input it made
+    // Asked out of order, as well.
+    const ids = [...s.changes.keys()].reverse();
+    for (const id of ids) expect(changeMeasure(id, s.changes.get(id)!)).toBeTruthy();
+    expect(inputMeasure(CONN, { ...ops[0]! }, 0)).toBeUndefined(); // not an input it made
+    expect(inputMeasure(CONN, ops[0]!, 1)).toBeUndefined(); // not where it made it
     expect(changeMeasure(idOf(a), { ...s.changes.get(idOf(a))! })).toBeUndefined();
   });
 });

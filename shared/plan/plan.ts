@@ -10,6 +10,7 @@ import {
   type SizedOp,
 } from './builder';
 import type { ItemMeasure } from '../dynamo/measure';
+import { Carry } from './carry';
 import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
 
 /** Why an operation cannot be planned at all, or null when it can. */
@@ -29,16 +30,16 @@ export function unplannable(op: PlanInput, schema: KeySchema | undefined): strin
   return null;
 }
 
-// The measured operations of the last call, by id: the review re-plans every staged change after
-// each edit with the same input objects (see planInputs), and only new ones need measuring. A
-// plain Map per call, replaced by the next, costs less than a WeakMap entry per operation.
-let lastSized = new Map<string, SchemaSizedOp>();
+// The measured operations of the last call: the review re-plans every staged change after each
+// edit with the same input objects in the same order (see planInputs and Carry), and only new ones
+// need measuring.
+const lastSized = new Carry<string, SchemaSizedOp | undefined>();
 
 /**
- * What the caller already knows of a put's item: measureItem(op.item), or null when not in common
- * form; undefined when it does not know (see planInputs and inputMeasure).
+ * What the caller already knows of a put's item, the `index`th of the operations: measureItem(op.item),
+ * or null when not in common form; undefined when it does not know (see planInputs and inputMeasure).
  */
-export type KnownMeasure = (op: PlanInput) => ItemMeasure | null | undefined;
+export type KnownMeasure = (op: PlanInput, index: number) => ItemMeasure | null | undefined;
 
 export interface CollapseResult {
   /** The surviving operations, measured, in input order. */
@@ -59,33 +60,35 @@ export function collapseOps(
 ): CollapseResult {
   const rejected: { id: string; reason: string }[] = [];
   const measured: SizedOp[] = [];
-  const before = lastSized;
-  const now = new Map<string, SchemaSizedOp>();
-  for (const op of ops) {
+  lastSized.begin();
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as PlanInput;
     const schema = keySchemas[op.table];
     const why = unplannable(op, schema);
     if (why !== null || !schema) {
       rejected.push({ id: op.id, reason: why ?? 'no key schema' });
+      lastSized.keep(op.id, undefined);
       continue;
     }
-    let s = before.get(op.id);
+    let s = lastSized.find(op.id);
     if (s?.op !== op || s.schema !== schema) {
       try {
-        s = sizeOp(op, schema, known?.(op));
+        s = sizeOp(op, schema, known?.(op, i));
       } catch (err) {
         // Only unchecked input gets here (binary that is not a string, say): refuse it alone.
         rejected.push({ id: op.id, reason: `not a DynamoDB JSON item: ${String(err)}` });
+        lastSized.keep(op.id, undefined);
         continue;
       }
     }
-    now.set(op.id, s);
+    lastSized.keep(op.id, s);
     if (!fitsAlone(s, limits)) {
       rejected.push({ id: op.id, reason: `request would exceed ${limits.maxBytes} bytes` });
       continue;
     }
     measured.push(s);
   }
-  lastSized = now;
+  lastSized.end();
   const winner = new Map<string, SizedOp>();
   for (const s of measured) winner.set(s.keyId, s);
   const sized: SizedOp[] = [];

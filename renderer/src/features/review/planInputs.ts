@@ -57,7 +57,7 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
       if (s) schemas[op.table] = s;
     }
     // The inputs come with their items' measurements: the planner takes them from there.
-    const p = plan(ops, schemas, {}, (op) => inputMeasure(connectionId, op));
+    const p = plan(ops, schemas, {}, (op, i) => inputMeasure(connectionId, op, i));
     connections.push({ connectionId, ops, plan: p });
     for (const k of Object.keys(summary) as (keyof PlanSummary)[]) summary[k] += p.summary[k];
   }
