@@ -3,7 +3,7 @@
  * the loaded image (the base) with the wanted image: no base means put, no wanted image means
  * delete, equal images mean nothing staged, anything else an update.
  */
-import { itemsEqual } from '../dynamo/equal';
+import { itemsEqual, valuesEqual } from '../dynamo/equal';
 import { keyNames, keyOf } from '../dynamo/types';
 import type { Item, KeySchema } from '../dynamo/types';
 import { Draft } from './draft';
@@ -71,8 +71,11 @@ class Editor {
     return { id, connectionId, table, schema, base: baseOf(existing), current, existing };
   }
 
-  /** Stages `next` (undefined = deleted) for the item at `r.id`, given its base. */
-  private stage(r: Omit<Resolved, 'current'>, next: Item | undefined): void {
+  /**
+   * Stages `next` (undefined = deleted) for the item at `r.id`, given its base. `sameAsBase`, when
+   * the caller knows it, is itemsEqual(base, next).
+   */
+  private stage(r: Omit<Resolved, 'current'>, next: Item | undefined, sameAsBase?: boolean): void {
     const { connectionId, table, schema, base } = r;
     let change: StagedChange | undefined;
     if (next === undefined) {
@@ -85,7 +88,7 @@ class Editor {
       };
     } else if (base === undefined) {
       change = { kind: 'put', connectionId, table, key: keyOf(next, schema), item: next };
-    } else if (!itemsEqual(base, next)) {
+    } else if (!(sameAsBase ?? itemsEqual(base, next))) {
       const key = keyOf(next, schema);
       change = { kind: 'update', connectionId, table, key, original: base, item: next };
     }
@@ -94,8 +97,11 @@ class Editor {
     this.draft.set(r.id, change, existing);
   }
 
-  /** Stages a new image of the resolved item; a new key moves it (delete old, put new). */
-  private write(r: Resolved, next: Item): void {
+  /**
+   * Stages a new image of the resolved item; a new key moves it (delete old, put new).
+   * `sameAsBase` is what stage takes, for the case where the key stays.
+   */
+  private write(r: Resolved, next: Item, sameAsBase?: boolean): void {
     const pk = r.schema.partitionKey.name;
     const sk = r.schema.sortKey?.name;
     // An item without its key cannot be written.
@@ -105,7 +111,7 @@ class Editor {
     const same =
       cur !== undefined && next[pk] === cur[pk] && (sk === undefined || next[sk] === cur[sk]);
     const id = same ? r.id : changeId(r.connectionId, r.table, next, r.schema);
-    if (id === r.id) return this.stage(r, next);
+    if (id === r.id) return this.stage(r, next, sameAsBase);
     this.stage(r, undefined);
     const there = this.draft.get(id);
     this.stage({ ...r, id, base: there && baseOf(there), existing: there }, next);
@@ -121,7 +127,13 @@ class Editor {
         if (!r.current) return;
         const next = { ...r.current };
         next[edit.name] = edit.value;
-        return this.write(r, next);
+        // An edit of the base image itself differs from it at one attribute at most.
+        let same: boolean | undefined;
+        if (r.current === r.base) {
+          const was = r.base[edit.name];
+          same = was !== undefined && valuesEqual(was, edit.value);
+        }
+        return this.write(r, next, same);
       }
       case 'removeAttribute': {
         const r = this.resolve(edit.target);

@@ -1,12 +1,17 @@
 import type { Changes, Patch, PatchEntry, StagedChange } from './types';
 
 /**
- * A copy-on-write view of the changes for one step: the first write copies the map once, and
- * the first value of every touched id is remembered so the step's patch lists only those.
+ * A copy-on-write view of the changes for one step: the first write copies the map once, and the
+ * ids the step touched are remembered so that its patch lists only those. An id the base does not
+ * hold was nothing before the step, so for those (all of them, in a bulk edit of new items) only
+ * the id is listed; ids the base holds keep their first value.
  */
 export class Draft {
   private copy: Map<string, StagedChange> | null = null;
-  private readonly before = new Map<string, StagedChange | undefined>();
+  private readonly before = new Map<string, StagedChange>();
+  private readonly fresh: string[] = [];
+  /** Whether an id that was not in the base left again: `fresh` may then list it twice. */
+  private refreshed = false;
 
   constructor(private readonly base: Changes) {}
 
@@ -23,7 +28,11 @@ export class Draft {
   set(id: string, change: StagedChange | undefined, was = this.get(id)): void {
     if (was === change) return;
     const copy = (this.copy ??= new Map(this.base));
-    if (!this.before.has(id)) this.before.set(id, was);
+    const old = this.base.size > 0 ? this.base.get(id) : undefined;
+    if (old !== undefined) {
+      if (!this.before.has(id)) this.before.set(id, old);
+    } else if (was === undefined) this.fresh.push(id);
+    else if (change === undefined) this.refreshed = true;
     if (change) copy.set(id, change);
     else copy.delete(id);
   }
@@ -34,10 +43,16 @@ export class Draft {
     for (const [id, before] of this.before) {
       const after = this.get(id);
       if (before === after) continue;
-      const entry: PatchEntry = { id };
-      if (before) entry.before = before;
+      const entry: PatchEntry = { id, before };
       if (after) entry.after = after;
       entries.push(entry);
+    }
+    const listed = this.refreshed ? new Set<string>() : null;
+    for (const id of this.fresh) {
+      const after = this.get(id);
+      if (after === undefined || listed?.has(id)) continue;
+      listed?.add(id);
+      entries.push({ id, after });
     }
     return { changes: entries.length ? this.current : this.base, patch: { entries } };
   }
