@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit, applyEditWithPatch } from './apply';
-import { CONN, TABLE, idOf, row, schemas, target } from './testItems';
+import { canonicalKey } from '../dynamo/key';
+import type { KeySchema } from '../dynamo/types';
+import { CONN, TABLE, idOf, row, schema, schemas, target } from './testItems';
 import { emptyStaging, tableRef } from './types';
 import type { Edit, StagingState } from './types';
 
@@ -239,6 +241,28 @@ describe('applyEdit', () => {
   it('returns the same state object for an edit that changes nothing', () => {
     const s = run(set(a, 'name', { S: 'Anna' }));
     expect(applyEdit(s, set(a, 'name', { S: 'Anna' }), schemas)).toBe(s);
+  });
+
+  it("files an edit under the target's key id when it was made with the table's key schema", () => {
+    const withId = (schema: KeySchema, id: string): Edit => ({
+      type: 'setAttribute',
+      target: { ...target(a), keyId: { schema, id } },
+      name: 'name',
+      value: { S: 'Anna' },
+    });
+    const same = structuredClone(schema); // an equal schema, not the same object
+    const key = canonicalKey(a, schema);
+    expect([...run(withId(same, key)).changes.keys()]).toEqual([idOf(a)]);
+    // The key id is taken as given (the caller vouches for it), not recomputed.
+    const told = '["S:told","N:1"]';
+    expect([...run(withId(schema, told)).changes.keys()]).toEqual([
+      tableRef(CONN, TABLE) + '\u0000' + told,
+    ]);
+    // Staged by key id or by the key's values: one change.
+    expect(run(withId(schema, key), set(a, 'qty', { N: '2' })).changes.size).toBe(1);
+    // Made with another key schema: the key's values decide.
+    const other: KeySchema = { partitionKey: { name: 'name', type: 'S' } };
+    expect([...run(withId(other, 'x')).changes.keys()]).toEqual([idOf(a)]);
   });
 
   it('throws for a table without a key schema (a caller bug, not user input)', () => {

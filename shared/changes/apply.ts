@@ -23,6 +23,14 @@ interface Resolved {
   existing: StagedChange | undefined;
 }
 
+/** Whether two key schemas name the same attributes with the same types. */
+function sameSchema(a: KeySchema, b: KeySchema): boolean {
+  if (a === b) return true;
+  const [pa, pb, sa, sb] = [a.partitionKey, b.partitionKey, a.sortKey, b.sortKey];
+  if (pa.name !== pb.name || pa.type !== pb.type) return false;
+  return sa === undefined ? sb === undefined : sa.name === sb?.name && sa.type === sb.type;
+}
+
 const hasKey = (item: Item, schema: KeySchema) =>
   keyNames(schema).every((n) => item[n] !== undefined);
 
@@ -59,7 +67,11 @@ class Editor {
 
   private resolve(t: ItemTarget): Resolved {
     const schema = this.schema(t.connectionId, t.table);
-    const id = changeId(t.connectionId, t.table, t.key, schema);
+    const k = t.keyId;
+    const id =
+      k !== undefined && sameSchema(k.schema, schema)
+        ? tableRef(t.connectionId, t.table) + '\u0000' + k.id
+        : changeId(t.connectionId, t.table, t.key, schema);
     const existing = this.draft.get(id);
     const { connectionId, table } = t;
     if (!existing) {

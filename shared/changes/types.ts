@@ -60,6 +60,11 @@ export interface ItemTarget {
   table: string;
   key: Item;
   original?: Item;
+  /**
+   * canonicalKey(key, keySchema), when the caller has it (a loaded row's id): the change id is
+   * then built from it instead of from the key's values. Only for the table's own key schema.
+   */
+  keyId?: { schema: KeySchema; id: string };
 }
 
 /** One user action on the staging area; a batch applies many as one undo step. */

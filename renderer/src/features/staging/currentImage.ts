@@ -25,7 +25,17 @@ export function targetOf(change: StagedChange): ItemTarget {
   return t;
 }
 
-/** A target for a loaded item (from the table, so its image is the original). */
-export function loadedTarget(connectionId: string, table: string, item: Item): ItemTarget {
-  return { connectionId, table, key: item, original: item };
+/**
+ * A target for a loaded item (from the table, so its image is the original), with its row id
+ * (canonicalKey under `keyId.schema`) when the caller has it.
+ */
+export function loadedTarget(
+  connectionId: string,
+  table: string,
+  item: Item,
+  keyId?: ItemTarget['keyId'],
+): ItemTarget {
+  const t: ItemTarget = { connectionId, table, key: item, original: item };
+  if (keyId) t.keyId = keyId;
+  return t;
 }

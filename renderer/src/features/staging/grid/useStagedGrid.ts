@@ -69,12 +69,15 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
       const item = merged.items[index] as Item;
       const change = changes.get(tableRef(ref.connectionId, ref.table) + '\u0000' + id);
       const loadedItem = index < loaded.length ? loaded[index] : undefined;
+      // A loaded row's id is its canonical key (rowIdOf; an item without its key gets another id):
+      // edits of it are filed under that key without reading the key's values again.
+      const keyId = loadedItem && id.startsWith('[') ? { schema, id } : undefined;
       const target = change
         ? targetOf(change)
-        : loadedTarget(ref.connectionId, ref.table, loadedItem ?? item);
+        : loadedTarget(ref.connectionId, ref.table, loadedItem ?? item, keyId);
       return { item, target, staging: merged.staged.get(id), change };
     },
-    [merged, changes, ref, loaded, loadedIds],
+    [merged, changes, ref, loaded, loadedIds, schema],
   );
   return { data, rowStaging, rowOf, stagedCount: merged.count };
 }
