@@ -355,6 +355,11 @@ function lookup(item: Item, base: Item | undefined): Measured | null {
   return m;
 }
 
+/** Whether `item` has been measured (and is remembered). */
+export function isMeasured(item: Item): boolean {
+  return measured.has(item);
+}
+
 /**
  * measureItem for an image whose caller keeps the answer itself (the planner's inputs do): the
  * same figures, walked relative to `base` when given (`base` is remembered, `item` is not: a

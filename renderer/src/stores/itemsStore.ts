@@ -8,6 +8,7 @@ import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
 import type { RowIndex } from './loadedRows';
+import { measureWhenIdle } from './measureIdle';
 
 export { rowIdOf };
 
@@ -95,7 +96,9 @@ function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
     index = indexOf(slot);
     indexes.set(key, index);
   }
-  return addRows(slot, index, incoming, slot.keySchema);
+  const next = addRows(slot, index, incoming, slot.keySchema);
+  measureWhenIdle(incoming);
+  return next;
 }
 
 export interface BeginLoad {

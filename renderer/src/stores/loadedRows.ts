@@ -3,7 +3,6 @@
  * O(page). Pure data work shared by the items store and bench:staging.
  */
 import { canonicalKey } from '../../../shared/dynamo/key';
-import { measureItem } from '../../../shared/dynamo/measure';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 
@@ -50,8 +49,6 @@ export function indexOf(rows: LoadedRowsState): RowIndex {
 /**
  * The rows with `incoming` added: an item whose key is already loaded replaces that row in place,
  * new attribute names are appended to `columns` (the array is only replaced when one is new).
- * Each item is also measured (shared/dynamo/measure) while it is fresh in the CPU's caches, so
- * that planning a first edit of it later finds its size and wire bytes known.
  */
 export function addRows<T extends LoadedRowsState>(
   rows: T,
@@ -77,7 +74,6 @@ export function addRows<T extends LoadedRowsState>(
         (added ??= []).push(name);
       }
     }
-    measureItem(item);
   }
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };

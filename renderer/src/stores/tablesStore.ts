@@ -45,7 +45,9 @@ export const useTablesStore = create<TablesState>((set, get) => ({
     if (get().descriptions[descriptionKey(connectionId, table)]) return;
     try {
       const d = await call('tables:describe', { connectionId, table });
-      set((s) => ({ descriptions: { ...s.descriptions, [descriptionKey(connectionId, table)]: d } }));
+      set((s) => ({
+        descriptions: { ...s.descriptions, [descriptionKey(connectionId, table)]: d },
+      }));
     } catch (err) {
       set({ describeError: (err as Error).message });
     }
