@@ -2,21 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf } from './loadedRows';
+import type { LoadedRowsState } from './loadedRows';
 
 const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
 const item = (pk: string, extra: Item = {}): Item => ({ pk: { S: pk }, ...extra });
+const noRows = (): LoadedRowsState => ({ items: [], ids: [], columns: ['pk'] });
 
 describe('addRows', () => {
   it('appends new rows, replaces a loaded key in place, and adds new columns once', () => {
     const index = emptyIndex(schema);
-    const start: { items: Item[]; ids: string[]; columns: string[] } = {
-      items: [],
-      ids: [],
-      columns: ['pk'],
-    };
     const a = item('a', { n: { N: '1' } });
     const b = item('b');
-    const one = addRows(start, index, [a, b], schema);
+    const one = addRows(noRows(), index, [a, b], schema);
     expect(one.ids).toEqual([canonicalKey(a, schema), canonicalKey(b, schema)]);
     expect(one.columns).toEqual(['pk', 'n']);
     const a2 = item('a', { m: { S: 'x' } });
@@ -30,12 +27,7 @@ describe('addRows', () => {
 
   it('gives an item without its key a row of its own', () => {
     const index = emptyIndex(schema);
-    const empty: { items: Item[]; ids: string[]; columns: string[] } = {
-      items: [],
-      ids: [],
-      columns: ['pk'],
-    };
-    const rows = addRows(empty, index, [{}, {}], schema);
+    const rows = addRows(noRows(), index, [{}, {}], schema);
     expect(rows.items).toHaveLength(2);
     expect(new Set(rows.ids).size).toBe(2);
     expect(rows.ids.every((id) => !id.startsWith('['))).toBe(true);
