@@ -329,6 +329,11 @@ function relative(item: Item, base: Item, b: Measured): Measured | null {
     if (!hasOwn.call(item, name)) return null;
     count++;
     const v = item[name];
+    // The common case first: the same value object (only an own attribute of base can be it).
+    if (base[name] === v) {
+      kept++;
+      continue;
+    }
     if (hasOwn.call(base, name)) {
       kept++;
       const was = base[name];
