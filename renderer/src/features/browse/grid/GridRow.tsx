@@ -1,21 +1,11 @@
 import { memo } from 'react';
+import type { RowStaging, RowStatus } from '../../../../../shared/changes/gridView';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { GridCell } from './GridCell';
 import { GUTTER_WIDTH, HEADER_HEIGHT, type ColumnRange, type GridLayout } from './layout';
 
-/** How staging marks a row. */
-export type RowStatus = 'new' | 'changed' | 'deleted';
-
-/** A row's staged state, as the grid shows it. */
-export interface RowStaging {
-  status: RowStatus | undefined;
-  /** Attributes whose values differ from `base`. */
-  changed?: ReadonlySet<string> | undefined;
-  /** The image the change is based on: a changed cell shows its value there on hover. */
-  base?: Item | undefined;
-  /** Why the last commit of this row's change failed. */
-  error?: string | undefined;
-}
+/** A row's staged state, as the grid shows it (shared/changes/gridView makes them). */
+export type { RowStaging, RowStatus };
 
 export interface GridRowProps {
   item: Item;
