@@ -17,7 +17,8 @@ export interface JournalHeader {
 export type JournalEntry =
   | { written: string[] }
   | { failed: { id: string; reason: string }[] }
-  | { held: { id: string; reason: string }[] };
+  | { held: { id: string; reason: string }[] }
+  | { conflicts: string[] };
 
 export interface LoadedJournal {
   header: JournalHeader;
