@@ -35,6 +35,8 @@ export type Conflict = z.infer<typeof conflictSchema>;
 export const outcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('written') }),
   z.object({ status: z.literal('failed'), reason: z.string() }),
+  /** Not sent: the put it waits for (a move's copy, a key change's new item) was not written. */
+  z.object({ status: z.literal('held'), reason: z.string() }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('superseded'), by: z.string() }),
   z.object({ status: z.literal('skipped'), reason: z.string() }),
@@ -44,6 +46,8 @@ export const countersSchema = z.object({
   total: z.number(),
   written: z.number(),
   failed: z.number(),
+  /** Deletes held back because their put was not written (see outcome `held`). */
+  held: z.number().optional(),
   canceled: z.number(),
   requests: z.number(),
   rounds: z.number(),

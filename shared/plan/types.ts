@@ -4,10 +4,11 @@ import type { Item, KeySchema } from '../dynamo/types';
 /**
  * One staged write as the planner takes it: a full-item put or a delete by key. `id` is the
  * caller's change id; `oldSize` is the size of the image the write replaces (for the WCU estimate).
+ * A delete's `after` names the put (by id) it must wait for: a move or a key change.
  */
 export type PlanInput =
   | { id: string; table: string; kind: 'put'; item: Item; oldSize?: number }
-  | { id: string; table: string; kind: 'delete'; key: Item; oldSize?: number };
+  | { id: string; table: string; kind: 'delete'; key: Item; oldSize?: number; after?: string };
 
 /** Key schema of every table the plan touches, by table name. */
 export type KeySchemas = Record<string, KeySchema>;

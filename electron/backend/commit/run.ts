@@ -10,7 +10,8 @@ import {
   type PackLimits,
   type SizedOp,
 } from '../../../shared/plan/builder';
-import type { KeySchemas } from '../../../shared/plan/types';
+import { heldReason } from '../../../shared/plan/links';
+import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { backoffOptions } from '../../../shared/retry/backoff';
 import { Backlog } from './backlog';
 import { AdaptiveConcurrency } from './concurrency';
@@ -18,7 +19,7 @@ import { classifyFailure, type CallFailure } from './errors';
 import type { Ledger } from './ledger';
 import { RatePacer } from './pace';
 import type { Start } from './start';
-import type { CommitOptions } from './types';
+import type { CommitOptions, OpOutcome } from './types';
 import {
   batchWriteBody,
   preserializedBatchWrite,
@@ -48,6 +49,9 @@ export class CommitRun {
   private freshAt = 0;
   private endAt = 0;
   private readonly isolated: OpState[][] = [];
+  /** Deletes waiting for their put, by the put's id; and those puts. */
+  private readonly linked: Map<string, SizedOp[]>;
+  private readonly linkPuts = new Map<string, PlanInput>();
   private paceTimer: NodeJS.Timeout | null = null;
   private inFlight = 0;
   private seq = 0;
@@ -75,6 +79,28 @@ export class CommitRun {
     for (const request of start.fresh) {
       for (const s of request) this.fresh.push({ s, rounds: 0, sends: 0, unknown: false });
       this.ends.push(this.fresh.length);
+    }
+    this.linked = start.linked;
+    for (const o of this.fresh)
+      if (this.linked.has(o.s.op.id)) this.linkPuts.set(o.s.op.id, o.s.op);
+    ledger.onSettle = (id, outcome) => this.settled(id, outcome);
+  }
+
+  /** A put's outcome decides its linked deletes: sent next when it was written, held otherwise. */
+  private settled(id: string, outcome: OpOutcome): void {
+    const deletes = this.linked.get(id);
+    if (!deletes) return;
+    this.linked.delete(id);
+    const put = this.linkPuts.get(id) as PlanInput;
+    if (outcome.status === 'written' && !this.aborted) {
+      for (const s of deletes) this.backlog.ready.push({ s, rounds: 0, sends: 0, unknown: false });
+    } else if (outcome.status === 'failed' || outcome.status === 'held') {
+      const reason = outcome.reason;
+      this.ledger.held(
+        deletes.map((s) => ({ id: s.op.id, reason: heldReason(put, s.op.table, reason) })),
+      );
+    } else {
+      this.ledger.canceled(deletes.map((s) => s.op.id));
     }
   }
 

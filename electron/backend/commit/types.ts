@@ -41,6 +41,8 @@ export interface CommitOptions {
 export type OpOutcome =
   | { status: 'written' }
   | { status: 'failed'; reason: string }
+  /** Not sent: the put it waits for (a move's copy) was not written. It stays staged. */
+  | { status: 'held'; reason: string }
   | { status: 'canceled' }
   | { status: 'superseded'; by: string };
 
@@ -71,6 +73,7 @@ export interface CommitCounters {
   total: number;
   written: number;
   failed: number;
+  held: number;
   canceled: number;
   superseded: number;
   requests: number;
@@ -97,6 +100,7 @@ export interface CommitReport {
   outcomes: Record<string, OpOutcome>;
   written: string[];
   failed: { id: string; reason: string }[];
+  held: { id: string; reason: string }[];
   canceled: string[];
   superseded: { id: string; by: string }[];
   /** Operations sent again after an unknown outcome (dropped connection, 5xx, resume). */

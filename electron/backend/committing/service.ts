@@ -215,6 +215,7 @@ export class CommitService {
         total: c.total,
         written: c.written,
         failed: c.failed,
+        held: c.held,
         canceled: c.canceled,
         requests: c.requests,
         rounds: c.rounds,
