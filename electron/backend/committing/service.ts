@@ -14,6 +14,7 @@ import { resumeCommit } from '../commit/resume';
 import type { CommitProgress, CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import { describeTable } from '../tables/service';
+import { refuseInvalidChanges } from '../validation/gate';
 import { commitClientFor } from './commitClient';
 import { JournalFolder } from './journals';
 import { settleEntries } from './settle';
@@ -87,6 +88,8 @@ export class CommitService {
     const changes = new Map([...all].filter(([id]) => !wanted || wanted.has(id)));
     if (changes.size === 0) return emptyReport(commitId, 'nothing');
     const client = await this.s.client(input.connectionId);
+    // Nothing is read or sent while any staged item is one DynamoDB would reject.
+    await refuseInvalidChanges(client, input.connectionId, changes);
     const commitClient = await commitClientFor(client);
     const keySchemas = await this.keySchemas(client, changes);
     const outcomes: Record<string, OutcomeWire> = {};
