@@ -20,6 +20,7 @@ import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
 import { ValidationList } from './ValidationList';
+import { StagedStatements } from '../partiql/StagedStatements';
 
 export interface ReviewPaneProps {
   /** The commit UI; defaults to the CommitBar placeholder. */
@@ -106,6 +107,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         onAction={setAction}
         scrollTo={scrollTo}
       />
+      <StagedStatements />
       <footer className="review-foot">
         <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
