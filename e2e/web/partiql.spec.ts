@@ -39,6 +39,26 @@ test('the sandbox says it has no PartiQL; its query builder still works', async 
   await expect(b.loadStatus).toContainText('items');
 });
 
+test('Copy as gives the query as an AWS CLI command and as PartiQL', async ({ page, host }) => {
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await app.openTable('SupportTickets');
+  const b = new BrowsePage(page);
+  await b.operation('Query').click();
+  await b.partitionValue.fill('T-00042');
+  await page.getByRole('button', { name: 'Copy as' }).click();
+  await page.getByRole('menuitem', { name: 'AWS CLI command' }).click();
+  const cli = page.getByRole('dialog', { name: 'AWS CLI command' });
+  await expect(cli.getByRole('textbox')).toHaveValue(/^aws dynamodb query \\\n {2}--table-name SupportTickets/);
+  await expect(cli.getByRole('textbox')).toHaveValue(/--expression-attribute-values '\{":v0":\{"S":"T-00042"\}\}'/);
+  await cli.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Copy as' }).click();
+  await page.getByRole('menuitem', { name: 'PartiQL statement' }).click();
+  await expect(page.getByRole('dialog', { name: 'PartiQL statement' }).getByRole('textbox')).toHaveValue(
+    /^SELECT \* FROM "SupportTickets" WHERE "ticketId" = \?\n\n-- parameters\n\[\{"S":"T-00042"\}\]$/,
+  );
+});
+
 test('SELECT pages into the grid (editable), a write is staged, reviewed and committed', async ({ page, host, moto }) => {
   const m = requireMoto(moto);
   const pager = await startPartiqlPager(m.endpoint, 100);

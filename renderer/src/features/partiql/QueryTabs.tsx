@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TableDescription } from '../../../../shared/contract/tables';
 import type { SlotRef } from '../../stores/itemsStore';
 import { QueryBuilder } from '../browse/query/QueryBuilder';
+import { CopyQueryAs } from './CopyQueryAs';
 import { PartiqlPanel } from './PartiqlPanel';
 
 export interface QueryTabsProps {
@@ -28,6 +29,8 @@ export function QueryTabs({ slot, draftKey, table }: QueryTabsProps) {
             {t === 'builder' ? 'Query builder' : 'PartiQL'}
           </button>
         ))}
+        <span className="spacer" />
+        {tab === 'builder' && <CopyQueryAs draftKey={draftKey} table={table} />}
       </div>
       <div role="tabpanel">
         {tab === 'builder' ? (

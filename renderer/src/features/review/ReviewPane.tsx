@@ -21,6 +21,7 @@ import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
 import { ValidationList } from './ValidationList';
 import { StagedStatements } from '../partiql/StagedStatements';
+import { CopyChangesAs } from '../partiql/CopyChangesAs';
 
 export interface ReviewPaneProps {
   /** The commit UI; defaults to the CommitBar placeholder. */
@@ -110,6 +111,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
       <StagedStatements />
       <footer className="review-foot">
         <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        <CopyChangesAs changes={data.entries.map((e) => e.change)} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>
       <ReviewDialogs
