@@ -11,6 +11,7 @@ import type {
 import { plan } from '../shared/plan/plan';
 import { toCliRequestFiles } from '../shared/plan/requestItems';
 import type { PlanInput } from '../shared/plan/types';
+import { InvalidWritesError, validateWrites } from '../shared/validation/writes';
 import { UsageError, type ApplyArgs } from './args';
 import { describeKeys, makeClients, type Clients } from './connect';
 import { readChanges } from './input';
@@ -21,6 +22,8 @@ export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** Where the progress bar draws, unescaped (default stderr). */
+  progressLine?: { write(s: string): unknown; columns?: number };
   /** Registers an interrupt (Ctrl-C) handler; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
 }
@@ -31,12 +34,15 @@ type Failure = { id: string; reason: string };
 async function load(args: ApplyArgs, clients: Clients) {
   const ops = await readChanges(args.files);
   const tables = [...new Set(ops.map((o) => o.table))];
-  const { schemas, missing } = await describeKeys(clients.control, tables);
+  const { schemas, shapes, missing } = await describeKeys(clients.control, tables);
   const gone = new Set(missing);
   const failures: Failure[] = ops
     .filter((o) => gone.has(o.table))
     .map((o) => ({ id: o.id, reason: `ResourceNotFoundException: table "${o.table}" not found` }));
   const present: PlanInput[] = ops.filter((o) => !gone.has(o.table));
+  // Nothing is sent or written while any item is one DynamoDB would reject.
+  const issues = validateWrites(present, shapes);
+  if (issues.length > 0) throw new InvalidWritesError(issues);
   return { ops: present, schemas, failures };
 }
 
@@ -52,7 +58,7 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
     io.stderr.write('\ncanceling: no new requests; waiting for those in flight…\n');
     ctl.abort();
   });
-  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
+  const bar = io.stderr.isTTY ? new ProgressBar(io.progressLine ?? io.stderr) : null;
   const callbacks: CommitCallbacks = bar ? { onProgress: (p) => bar.update(p) } : {};
   const opts: CommitOptions = { signal: ctl.signal };
   if (args.concurrency !== undefined) opts.concurrency = args.concurrency;

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { itemSchema } from '../shared/contract/values';
-import type { Item } from '../shared/dynamo/types';
+import type { AttributeValue, Item } from '../shared/dynamo/types';
 import { fromRequestItems } from '../shared/plan/requestItems';
 import type { PlanInput } from '../shared/plan/types';
 import { UsageError } from './args';
@@ -13,6 +13,23 @@ function isRequestItems(v: unknown): boolean {
   return values.length > 0 && values.every(Array.isArray);
 }
 
+const unplus = (n: string) => (n.startsWith('+') ? n.slice(1) : n);
+
+/** A value with every number's leading '+' dropped: the same number, in the form dynalite reads. */
+function withoutPlus(v: AttributeValue): AttributeValue {
+  if ('N' in v) return { N: unplus(v.N) };
+  if ('NS' in v) return { NS: v.NS.map(unplus) };
+  if ('L' in v) return { L: v.L.map(withoutPlus) };
+  if ('M' in v) return { M: mapValues(v.M) };
+  return v;
+}
+
+function mapValues(item: Item): Item {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) out[k] = withoutPlus(v);
+  return out;
+}
+
 function checkItem(where: string, what: string, value: unknown): Item {
   const r = itemSchema.safeParse(value);
   if (!r.success) {
@@ -20,7 +37,8 @@ function checkItem(where: string, what: string, value: unknown): Item {
     const at = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     throw new UsageError(`${where}: ${what} is not a DynamoDB JSON item${at}`);
   }
-  return r.data;
+  // DynamoDB reads "+5" as 5; writing it as 5 keeps dynalite (which refuses the sign) working.
+  return mapValues(r.data);
 }
 
 function fromLine(where: string, id: string, text: string): PlanInput {
@@ -56,12 +74,11 @@ export function parseChanges(text: string, file: string, prefix = ''): PlanInput
     }
     if (isRequestItems(whole)) {
       try {
-        const ops = fromRequestItems(whole, prefix);
-        for (const op of ops) {
-          if (op.kind === 'put') checkItem(`${file}: ${op.id}`, 'Item', op.item);
-          else checkItem(`${file}: ${op.id}`, 'Key', op.key);
-        }
-        return ops;
+        return fromRequestItems(whole, prefix).map((op) =>
+          op.kind === 'put'
+            ? { ...op, item: checkItem(`${file}: ${op.id}`, 'Item', op.item) }
+            : { ...op, key: checkItem(`${file}: ${op.id}`, 'Key', op.key) },
+        );
       } catch (err) {
         if (err instanceof UsageError) throw err;
         throw new UsageError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
