@@ -10,7 +10,7 @@ import { selectView, useGridViewStore } from './grid/gridViewStore';
 import { QuickFilter } from './grid/QuickFilter';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { GetByKeyButton } from './keys/GetByKeyButton';
-import { QueryBuilder } from './query/QueryBuilder';
+import { QueryTabs } from '../partiql/QueryTabs';
 import { GridEditOverlay } from '../staging/grid/GridEditOverlay';
 import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
@@ -44,7 +44,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   };
   return (
     <div className="browse">
-      <QueryBuilder slot={ref} draftKey={key} table={table} />
+      <QueryTabs slot={ref} draftKey={key} table={table} />
       {slot?.status === 'error' && slot.error && (
         <div role="alert" className="banner error browse-error">
           <strong>{slot.error.code}</strong> {slot.error.message}
