@@ -39,8 +39,8 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const staged = useStagedGrid(ref, table.key);
   const editing = useGridEditing(ref, table, staged);
   const onDeleteRows = () => {
-    const ids = editing.selectedIds();
-    if (ids.length > 0) editing.open({ kind: 'delete', ids });
+    const { ids, leftOut } = editing.scope('delete');
+    if (ids.length > 0 || leftOut.length > 0) editing.open({ kind: 'delete', ids, leftOut });
   };
   return (
     <div className="browse">

@@ -9,12 +9,15 @@ import type { KeyMapping, TableSide } from './copyMove';
 import { currentImage } from './currentImage';
 import { Dialog } from './Dialog';
 import { KeyMappingFields } from './KeyMappingFields';
+import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 
 export interface CopyMoveDialogProps {
   source: TableSide;
   /** The selected items. */
   targets: readonly ItemTarget[];
   initialMode?: 'copy' | 'move';
+  /** Selected rows left out, by reason. */
+  leftOut?: readonly LeftOutItems[];
   onClose(): void;
 }
 
@@ -29,6 +32,7 @@ export function CopyMoveDialog({
   source,
   targets,
   initialMode = 'copy',
+  leftOut = [],
   onClose,
 }: CopyMoveDialogProps) {
   const connections = useConnectionStore(selectConnections);
@@ -106,6 +110,13 @@ export function CopyMoveDialog({
       }
     >
       <div className="stack">
+        <ScopeSummary
+          kind={mode}
+          verb={`to ${mode}`}
+          items={targets.map((t) => t.key)}
+          leftOut={leftOut}
+          keySchema={source.keySchema}
+        />
         <div className="segmented" role="radiogroup" aria-label="Copy or move">
           {(['copy', 'move'] as const).map((m) => (
             <button

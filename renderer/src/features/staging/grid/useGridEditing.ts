@@ -8,7 +8,12 @@ import type { TableDescription } from '../../../../../shared/contract/tables';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
 import type { MenuAction } from '../../browse/grid/ContextMenu';
 import type { GridPaste } from '../../browse/grid/ItemsGrid';
-import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
+import { itemMatchesModel } from '../../../../../shared/query/matches';
+import type { Item } from '../../../../../shared/dynamo/types';
+import { itemMatches, quickFilterPattern } from '../../browse/grid/quickFilter';
+import { selectView, useGridViewStore } from '../../browse/grid/gridViewStore';
+import { bulkScope, type BulkKind, type BulkScope } from '../bulkScope';
+import { selectSlot, slotKey, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { stagingActions } from '../../../stores/stagingStore';
 import type { Anchor } from './CellEditPopover';
@@ -29,8 +34,8 @@ export interface GridEditing {
   onPaste(paste: GridPaste): void;
   /** Staging entries for the grid's context menu on `id`. */
   menuActions(id: string | null): MenuAction[];
-  /** Selected row ids that can be edited (not staged for deletion), in grid order. */
-  selectedIds(): string[];
+  /** What a bulk action on the selection acts on and what it leaves out (see bulkScope). */
+  scope(kind: BulkKind): BulkScope;
   /** Stages a value for one cell. */
   commitCell(id: string, column: string, value: AttributeValue): void;
   keyTypeOf(column: string): KeyType | undefined;
@@ -72,11 +77,30 @@ export function useGridEditing(
     return true;
   };
 
-  const selectedIds = (): string[] => {
+  const quickFilter = useGridViewStore((s) => selectView(slotKey(ref))(s).quickFilter);
+
+  const scope = (kind: BulkKind): BulkScope => {
     const selection = slot?.selection ?? {};
-    return staged.data.ids.filter(
-      (id) => selection[id] && staged.rowStaging(id)?.status !== 'deleted',
-    );
+    const re = quickFilterPattern(quickFilter);
+    const model = slot?.kind === 'Get' ? undefined : slot?.model;
+    const readKey = model?.index
+      ? (table.indexes.find((i) => i.name === model.index)?.key ?? keySchema)
+      : keySchema;
+    const { ids, items } = staged.data;
+    const rows = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (!selection[id]) continue;
+      const item = items[i] as Item;
+      const status = staged.rowStaging(id)?.status;
+      rows.push({
+        id,
+        status,
+        shown: re === null || itemMatches(item, re),
+        matchesQuery: status !== 'new' || !model || itemMatchesModel(item, model, readKey),
+      });
+    }
+    return bulkScope(kind, rows);
   };
 
   const commitCell = (id: string, column: string, value: AttributeValue) => {
@@ -135,18 +159,23 @@ export function useGridEditing(
     const out: MenuAction[] = [];
     const deleted = row.staging?.status === 'deleted';
     if (!readOnly && !deleted) {
-      const ids = selectedIds();
-      const many = ids.length > 1 && ids.includes(id) ? ids : [id];
+      const sc = scope('delete');
+      const wide = sc.ids.length > 1 && sc.ids.includes(id);
+      const many = wide ? sc.ids : [id];
+      const leftOut = wide ? sc.leftOut : [];
       const n = many.length > 1 ? ` (${many.length})` : '';
       out.push(
         { label: 'Edit item as JSON…', run: () => setEditor({ kind: 'editItem', id }) },
         { label: 'Add attribute…', run: () => setEditor({ kind: 'addAttribute', id }) },
         { label: 'Remove attributes…', run: () => setEditor({ kind: 'removeAttributes', id }) },
-        { label: `Duplicate${n}…`, run: () => setEditor({ kind: 'duplicate', ids: many }) },
+        {
+          label: `Duplicate${n}…`,
+          run: () => setEditor({ kind: 'duplicate', ids: many, leftOut }),
+        },
         {
           label: `Delete${n}…`,
           shortcut: 'Del',
-          run: () => setEditor({ kind: 'delete', ids: many }),
+          run: () => setEditor({ kind: 'delete', ids: many, leftOut }),
         },
       );
     }
@@ -171,7 +200,7 @@ export function useGridEditing(
     onEditCell,
     onPaste,
     menuActions,
-    selectedIds,
+    scope,
     commitCell,
     keyTypeOf,
   };

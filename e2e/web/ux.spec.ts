@@ -1,0 +1,116 @@
+import { AppPage } from '../pages/AppPage';
+import { GridEditPage } from '../pages/GridEditPage';
+import { StagingPage } from '../pages/StagingPage';
+import { UxPage } from '../pages/UxPage';
+import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { expect, test } from '../support/fixtures';
+
+const tickets = supportTickets();
+const resolved = tickets.filter((t) => 'S' in t.status! && t.status.S === 'resolved');
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+test.beforeEach(async ({ request, host, page }) => {
+  await StagingPage.clear(request, host);
+  const app = new AppPage(page);
+  await app.open(host.url);
+  await app.openTable('SupportTickets');
+  await expect(app.tableButton('SupportTickets')).toHaveAttribute('aria-current', 'true');
+});
+
+test("select all + Move takes only the query's rows, says what it leaves out, and reviews as moves", async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  const u = new UxPage(page);
+  const b = g.b;
+  await b.readFrom.selectOption('byStatus');
+  await b.operation('Query').click();
+  await b.partitionValue.fill('resolved');
+  await b.loadAll.click();
+  await expect(b.loadStatus).toContainText('All pages read');
+  await expect(b.counts).toContainText(`${fmt(resolved.length)} loaded`);
+
+  // A new item the query does not match (status open) and a resolved ticket staged for delete.
+  await g.addItem.click();
+  await s.addItemDialog.getByLabel('ticketId').fill('T-09001');
+  await s.addItemDialog.getByRole('button', { name: 'Next' }).click();
+  await s.setEditorText('{"ticketId": "T-09001", "status": "open"}');
+  await s.addItemDialog.getByRole('button', { name: 'Stage new item' }).click();
+  await expect(s.addItemDialog).toBeHidden();
+  const doomed = await b.cell(0, 'ticketId').textContent();
+  await b.cell(0, 'ticketId').click();
+  await b.grid.press('Delete');
+  await page
+    .getByRole('dialog', { name: 'Delete 1 item' })
+    .getByRole('button', { name: 'Stage delete' })
+    .click();
+  await expect(b.row(0)).toHaveClass(/\brow-deleted\b/);
+
+  await u.selectAll.check();
+  await expect(b.counts).toContainText(`${fmt(resolved.length + 1)} selected`);
+  const moving = resolved.length - 1;
+  await g.menuAction(`Move ${fmt(moving)} to another table…`);
+  const move = page.getByRole('dialog', { name: `Move ${fmt(moving)} items from SupportTickets` });
+  await expect(u.actsOn(move)).toContainText(`${fmt(moving)} items to move`);
+  await expect(u.leftOut(move)).toContainText('2 items of the selection left out');
+  await expect(u.leftOut(move)).toContainText(
+    `1 staged for delete (revert it to include it): ticketId=${doomed}`,
+  );
+  await expect(u.leftOut(move)).toContainText(
+    '1 new items the query does not match: ticketId=T-09001',
+  );
+  await page.screenshot({ path: 'test-results/ux-move-scope.png' });
+  await move.getByLabel('Target table').selectOption('TicketArchive');
+  await move.getByRole('button', { name: 'Stage move' }).click();
+  await expect(move).toBeHidden();
+
+  // Review: one MOVE card per ticket; the new item stays a put into SupportTickets alone.
+  await s.openReview();
+  await expect(s.plan.puts).toHaveText(fmt(moving + 1));
+  await expect(s.plan.deletes).toHaveText(fmt(moving + 1));
+  await expect(u.moveCards(s.review, 'SupportTickets', 'TicketArchive').first()).toBeVisible();
+  await expect(
+    s.review.getByRole('article', { name: /TicketArchive ticketId=T-09001/ }),
+  ).toHaveCount(0);
+  await expect(
+    s.review.getByRole('article', { name: /TicketArchive/ }).filter({ hasText: /^new/ }),
+  ).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/ux-move-review.png' });
+});
+
+test('the quick filter narrows the selection: bulk actions act only on rows on screen', async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const u = new UxPage(page);
+  const b = g.b;
+  await b.getByKeys('SupportTickets', ['T-00699', 'T-00937', 'T-00938']);
+  await b.cell(0, 'ticketId').click();
+  await expect(b.counts).toContainText('3 shown · 1 selected');
+  await expect(b.inspectorJson).toContainText('T-00699');
+
+  await b.quickFilter.fill('T-00937');
+  await expect(b.counts).toContainText('1 shown · 0 selected');
+  await expect(u.selectionNote).toHaveText('1 selected row hidden by the filter unselected');
+  // The inspector no longer shows the hidden row.
+  await expect(b.inspectorJson).toHaveCount(0);
+
+  await b.cell(0, 'ticketId').click();
+  await expect(b.counts).toContainText('1 shown · 1 selected');
+  await g.menuAction('Delete 1…');
+  const del = page.getByRole('dialog', { name: 'Delete 1 item' });
+  await expect(u.actsOn(del)).toHaveText('1 item to delete: ticketId=T-00937');
+  await expect(del).not.toContainText('T-00699');
+  await del.getByRole('button', { name: 'Cancel' }).click();
+
+  // A new read clears the selection, and the footer says why.
+  await b.quickFilter.fill('');
+  await b.cell(0, 'ticketId').click();
+  await expect(b.counts).toContainText('1 selected');
+  await b.operation('Query').click();
+  await b.partitionValue.fill('T-00001');
+  await b.run.click();
+  await expect(b.counts).toContainText('1 loaded · 1 shown · 0 selected');
+  await expect(u.selectionNote).toContainText('cleared by the new');
+});
