@@ -16,6 +16,7 @@ import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
 import { useStagedGrid } from '../staging/grid/useStagedGrid';
 import { stagingActions } from '../../stores/stagingStore';
+import { useBrowseCommands } from './useBrowseCommands';
 import './browse.css';
 
 export interface BrowseViewProps {
@@ -38,6 +39,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   );
   const staged = useStagedGrid(ref, table.key);
   const editing = useGridEditing(ref, table, staged);
+  useBrowseCommands(ref, editing);
   const onDeleteRows = () => {
     const { ids, leftOut } = editing.scope('delete');
     if (ids.length > 0 || leftOut.length > 0) editing.open({ kind: 'delete', ids, leftOut });

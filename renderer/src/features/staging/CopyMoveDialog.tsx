@@ -124,6 +124,7 @@ export function CopyMoveDialog({
               type="button"
               role="radio"
               aria-checked={mode === m}
+              tabIndex={mode === m ? 0 : -1}
               onClick={() => setMode(m)}
             >
               {m === 'copy' ? 'Copy' : 'Move (copy, then delete here)'}
