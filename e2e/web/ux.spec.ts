@@ -58,7 +58,7 @@ test("select all + Move takes only the query's rows, says what it leaves out, an
     `1 staged for delete (revert it to include it): ticketId=${doomed}`,
   );
   await expect(u.leftOut(move)).toContainText(
-    '1 new items the query does not match: ticketId=T-09001',
+    '1 new item the query does not match: ticketId=T-09001',
   );
   await page.screenshot({ path: 'test-results/ux-move-scope.png' });
   await move.getByLabel('Target table').selectOption('TicketArchive');
@@ -113,4 +113,88 @@ test('the quick filter narrows the selection: bulk actions act only on rows on s
   await b.run.click();
   await expect(b.counts).toContainText('1 loaded · 1 shown · 0 selected');
   await expect(u.selectionNote).toContainText('cleared by the new');
+});
+
+test('toasts say what was staged and undone, then go; labels say what keys do', async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const b = g.b;
+  await b.getByKeys('SupportTickets', ['T-00001', 'T-00002']);
+  await b.cell(0, 'ticketId').click();
+  await b.grid.press('Delete');
+  await page
+    .getByRole('dialog', { name: 'Delete 1 item' })
+    .getByRole('button', { name: 'Stage delete' })
+    .click();
+  const toasts = page.getByRole('status', { name: 'Staging notice' });
+  await expect(toasts.getByTestId('toast-message').last()).toHaveText('Deleted T-00001');
+  await toasts.getByRole('button', { name: 'Undo' }).last().click();
+  await expect(toasts.getByTestId('toast-message').last()).toHaveText('Undid: Deleted T-00001');
+  await expect(b.row(0)).not.toHaveClass(/\brow-deleted\b/);
+  // Toasts leave by themselves: nothing stays above the grid through later actions.
+  await expect(toasts.getByTestId('toast-message')).toHaveCount(0, { timeout: 15_000 });
+
+  // The context menu: Enter edits the cell, Shift+Enter shows the inspector.
+  await b.cell(1, 'ticketId').click({ button: 'right' });
+  await expect(b.cellMenu.getByRole('menuitem', { name: /Edit cell/ })).toContainText('Enter');
+  await expect(b.cellMenu.getByRole('menuitem', { name: /Show in inspector/ })).toContainText(
+    'Shift+Enter',
+  );
+  await page.keyboard.press('Escape');
+});
+
+test("Add item: an existing key is called out, and plain JSON lists stay the column's string sets", async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  const b = g.b;
+  const withTags = tickets.find((t) => t.tags && 'SS' in t.tags)!;
+  const id = (withTags.ticketId as { S: string }).S;
+  await b.getByKeys('SupportTickets', [id]);
+  await g.addItem.click();
+  await s.addItemDialog.getByLabel('ticketId').fill(id);
+  await s.addItemDialog.getByRole('button', { name: 'Next' }).click();
+  await expect(s.addItemDialog.getByRole('alert').first()).toContainText(
+    `ticketId=${id} is already loaded in this grid`,
+  );
+  await s.addItemDialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await g.addItem.click();
+  await s.addItemDialog.getByLabel('ticketId').fill('T-09002');
+  await s.addItemDialog.getByRole('button', { name: 'Next' }).click();
+  await s.setEditorText('{"ticketId": "T-09002", "tags": ["ux"]}');
+  await expect(s.addItemDialog).toContainText('tags: kept as SS');
+  await s.addItemDialog.getByRole('button', { name: 'Stage new item' }).click();
+  await s.openReview();
+  await expect(s.attributeRow('ticketId=T-09002', 'tags')).toContainText('SS {ux}');
+});
+
+test('the review beside the inspector at 1280x800 keeps at least 3 grid columns in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  const b = g.b;
+  await b.getByKeys('SupportTickets', ['T-00001', 'T-00002', 'T-00003']);
+  await b.cell(0, 'subject').click();
+  await expect(b.inspector).toBeVisible();
+  await s.openReview();
+  // Columns wholly in view: inside the grid and left of the review (which may float over it).
+  const visible = await b.grid.evaluate((grid) => {
+    const box = grid.getBoundingClientRect();
+    const review = document.querySelector('.review-drawer')?.getBoundingClientRect();
+    const right = Math.min(box.right, review?.left ?? Infinity);
+    return [...grid.querySelectorAll('[role="columnheader"][data-col]')].filter((h) => {
+      const r = h.getBoundingClientRect();
+      return r.left >= box.left - 1 && r.right <= right + 1 && r.width > 40;
+    }).length;
+  });
+  await page.screenshot({ path: 'test-results/ux-review-1280.png' });
+  expect(visible).toBeGreaterThanOrEqual(3);
+  // The toolbar keeps each button on one line.
+  const editRows = g.editRows;
+  expect((await editRows.boundingBox())!.height).toBeLessThan(40);
 });

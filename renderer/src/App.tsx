@@ -12,6 +12,8 @@ import { selectSelectedConnection, useConnectionStore } from './stores/connectio
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
 import { CommandPalette } from './features/keyboard/CommandPalette';
+import { Toasts } from './features/feedback/Toasts';
+import { useHistoryToasts } from './features/feedback/useHistoryToasts';
 import { useAppCommands } from './features/keyboard/useAppCommands';
 import { useRovingGroups } from './features/keyboard/useRovingGroups';
 
@@ -22,6 +24,7 @@ export function App() {
   useStagingShortcuts();
   useRovingGroups();
   useAppCommands();
+  useHistoryToasts();
 
   useEffect(() => {
     void load();
@@ -55,6 +58,7 @@ export function App() {
       </div>
       <InterruptedCommitDialog />
       <CommandPalette />
+      <Toasts />
     </div>
   );
 }

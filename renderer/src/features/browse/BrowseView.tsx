@@ -71,9 +71,9 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           Inspector
         </button>
       </div>
-      {(editing.readOnly || editing.notice) && (
-        <p className="browse-notice" role="status" aria-label="Staging notice">
-          {editing.readOnly ?? editing.notice}
+      {editing.readOnly && (
+        <p className="browse-notice" role="note" aria-label="Why rows are read-only">
+          {editing.readOnly}
         </p>
       )}
       <div className="browse-body">

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { confirmButton, rememberFocus, theGrid } from '../keyboard/focus';
 import { ReviewPane } from './ReviewPane';
-import { reviewActions, selectReviewOpen, useReviewStore } from './reviewStore';
+import { reviewActions, selectReviewOpen, selectReviewWidth, useReviewStore } from './reviewStore';
+import { ReviewSplitter } from './ReviewSplitter';
 
 /**
  * The review pane as a right-side drawer beside the workspace; mounted only while open. Opening
@@ -16,6 +17,7 @@ export function ReviewDrawer() {
 
 function OpenDrawer() {
   const ref = useRef<HTMLElement>(null);
+  const width = useReviewStore(selectReviewWidth);
   useEffect(() => {
     const restore = rememberFocus(theGrid);
     const el = ref.current;
@@ -29,6 +31,7 @@ function OpenDrawer() {
       className="review-drawer"
       tabIndex={-1}
       aria-label="Review drawer"
+      style={width === null ? undefined : ({ '--review-width': `${width}px` } as CSSProperties)}
       onKeyDown={(e) => {
         if (e.defaultPrevented) return;
         if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
@@ -43,6 +46,7 @@ function OpenDrawer() {
         }
       }}
     >
+      <ReviewSplitter drawer={ref} />
       <ReviewPane />
     </aside>
   );

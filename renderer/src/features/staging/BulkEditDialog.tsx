@@ -128,7 +128,7 @@ export function BulkEditDialog({
   const count = loaded?.length ?? counted;
   return (
     <Dialog
-      title={`Bulk edit ${loaded ? fmt(count) : ''} items in ${table}`}
+      title={`Bulk edit ${loaded ? fmt(count) : ''} ${count === 1 ? 'item' : 'items'} in ${table}`}
       onClose={onClose}
       footer={
         <>

@@ -96,7 +96,7 @@ export function CopyMoveDialog({
   };
   return (
     <Dialog
-      title={`${mode === 'move' ? 'Move' : 'Copy'} ${fmt(targets.length)} items from ${source.table}`}
+      title={`${mode === 'move' ? 'Move' : 'Copy'} ${fmt(targets.length)} ${targets.length === 1 ? 'item' : 'items'} from ${source.table}`}
       onClose={onClose}
       footer={
         <>
@@ -171,7 +171,8 @@ export function CopyMoveDialog({
         {result && (
           <div role="status">
             <p>
-              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong> items
+              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong>{' '}
+              {result.copied === 1 ? 'item' : 'items'}
               into {table}
               {mode === 'move' ? ` and deletes them from ${source.table}` : ''}.
             </p>

@@ -55,7 +55,7 @@ export function ScopeSummary({ kind, verb, items, leftOut, keySchema }: ScopeSum
           <ul>
             {leftOut.map((l) => (
               <li key={l.reason}>
-                <strong>{fmt(l.items.length)}</strong> {reasonText(l.reason, kind)}:{' '}
+                <strong>{fmt(l.items.length)}</strong> {reasonText(l.reason, kind, l.items.length)}:{' '}
                 <Keys items={l.items} keySchema={keySchema} />
               </li>
             ))}

@@ -64,7 +64,7 @@ export function bulkScope(kind: BulkKind, rows: readonly ScopeRow[]): BulkScope 
 }
 
 /** How a reason reads after a count: "2 left out: already staged for delete". */
-export function reasonText(reason: LeftOutReason, kind: BulkKind): string {
+export function reasonText(reason: LeftOutReason, kind: BulkKind, count = 2): string {
   switch (reason) {
     case 'hidden':
       return 'hidden by the filter';
@@ -73,6 +73,8 @@ export function reasonText(reason: LeftOutReason, kind: BulkKind): string {
         ? 'already staged for delete'
         : 'staged for delete (revert it to include it)';
     case 'notInQuery':
-      return 'new items the query does not match';
+      return count === 1
+        ? 'new item the query does not match'
+        : 'new items the query does not match';
   }
 }

@@ -21,6 +21,7 @@ import { partialRowsReason } from './editable';
 import type { GridEditor } from './gridEditor';
 import { gridPaste } from './gridPaste';
 import type { StagedGrid } from './useStagedGrid';
+import { showToast } from '../../feedback/toastStore';
 
 export interface GridEditing {
   editor: GridEditor | null;
@@ -28,8 +29,6 @@ export interface GridEditing {
   open(editor: GridEditor): void;
   /** Why the rows cannot be edited (partial items), or null. */
   readOnly: string | null;
-  /** A short message after an action (shown in the toolbar). */
-  notice: string;
   onEditCell(id: string, column: string, anchor: Anchor | null): void;
   onPaste(paste: GridPaste): void;
   /** Staging entries for the grid's context menu on `id`. */
@@ -48,7 +47,6 @@ export function useGridEditing(
 ): GridEditing {
   const slot = useItemsStore(selectSlot(ref));
   const [editor, setEditor] = useState<GridEditor | null>(null);
-  const [notice, setNotice] = useState('');
   const keySchema = staged.data.keySchema;
   const readOnly = useMemo(() => partialRowsReason(slot?.model, table), [slot?.model, table]);
   const close = useCallback(() => setEditor(null), []);
@@ -65,13 +63,13 @@ export function useGridEditing(
 
   const editable = (id: string): boolean => {
     if (readOnly) {
-      setNotice(readOnly);
+      showToast(readOnly);
       return false;
     }
     const row = staged.rowOf(id);
     if (!row) return false;
     if (row.staging?.status === 'deleted') {
-      setNotice('This item is staged for deletion: revert it to edit it.');
+      showToast('This item is staged for deletion: revert it to edit it.');
       return false;
     }
     return true;
@@ -110,7 +108,8 @@ export function useGridEditing(
       { type: 'setAttribute', target: row.target, name: column, value },
       schemas,
     );
-    setNotice(r.ok ? (r.touched ? `Staged ${column}` : `${column} unchanged`) : r.error);
+    if (!r.ok) showToast(r.error, { tone: 'error' });
+    else if (!r.touched) showToast(`${column} unchanged`);
     if (r.ok) setEditor(null);
   };
 
@@ -121,8 +120,8 @@ export function useGridEditing(
   };
 
   const onPaste = (paste: GridPaste) => {
-    if (readOnly) return setNotice(readOnly);
-    if (paste.row < 0 || paste.column < 0) return setNotice('Pick a cell to paste into.');
+    if (readOnly) return showToast(readOnly);
+    if (paste.row < 0 || paste.column < 0) return showToast('Pick a cell to paste into.');
     const result = gridPaste({
       text: paste.text,
       row: paste.row,
@@ -141,15 +140,13 @@ export function useGridEditing(
       setEditor({ kind: 'pasteErrors', errors: result.errors, cells: result.cells });
       return;
     }
-    if (!result.edit) return setNotice('Nothing to paste.');
-    const r = stagingActions.stage(result.edit, schemas);
+    if (!result.edit) return showToast('Nothing to paste.');
     const clipped = result.clipped.rows + result.clipped.columns;
-    setNotice(
-      r.ok
-        ? `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
-            (clipped ? ' (some fields fell outside the grid and were left out)' : '')
-        : r.error,
-    );
+    const label =
+      `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
+      (clipped ? ' (some fields fell outside the grid and were left out)' : '');
+    const r = stagingActions.stage(result.edit, schemas, label);
+    if (!r.ok) showToast(r.error, { tone: 'error' });
   };
 
   const menuActions = (id: string | null): MenuAction[] => {
@@ -184,7 +181,7 @@ export function useGridEditing(
         label: deleted ? 'Revert (keep the item)' : 'Revert staged changes',
         run: () => {
           const r = stagingActions.revertItem(row.target);
-          setNotice(r.ok ? 'Reverted' : r.error);
+          if (!r.ok) showToast(r.error, { tone: 'error' });
         },
       });
     }
@@ -196,7 +193,6 @@ export function useGridEditing(
     close,
     open: setEditor,
     readOnly,
-    notice,
     onEditCell,
     onPaste,
     menuActions,
