@@ -11,19 +11,29 @@ import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
+import { CommandPalette } from './features/keyboard/CommandPalette';
+import { Toasts } from './features/feedback/Toasts';
+import { useHistoryToasts } from './features/feedback/useHistoryToasts';
+import { useAppCommands } from './features/keyboard/useAppCommands';
+import { useRovingGroups } from './features/keyboard/useRovingGroups';
 
 export function App() {
   const load = useConnectionStore((s) => s.load);
   const theme = useThemeStore((s) => s.choice);
   const cycleTheme = useThemeStore((s) => s.cycle);
   useStagingShortcuts();
+  useRovingGroups();
+  useAppCommands();
+  useHistoryToasts();
 
   useEffect(() => {
     void load();
     return onEvent('app:command', (e) => {
       if (e.command === 'toggle-theme') useThemeStore.getState().cycle();
       if (e.command === 'refresh-tables') {
-        void useTablesStore.getState().load(selectSelectedConnection(useConnectionStore.getState()));
+        void useTablesStore
+          .getState()
+          .load(selectSelectedConnection(useConnectionStore.getState()));
       }
     });
   }, [load]);
@@ -47,6 +57,8 @@ export function App() {
         <ReviewDrawer />
       </div>
       <InterruptedCommitDialog />
+      <CommandPalette />
+      <Toasts />
     </div>
   );
 }

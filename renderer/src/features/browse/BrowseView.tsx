@@ -16,6 +16,7 @@ import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
 import { useStagedGrid } from '../staging/grid/useStagedGrid';
 import { stagingActions } from '../../stores/stagingStore';
+import { useBrowseCommands } from './useBrowseCommands';
 import './browse.css';
 
 export interface BrowseViewProps {
@@ -38,9 +39,10 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   );
   const staged = useStagedGrid(ref, table.key);
   const editing = useGridEditing(ref, table, staged);
+  useBrowseCommands(ref, editing);
   const onDeleteRows = () => {
-    const ids = editing.selectedIds();
-    if (ids.length > 0) editing.open({ kind: 'delete', ids });
+    const { ids, leftOut } = editing.scope('delete');
+    if (ids.length > 0 || leftOut.length > 0) editing.open({ kind: 'delete', ids, leftOut });
   };
   return (
     <div className="browse">
@@ -69,9 +71,9 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           Inspector
         </button>
       </div>
-      {(editing.readOnly || editing.notice) && (
-        <p className="browse-notice" role="status" aria-label="Staging notice">
-          {editing.readOnly ?? editing.notice}
+      {editing.readOnly && (
+        <p className="browse-notice" role="note" aria-label="Why rows are read-only">
+          {editing.readOnly}
         </p>
       )}
       <div className="browse-body">
