@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { onEvent } from './api/client';
-import { InterruptedCommitDialog } from './features/commit/InterruptedCommitDialog';
 import { ConnectionPicker, SandboxProblem } from './features/connections/ConnectionPicker';
 import { ChangesButton } from './features/review/ChangesButton';
-import { ReviewDrawer } from './features/review/ReviewDrawer';
+import { selectReviewOpen, useReviewStore } from './features/review/reviewStore';
 import { StagingBanner } from './features/staging/StagingBanner';
 import { useStagingShortcuts } from './features/staging/useStagingShortcuts';
 import { TableList } from './features/tables/TableList';
@@ -11,19 +10,42 @@ import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
+import { InterruptedCommitDialog, prefetchWhenIdle, ReviewDrawer } from './lazy/onDemand';
+
+/** True once the first paint is done and the main thread has been idle (or after 1 s). */
+function useAfterFirstPaint(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const ric = window.requestIdleCallback;
+    if (!ric) {
+      const t = setTimeout(() => setIdle(true), 300);
+      return () => clearTimeout(t);
+    }
+    const id = ric(() => setIdle(true), { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+  return idle;
+}
 
 export function App() {
   const load = useConnectionStore((s) => s.load);
   const theme = useThemeStore((s) => s.choice);
   const cycleTheme = useThemeStore((s) => s.cycle);
+  const reviewOpen = useReviewStore(selectReviewOpen);
+  const idle = useAfterFirstPaint();
   useStagingShortcuts();
+  useEffect(() => {
+    if (idle) prefetchWhenIdle();
+  }, [idle]);
 
   useEffect(() => {
     void load();
     return onEvent('app:command', (e) => {
       if (e.command === 'toggle-theme') useThemeStore.getState().cycle();
       if (e.command === 'refresh-tables') {
-        void useTablesStore.getState().load(selectSelectedConnection(useConnectionStore.getState()));
+        void useTablesStore
+          .getState()
+          .load(selectSelectedConnection(useConnectionStore.getState()));
       }
     });
   }, [load]);
@@ -44,9 +66,10 @@ export function App() {
       <div className="workspace">
         <TableList />
         <TablePane />
-        <ReviewDrawer />
+        {reviewOpen && <ReviewDrawer />}
       </div>
-      <InterruptedCommitDialog />
+      {/* Asks the backend for interrupted commits once the first screen is up. */}
+      {idle && <InterruptedCommitDialog />}
     </div>
   );
 }

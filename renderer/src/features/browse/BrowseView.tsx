@@ -11,11 +11,13 @@ import { QuickFilter } from './grid/QuickFilter';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { GetByKeyButton } from './keys/GetByKeyButton';
 import { QueryBuilder } from './query/QueryBuilder';
-import { GridEditOverlay } from '../staging/grid/GridEditOverlay';
 import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
 import { useStagedGrid } from '../staging/grid/useStagedGrid';
 import { stagingActions } from '../../stores/stagingStore';
+import { GridEditOverlay } from '../../lazy/onDemand';
+import { StaleRowsNotice } from './load/StaleRowsNotice';
+import { useFirstPage } from './load/useFirstPage';
 import './browse.css';
 
 export interface BrowseViewProps {
@@ -31,6 +33,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const inspectorOpen = useGridViewStore((s) => selectView(key)(s).inspectorOpen);
   const update = useGridViewStore((s) => s.update);
   useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
+  useFirstPage(ref, key, table);
   useEffect(
     () =>
       stagingActions.registerKeySchema({ connectionId, table: table.name, keySchema: table.key }),
@@ -74,6 +77,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           {editing.readOnly ?? editing.notice}
         </p>
       )}
+      <StaleRowsNotice slot={ref} draftKey={key} table={table} />
       <div className="browse-body">
         <BrowseGrid
           slot={ref}
@@ -85,7 +89,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           onDeleteRows={onDeleteRows}
           extraMenuActions={editing.menuActions}
         />
-        <GridEditOverlay slot={ref} staged={staged} editing={editing} />
+        {editing.editor && <GridEditOverlay slot={ref} staged={staged} editing={editing} />}
         <InspectorPanel slot={ref} itemOf={(id) => staged.rowOf(id)?.item} />
       </div>
     </div>

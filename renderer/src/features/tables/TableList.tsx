@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
+import { prefetchFirstPage } from '../browse/load/earlyPage';
 
 const EMPTY: string[] = [];
 
@@ -47,7 +48,10 @@ export function TableList() {
             <button
               className={name === selected ? 'table-item selected' : 'table-item'}
               aria-current={name === selected ? 'true' : undefined}
-              onClick={() => void select(connectionId, name)}
+              onClick={() => {
+                prefetchFirstPage({ connectionId, table: name });
+                void select(connectionId, name);
+              }}
             >
               {name}
             </button>
