@@ -1,4 +1,6 @@
 /** Scenario 1: URL opened -> table list painted, fresh browser context each run, beside the peer. */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Env } from '../env';
 import { spread, type Spread } from '../stats';
@@ -38,8 +40,19 @@ export async function openPeer(browser: Browser, env: Env, boot?: Cond): Promise
 export interface OpenListResult {
   ours: Spread;
   peer: Spread;
-  /** JavaScript (decoded bytes) our page had fetched by the time the list was painted. */
+  /** JavaScript (decoded bytes) our page had fetched by the time the list was painted (idle prefetches included, when they came first). */
+  jsBeforeListKB: number;
+  /** The JavaScript index.html loads before anything runs: its script and module preloads. */
   initialJsKB: number;
+}
+
+/** KB of the scripts out/renderer/index.html loads up front (entry and modulepreload links). */
+export function initialJsKB(): number {
+  const dir = path.resolve(__dirname, '../../../out/renderer');
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  return Math.round(bytes / 1024);
 }
 
 /** Runs in the page: KB of JavaScript fetched before `until` (epoch ms). */
@@ -55,7 +68,7 @@ function jsBefore(until: number): number {
 export async function openList(env: Env, table: string, runs: number): Promise<OpenListResult> {
   const ours: number[] = [];
   const peer: number[] = [];
-  let initialJsKB = 0;
+  let jsBeforeListKB = 0;
   const once = async (which: 'ours' | 'peer') => {
     const page =
       which === 'ours'
@@ -63,7 +76,7 @@ export async function openList(env: Env, table: string, runs: number): Promise<O
         : await openPeer(env.browser, env, peerList(table));
     const t = await result(page);
     (which === 'ours' ? ours : peer).push(t.end - t.start);
-    if (which === 'ours') initialJsKB = await page.evaluate(jsBefore, t.end);
+    if (which === 'ours') jsBeforeListKB = await page.evaluate(jsBefore, t.end);
     await page.context().close();
   };
   // One unmeasured round each: the first start of a browser context pays for things neither app does.
@@ -81,5 +94,5 @@ export async function openList(env: Env, table: string, runs: number): Promise<O
       await once('ours');
     }
   }
-  return { ours: spread(ours), peer: spread(peer), initialJsKB };
+  return { ours: spread(ours), peer: spread(peer), jsBeforeListKB, initialJsKB: initialJsKB() };
 }

@@ -1,10 +1,15 @@
 /**
- * The parts of the app that load on demand, each in its own chunk: the review pane (with the
+ * The parts of the app that load on demand, each in its own chunk: the Items tab, the review pane (with the
  * commit panel, import and the item dialogs it opens), the grid's editors and dialogs (CodeMirror
  * among them), export, get by key, the connection dialog and the interrupted-commit check. `prefetchWhenIdle` loads them all
  * after the first paint, while nothing else runs, so none shows a delay when first opened.
  */
 import { preloadable } from './preloadable';
+
+/** The Items tab (query bar, grid, inspector): not needed to show the table list. */
+export const BrowseView = preloadable(() =>
+  import('../features/browse/BrowseView').then((m) => m.BrowseView),
+);
 
 export const ReviewDrawer = preloadable(() =>
   import('../features/review/ReviewDrawer').then((m) => m.ReviewDrawer),
@@ -26,6 +31,7 @@ export const ConnectionDialog = preloadable(() =>
 );
 
 const ALL = [
+  BrowseView,
   GridEditOverlay,
   ReviewDrawer,
   InterruptedCommitDialog,

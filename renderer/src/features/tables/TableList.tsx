@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
+import { BrowseView } from '../../lazy/onDemand';
 import { prefetchFirstPage } from '../browse/load/earlyPage';
 
 const EMPTY: string[] = [];
@@ -50,6 +51,7 @@ export function TableList() {
               aria-current={name === selected ? 'true' : undefined}
               onClick={() => {
                 prefetchFirstPage({ connectionId, table: name });
+                void BrowseView.preload();
                 void select(connectionId, name);
               }}
             >
