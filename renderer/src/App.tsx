@@ -12,18 +12,23 @@ import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
 import { InterruptedCommitDialog, prefetchWhenIdle, ReviewDrawer } from './lazy/onDemand';
 
-/** True once the first paint is done and the main thread has been idle (or after 1 s). */
-function useAfterFirstPaint(): boolean {
+/**
+ * True once the table list is shown and the main thread has been idle since (or 2 s passed):
+ * what loads on demand is fetched then, so it never competes with the first screen.
+ */
+function useAfterFirstScreen(): boolean {
   const [idle, setIdle] = useState(false);
+  const listed = useTablesStore((s) => Object.keys(s.names).length > 0 || s.error !== null);
   useEffect(() => {
+    if (!listed) return;
     const ric = window.requestIdleCallback;
     if (!ric) {
       const t = setTimeout(() => setIdle(true), 300);
       return () => clearTimeout(t);
     }
-    const id = ric(() => setIdle(true), { timeout: 1000 });
+    const id = ric(() => setIdle(true), { timeout: 2000 });
     return () => window.cancelIdleCallback(id);
-  }, []);
+  }, [listed]);
   return idle;
 }
 
@@ -32,7 +37,7 @@ export function App() {
   const theme = useThemeStore((s) => s.choice);
   const cycleTheme = useThemeStore((s) => s.cycle);
   const reviewOpen = useReviewStore(selectReviewOpen);
-  const idle = useAfterFirstPaint();
+  const idle = useAfterFirstScreen();
   useStagingShortcuts();
   useEffect(() => {
     if (idle) prefetchWhenIdle();
