@@ -54,7 +54,7 @@ export class JournalWriter {
   /** Writes the header to a temp file, fsyncs it, renames it into place, then opens it to append. */
   static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
     const tmp = `${file}.${process.pid}.tmp`;
-    const h = await fs.open(tmp, 'w');
+    const h = await fs.open(tmp, 'w', 0o600); // journals hold items: private, like every data file
     try {
       await h.writeFile(JSON.stringify(header) + '\n');
       await h.sync();

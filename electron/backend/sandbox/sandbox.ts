@@ -1,10 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SandboxStatus } from '../../../shared/contract/sandbox';
+import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
 import { localClient } from '../testing/dynalite';
 import { seedSandbox } from './seed';
 
@@ -42,7 +43,8 @@ export class Sandbox {
 
   /** Opens the store, starts dynalite and seeds the demo tables once. Never throws. */
   async start(): Promise<SandboxStatus> {
-    await mkdir(this.opts.dir, { recursive: true });
+    // LevelDB writes its files with the process umask: the 0700 folder keeps them private.
+    await ensurePrivateDir(this.opts.dir);
     try {
       await this.checkStore();
     } catch (err) {
@@ -73,7 +75,7 @@ export class Sandbox {
     if (!seeded && this.opts.seed) {
       try {
         const created = await seedSandbox(this.clientInstance);
-        await writeFile(marker, JSON.stringify({ at: new Date().toISOString(), created }));
+        await writeFileAtomic(marker, JSON.stringify({ at: new Date().toISOString(), created }));
         seeded = true;
       } catch (err) {
         this.state = {
