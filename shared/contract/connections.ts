@@ -86,6 +86,26 @@ export function endpointUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
+const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
+
+/**
+ * Why sending a profile's keys and session token to `endpoint` needs the user's confirmation
+ * (not https, or not an AWS host), or undefined for an https AWS endpoint.
+ */
+export function credentialsEndpointRisk(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    return undefined; // the endpoint's own check reports it
+  }
+  if (url.protocol !== 'https:')
+    return `${url.origin} is not https: the profile's signed requests and session token travel unencrypted`;
+  if (!AWS_HOST.test(url.hostname))
+    return `${url.hostname} is not an AWS endpoint: it receives requests signed with the profile's keys and its session token`;
+  return undefined;
+}
+
 const nameSchema = plainText(
   z.string().trim().min(1, 'give the connection a name').max(64, 'use at most 64 characters'),
 );
@@ -108,6 +128,11 @@ export const saveConnectionInputSchema = z.discriminatedUnion('kind', [
     endpoint: endpointUrlSchema,
     /** Credentials from this profile; without it the environment's keys, else dummy local keys. */
     profile: profileNameSchema.optional(),
+    /**
+     * The endpoint, repeated: the user confirmed sending this profile's credentials to it. Needed
+     * when a profile is given and credentialsEndpointRisk(endpoint) names a risk.
+     */
+    confirmCredentialsTo: z.string().trim().optional(),
   }),
 ]);
 export type SaveConnectionInput = z.input<typeof saveConnectionInputSchema>;

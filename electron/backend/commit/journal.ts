@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import { reasonForDisk } from '../connections/errors';
 
 export interface JournalHeader {
   journal: 'dynostage-commit';
@@ -83,6 +84,7 @@ export class JournalWriter {
   }
 
   append(entry: JournalEntry): void {
+    if ('failed' in entry) entry = { failed: entry.failed.map((f) => ({ ...f, reason: reasonForDisk(f.reason) })) };
     this.queue.push(JSON.stringify(entry) + '\n');
     if (!this.running) this.running = this.drain();
   }
