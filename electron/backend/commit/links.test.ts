@@ -69,7 +69,7 @@ test('a move to a table that does not exist: no delete is sent, each is held wit
   expect(report.written).toEqual([]);
   expect(report.held).toHaveLength(100);
   expect(report.held[0]?.reason).toMatch(
-    /^held: the copy to NoSuchArchive was not written: ResourceNotFoundException/,
+    /^held: the copy to NoSuchArchive was not written: paused: table NoSuchArchive was not found/,
   );
   expect(report.outcomes['del:ticket-000007']?.status).toBe('held');
   expect(report.counters.held).toBe(100);
@@ -135,4 +135,26 @@ test('a key change in one table: the old item goes only after the new one is wri
   expect(report.written.sort()).toEqual(['del', 'put']);
   expect(order).toEqual(['put', 'delete']);
   expect((await scanAll(stack.direct, t)).map(idOf)).toEqual(['new-000001']);
+});
+
+test('AccessDenied on the archive: paused without bisecting, deletes held, nothing lost', async () => {
+  const source = await tableWith(items100);
+  const archive = await tableWith([]);
+  stack.proxy.setConfig({ deny: [{ table: archive, error: 'AccessDeniedException' }] });
+  const report = await executeCommit(
+    stack.client,
+    moves(items100, source, archive),
+    { [source]: schema, [archive]: schema },
+    { backoff: fast },
+  );
+  expect(report.paused).toHaveLength(100);
+  expect(report.paused[0]?.reason).toMatch(
+    new RegExp(`^paused: not authorized to write ${archive}`),
+  );
+  expect(report.held).toHaveLength(100);
+  expect(report.failed).toEqual([]);
+  // 100 puts plan as 4 calls: the first refusal pauses the table, so no call is split.
+  expect(stack.proxy.counters.calls.BatchWriteItem).toBeLessThanOrEqual(4);
+  expect(await lost(items100, [source, archive])).toEqual([]);
+  expect(await scanAll(stack.direct, source)).toHaveLength(100);
 });
