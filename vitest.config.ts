@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 120_000,
+    // Tests reach the sandbox (behind its guard) with the same fixed keys as every local endpoint.
+    env: { DYNOSTAGE_SANDBOX_ACCESS_KEY_ID: 'local' },
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include, exclude: [motoTests, '**/node_modules/**'] } },
