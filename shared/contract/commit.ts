@@ -23,8 +23,10 @@ export const commitOptionsSchema = z.object({
   readBack: z.boolean().optional(),
   /** Requests in flight at the start, 1..8 (default 4; adapts between 1 and 8). */
   concurrency: z.number().int().min(1).max(8).optional(),
-  /** Retry rounds per operation, 1..50 (default 10). */
+  /** Retry rounds per operation, 1..50 (default: none; the no-progress budget ends a commit). */
   maxRounds: z.number().int().min(1).max(50).optional(),
+  /** Fail what is left when nothing was written for this long, ms (default 60,000). */
+  noProgressTimeoutMs: z.number().int().min(100).max(3_600_000).optional(),
   /** Backoff base and cap in milliseconds (defaults 100 and 10,000). */
   backoffBaseMs: z.number().int().min(1).max(60_000).optional(),
   backoffCapMs: z.number().int().min(1).max(600_000).optional(),
@@ -48,6 +50,8 @@ export const outcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('held'), reason: z.string() }),
   /** A guarded write refused by its condition: the item changed on the server (see conflicts). */
   z.object({ status: z.literal('conflict'), reason: z.string() }),
+  /** Not sent: a call-wide error paused the commit (access, credentials, missing table). */
+  z.object({ status: z.literal('paused'), reason: z.string() }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('superseded'), by: z.string() }),
   z.object({ status: z.literal('skipped'), reason: z.string() }),
@@ -60,6 +64,7 @@ export const countersSchema = z.object({
   /** Deletes held back because their put was not written (see outcome `held`). */
   held: z.number().optional(),
   conflicts: z.number().optional(),
+  paused: z.number().optional(),
   canceled: z.number(),
   requests: z.number(),
   rounds: z.number(),
@@ -77,7 +82,9 @@ export const commitReportSchema = z.object({
    * conflicts: stopped before writing (drift or existence check), or guarded writes refused by
    * their condition (those are in `outcomes` as conflict; everything else was committed).
    */
-  status: z.enum(['done', 'conflicts', 'nothing']),
+  status: z.enum(['done', 'conflicts', 'nothing', 'paused']),
+  /** Why the commit paused and what to do (status paused): then commit:resume with its id. */
+  pauseReason: z.string().optional(),
   conflicts: z.array(conflictSchema),
   /** Conflicts whose item could not be read (still unprocessed): reported, not blocking. */
   unchecked: z.array(z.string()),

@@ -177,3 +177,22 @@ export function guardedCall(op: PlanInput, schema: KeySchema): GuardedCall | nul
   if (parts.length > 0) call.input.UpdateExpression = parts.join(' ');
   return finish(e, call, conditions);
 }
+
+/**
+ * True when `server` (the item now, null: none) already is what the guarded write makes it: a
+ * resend after an unknown outcome (dropped connection, 5xx) that fails its condition because the
+ * first send was applied is then known written, not a conflict.
+ */
+export function alreadyApplied(op: PlanInput, server: Item | null): boolean {
+  if (op.kind === 'delete') return server === null;
+  if (server === null) return false;
+  const base = op.guard?.base ?? {};
+  for (const n of op.guard?.base ? changedNames(base, op.item) : Object.keys(op.item)) {
+    const want = op.item[n];
+    const got = server[n];
+    if (want === undefined ? got !== undefined : got === undefined || !valuesEqual(want, got)) {
+      return false;
+    }
+  }
+  return true;
+}

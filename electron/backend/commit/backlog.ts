@@ -16,10 +16,16 @@ export class Backlog<T extends Retryable> {
   private readonly timers = new Map<NodeJS.Timeout, T[]>();
   private count = 0;
 
+  /**
+   * `level`, when given, sets the backoff round of every delay instead of each operation's own
+   * round: the commit's pressure (see Pressure), so that random loss on a table that accepts most
+   * writes is retried promptly and only a table pushing back as a whole slows the retries down.
+   */
   constructor(
     private readonly backoff: BackoffOptions,
     private readonly random: () => number,
     private readonly onReady: () => void,
+    private readonly level?: () => number,
   ) {}
 
   /** Operations still waiting out their delay. */
@@ -59,7 +65,7 @@ export class Backlog<T extends Retryable> {
         this.ready.push(...group);
         this.onReady();
       },
-      backoffDelay(round - 1, this.backoff, this.random),
+      backoffDelay(this.level ? this.level() : round - 1, this.backoff, this.random),
     );
     this.timers.set(timer, group);
   }
@@ -75,5 +81,18 @@ export class Backlog<T extends Retryable> {
     this.ready = [];
     this.count = 0;
     return all;
+  }
+}
+
+/** How hard the server pushes back, as a backoff round: up on pressure, down on clean answers. */
+export class Pressure {
+  level = 0;
+
+  push(): void {
+    this.level = Math.min(20, this.level + 1);
+  }
+
+  ease(): void {
+    this.level = Math.max(0, this.level - 1);
   }
 }

@@ -24,9 +24,30 @@ test('throttling, 5xx and transport failures are retried whole; the rest is a re
     label: 'ValidationException: msg',
     tableWide: false,
   });
+  // Call-wide answers pause instead of being split (issue 11 item 4).
   expect(classifyFailure(service('ResourceNotFoundException', 400))).toMatchObject({
-    tableWide: true,
+    kind: 'callWide',
+    scope: 'table',
   });
+  const denied = service('AccessDeniedException', 400);
+  denied.message =
+    'User: arn:aws:iam::1:user/x is not authorized on resource: arn:aws:dynamodb:us-east-1:1:table/TicketArchive';
+  expect(classifyFailure(denied)).toMatchObject({
+    kind: 'callWide',
+    scope: 'table',
+    table: 'TicketArchive',
+  });
+  for (const name of [
+    'ExpiredTokenException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'CredentialsProviderError',
+  ]) {
+    expect(classifyFailure(service(name, 400))).toMatchObject({
+      kind: 'callWide',
+      scope: 'credentials',
+    });
+  }
   expect(classifyFailure(new TypeError('bad input')).kind).toBe('reject');
   expect(errorLabel(Object.assign(new Error(''), { code: 'EPIPE' }))).toBe('EPIPE');
 });

@@ -2,7 +2,27 @@
 
 export type CallFailure =
   | { kind: 'throttle' | 'server' | 'network'; label: string }
-  | { kind: 'reject'; label: string; tableWide: boolean };
+  | { kind: 'reject'; label: string; tableWide: boolean }
+  /**
+   * Not about any item: the table (access denied, missing) or the credentials (expired, invalid,
+   * a provider that fails). Splitting the call would only multiply calls: pause instead.
+   * `table` is the table the answer names, when it names one.
+   */
+  | { kind: 'callWide'; scope: 'table' | 'credentials'; label: string; table?: string };
+
+const TABLE_WIDE = new Set(['AccessDeniedException', 'ResourceNotFoundException']);
+const CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidSignatureException',
+  'InvalidClientTokenId',
+  'CredentialsProviderError',
+  'SsoLoginRequired',
+  'MfaTimeout',
+  'MfaCanceled',
+  'TokenProviderError',
+]);
 
 const THROTTLING = new Set([
   'ProvisionedThroughputExceededException',
@@ -47,6 +67,11 @@ export function classifyFailure(err: unknown): CallFailure {
   const label = errorLabel(err);
   const status = e.$metadata?.httpStatusCode;
   if (e.name && THROTTLING.has(e.name)) return { kind: 'throttle', label };
+  if (e.name && CREDENTIALS.has(e.name)) return { kind: 'callWide', scope: 'credentials', label };
+  if (e.name && TABLE_WIDE.has(e.name)) {
+    const table = /:table\/([A-Za-z0-9_.-]{3,255})/.exec(e.message ?? '')?.[1];
+    return { kind: 'callWide', scope: 'table', label, ...(table ? { table } : {}) };
+  }
   if (status !== undefined && status >= 500) return { kind: 'server', label };
   if (status === undefined) {
     const transport =

@@ -163,7 +163,7 @@ test('a malformed operation fails alone, before any call', async () => {
   expect(report.written).toHaveLength(4);
 });
 
-test('a missing table fails its operations; the other table is written', async () => {
+test('a missing table pauses its operations (no bisecting); the other table is written', async () => {
   const t = await table();
   const ops: PlanInput[] = [...puts(t, 10), ...puts('NoSuchTable', 10, 'ghost')].sort((a, b) =>
     a.id < b.id ? -1 : 1,
@@ -174,8 +174,13 @@ test('a missing table fails its operations; the other table is written', async (
       .map((o) => o.id)
       .sort(),
   );
-  expect(report.failed).toHaveLength(10);
-  for (const f of report.failed) expect(f.reason).toMatch(/^ResourceNotFoundException/);
+  expect(report.failed).toHaveLength(0);
+  expect(report.paused).toHaveLength(10);
+  for (const f of report.paused) {
+    expect(f.reason).toMatch(
+      /^paused: table NoSuchTable was not found \(ResourceNotFoundException/,
+    );
+  }
 });
 
 test('operations still unprocessed after maxRounds fail and stay unwritten', async () => {

@@ -37,6 +37,7 @@ export class Ledger {
       failed: 0,
       held: 0,
       conflicts: 0,
+      paused: 0,
       canceled: 0,
       superseded: 0,
       requests: 0,
@@ -64,6 +65,7 @@ export class Ledger {
   written(ids: string[]): void {
     if (ids.length === 0) return;
     for (const id of ids) this.settle(id, { status: 'written' });
+    this.lastWrittenAt = performance.now();
     this.counters.written += ids.length;
     this.journal?.append({ written: ids });
   }
@@ -90,6 +92,15 @@ export class Ledger {
     this.counters.conflicts++;
     this.journal?.append({ conflicts: [id] });
   }
+
+  /** Not written, not failed: left for a resume (nothing in the journal: they stay pending). */
+  paused(ids: string[], reason: string): void {
+    for (const id of ids) this.settle(id, { status: 'paused', reason });
+    this.counters.paused += ids.length;
+  }
+
+  /** When an operation last settled as written (progress, for the no-progress budget). */
+  lastWrittenAt = performance.now();
 
   canceled(ids: string[]): void {
     for (const id of ids) this.settle(id, { status: 'canceled' });
@@ -146,6 +157,7 @@ export class Ledger {
       failed: [],
       held: [],
       conflicts: [],
+      paused: [],
       canceled: [],
       superseded: [],
       resent: order.filter((id) => this.resent.has(id)),
@@ -158,6 +170,7 @@ export class Ledger {
       else if (o.status === 'failed') report.failed.push({ id, reason: o.reason });
       else if (o.status === 'held') report.held.push({ id, reason: o.reason });
       else if (o.status === 'conflict') report.conflicts.push({ id, server: o.server });
+      else if (o.status === 'paused') report.paused.push({ id, reason: o.reason });
       else if (o.status === 'canceled') report.canceled.push(id);
       else report.superseded.push({ id, by: o.by });
     }

@@ -69,7 +69,7 @@ test('a move to a table that does not exist: no delete is sent, each is held wit
   expect(report.written).toEqual([]);
   expect(report.held).toHaveLength(100);
   expect(report.held[0]?.reason).toMatch(
-    /^held: the copy to NoSuchArchive was not written: ResourceNotFoundException/,
+    /^held: the copy to NoSuchArchive was not written: paused: table NoSuchArchive was not found/,
   );
   expect(report.outcomes['del:ticket-000007']?.status).toBe('held');
   expect(report.counters.held).toBe(100);

@@ -13,7 +13,8 @@ import {
 import { heldReason } from '../../../shared/plan/links';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { backoffOptions } from '../../../shared/retry/backoff';
-import { Backlog } from './backlog';
+import { Backlog, Pressure } from './backlog';
+import { Pauses } from './pause';
 import { AdaptiveConcurrency } from './concurrency';
 import { classifyFailure, type CallFailure } from './errors';
 import type { Ledger } from './ledger';
@@ -58,6 +59,14 @@ export class CommitRun {
   private inFlight = 0;
   private seq = 0;
   private aborted = false;
+  /** Why nothing more is sent: canceled, given up (no progress), or paused (credentials). */
+  private stop: { kind: 'cancel' } | { kind: 'fail' | 'pause'; reason: string } = {
+    kind: 'cancel',
+  };
+  private readonly pauses: Pauses;
+  private readonly pressure = new Pressure();
+  private lastWhy = '';
+  private watchdog: NodeJS.Timeout | null = null;
   private done: (() => void) | null = null;
 
   constructor(
@@ -75,14 +84,25 @@ export class CommitRun {
       opts.cleanResponsesToGrow,
     );
     this.pacer = opts.pace === false ? null : new RatePacer(opts.pace);
-    const backoff = backoffOptions(opts.backoff);
+    // No fixed number of rounds unless asked for: the no-progress budget ends a hopeless commit.
+    const backoff = {
+      ...backoffOptions(opts.backoff),
+      maxRounds: opts.backoff?.maxRounds ?? Infinity,
+    };
     this.maxRounds = backoff.maxRounds;
-    this.backlog = new Backlog(backoff, opts.random ?? Math.random, () => this.pump());
+    const level = () => this.pressure.level;
+    this.backlog = new Backlog(backoff, opts.random ?? Math.random, () => this.pump(), level);
+    this.pauses = new Pauses(opts.credentialsHint);
     for (const request of start.fresh) {
       for (const s of request) this.fresh.push({ s, rounds: 0, sends: 0, unknown: false });
       this.ends.push(this.fresh.length);
     }
-    this.singles = new SingleLane(client, keySchemas, opts, ledger, this.pacer, () => this.pump());
+    this.singles = new SingleLane(client, keySchemas, { ...opts, backoff }, ledger, this.pacer, {
+      onReady: () => this.pump(),
+      pressure: this.pressure,
+      pauses: this.pauses,
+      onCallWide: (f, ids, table) => this.onCallWide(f, ids, table),
+    });
     this.singles.add(start.singles);
     this.linked = start.linked;
     for (const o of this.fresh)
@@ -106,14 +126,15 @@ export class CommitRun {
     } else if (
       outcome.status === 'failed' ||
       outcome.status === 'held' ||
-      outcome.status === 'conflict'
+      outcome.status === 'conflict' ||
+      outcome.status === 'paused'
     ) {
       const reason = outcome.reason;
       this.ledger.held(
         deletes.map((s) => ({ id: s.op.id, reason: heldReason(put, s.op.table, reason) })),
       );
     } else {
-      this.ledger.canceled(deletes.map((s) => s.op.id));
+      this.settleStopped(deletes.map((s) => s.op.id));
     }
   }
 
@@ -123,6 +144,16 @@ export class CommitRun {
       const signal = this.opts.signal;
       if (signal?.aborted) this.abort();
       else signal?.addEventListener('abort', () => this.abort(), { once: true });
+      const budget = this.opts.noProgressTimeoutMs ?? 60_000;
+      this.watchdog = setInterval(
+        () => {
+          if (performance.now() - this.ledger.lastWrittenAt < budget || this.aborted) return;
+          const s = Math.round(budget / 1000);
+          const last = this.lastWhy ? ` (last: ${this.lastWhy})` : '';
+          this.halt({ kind: 'fail', reason: `nothing was written for ${s} s${last}` });
+        },
+        Math.min(1000, Math.max(10, budget / 4)),
+      );
       this.pump();
     });
   }
@@ -140,8 +171,23 @@ export class CommitRun {
   }
 
   private abort(): void {
+    this.halt({ kind: 'cancel' });
+  }
+
+  /** Settles operations that will not be sent, as the stop says. */
+  private settleStopped(ids: string[]): void {
+    const stop = this.stop;
+    if (stop.kind === 'cancel') this.ledger.canceled(ids);
+    else if (stop.kind === 'fail')
+      this.ledger.failed(ids.map((id) => ({ id, reason: stop.reason })));
+    else this.ledger.paused(ids, stop.reason);
+  }
+
+  /** Stops sending: everything queued is settled as `stop` says; in-flight calls finish. */
+  private halt(stop: CommitRun['stop']): void {
     if (this.aborted) return;
     this.aborted = true;
+    this.stop = stop;
     if (this.paceTimer) clearTimeout(this.paceTimer);
     this.paceTimer = null;
     const queued = [
@@ -149,7 +195,7 @@ export class CommitRun {
       ...this.isolated.flat(),
       ...this.fresh.slice(this.freshAt),
     ];
-    this.ledger.canceled([...queued.map((o) => o.s.op.id), ...this.singles.drain()]);
+    this.settleStopped([...queued.map((o) => o.s.op.id), ...this.singles.drain()]);
     this.isolated.length = 0;
     this.freshAt = this.fresh.length;
     this.pump();
@@ -220,6 +266,8 @@ export class CommitRun {
     if (idle && (this.aborted || !this.queued) && this.done) {
       if (this.paceTimer) clearTimeout(this.paceTimer);
       this.paceTimer = null;
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = null;
       const done = this.done;
       this.done = null;
       done();
@@ -230,6 +278,11 @@ export class CommitRun {
     const byTable = new Map<string, string[]>();
     const ops: OpState[] = [];
     for (const o of batch) {
+      const paused = this.pauses.any ? this.pauses.reasonFor(o.s.op.table) : null;
+      if (paused !== null) {
+        this.ledger.paused([o.s.op.id], paused);
+        continue;
+      }
       try {
         const json = (o.json ??= writeRequestJson(o.s.op));
         const list = byTable.get(o.s.op.table);
@@ -297,6 +350,8 @@ export class CommitRun {
     this.pacer?.onResponse({ sent: ops.length, accepted, rttMs }, sentSeq, this.seq, now);
     if (pressure) this.conc.onPressure(sentSeq, this.seq);
     else this.conc.onClean();
+    if (pressure) this.pressure.push();
+    else this.pressure.ease();
     if (back.length === 0) return;
     c.unprocessed += back.length;
     this.requeue(back, 'UnprocessedItems');
@@ -304,7 +359,31 @@ export class CommitRun {
 
   private onFailure(ops: OpState[], f: CallFailure, sentSeq: number, sentAt: number): void {
     const c = this.ledger.counters;
+    this.lastWhy = f.label;
+    if (f.kind === 'callWide') {
+      c.rejectedCalls++;
+      const tables = new Set(ops.map((o) => o.s.op.table));
+      const only = tables.size === 1 ? [...tables][0] : undefined;
+      const table = f.table ?? only;
+      if (f.scope === 'table' && table === undefined) {
+        // Which of the call's tables is refused? One call per table tells, without bisecting.
+        const byTable = new Map<string, OpState[]>();
+        for (const o of ops) byTable.set(o.s.op.table, [...(byTable.get(o.s.op.table) ?? []), o]);
+        this.isolated.unshift(...byTable.values());
+        return;
+      }
+      const hit = f.scope === 'table' ? ops.filter((o) => o.s.op.table === table) : ops;
+      this.onCallWide(
+        f,
+        hit.map((o) => o.s.op.id),
+        table,
+      );
+      const rest = ops.filter((o) => !hit.includes(o));
+      if (rest.length > 0) this.isolated.unshift(rest);
+      return;
+    }
     if (f.kind !== 'reject') {
+      if (f.kind === 'throttle' || f.kind === 'server') this.pressure.push();
       if (f.kind === 'throttle') c.throttledCalls++;
       else if (f.kind === 'server') c.serverErrors++;
       else c.networkErrors++;
@@ -325,7 +404,7 @@ export class CommitRun {
     if (ops.length === 1 && first) {
       this.ledger.failed([{ id: first.s.op.id, reason: f.label }]);
     } else if (this.aborted) {
-      this.ledger.canceled(ops.map((o) => o.s.op.id));
+      this.settleStopped(ops.map((o) => o.s.op.id));
     } else if (new Set(ops.map((o) => o.s.op.table)).size > 1) {
       const byTable = new Map<string, OpState[]>();
       for (const o of ops) byTable.set(o.s.op.table, [...(byTable.get(o.s.op.table) ?? []), o]);
@@ -338,10 +417,21 @@ export class CommitRun {
     }
   }
 
-  /** Puts operations back after a backoff of their own round, or fails those past the last. */
+  /** A call-wide error: pauses the table (or, for credentials, the whole commit). */
+  private onCallWide(
+    f: Extract<CallFailure, { kind: 'callWide' }>,
+    ids: string[],
+    table: string | undefined,
+  ): void {
+    const reason = this.pauses.pause(f, table);
+    this.ledger.paused(ids, reason);
+    if (this.pauses.all !== null) this.halt({ kind: 'pause', reason });
+  }
+
+  /** Puts operations back after a backoff (see Pressure), or fails those past a round limit. */
   private requeue(ops: OpState[], why: string): void {
     if (this.aborted) {
-      this.ledger.canceled(ops.map((o) => o.s.op.id));
+      this.settleStopped(ops.map((o) => o.s.op.id));
       return;
     }
     const { over, deepest } = this.backlog.requeue(ops);

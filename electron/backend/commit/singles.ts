@@ -5,22 +5,33 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SizedOp } from '../../../shared/plan/builder';
-import { guardedCall } from '../../../shared/plan/guarded';
+import { alreadyApplied, guardedCall } from '../../../shared/plan/guarded';
 import type { KeySchemas } from '../../../shared/plan/types';
 import { backoffOptions } from '../../../shared/retry/backoff';
-import { Backlog } from './backlog';
+import { Backlog, type Pressure } from './backlog';
+import type { Pauses } from './pause';
 import { AdaptiveConcurrency } from './concurrency';
-import { classifyFailure } from './errors';
+import { classifyFailure, type CallFailure } from './errors';
 import type { Ledger } from './ledger';
 import type { RatePacer } from './pace';
 import { sendGuarded } from './single';
 import type { CommitOptions } from './types';
+
+export interface LaneHooks {
+  onReady: () => void;
+  /** The commit's pressure, shared with the batch lane: it sets the backoff of retries. */
+  pressure: Pressure;
+  pauses: Pauses;
+  onCallWide: (f: Extract<CallFailure, { kind: 'callWide' }>, ids: string[], table: string) => void;
+}
 
 interface SingleOp {
   s: SizedOp;
   rounds: number;
   sends: number;
   unknown: boolean;
+  /** An earlier send's outcome was unknown: it may have been applied (sticky across retries). */
+  maybeApplied?: boolean;
 }
 
 export class SingleLane {
@@ -38,11 +49,15 @@ export class SingleLane {
     private readonly opts: CommitOptions,
     private readonly ledger: Ledger,
     private readonly pacer: RatePacer | null,
-    onReady: () => void,
+    private readonly hooks: LaneHooks,
   ) {
-    const backoff = backoffOptions(opts.backoff);
+    const backoff = {
+      ...backoffOptions(opts.backoff),
+      maxRounds: opts.backoff?.maxRounds ?? Infinity,
+    };
     this.maxRounds = backoff.maxRounds;
-    this.backlog = new Backlog(backoff, opts.random ?? Math.random, onReady);
+    const level = () => hooks.pressure.level;
+    this.backlog = new Backlog(backoff, opts.random ?? Math.random, hooks.onReady, level);
     this.conc = new AdaptiveConcurrency(
       opts.singleConcurrency ?? 16,
       1,
@@ -101,6 +116,11 @@ export class SingleLane {
 
   private send(o: SingleOp, after: () => void): void {
     const op = o.s.op;
+    const paused = this.hooks.pauses.any ? this.hooks.pauses.reasonFor(op.table) : null;
+    if (paused !== null) {
+      this.ledger.paused([op.id], paused);
+      return;
+    }
     const schema = this.keySchemas[op.table];
     const call = schema ? guardedCall(op, schema) : null;
     if (!call) {
@@ -114,6 +134,7 @@ export class SingleLane {
     c.requests++;
     c.opsSent++;
     o.sends++;
+    if (o.unknown || this.opts.resending === true) o.maybeApplied = true;
     this.ledger.sent(op.id, o.sends, o.unknown || this.opts.resending === true);
     o.unknown = false;
     sendGuarded(this.client, call)
@@ -121,11 +142,19 @@ export class SingleLane {
         (r) => {
           c.consumedCapacity += r.capacity;
           this.conc.onClean();
-          if (r.kind === 'written') this.ledger.written([op.id]);
-          else this.ledger.conflict(op.id, r.server);
+          this.hooks.pressure.ease();
+          // A resend whose first send may have been applied fails its condition on its own write.
+          if (r.kind === 'written' || (o.maybeApplied && alreadyApplied(op, r.server))) {
+            this.ledger.written([op.id]);
+          } else this.ledger.conflict(op.id, r.server);
         },
         (err: unknown) => {
           const f = classifyFailure(err);
+          if (f.kind === 'callWide') {
+            c.rejectedCalls++;
+            this.hooks.onCallWide(f, [op.id], f.table ?? op.table);
+            return;
+          }
           if (f.kind === 'reject') {
             c.rejectedCalls++;
             this.ledger.failed([{ id: op.id, reason: f.label }]);
@@ -135,7 +164,10 @@ export class SingleLane {
           else if (f.kind === 'server') c.serverErrors++;
           else c.networkErrors++;
           if (f.kind !== 'throttle') o.unknown = true;
-          if (f.kind !== 'network') this.conc.onPressure(sentSeq, this.seq);
+          if (f.kind !== 'network') {
+            this.conc.onPressure(sentSeq, this.seq);
+            this.hooks.pressure.push();
+          }
           const { over, deepest } = this.backlog.requeue([o]);
           c.rounds = Math.max(c.rounds, deepest);
           this.ledger.failed(

@@ -28,6 +28,13 @@ export interface CommitOptions {
   pace?: Partial<PaceOptions> | false;
   /** Backoff between retry rounds; `maxRounds` retries per operation, then it fails. */
   backoff?: Partial<BackoffOptions>;
+  /**
+   * The commit fails what is left only when nothing at all was written for this long (default
+   * 60 s): there is no fixed number of rounds (unless `backoff.maxRounds` is given).
+   */
+  noProgressTimeoutMs?: number;
+  /** What to tell the user to do when the credentials fail (e.g. "run aws sso login --profile X"). */
+  credentialsHint?: string;
   /** Random source for jitter, [0, 1). */
   random?: () => number;
   /** Cancels: nothing new is sent, in-flight calls finish, the rest is reported canceled. */
@@ -49,6 +56,8 @@ export type OpOutcome =
   | { status: 'held'; reason: string }
   /** A guarded write whose condition failed: the item changed on the server. Never retried. */
   | { status: 'conflict'; reason: string; server: Item | null }
+  /** Not sent: a call-wide error (access, credentials, missing table). Resume goes on. */
+  | { status: 'paused'; reason: string }
   | { status: 'canceled' }
   | { status: 'superseded'; by: string };
 
@@ -81,6 +90,7 @@ export interface CommitCounters {
   failed: number;
   held: number;
   conflicts: number;
+  paused: number;
   canceled: number;
   superseded: number;
   requests: number;
@@ -110,6 +120,7 @@ export interface CommitReport {
   held: { id: string; reason: string }[];
   /** Guarded writes refused by their condition, with the server's image (null: no item). */
   conflicts: { id: string; server: Item | null }[];
+  paused: { id: string; reason: string }[];
   canceled: string[];
   superseded: { id: string; by: string }[];
   /** Operations sent again after an unknown outcome (dropped connection, 5xx, resume). */

@@ -1,5 +1,5 @@
 import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -127,19 +127,17 @@ test('drift: a conflicting item stops the commit until the user chooses; skip ke
   expect((await call('staging:load', {})).entries).toEqual([]);
 });
 
-test('one bad item is isolated and reported with the service message; the rest is written and failed ones stay staged', async () => {
+test('one item DynamoDB would reject: nothing is sent, the answer names it, everything stays staged', async () => {
   const good = Array.from({ length: 10 }, (_, i) => ({ ticketId: { S: `GOOD-${i}` }, n: { N: String(i) } }));
   const bad = { ticketId: { S: 'BAD-1' }, big: { S: 'x'.repeat(410 * 1024) } };
   await call('staging:apply', {
     entries: [...good, bad].map((item) => entry({ kind: 'put', connectionId, table: 'TicketArchive', key: { ticketId: item.ticketId }, item })),
   });
-  const report = await call('commit:start', { connectionId });
-  expect(report.counters.written).toBe(10);
-  const failed = Object.entries(report.outcomes).filter(([, o]: any) => o.status === 'failed');
-  expect(failed).toHaveLength(1);
-  expect((failed[0]![1] as any).reason).toMatch(/size/i);
-  const staged = (await call('staging:load', {})).entries;
-  expect(staged).toHaveLength(1);
-  expect(staged[0].change.error).toMatch(/size/i);
-  expect(await readdir(join(dir, 'commits')).catch(() => [])).toEqual([]);
+  proxy.resetCounters();
+  // The validator runs in commit:start before any read or write (issue 11 item 7).
+  await expect(call('commit:start', { connectionId })).rejects.toThrow(/BadInput: Nothing was sent.*BAD-1/s);
+  expect(proxy.counters.calls.BatchWriteItem ?? 0).toBe(0);
+  expect((await call('staging:load', {})).entries).toHaveLength(11);
+  await call('staging:apply', { entries: [...good, bad].map((item) => ({ ...entry({ kind: 'put', connectionId, table: 'TicketArchive', key: { ticketId: item.ticketId }, item }), change: undefined })) });
 });
+

@@ -27,6 +27,7 @@ function executorOptions(o: Options = {}, signal: AbortSignal) {
   return {
     concurrency: o.concurrency ?? 4,
     signal,
+    ...(o.noProgressTimeoutMs ? { noProgressTimeoutMs: o.noProgressTimeoutMs } : {}),
     backoff: {
       ...(o.backoffBaseMs ? { baseMs: o.backoffBaseMs } : {}),
       ...(o.backoffCapMs ? { capMs: o.backoffCapMs } : {}),
@@ -207,9 +208,14 @@ export class CommitService {
     }
     report.conflicts = conflictsOf(result, snapshot, keySchemas);
     if (report.conflicts.length > 0) report.status = 'conflicts';
+    if (result.paused.length > 0) {
+      report.status = 'paused';
+      report.pauseReason = result.paused[0]?.reason;
+    }
     const current = await this.s.staging.changesOf(connectionId);
     await this.s.staging.apply(settleEntries(snapshot, current, outcomes));
-    if (!result.journalError) await this.journals.finish(commitId);
+    // A paused commit keeps its journal: Resume goes on from it.
+    if (!result.journalError && result.paused.length === 0) await this.journals.finish(commitId);
     const written = ops.filter((op) => outcomes[op.id]?.status === 'written');
     if (options?.readBack) {
       this.progress(commitId, 'readBack', written.length);
@@ -234,6 +240,7 @@ export class CommitService {
         failed: c.failed,
         held: c.held,
         conflicts: c.conflicts,
+        paused: c.paused,
         canceled: c.canceled,
         requests: c.requests,
         rounds: c.rounds,
