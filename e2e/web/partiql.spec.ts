@@ -103,7 +103,7 @@ test('SELECT pages into the grid (editable), a write is staged, reviewed and com
     await expect(p.status).toContainText('250 items · 3 pages');
     await expect(b.counts).toContainText('250 loaded');
     // Whole items of the open table: the grid does not call them read-only.
-    await expect(page.getByLabel('Staging notice')).toHaveCount(0);
+    await expect(page.getByRole('note', { name: 'Why rows are read-only' })).toHaveCount(0);
 
     // A parameter error names the parameter and where it is.
     await p.parameters.fill('[{"S": "n"}, {"N": true}]');

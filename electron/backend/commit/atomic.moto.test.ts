@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { atomicGroups } from '../../../shared/plan/atomicGroups';
 import type { PlanInput } from '../../../shared/plan/types';
+import { startFaultProxy } from '../../../e2e/support/faultProxy';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { MOTO_REGIONS, motoEndpoint } from '../testing/motoTest';
 import { runAtomicGroups } from './atomic';
@@ -87,5 +88,36 @@ describe.skipIf(!moto)('atomic mode against moto', () => {
     expect(left).not.toContain('{"S":"t50"}');
     expect(left).toContain('{"S":"t51"}');
     expect((await scan('Archive')).find((r) => JSON.stringify(r.id) === '{"S":"t50"}')).toEqual(moved);
+  });
+
+  test('a connection dropped after the server applied a group: resent with the same token, applied once', async () => {
+    const proxy = await startFaultProxy(moto!, { faultOperations: ['TransactWriteItems'], dropAfterFraction: 1 }, 3);
+    const tokens: string[] = [];
+    proxy.onRequest = (op, body) => {
+      if (op !== 'TransactWriteItems') return;
+      tokens.push(String((body as { ClientRequestToken?: string }).ClientRequestToken));
+      if (tokens.length === 1) return;
+      proxy.setConfig({ dropAfterFraction: 0 });
+    };
+    // One attempt per SDK call, so the resend is ours, not the SDK's.
+    const viaProxy = new DynamoDBClient({ endpoint: proxy.endpoint, region: MOTO_REGIONS.atomic, credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+    try {
+      const base = Array.from({ length: 10 }, (_, i) => ticket(100 + i, { counter: { N: '0' } }));
+      for (const b of base) await sdk.send(new PutItemCommand({ TableName: 'Tickets', Item: toSdkItem(b) }));
+      const ops: PlanInput[] = base.map((b, i) => ({ id: `x${i}`, table: 'Tickets', kind: 'put', item: { ...b, counter: { N: '1' } }, guard: { base: b } }));
+      const report = await runAtomicGroups(viaProxy, atomicGroups(ops, schemas).groups, { baseMs: 1, capMs: 5 });
+      expect(tokens).toHaveLength(2);
+      expect(tokens[1]).toBe(tokens[0]);
+      expect(report.resent).toBe(1);
+      const rows = (await scan('Tickets')).filter((r) => /^t1\d\d$/.test((r.id as { S: string }).S));
+      expect(rows).toHaveLength(10);
+      expect(rows.every((r) => JSON.stringify(r.counter) === '{"N":"1"}')).toBe(true);
+      // moto ignores ClientRequestToken, so its second application fails the guard (reported as a
+      // conflict); DynamoDB answers the resend as the first success. Either way nothing is applied twice.
+      console.log(`dropped-connection resend outcome on moto: ${report.outcomes.x0?.status}`);
+    } finally {
+      viaProxy.destroy();
+      await proxy.close();
+    }
   });
 });
