@@ -5,6 +5,7 @@ import { ConnectionRegistry } from './connections/registry';
 import { dispatch } from './dispatch';
 import { ensurePrivateDir } from './files/atomicWrite';
 import { Sandbox } from './sandbox/sandbox';
+import { PartiqlStagedStore } from './partiql/stagedStore';
 import type { Services } from './services';
 import { StagingStore } from './staging/store';
 
@@ -41,6 +42,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sandbox,
     connections,
     staging: new StagingStore(join(opts.dataDir, 'staging')),
+    partiql: new PartiqlStagedStore(join(opts.dataDir, 'staging-partiql')),
     client: (id) => connections.client(id),
     emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);

@@ -17,7 +17,7 @@ const base = {
 export const stagedChangeSchema: z.ZodType<StagedChange> = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('put'), item: itemSchema }),
   z.object({ ...base, kind: z.literal('update'), original: itemSchema, item: itemSchema }),
-  z.object({ ...base, kind: z.literal('delete'), original: itemSchema }),
+  z.object({ ...base, kind: z.literal('delete'), original: itemSchema, after: z.string().optional() }),
 ]) as z.ZodType<StagedChange>;
 
 /** One change id's new value; `change` absent means un-staged. */

@@ -15,7 +15,11 @@ export interface JournalHeader {
   ops: PlanInput[];
 }
 
-export type JournalEntry = { written: string[] } | { failed: { id: string; reason: string }[] };
+export type JournalEntry =
+  | { written: string[] }
+  | { failed: { id: string; reason: string }[] }
+  | { held: { id: string; reason: string }[] }
+  | { conflicts: string[] };
 
 export interface LoadedJournal {
   header: JournalHeader;
