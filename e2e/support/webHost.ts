@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mintLaunchToken } from '../../electron/web/session';
 
 export interface RunningHost {
-  url: string;
+  /** A fresh launch URL at each read: the host accepts each launch token once. */
+  readonly url: string;
   origin: string;
+  /** The API token (Authorization: Bearer). */
   token: string;
   dataDir: string;
   process: ChildProcess;
@@ -48,10 +51,13 @@ export async function startHost(opts: { dataDir?: string; seed?: boolean; env?: 
     child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
   });
   const parsed = new URL(url);
+  const token = /API token \(Authorization: Bearer\): (\S+)/.exec(output)?.[1] ?? '';
   return {
-    url,
+    get url() {
+      return `${parsed.origin}/?token=${mintLaunchToken(token)}`;
+    },
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token,
     dataDir,
     process: child,
     stop: () =>

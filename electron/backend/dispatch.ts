@@ -23,6 +23,15 @@ const PASS_THROUGH = new Set([
 
 const DYNAMO_ERROR = /Exception$|^AccessDenied|^UnrecognizedClient|^Throttling|^RequestLimitExceeded/;
 
+// Absolute file paths (POSIX or Windows) inside an error's text: the folder says who the user is
+// and where the data lives, which a renderer (or a web page's console) has no need to know.
+const FILE_PATH = /(?<![\w.~:/-])(?:[A-Za-z]:[\\/]|\/)(?:[^\s'"`,;()<>\\/]+[\\/])+([^\s'"`,;()<>\\/]*)/g;
+
+/** `text` with every absolute file path cut to its last part ("…/abc.meta.json"). */
+export function redactPaths(text: string): string {
+  return text.replace(FILE_PATH, (_m, base: string) => `…/${base}`);
+}
+
 /** Turns any thrown value into the envelope's error, keeping the service's name and message. */
 export function toApiError(err: unknown): ApiError {
   const e = err as { name?: string; message?: string };
@@ -32,7 +41,7 @@ export function toApiError(err: unknown): ApiError {
   if (DYNAMO_ERROR.test(name) || name.startsWith('Credentials') || name === 'CredentialsProviderError') {
     return { code: name, message };
   }
-  return { code: 'Internal', message: `${name}: ${message}` };
+  return { code: 'Internal', message: redactPaths(`${name}: ${message}`) };
 }
 
 export type DispatchStatus = 200 | 400 | 404 | 500;

@@ -5,6 +5,7 @@ import { createBackend, type Backend } from '../backend/backend';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { registerIpc } from './ipc';
 import { buildMenu, type AppCommand } from './menu';
+import { devRendererUrl } from './packaged';
 import { loadWindowState, trackWindowState } from './windowState';
 
 const EVENT_CHANNEL = 'dynostage:event';
@@ -12,7 +13,7 @@ let win: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
 function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/')).href;
+  return devRendererUrl(process.env, app.isPackaged) ?? pathToFileURL(join(__dirname, '../renderer/')).href;
 }
 
 function createWindow(): BrowserWindow {
@@ -41,7 +42,8 @@ function createWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  if (process.env.ELECTRON_RENDERER_URL) void w.loadURL(process.env.ELECTRON_RENDERER_URL);
+  const dev = devRendererUrl(process.env, app.isPackaged);
+  if (dev) void w.loadURL(dev);
   else void w.loadFile(join(__dirname, '../renderer/index.html'));
   return w;
 }
@@ -65,6 +67,8 @@ void app.whenReady().then(async () => {
     });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  // Permission checks answer no as well, but for writing the clipboard (copying cells).
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
   backend = await createBackend({ dataDir: app.getPath('userData') });
   registerIpc(ipcMain, backend, rendererUrl);
   backend.onEvent((event) => {

@@ -1,4 +1,5 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { developerRoles } from './packaged';
 
 export type AppCommand = 'refresh-tables' | 'review-changes' | 'reset-sandbox' | 'toggle-theme';
 
@@ -28,8 +29,7 @@ export function buildMenu(send: (command: AppCommand) => void, win: () => Browse
       submenu: [
         { label: 'Toggle Theme', click: () => send('toggle-theme') },
         { type: 'separator' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
+        ...developerRoles(app.isPackaged).map((role) => ({ role })),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

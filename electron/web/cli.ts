@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   const sandbox = backend.services.sandbox.status();
   console.log(`DynoStage web host ready in ${Date.now() - started} ms (data: ${dataDir})`);
   if (sandbox.state !== 'running') console.log(`Sandbox unavailable: ${sandbox.error}`);
+  // The API token first: the e2e fixture reads it before the URL. The URL works once.
+  console.log(`API token (Authorization: Bearer): ${host.token}`);
   console.log(`Open ${host.url}`);
   const stop = async () => {
     await host.close();

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 
 /** The hosts a loopback page may be addressed by; anything else is DNS rebinding or a stranger. */
 export function allowedOrigins(port: number): { hosts: Set<string>; origins: Set<string> } {
@@ -15,23 +14,11 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): string |
   if (!hosts.has(host.toLowerCase())) return `Host "${host}" is not allowed`;
   const origin = req.headers.origin;
   if (origin !== undefined && !origins.has(origin.toLowerCase())) return `Origin "${origin}" is not allowed`;
+  // Browsers say where a request comes from even when they send no Origin (a cross-site <img>,
+  // a same-site page on another port): only our own pages and typed-in URLs may come in.
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `A request from another site (${site}) is not allowed`;
   return null;
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** The request's token: `Authorization: Bearer …`, `X-DynoStage-Token`, or `?token=` (for SSE). */
-export function hasToken(req: IncomingMessage, url: URL, token: string): boolean {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token)) return true;
-  const header = req.headers['x-dynostage-token'];
-  if (typeof header === 'string' && sameToken(header, token)) return true;
-  const q = url.searchParams.get('token');
-  return q !== null && sameToken(q, token);
 }
 
 export const CONTENT_SECURITY_POLICY = [

@@ -31,8 +31,9 @@ afterAll(async () => {
 });
 
 describe('web host', () => {
-  test('prints a loopback URL that carries the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+  test('prints a loopback URL that carries a launch token (not the API token)', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[\\w-]+\\.[\\w-]+$`));
+    expect(host.url).not.toContain(host.token);
     expect(host.token.length).toBeGreaterThanOrEqual(24);
   });
 

@@ -62,7 +62,7 @@ export const queryModelSchema = z.object({
   /** Limit per request (items evaluated, as DynamoDB counts it). */
   pageSize: z.number().int().min(1).optional(),
   /** Parallel scan segments; used by items:loadAll only. */
-  segments: z.number().int().min(1).max(1_000_000).optional(),
+  segments: z.number().int().min(1).max(64, 'at most 64 parallel Scan segments').optional(),
 });
 
 export type QueryModel = z.infer<typeof queryModelSchema>;
@@ -127,7 +127,7 @@ export const itemsChannels = {
       model: queryModelSchema,
       loadId: loadIdSchema,
       /** Overrides model.segments: parallel Scan segments. */
-      segments: z.number().int().min(1).max(1_000_000).optional(),
+      segments: z.number().int().min(1).max(64, 'at most 64 parallel Scan segments').optional(),
     }),
     z.object(loadSummary),
     'Reads every page, streaming items:page events; returns the totals when done or canceled.',

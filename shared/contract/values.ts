@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AttributeValue } from '../dynamo/types';
+import { setAttr } from '../dynamo/attrs';
+import type { AttributeValue, Item } from '../dynamo/types';
 
 /** Zod schema for a DynamoDB JSON AttributeValue (numbers as strings, binary as base64). */
 export const attributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
@@ -9,7 +10,7 @@ export const attributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
     z.strictObject({ B: z.string() }),
     z.strictObject({ BOOL: z.boolean() }),
     z.strictObject({ NULL: z.literal(true) }),
-    z.strictObject({ M: z.record(z.string(), attributeValueSchema) }),
+    z.strictObject({ M: attributeMap() }),
     z.strictObject({ L: z.array(attributeValueSchema) }),
     z.strictObject({ SS: z.array(z.string()) }),
     z.strictObject({ NS: z.array(z.string()) }),
@@ -17,7 +18,30 @@ export const attributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
   ]),
 ) as z.ZodType<AttributeValue>;
 
-export const itemSchema = z.record(z.string(), attributeValueSchema);
+/**
+ * An object of attributes by name. Not z.record: it builds its output with `out[key] =`, which
+ * drops an attribute named `__proto__` (DynamoDB allows the name).
+ */
+function attributeMap(): z.ZodType<Item> {
+  return z
+    .custom<Record<string, unknown>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'expected an object of attributes',
+    )
+    .transform((obj, ctx) => {
+      const out: Item = {};
+      for (const name of Object.keys(obj)) {
+        const parsed = attributeValueSchema.safeParse(obj[name]);
+        if (parsed.success) setAttr(out, name, parsed.data);
+        else
+          for (const issue of parsed.error.issues)
+            ctx.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
+      }
+      return out;
+    }) as unknown as z.ZodType<Item>;
+}
+
+export const itemSchema = attributeMap();
 
 export const keyTypeSchema = z.enum(['S', 'N', 'B']);
 export const keySchemaSchema = z.object({

@@ -1,4 +1,5 @@
 /** DynamoDB JSON text ({"name": {"S": "x"}}) for the raw item editor: parse with exact paths, print. */
+import { setAttr } from './attrs';
 import { JSON_KIND_NAMES, parseJson, textError } from './jsonParse';
 import type { JsonNode, TextError } from './jsonParse';
 import { childPath, describePath, indexPath } from './path';
@@ -91,7 +92,7 @@ function toValue(node: JsonNode, path: string): AttributeValue {
 
 function toItem(node: JsonNode & { kind: 'object' }, path: string): Item {
   const out: Item = {};
-  for (const e of node.entries) out[e.key] = toValue(e.value, childPath(path, e.key));
+  for (const e of node.entries) setAttr(out, e.key, toValue(e.value, childPath(path, e.key)));
   return out;
 }
 

@@ -2,6 +2,7 @@
  * Plain JSON for the item editor, without losing what plain JSON cannot say: numbers keep their
  * exact digits, and sets and binary from the original item keep their type when the new value fits.
  */
+import { setAttr } from './attrs';
 import { base64ToBytes, bytesToBase64 } from './binary';
 import { JSON_KIND_NAMES, parseJson, textError } from './jsonParse';
 import type { JsonNode, TextError } from './jsonParse';
@@ -20,6 +21,11 @@ export interface TypeNote {
 
 export type PlainParseResult =
   { ok: true; item: Item; notes: TypeNote[] } | { ok: false; error: TextError };
+
+/** The original's own attribute `name` (never Object.prototype's `constructor` or `toString`). */
+function own(m: Item | undefined, name: string): AttributeValue | undefined {
+  return m && Object.prototype.hasOwnProperty.call(m, name) ? m[name] : undefined;
+}
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -101,7 +107,7 @@ class Converter {
         const m = orig && 'M' in orig ? orig.M : undefined;
         const out: Item = {};
         for (const e of node.entries) {
-          out[e.key] = this.value(e.value, m?.[e.key], childPath(path, e.key));
+          setAttr(out, e.key, this.value(e.value, own(m, e.key), childPath(path, e.key)));
         }
         return { value: { M: out } };
       }
@@ -168,7 +174,7 @@ export function fromPlainText(text: string, original?: Item): PlainParseResult {
   const c = new Converter();
   const item: Item = {};
   for (const e of node.entries) {
-    item[e.key] = c.value(e.value, original?.[e.key], childPath('', e.key));
+    setAttr(item, e.key, c.value(e.value, own(original, e.key), childPath('', e.key)));
   }
   return { ok: true, item, notes: c.notes };
 }

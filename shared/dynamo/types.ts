@@ -2,6 +2,8 @@
  * DynamoDB AttributeValues as they travel through DynoStage: the DynamoDB JSON shape, with numbers
  * as strings and binary as base64 strings. Nothing here is ever converted to a JS number.
  */
+import { setAttr } from './attrs';
+
 export type AttributeValue =
   | { S: string }
   | { N: string }
@@ -74,7 +76,7 @@ export function keyOf(item: Item, schema: KeySchema): Item {
   const key: Item = {};
   for (const name of keyNames(schema)) {
     const v = item[name];
-    if (v !== undefined) key[name] = v;
+    if (v !== undefined) setAttr(key, name, v);
   }
   return key;
 }

@@ -1,4 +1,5 @@
 import type { AttributeValue as SdkValue } from '@aws-sdk/client-dynamodb';
+import { setAttr } from '../../../shared/dynamo/attrs';
 import type { AttributeValue, Item } from '../../../shared/dynamo/types';
 
 /** Wire (base64 binary) -> SDK (Uint8Array binary). Numbers stay strings. */
@@ -10,9 +11,11 @@ export function toSdkValue(v: AttributeValue): SdkValue {
   return v as SdkValue;
 }
 
+/** Wire item -> SDK item; every attribute kept, whatever its name (see shared/dynamo/attrs). */
 export function toSdkItem(item: Item): Record<string, SdkValue> {
   const out: Record<string, SdkValue> = {};
-  for (const k in item) out[k] = toSdkValue(item[k] as AttributeValue);
+  // Own names only, set with defineProperty: an attribute may be called __proto__.
+  for (const k of Object.keys(item)) setAttr(out, k, toSdkValue(item[k] as AttributeValue));
   return out;
 }
 
@@ -35,8 +38,9 @@ export function fromSdkValue(v: SdkValue): AttributeValue {
   throw new Error(`Unsupported AttributeValue: ${JSON.stringify(v)}`);
 }
 
+/** SDK item -> wire item; every attribute kept, whatever its name. */
 export function fromSdkItem(item: Record<string, SdkValue>): Item {
   const out: Item = {};
-  for (const k in item) out[k] = fromSdkValue(item[k] as SdkValue);
+  for (const k of Object.keys(item)) setAttr(out, k, fromSdkValue(item[k] as SdkValue));
   return out;
 }

@@ -18,27 +18,15 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'dynostage.token';
-
-/** Reads the token from `?token=` once, keeps it for the tab, and removes it from the address bar. */
-export function webToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
+/**
+ * The web host's transport. The host turned the launch URL's token into an HttpOnly session
+ * cookie before this page loaded: same-origin requests carry it, and no script can read it.
+ */
 function webTransport(): Transport {
-  const token = webToken();
   const listeners = new Set<(event: BackendEvent) => void>();
   let source: EventSource | null = null;
   const connect = () => {
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('/api/events');
     source.onmessage = (m: MessageEvent<string>) => {
       const event = JSON.parse(m.data) as BackendEvent;
       for (const l of listeners) l(event);
@@ -51,7 +39,8 @@ function webTransport(): Transport {
       try {
         res = await fetch(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
       } catch (err) {

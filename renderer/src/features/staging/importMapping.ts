@@ -1,6 +1,7 @@
 /** Import column mapping: which DynamoDB type each column becomes, and the items that results. */
 import type { Edit } from '../../../../shared/changes/types';
 import type { JsonNode } from '../../../../shared/dynamo/jsonParse';
+import { setAttr } from '../../../../shared/dynamo/attrs';
 import { TYPE_LABELS, typeOf } from '../../../../shared/dynamo/types';
 import type { AttributeValue, AttrType, Item, KeySchema } from '../../../../shared/dynamo/types';
 import { validateNumber } from '../../../../shared/dynamo/validate';
@@ -218,7 +219,7 @@ export function mapImport(
       if (!v.ok) {
         badColumns.add(m.column);
         errors.push({ line, column: m.column, message: v.error });
-      } else item[m.column] = v.value;
+      } else setAttr(item, m.column, v.value);
     });
     let bad = badColumns.size > 0;
     for (const k of keys) {

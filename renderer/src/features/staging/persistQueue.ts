@@ -22,6 +22,8 @@ export interface PersistQueue {
 
 /** Entries per write: keeps one request body well under the web host's limit. */
 export const CHUNK = 5000;
+/** JSON characters per write (a batch stops after passing it). */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
 
 export function createPersistQueue(
   write: (entries: StagingEntry[]) => Promise<unknown>,
@@ -38,7 +40,14 @@ export function createPersistQueue(
 
   async function run(): Promise<void> {
     while (dirty.size > 0) {
-      const batch = [...dirty.values()].slice(0, CHUNK);
+      const batch: StagingEntry[] = [];
+      let bytes = 0;
+      // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
+      for (const e of dirty.values()) {
+        if (batch.length === CHUNK || (batch.length > 0 && bytes >= CHUNK_BYTES)) break;
+        bytes += JSON.stringify(e).length;
+        batch.push(e);
+      }
       for (const e of batch) dirty.delete(e.id);
       report(true);
       try {

@@ -20,6 +20,7 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
   const total = slot?.items.length ?? 0;
   const [scope, setScope] = useState<'all' | 'selected'>(selected > 0 ? 'selected' : 'all');
   const [format, setFormat] = useState<ExportFormat>('jsonl');
+  const [escapeFormulas, setEscapeFormulas] = useState(true);
   const [progress, setProgress] = useState<[number, number] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -37,6 +38,7 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
         format,
         items,
         columns: exportColumns(slot, view),
+        escapeFormulas,
         signal: ctl.signal,
         onProgress: (done, of) => setProgress([done, of]),
       });
@@ -87,6 +89,16 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
           </label>
         ))}
       </fieldset>
+      {format === 'csv' && (
+        <label>
+          <input
+            type="checkbox"
+            checked={escapeFormulas}
+            onChange={(e) => setEscapeFormulas(e.target.checked)}
+          />{' '}
+          Escape formulas (text starting with = + - @ gets a leading ')
+        </label>
+      )}
       <p className="muted small">
         Rows keep the grid's sort order. CSV has one column per attribute; maps, lists, sets, binary
         and NULL are written as DynamoDB JSON so nothing is lost; a missing attribute is an empty

@@ -22,6 +22,11 @@ export interface ExportRequest {
   sliceSize?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * CSV: a text cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet shows
+   * it instead of running it as a formula (default true). Numbers are never changed.
+   */
+  escapeFormulas?: boolean;
   /** Waits between slices; by default a macrotask, so input and paint get their turn. */
   pause?: () => Promise<void>;
 }
@@ -32,19 +37,26 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * A CSV cell: S, N (every digit) and BOOL as their text; a missing attribute as an empty cell;
  * B, NULL, maps, lists and sets as DynamoDB JSON, so their type survives the round trip.
  */
-export function csvCell(v: AttributeValue | undefined): string {
+export function csvCell(v: AttributeValue | undefined, escapeFormulas = true): string {
   if (v === undefined) return '';
-  if ('S' in v) return v.S;
   if ('N' in v) return v.N;
   if ('BOOL' in v) return String(v.BOOL);
-  return JSON.stringify(v);
+  const text = 'S' in v ? v.S : JSON.stringify(v);
+  return escapeFormulas && FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The item's own attribute (an attribute may be called `constructor` or `toString`). */
+const attr = (item: Item, name: string): AttributeValue | undefined =>
+  Object.prototype.hasOwnProperty.call(item, name) ? item[name] : undefined;
 
 function slice(
   format: ExportFormat,
   items: readonly Item[],
   columns: readonly string[],
   first: boolean,
+  escapeFormulas: boolean,
 ): string {
   switch (format) {
     case 'jsonl':
@@ -57,7 +69,7 @@ function slice(
         )
         .join('');
     case 'csv': {
-      const data = items.map((item) => columns.map((c) => csvCell(item[c])));
+      const data = items.map((item) => columns.map((c) => csvCell(attr(item, c), escapeFormulas)));
       const text = unparse({ fields: [...columns], data }, { header: first, newline: '\r\n' });
       return text + '\r\n';
     }
@@ -74,7 +86,9 @@ export async function buildExport(req: ExportRequest): Promise<string[]> {
     parts.push(unparse([[...columns]], { newline: '\r\n' }) + '\r\n');
   for (let at = 0; at < items.length; at += size) {
     if (req.signal?.aborted) throw new DOMException('Export canceled', 'AbortError');
-    parts.push(slice(format, items.slice(at, at + size), columns, at === 0));
+    parts.push(
+      slice(format, items.slice(at, at + size), columns, at === 0, req.escapeFormulas ?? true),
+    );
     req.onProgress?.(Math.min(at + size, items.length), items.length);
     await pause();
   }
