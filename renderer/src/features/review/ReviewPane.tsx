@@ -20,6 +20,8 @@ import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
 import { ValidationList } from './ValidationList';
+import { StagedStatements } from '../partiql/StagedStatements';
+import { CopyChangesAs } from '../partiql/CopyChangesAs';
 import { confirmButton } from '../keyboard/focus';
 import { MOD, useCommands } from '../keyboard/commandStore';
 
@@ -138,8 +140,10 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         onAction={setAction}
         scrollTo={scrollTo}
       />
+      <StagedStatements />
       <footer className="review-foot">
         <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        <CopyChangesAs changes={data.entries.map((e) => e.change)} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>
       <ReviewDialogs

@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
+import { BrowseView } from '../../lazy/onDemand';
+import { prefetchFirstPage } from '../browse/load/earlyPage';
 
 const EMPTY: string[] = [];
 
@@ -56,7 +58,11 @@ export function TableList() {
             <button
               className={name === selected ? 'table-item selected' : 'table-item'}
               aria-current={name === selected ? 'true' : undefined}
-              onClick={() => void select(connectionId, name)}
+              onClick={() => {
+                prefetchFirstPage({ connectionId, table: name });
+                void BrowseView.preload();
+                void select(connectionId, name);
+              }}
             >
               {name}
             </button>

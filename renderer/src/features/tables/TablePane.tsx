@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { descriptionKey, useTablesStore } from '../../stores/tablesStore';
-import { BrowseView } from '../browse/BrowseView';
+import { BrowseView } from '../../lazy/onDemand';
 import { TableDescriptionView } from './TableDescriptionView';
 import '../browse/browse.css';
 
