@@ -31,7 +31,7 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
       return 68 + rows * 24;
     },
     getItemKey: (i) => entries[i]?.id ?? i,
-    overscan: 4,
+    overscan: 8,
   });
 
   useEffect(() => {
