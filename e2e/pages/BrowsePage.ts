@@ -111,6 +111,11 @@ export class BrowsePage {
     return this.row(index).getByRole('checkbox', { name: 'Select row' });
   }
 
+  /** Ticks the header checkbox: every shown row selected. */
+  async selectAllRows(): Promise<void> {
+    await this.grid.getByRole('checkbox', { name: 'Select all rows' }).check();
+  }
+
   /** Loads items of `table` through Get by key (one key per line, in that order), then closes it. */
   async getByKeys(table: string, keys: string[]): Promise<void> {
     await this.getByKeyButton.click();

@@ -198,3 +198,38 @@ test('the review beside the inspector at 1280x800 keeps at least 3 grid columns 
   const editRows = g.editRows;
   expect((await editRows.boundingBox())!.height).toBeLessThan(40);
 });
+
+test('the review: search by key or value combines with the kind filter; j/k move between cards', async ({
+  page,
+}) => {
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  const b = g.b;
+  await b.getByKeys('SupportTickets', ['T-00001', 'T-00002', 'T-00003']);
+  await b.selectAllRows();
+  await g.menuAction('Delete 3…');
+  await page
+    .getByRole('dialog', { name: 'Delete 3 items' })
+    .getByRole('button', { name: 'Stage 3 deletes' })
+    .click();
+  await page.keyboard.press('ControlOrMeta+Shift+d');
+  const search = s.review.getByRole('searchbox', { name: 'Search the review' });
+  await expect(search).toBeFocused();
+  await expect(s.reviewItems).toHaveCount(3);
+  await page.keyboard.type('T-00002');
+  await expect(s.reviewItems).toHaveCount(1);
+  await expect(s.reviewItems.first()).toHaveAccessibleName(/ticketId=T-00002/);
+  await search.fill('');
+  await expect(s.reviewItems).toHaveCount(3);
+  await s.kindFilter(/^New \(put\)/).click();
+  await expect(s.reviewItems).toHaveCount(0);
+  await s.kindFilter(/^New \(put\)/).click();
+  // j/k between cards.
+  await s.review.getByRole('group', { name: /^Staged items/ }).focus();
+  await page.keyboard.press('j');
+  await expect(s.reviewItems.nth(0)).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(s.reviewItems.nth(1)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(s.reviewItems.nth(0)).toBeFocused();
+});

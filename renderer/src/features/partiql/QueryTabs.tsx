@@ -16,19 +16,23 @@ export function QueryTabs({ slot, draftKey, table }: QueryTabsProps) {
   const [tab, setTab] = useState<'builder' | 'partiql'>('builder');
   return (
     <div className="query-tabs">
-      <div role="tablist" aria-label="How to read" className="query-tablist">
-        {(['builder', 'partiql'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? 'on' : ''}
-            onClick={() => setTab(t)}
-          >
-            {t === 'builder' ? 'Query builder' : 'PartiQL'}
-          </button>
-        ))}
+      {/* The Copy as menu sits beside the tab strip, not in it: a tablist holds only tabs. */}
+      <div className="query-tablist">
+        <div role="tablist" aria-label="How to read" style={{ display: 'flex' }}>
+          {(['builder', 'partiql'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              tabIndex={tab === t ? 0 : -1}
+              className={tab === t ? 'on' : ''}
+              onClick={() => setTab(t)}
+            >
+              {t === 'builder' ? 'Query builder' : 'PartiQL'}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         {tab === 'builder' && <CopyQueryAs draftKey={draftKey} table={table} />}
       </div>

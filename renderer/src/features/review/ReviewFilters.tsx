@@ -1,6 +1,12 @@
 import { CHANGE_KINDS } from './reviewModel';
 import type { ChangeKind, StagedTable } from './reviewModel';
-import { reviewActions, selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
+import {
+  reviewActions,
+  selectKinds,
+  selectSearch,
+  selectTableFilter,
+  useReviewStore,
+} from './reviewStore';
 
 const LABELS: Record<ChangeKind, string> = {
   put: 'New (put)',
@@ -18,8 +24,18 @@ export interface ReviewFiltersProps {
 export function ReviewFilters({ counts, tables, showConnection }: ReviewFiltersProps) {
   const kinds = useReviewStore(selectKinds);
   const table = useReviewStore(selectTableFilter);
+  const search = useReviewStore(selectSearch);
   return (
     <div className="review-filters" role="group" aria-label="Filter staged changes">
+      <input
+        type="search"
+        className="review-search"
+        aria-label="Search the review"
+        placeholder="Search keys and values"
+        data-review-start=""
+        value={search}
+        onChange={(e) => reviewActions.setSearch(e.target.value)}
+      />
       {CHANGE_KINDS.map((k) => (
         <button
           key={k}

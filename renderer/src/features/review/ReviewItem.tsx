@@ -82,6 +82,7 @@ export function ReviewItem({
   return (
     <article
       className={`review-item ${kind}${issues?.length ? ' invalid' : ''}`}
+      tabIndex={-1}
       aria-label={`${label} ${tables} ${keyText}`}
     >
       <header className="review-item-head">

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { tableRef } from '../../../../shared/changes/types';
 import { changeDiff } from './reviewModel';
 import type { ReviewEntry } from './reviewModel';
@@ -31,7 +31,7 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
       return 68 + rows * 24;
     },
     getItemKey: (i) => entries[i]?.id ?? i,
-    overscan: 4,
+    overscan: 8,
   });
 
   useEffect(() => {
@@ -40,6 +40,25 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
   }, [scrollTo, entries, virtualizer]);
 
+  // j/k or the arrow keys move between cards (one tab stop for the whole list).
+  const current = useRef(0);
+  const focusCard = (index: number) => {
+    const i = Math.max(0, Math.min(entries.length - 1, index));
+    current.current = i;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() =>
+      parent.current?.querySelector<HTMLElement>(`[data-index="${i}"] article`)?.focus(),
+    );
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('input, select, textarea, button')) return;
+    const step =
+      e.key === 'j' || e.key === 'ArrowDown' ? 1 : e.key === 'k' || e.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const at = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    focusCard((at ? Number(at.dataset.index) : current.current - step) + step);
+  };
   const issuesOf = (e: ReviewEntry) => {
     const own = data.issuesById.get(e.id);
     const put = e.moved ? data.issuesById.get(e.moved.id) : undefined;
@@ -52,9 +71,11 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     <div
       ref={parent}
       className="review-list"
-      role="feed"
-      aria-label="Staged items"
+      role="group"
+      aria-label="Staged items (j/k or arrows move between them)"
       aria-busy={false}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {

@@ -15,7 +15,13 @@ import { ReviewDialogs } from './ReviewDialogs';
 import { ReviewFilters } from './ReviewFilters';
 import type { ReviewAction } from './ReviewItem';
 import { ReviewList } from './ReviewList';
-import { reviewActions, selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
+import {
+  reviewActions,
+  selectKinds,
+  selectSearch,
+  selectTableFilter,
+  useReviewStore,
+} from './reviewStore';
 import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
@@ -49,7 +55,8 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
   const [scrollTo, setScrollTo] = useState<string | null>(null);
   const total = data.counts.put + data.counts.update + data.counts.delete;
   const showConnection = new Set(data.tables.map((t) => t.connectionId)).size > 1;
-  const filtered = kinds.length > 0 || table !== null;
+  const search = useReviewStore(selectSearch);
+  const filtered = kinds.length > 0 || table !== null || search.trim() !== '';
   const blockedReason =
     total === 0
       ? 'Nothing is staged.'

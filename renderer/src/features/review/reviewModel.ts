@@ -1,5 +1,6 @@
 /** What the review pane lists: staged changes filtered by kind and table, with their diffs. */
 import { diffItem } from '../../../../shared/changes/diff';
+import { itemMatches } from '../browse/grid/quickFilter';
 import type { AttributeDiff } from '../../../../shared/changes/diff';
 import { tableRef } from '../../../../shared/changes/types';
 import type { Changes, PutChange, StagedChange } from '../../../../shared/changes/types';
@@ -12,6 +13,8 @@ export interface ReviewFilter {
   kinds: readonly ChangeKind[];
   /** tableRef of the table to show, or null for every table. */
   table: string | null;
+  /** A key or any value (nested included) must match; filters combine with AND. */
+  search?: RegExp | null;
 }
 
 export interface ReviewEntry {
@@ -32,9 +35,13 @@ export function reviewEntries(
 ): ReviewEntry[] {
   const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
   const puts = new Set(moves.values());
+  const re = filter.search ?? null;
+  const found = (c: StagedChange) =>
+    !re || itemMatches(c.key, re) || itemMatches(c.kind === 'delete' ? c.original : c.item, re);
   const passes = (c: StagedChange) =>
     (!kinds || kinds.has(c.kind)) &&
-    (filter.table === null || tableRef(c.connectionId, c.table) === filter.table);
+    (filter.table === null || tableRef(c.connectionId, c.table) === filter.table) &&
+    found(c);
   const out: ReviewEntry[] = [];
   for (const [id, change] of changes) {
     if (puts.has(id)) continue;

@@ -9,6 +9,8 @@ interface ReviewView {
   table: string | null;
   /** Change ids whose every attribute row is shown. */
   expanded: Readonly<Record<string, true>>;
+  /** Text a card's key or one of its values must contain (case-insensitive); '' for all. */
+  search: string;
   /** The drawer's width in pixels once the user has resized it; null for the default. */
   width: number | null;
 }
@@ -18,6 +20,7 @@ export const useReviewStore = create<ReviewView>(() => ({
   kinds: [],
   table: null,
   expanded: {},
+  search: '',
   width: null,
 }));
 
@@ -30,6 +33,7 @@ export const reviewActions = {
     })),
   setTable: (table: string | null) => useReviewStore.setState({ table }),
   setWidth: (width: number | null) => useReviewStore.setState({ width }),
+  setSearch: (search: string) => useReviewStore.setState({ search }),
   toggleExpanded: (id: string) =>
     useReviewStore.setState((s) => {
       const expanded = { ...s.expanded };
@@ -44,3 +48,4 @@ export const selectKinds = (s: ReviewView) => s.kinds;
 export const selectTableFilter = (s: ReviewView) => s.table;
 export const selectExpanded = (s: ReviewView) => s.expanded;
 export const selectReviewWidth = (s: ReviewView) => s.width;
+export const selectSearch = (s: ReviewView) => s.search;

@@ -3,7 +3,8 @@ import { selectChanges, selectKeySchemas, useStagingStore } from '../../stores/s
 import { pairMoves } from './moves';
 import { planStaged } from './planInputs';
 import { reviewEntries, stagedTables, kindCounts } from './reviewModel';
-import { selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
+import { selectKinds, selectSearch, selectTableFilter, useReviewStore } from './reviewStore';
+import { quickFilterPattern } from '../browse/grid/quickFilter';
 import { validateStaged } from './validation';
 
 /**
@@ -16,11 +17,12 @@ export function useReviewData() {
   const keySchemas = useStagingStore(selectKeySchemas);
   const kinds = useReviewStore(selectKinds);
   const table = useReviewStore(selectTableFilter);
+  const search = useDeferredValue(useReviewStore(selectSearch));
   const changes = useDeferredValue(live);
   const moves = useMemo(() => pairMoves(changes, keySchemas), [changes, keySchemas]);
   const entries = useMemo(
-    () => reviewEntries(changes, { kinds, table }, moves),
-    [changes, kinds, table, moves],
+    () => reviewEntries(changes, { kinds, table, search: quickFilterPattern(search) }, moves),
+    [changes, kinds, table, moves, search],
   );
   const tables = useMemo(() => stagedTables(changes), [changes]);
   const counts = useMemo(() => kindCounts(changes), [changes]);

@@ -172,8 +172,7 @@ export function CopyMoveDialog({
           <div role="status">
             <p>
               {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong>{' '}
-              {result.copied === 1 ? 'item' : 'items'}
-              into {table}
+              {result.copied === 1 ? 'item' : 'items'} into {table}
               {mode === 'move' ? ` and deletes them from ${source.table}` : ''}.
             </p>
             {result.errors.length > 0 && (

@@ -54,7 +54,7 @@ export function Inspector({ item, attribute, onClose }: InspectorProps) {
       {!item ? (
         <p className="muted inspector-empty">Select a row to see its item.</p>
       ) : (
-        <div className="inspector-body">
+        <div className="inspector-body" tabIndex={0} role="region" aria-label="Inspected item">
           {value && attribute !== null && (
             <section aria-label={`Attribute ${attribute}`}>
               <h4>
