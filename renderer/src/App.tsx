@@ -10,7 +10,12 @@ import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
-import { InterruptedCommitDialog, prefetchWhenIdle, ReviewDrawer } from './lazy/onDemand';
+import {
+  BrowseView,
+  InterruptedCommitDialog,
+  prefetchWhenIdle,
+  ReviewDrawer,
+} from './lazy/onDemand';
 
 /**
  * True once the table list is shown and the main thread has been idle since (or 2 s passed):
@@ -21,6 +26,8 @@ function useAfterFirstScreen(): boolean {
   const listed = useTablesStore((s) => Object.keys(s.names).length > 0 || s.error !== null);
   useEffect(() => {
     if (!listed) return;
+    // A table is usually picked next: its view is fetched at once, the rest when idle.
+    void BrowseView.preload();
     const ric = window.requestIdleCallback;
     if (!ric) {
       const t = setTimeout(() => setIdle(true), 300);
