@@ -1,5 +1,5 @@
 /** `dynostage apply` and `dynostage plan`. */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { executeCommit } from '../electron/backend/commit/executor';
 import { resumeCommit } from '../electron/backend/commit/resume';
@@ -10,17 +10,23 @@ import type {
 } from '../electron/backend/commit/types';
 import { plan } from '../shared/plan/plan';
 import { toCliRequestFiles } from '../shared/plan/requestItems';
+import { heldReason } from '../shared/plan/links';
+import { writeFileAtomic } from '../electron/backend/files/atomicWrite';
 import type { PlanInput } from '../shared/plan/types';
+import { InvalidWritesError, validateWrites } from '../shared/validation/writes';
 import { UsageError, type ApplyArgs } from './args';
 import { describeKeys, makeClients, type Clients } from './connect';
-import { readChanges } from './input';
+import { keyOnlyMoves, readChanges } from './input';
 import { ProgressBar } from './progressBar';
+import { DEFAULT_TIME_BUDGET_S, ProgressWatch, UNLIMITED_ROUNDS } from './progressWatch';
 import { summarize, summaryText } from './summary';
 
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** Where the progress bar draws, unescaped (default stderr). */
+  progressLine?: { write(s: string): unknown; columns?: number };
   /** Registers an interrupt (Ctrl-C) handler; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
 }
@@ -31,13 +37,26 @@ type Failure = { id: string; reason: string };
 async function load(args: ApplyArgs, clients: Clients) {
   const ops = await readChanges(args.files);
   const tables = [...new Set(ops.map((o) => o.table))];
-  const { schemas, missing } = await describeKeys(clients.control, tables);
+  const { schemas, shapes, missing } = await describeKeys(clients.control, tables);
   const gone = new Set(missing);
+  const notFound = (t: string) => `ResourceNotFoundException: table "${t}" not found`;
   const failures: Failure[] = ops
     .filter((o) => gone.has(o.table))
-    .map((o) => ({ id: o.id, reason: `ResourceNotFoundException: table "${o.table}" not found` }));
-  const present: PlanInput[] = ops.filter((o) => !gone.has(o.table));
-  return { ops: present, schemas, failures };
+    .map((o) => ({ id: o.id, reason: notFound(o.table) }));
+  // A move whose copy cannot be written keeps its item: the delete is held, never sent unlinked.
+  const unsent = new Map(ops.filter((o) => gone.has(o.table)).map((o) => [o.id, o]));
+  const held: Failure[] = [];
+  const present: PlanInput[] = [];
+  for (const o of keyOnlyMoves(ops, schemas)) {
+    if (gone.has(o.table)) continue;
+    const put = o.kind === 'delete' && o.after !== undefined ? unsent.get(o.after) : undefined;
+    if (put) held.push({ id: o.id, reason: heldReason(put, o.table, notFound(put.table)) });
+    else present.push(o);
+  }
+  // Nothing is sent or written while any item is one DynamoDB would reject.
+  const issues = validateWrites(present, shapes);
+  if (issues.length > 0) throw new InvalidWritesError(issues);
+  return { ops: present, schemas, failures, held };
 }
 
 export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
@@ -52,35 +71,51 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
     io.stderr.write('\ncanceling: no new requests; waiting for those in flight…\n');
     ctl.abort();
   });
-  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
-  const callbacks: CommitCallbacks = bar ? { onProgress: (p) => bar.update(p) } : {};
+  const bar = io.stderr.isTTY ? new ProgressBar(io.progressLine ?? io.stderr) : null;
+  const watch = new ProgressWatch((args.timeBudgetS ?? DEFAULT_TIME_BUDGET_S) * 1000, () =>
+    ctl.abort(),
+  );
+  const callbacks: CommitCallbacks = {
+    onProgress: (p) => {
+      bar?.update(p);
+      watch.saw(p.done + p.failed + p.canceled);
+    },
+  };
   const opts: CommitOptions = { signal: ctl.signal };
   if (args.concurrency !== undefined) opts.concurrency = args.concurrency;
-  opts.backoff = {};
-  if (args.maxRounds !== undefined) opts.backoff.maxRounds = args.maxRounds;
+  // An operation fails on an answer retrying cannot change, not after a number of rounds: the
+  // time budget ends a run that makes no progress at all.
+  opts.backoff = { maxRounds: args.maxRounds ?? UNLIMITED_ROUNDS };
   if (args.backoffBaseMs !== undefined) opts.backoff.baseMs = args.backoffBaseMs;
   if (args.backoffCapMs !== undefined) opts.backoff.capMs = args.backoffCapMs;
   try {
     let report: CommitReport;
     let failures: Failure[] = [];
+    let held: Failure[] = [];
     if (args.resume) {
       report = await resumeCommit(clients.commit, args.resume, opts, callbacks);
     } else {
       const loaded = await load(args, clients);
       failures = loaded.failures;
+      held = loaded.held;
       if (args.journal) opts.journal = { path: args.journal };
       report = await executeCommit(clients.commit, loaded.ops, loaded.schemas, opts, callbacks);
     }
     bar?.done();
+    watch.stop();
     if (report.journalError)
       io.stderr.write(`warning: journal not written: ${report.journalError}\n`);
-    const s = summarize(report, failures, args.resume ?? args.journal);
+    const s = summarize(report, failures, args.resume ?? args.journal, held);
+    if (watch.expired) {
+      s.stopped = `no operation was written for ${args.timeBudgetS ?? DEFAULT_TIME_BUDGET_S} s (--time-budget)`;
+    }
     if (args.json) {
       io.stderr.write(summaryText(s));
       io.stdout.write(JSON.stringify(s) + '\n');
     } else io.stdout.write(summaryText(s));
-    return s.failed === 0 && s.canceled === 0 ? 0 : 2;
+    return s.failed === 0 && s.canceled === 0 && s.held === 0 ? 0 : 2;
   } finally {
+    watch.stop();
     bar?.done();
     off();
     clients.destroy();
@@ -93,7 +128,7 @@ export async function runPlan(args: ApplyArgs, io: Io): Promise<number> {
     const loaded = await load(args, clients);
     const p = plan(loaded.ops, loaded.schemas);
     const s = p.summary;
-    const rejected = [...loaded.failures, ...p.rejected];
+    const rejected = [...loaded.failures, ...loaded.held, ...p.rejected];
     const lines = [
       `${s.puts} puts, ${s.deletes} deletes -> ${s.requests} BatchWriteItem requests, ${s.bytes} bytes, about ${s.wcu} WCU`,
     ];
@@ -101,9 +136,8 @@ export async function runPlan(args: ApplyArgs, io: Io): Promise<number> {
       lines.push(`${p.collapsed.length} changes superseded by a later change to the same key`);
     for (const r of rejected) lines.push(`cannot send ${r.id}: ${r.reason}`);
     if (args.out) {
-      await fs.mkdir(args.out, { recursive: true });
       const files = toCliRequestFiles(p);
-      for (const f of files) await fs.writeFile(path.join(args.out, f.name), f.json);
+      for (const f of files) await writeFileAtomic(path.join(args.out, f.name), f.json); // 0600, folder 0700 if new
       lines.push(
         `wrote ${files.length} files to ${args.out} (aws dynamodb batch-write-item --request-items file://…)`,
       );

@@ -10,7 +10,10 @@ export interface ApplyArgs {
   profile?: string;
   region?: string;
   concurrency?: number;
+  /** Deprecated: retry rounds per operation before it fails (default: no limit). */
   maxRounds?: number;
+  /** Stop when no operation has settled for this long, s (default 60). */
+  timeBudgetS?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   journal?: string;
@@ -29,6 +32,8 @@ export const USAGE = `Usage:
 FILE holds one change per line, in DynamoDB JSON:
   {"table":"Users","put":{"id":{"S":"u1"},"age":{"N":"42"}}}
   {"table":"Users","delete":{"id":{"S":"u2"}}}
+  {"table":"Users","move":{"to":"UsersArchive","item":{"id":{"S":"u3"},"age":{"N":"7"}}}}
+A move copies the item to "to", and deletes it from "table" only once the copy is written.
 or is an AWS CLI request-items file: {"Users":[{"PutRequest":{"Item":{...}}}, ...]}
 
 Options:
@@ -36,7 +41,9 @@ Options:
   --profile NAME      AWS profile from ~/.aws/config and ~/.aws/credentials
   --region R          AWS region (default: from the profile or the environment)
   --concurrency N     requests in flight at the start, 1-8 (default 4; adapts)
-  --max-rounds N      retry rounds per operation before it fails (default 10)
+  --time-budget S     give up when no operation has been written for S seconds (default 60);
+                      until then unprocessed and throttled writes are retried
+  --max-rounds N      deprecated: fail an operation after N retry rounds (default: no limit)
   --backoff-base MS   first backoff ceiling; doubles each round (default 100)
   --backoff-cap MS    largest backoff ceiling (default 10000)
   --journal PATH      write a journal there, so an interrupted commit can be resumed
@@ -45,7 +52,10 @@ Options:
   --json              end with one line of JSON: the summary
   --help              this text
 
-Exit status: 0 all written, 2 some operations failed or were canceled, 1 usage or setup error.`;
+Nothing is sent while any item is one DynamoDB would reject: every problem is listed.
+
+Exit status: 0 all written; 2 some operations failed, were held or canceled; 1 usage or setup
+error, or invalid items (nothing sent).`;
 
 function int(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
@@ -70,6 +80,7 @@ export function parseCli(argv: string[]): Parsed {
         region: { type: 'string' },
         concurrency: { type: 'string' },
         'max-rounds': { type: 'string' },
+        'time-budget': { type: 'string' },
         'backoff-base': { type: 'string' },
         'backoff-cap': { type: 'string' },
         journal: { type: 'string' },
@@ -111,6 +122,8 @@ export function parseCli(argv: string[]): Parsed {
   if (concurrency !== undefined) args.concurrency = concurrency;
   const maxRounds = int('max-rounds', v['max-rounds'], 0, 100);
   if (maxRounds !== undefined) args.maxRounds = maxRounds;
+  const budget = int('time-budget', v['time-budget'], 1, 86_400);
+  if (budget !== undefined) args.timeBudgetS = budget;
   const base = int('backoff-base', v['backoff-base'], 0, 60_000);
   if (base !== undefined) args.backoffBaseMs = base;
   const cap = int('backoff-cap', v['backoff-cap'], 0, 600_000);

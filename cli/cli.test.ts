@@ -106,21 +106,29 @@ test('apply through unprocessed items, throttling and dropped connections: exit 
   expect(server.some((i) => idOf(i) === idOf(items[7] ?? {}))).toBe(false);
 });
 
-test('bad operations and missing tables fail (exit 2, listed); the rest is written', async () => {
+test('an invalid item stops the whole apply before any write; missing tables fail their ops', async () => {
   await createTable(stack.direct, 'CliBad', schema);
-  const file = await changesFile('bad.jsonl', [
+  const bad = await changesFile('bad.jsonl', [
     { table: 'CliBad', put: { id: { S: 'a' } } },
     { table: 'CliBad', put: { id: { N: '1' } } },
+    { table: 'CliBad', put: { id: { S: 'b' } } },
+  ]);
+  const refused = await cli(['apply', bad, '--endpoint', stack.proxy.endpoint]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(
+    /CliBad \[id=1\] \(line 2\): Partition key id must be a string \(S\); it is a number \(N\)\./,
+  );
+  expect(stack.proxy.counters.calls.BatchWriteItem ?? 0).toBe(0);
+  expect(await scanAll(stack.direct, 'CliBad')).toEqual([]);
+  const file = await changesFile('missing.jsonl', [
+    { table: 'CliBad', put: { id: { S: 'a' } } },
     { table: 'CliBad', put: { id: { S: 'b' } } },
     { table: 'NoSuchTable', put: { id: { S: 'c' } } },
   ]);
   const run = await cli(['apply', file, '--endpoint', stack.proxy.endpoint]);
   expect(run.code).toBe(2);
-  expect(run.stdout).toMatch(/written 2, failed 2/);
-  expect(run.stdout).toMatch(
-    /line 2: ValidationException: .*key element does not match the schema/,
-  );
-  expect(run.stdout).toMatch(/line 4: ResourceNotFoundException: table "NoSuchTable" not found/);
+  expect(run.stdout).toMatch(/written 2, failed 1/);
+  expect(run.stdout).toMatch(/line 3: ResourceNotFoundException: table "NoSuchTable" not found/);
   expect((await scanAll(stack.direct, 'CliBad')).map(idOf).sort()).toEqual(['a', 'b']);
 });
 

@@ -8,6 +8,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import type { KeySchema, KeyType } from '../shared/dynamo/types';
 import { createCommitClient } from '../electron/backend/commit/client';
 import { errorLabel } from '../electron/backend/commit/errors';
+import type { TableShape } from '../shared/validation/writes';
 
 export interface Target {
   endpoint?: string;
@@ -57,12 +58,22 @@ export function makeClients(t: Target, env: NodeJS.ProcessEnv): Clients {
 
 export class SetupError extends Error {}
 
-/** Key schemas of the tables; tables that do not exist are listed apart. Other errors throw. */
+type KeyElements = { AttributeName?: string; KeyType?: string }[] | undefined;
+
+/**
+ * Key schemas of the tables, and their shapes with index keys for validation; tables that do not
+ * exist are listed apart. Other errors throw.
+ */
 export async function describeKeys(
   client: DynamoDBClient,
   tables: string[],
-): Promise<{ schemas: Record<string, KeySchema>; missing: string[] }> {
+): Promise<{
+  schemas: Record<string, KeySchema>;
+  shapes: Record<string, TableShape>;
+  missing: string[];
+}> {
   const schemas: Record<string, KeySchema> = {};
+  const shapes: Record<string, TableShape> = {};
   const missing: string[] = [];
   for (const table of tables) {
     try {
@@ -71,18 +82,27 @@ export async function describeKeys(
       const type = (name: string | undefined): KeyType =>
         (t?.AttributeDefinitions?.find((a) => a.AttributeName === name)?.AttributeType ??
           'S') as KeyType;
-      const hash = t?.KeySchema?.find((k) => k.KeyType === 'HASH')?.AttributeName;
-      const range = t?.KeySchema?.find((k) => k.KeyType === 'RANGE')?.AttributeName;
-      if (!hash) throw new SetupError(`DescribeTable ${table} returned no key schema`);
-      schemas[table] = {
-        partitionKey: { name: hash, type: type(hash) },
-        ...(range ? { sortKey: { name: range, type: type(range) } } : {}),
+      const keyOf = (elements: KeyElements): KeySchema | null => {
+        const hash = elements?.find((k) => k.KeyType === 'HASH')?.AttributeName;
+        const range = elements?.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+        if (!hash) return null;
+        return {
+          partitionKey: { name: hash, type: type(hash) },
+          ...(range ? { sortKey: { name: range, type: type(range) } } : {}),
+        };
       };
+      const key = keyOf(t?.KeySchema);
+      if (!key) throw new SetupError(`DescribeTable ${table} returned no key schema`);
+      schemas[table] = key;
+      const indexes = [...(t?.GlobalSecondaryIndexes ?? []), ...(t?.LocalSecondaryIndexes ?? [])]
+        .map((i) => ({ name: i.IndexName ?? '', key: keyOf(i.KeySchema) }))
+        .filter((i): i is { name: string; key: KeySchema } => i.key !== null);
+      shapes[table] = { key, indexes };
     } catch (err) {
       if ((err as { name?: string }).name === 'ResourceNotFoundException') missing.push(table);
       else if (err instanceof SetupError) throw err;
       else throw new SetupError(`cannot describe table ${table}: ${errorLabel(err)}`);
     }
   }
-  return { schemas, missing };
+  return { schemas, shapes, missing };
 }

@@ -1,8 +1,10 @@
-/** Reading change files: JSON lines of {"table","put"|"delete"}, or AWS CLI request-items JSON. */
+/**
+ * Reading change files: JSON lines of {"table","put"|"delete"|"move"}, or AWS CLI request-items JSON.
+ */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { itemSchema } from '../shared/contract/values';
-import type { Item } from '../shared/dynamo/types';
+import { keyOf, type AttributeValue, type Item, type KeySchema } from '../shared/dynamo/types';
 import { fromRequestItems } from '../shared/plan/requestItems';
 import type { PlanInput } from '../shared/plan/types';
 import { UsageError } from './args';
@@ -13,6 +15,23 @@ function isRequestItems(v: unknown): boolean {
   return values.length > 0 && values.every(Array.isArray);
 }
 
+const unplus = (n: string) => (n.startsWith('+') ? n.slice(1) : n);
+
+/** A value with every number's leading '+' dropped: the same number, in the form dynalite reads. */
+function withoutPlus(v: AttributeValue): AttributeValue {
+  if ('N' in v) return { N: unplus(v.N) };
+  if ('NS' in v) return { NS: v.NS.map(unplus) };
+  if ('L' in v) return { L: v.L.map(withoutPlus) };
+  if ('M' in v) return { M: mapValues(v.M) };
+  return v;
+}
+
+function mapValues(item: Item): Item {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) out[k] = withoutPlus(v);
+  return out;
+}
+
 function checkItem(where: string, what: string, value: unknown): Item {
   const r = itemSchema.safeParse(value);
   if (!r.success) {
@@ -20,10 +39,20 @@ function checkItem(where: string, what: string, value: unknown): Item {
     const at = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     throw new UsageError(`${where}: ${what} is not a DynamoDB JSON item${at}`);
   }
-  return r.data;
+  // DynamoDB reads "+5" as 5; writing it as 5 keeps dynalite (which refuses the sign) working.
+  return mapValues(r.data);
 }
 
-function fromLine(where: string, id: string, text: string): PlanInput {
+const SHAPES =
+  'expected {"table":"T","put":{…}}, {"table":"T","delete":{…}} or ' +
+  '{"table":"T","move":{"to":"T2","item":{…}}}';
+
+/**
+ * The operations of one line. A move is a put of the item into `to` (id "<id> copy") and a delete
+ * from `table` that waits for it (`after`); its key is cut to the key attributes once the table's
+ * schema is known (see keyOnlyMoves).
+ */
+function fromLine(where: string, id: string, text: string): PlanInput[] {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -31,17 +60,44 @@ function fromLine(where: string, id: string, text: string): PlanInput {
     throw new UsageError(`${where}: not valid JSON`);
   }
   const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
-  if (typeof o.table !== 'string' || o.table === '') {
-    throw new UsageError(
-      `${where}: expected {"table":"T","put":{…}} or {"table":"T","delete":{…}}`,
-    );
+  if (typeof o.table !== 'string' || o.table === '') throw new UsageError(`${where}: ${SHAPES}`);
+  const given = ['put', 'delete', 'move'].filter((k) => o[k] !== undefined);
+  if (given.length !== 1) {
+    throw new UsageError(`${where}: give exactly one of "put", "delete" and "move"`);
   }
-  if ((o.put === undefined) === (o.delete === undefined)) {
-    throw new UsageError(`${where}: give exactly one of "put" and "delete"`);
+  if (o.put !== undefined)
+    return [{ id, table: o.table, kind: 'put', item: checkItem(where, 'put', o.put) }];
+  if (o.delete !== undefined) {
+    return [{ id, table: o.table, kind: 'delete', key: checkItem(where, 'delete', o.delete) }];
   }
-  return o.put !== undefined
-    ? { id, table: o.table, kind: 'put', item: checkItem(where, 'put', o.put) }
-    : { id, table: o.table, kind: 'delete', key: checkItem(where, 'delete', o.delete) };
+  const m = (typeof o.move === 'object' && o.move !== null ? o.move : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof m.to !== 'string' || m.to === '' || m.item === undefined) {
+    throw new UsageError(`${where}: a move is {"to":"TargetTable","item":{…the whole item…}}`);
+  }
+  if (m.to === o.table)
+    throw new UsageError(`${where}: a move needs a "to" table other than "${o.table}"`);
+  const item = checkItem(where, 'move.item', m.item);
+  const copy = `${id} copy`;
+  return [
+    { id: copy, table: m.to, kind: 'put', item },
+    { id, table: o.table, kind: 'delete', key: item, after: copy },
+  ];
+}
+
+/** Moves' deletes with their key cut to the table's key attributes (the line gave the whole item). */
+export function keyOnlyMoves(
+  ops: PlanInput[],
+  schemas: Readonly<Record<string, KeySchema>>,
+): PlanInput[] {
+  return ops.map((op) => {
+    const schema = schemas[op.table];
+    return op.kind === 'delete' && op.after !== undefined && schema
+      ? { ...op, key: keyOf(op.key, schema) }
+      : op;
+  });
 }
 
 /** Parses one file's text; ids are `<prefix>line N` or `<prefix>Table[i]`. */
@@ -56,12 +112,11 @@ export function parseChanges(text: string, file: string, prefix = ''): PlanInput
     }
     if (isRequestItems(whole)) {
       try {
-        const ops = fromRequestItems(whole, prefix);
-        for (const op of ops) {
-          if (op.kind === 'put') checkItem(`${file}: ${op.id}`, 'Item', op.item);
-          else checkItem(`${file}: ${op.id}`, 'Key', op.key);
-        }
-        return ops;
+        return fromRequestItems(whole, prefix).map((op) =>
+          op.kind === 'put'
+            ? { ...op, item: checkItem(`${file}: ${op.id}`, 'Item', op.item) }
+            : { ...op, key: checkItem(`${file}: ${op.id}`, 'Key', op.key) },
+        );
       } catch (err) {
         if (err instanceof UsageError) throw err;
         throw new UsageError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
@@ -71,7 +126,7 @@ export function parseChanges(text: string, file: string, prefix = ''): PlanInput
   const ops: PlanInput[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    ops.push(fromLine(`${file}:${i + 1}`, `${prefix}line ${i + 1}`, line));
+    ops.push(...fromLine(`${file}:${i + 1}`, `${prefix}line ${i + 1}`, line));
   });
   return ops;
 }

@@ -1,7 +1,9 @@
 /** The `dynostage` command line. bin/dynostage.cjs loads this through tsx: no build step. */
 import { UsageError, USAGE, parseCli } from './args';
 import { runApply, runPlan, type Io } from './apply';
+import { InvalidWritesError } from '../shared/validation/writes';
 import { SetupError } from './connect';
+import { escaping } from './escape';
 
 export const processIo: Io = {
   stdout: process.stdout,
@@ -24,7 +26,14 @@ export const processIo: Io = {
 };
 
 /** Runs the command line; resolves to the exit status (it never throws). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], raw: Io = processIo): Promise<number> {
+  // Everything printed is escaped but the progress bar, which draws with its own control codes.
+  const io: Io = {
+    ...raw,
+    stdout: escaping(raw.stdout),
+    stderr: escaping(raw.stderr),
+    progressLine: raw.progressLine ?? raw.stderr,
+  };
   try {
     const args = parseCli(argv);
     if (args.command === 'help') {
@@ -35,6 +44,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`dynostage: ${err.message}\nTry: dynostage --help\n`);
+      return 1;
+    }
+    if (err instanceof InvalidWritesError) {
+      io.stderr.write(`dynostage: ${err.message}\n`);
+      if (argv.includes('--json')) io.stdout.write(JSON.stringify({ invalid: err.issues }) + '\n');
       return 1;
     }
     if (err instanceof SetupError) {

@@ -31,10 +31,11 @@ test('the bar redraws one line and clears it at the end', () => {
   expect(out).toBe(`\r${formatProgress(progress).slice(0, 39)}\x1b[K\r\x1b[K`);
 });
 
-test('the summary lists failures and the resume command', () => {
+test('the summary lists failures, held deletes, why it stopped and the resume command', () => {
   const s: Summary = {
     written: 8,
     failed: 1,
+    held: 1,
     canceled: 3,
     superseded: 0,
     requests: 4,
@@ -44,15 +45,20 @@ test('the summary lists failures and the resume command', () => {
     consumedCapacity: 8.5,
     seconds: 1.234,
     failures: [{ id: 'line 3', reason: 'ValidationException: bad' }],
+    holds: [{ id: 'line 4', reason: 'held: the copy to Archive was not written: denied' }],
+    stopped: 'no operation was written for 60 s (--time-budget)',
     journal: 'j.jsonl',
   };
   expect(summaryText(s)).toBe(
     [
-      'written 8, failed 1, canceled 3',
+      'written 8, failed 1, held 1, canceled 3',
       '4 requests, 1 retry rounds, 5 operations retried (2 resent after an unknown outcome)',
       'consumed 8.5 WCU in 1.23 s',
       'failed:',
       '  line 3: ValidationException: bad',
+      'held (not deleted: the copy was not written; the item stays in its table):',
+      '  line 4: held: the copy to Archive was not written: denied',
+      'stopped: no operation was written for 60 s (--time-budget)',
       'resume with: dynostage apply --resume j.jsonl',
       '',
     ].join('\n'),

@@ -4,6 +4,8 @@ import type { CommitReport } from '../electron/backend/commit/types';
 export interface Summary {
   written: number;
   failed: number;
+  /** Moves' deletes not sent because their copy was not written: the item stays where it was. */
+  held: number;
   canceled: number;
   superseded: number;
   requests: number;
@@ -13,6 +15,9 @@ export interface Summary {
   consumedCapacity: number;
   seconds: number;
   failures: { id: string; reason: string }[];
+  holds: { id: string; reason: string }[];
+  /** Why the run stopped early (the time budget), when it did. */
+  stopped?: string;
   journal?: string;
 }
 
@@ -20,11 +25,13 @@ export function summarize(
   report: CommitReport,
   extraFailures: { id: string; reason: string }[],
   journal?: string,
+  extraHeld: { id: string; reason: string }[] = [],
 ): Summary {
   const c = report.counters;
   const s: Summary = {
     written: report.written.length,
     failed: report.failed.length + extraFailures.length,
+    held: report.held.length + extraHeld.length,
     canceled: report.canceled.length,
     superseded: report.superseded.length,
     requests: c.requests,
@@ -34,6 +41,7 @@ export function summarize(
     consumedCapacity: c.consumedCapacity,
     seconds: Math.round(c.seconds * 1000) / 1000,
     failures: [...extraFailures, ...report.failed],
+    holds: [...extraHeld, ...report.held],
   };
   if (journal) s.journal = journal;
   return s;
@@ -44,6 +52,7 @@ const MAX_LISTED = 50;
 export function summaryText(s: Summary): string {
   const lines = [
     `written ${s.written}, failed ${s.failed}` +
+      (s.held ? `, held ${s.held}` : '') +
       (s.canceled ? `, canceled ${s.canceled}` : '') +
       (s.superseded ? `, superseded by a later change ${s.superseded}` : ''),
     `${s.requests} requests, ${s.rounds} retry rounds, ${s.retried} operations retried` +
@@ -56,6 +65,13 @@ export function summaryText(s: Summary): string {
     if (s.failures.length > MAX_LISTED)
       lines.push(`  … and ${s.failures.length - MAX_LISTED} more (--json lists all)`);
   }
+  if (s.holds.length > 0) {
+    lines.push('held (not deleted: the copy was not written; the item stays in its table):');
+    for (const f of s.holds.slice(0, MAX_LISTED)) lines.push(`  ${f.id}: ${f.reason}`);
+    if (s.holds.length > MAX_LISTED)
+      lines.push(`  … and ${s.holds.length - MAX_LISTED} more (--json lists all)`);
+  }
+  if (s.stopped) lines.push(`stopped: ${s.stopped}`);
   if (s.canceled > 0 && s.journal) lines.push(`resume with: dynostage apply --resume ${s.journal}`);
   return lines.join('\n') + '\n';
 }

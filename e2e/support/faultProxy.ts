@@ -1,69 +1,44 @@
 /**
  * A loopback HTTP proxy in front of dynalite that injects the faults real DynamoDB produces and
- * dynalite never does: UnprocessedItems, UnprocessedKeys, throttling errors, a write capacity,
- * latency and dropped connections. Configurable at runtime; seeded, so runs are reproducible.
+ * dynalite never does: UnprocessedItems, UnprocessedKeys, throttling errors, call-wide errors
+ * (IAM, credentials, a missing table), 5xx answers, dropped and hanging connections, latency with
+ * jitter, and a write capacity (an item-count bucket, or DynamoDB's capacity model: WCU by size,
+ * hot partitions, burst credit). Configurable at runtime; seeded, so runs are reproducible.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import {
+  callWideReply,
+  regionOf,
+  serverErrorReply,
+  tablesOf,
+  throttleReply,
+  type Json,
+} from './faults/answers';
+import { CapacityModel } from './faults/capacity';
+import {
+  CLEAN,
+  seededRandom,
+  SINGLE_WRITE_OPERATIONS,
+  zeroCounters,
+  type DenyRule,
+  type FaultConfig,
+  type FaultCounters,
+} from './faults/config';
+import {
+  planBatchGet,
+  planBatchWrite,
+  planSingleWrite,
+  type Plan,
+  type WriteContext,
+} from './faults/writes';
 
-export interface FaultConfig {
-  /** Delay before each call is forwarded, ms. */
-  latencyMs: number;
-  /** Fraction of BatchWriteItem operations withheld and returned as UnprocessedItems. */
-  unprocessedFraction: number;
-  /** Write capacity in items/s (token bucket); operations beyond it come back unprocessed. */
-  writeCapacity: number | null;
-  /** Bucket size for `writeCapacity` (default: a tenth of a second's worth, at least 25). */
-  writeBurst: number | null;
-  /** Fraction of calls answered with a throttling error, nothing forwarded. */
-  throttleFraction: number;
-  /** The error type of those answers. */
-  throttleError: 'ProvisionedThroughputExceededException' | 'ThrottlingException';
-  /** Fraction of connections destroyed before forwarding (nothing written). */
-  dropBeforeFraction: number;
-  /** Fraction of connections destroyed after forwarding (written, the client never knows). */
-  dropAfterFraction: number;
-  /** Fraction of BatchGetItem keys withheld and returned as UnprocessedKeys. */
-  unprocessedKeysFraction: number;
-  /** Operations that throttling and drops apply to. */
-  faultOperations: string[];
-}
-
-export const CLEAN: FaultConfig = {
-  latencyMs: 0,
-  unprocessedFraction: 0,
-  writeCapacity: null,
-  writeBurst: null,
-  throttleFraction: 0,
-  throttleError: 'ProvisionedThroughputExceededException',
-  dropBeforeFraction: 0,
-  dropAfterFraction: 0,
-  unprocessedKeysFraction: 0,
-  faultOperations: ['BatchWriteItem', 'BatchGetItem'],
-};
-
-export interface FaultCounters {
-  calls: Record<string, number>;
-  /** BatchWriteItem operations received, forwarded, withheld at random, refused by capacity. */
-  writeOps: number;
-  opsForwarded: number;
-  opsWithheld: number;
-  opsOverCapacity: number;
-  /** Calls answered with a throttling error (random, or nothing left within capacity). */
-  throttled: number;
-  /** Of those, calls refused because no operation fitted the write capacity. */
-  capacityThrottled: number;
-  droppedBefore: number;
-  droppedAfter: number;
-  /** BatchWriteItem operations written in calls whose connection was then dropped. */
-  opsDroppedAfter: number;
-  keysRequested: number;
-  keysWithheld: number;
-}
+export { CLEAN, seededRandom, SINGLE_WRITE_OPERATIONS };
+export type { CallWideError, DenyRule, FaultConfig, FaultCounters } from './faults/config';
+export type { CapacityConfig } from './faults/capacity';
 
 type WriteRequest = Record<string, unknown>;
-type Json = Record<string, unknown>;
 
 export interface FaultProxy {
   endpoint: string;
@@ -73,36 +48,12 @@ export interface FaultProxy {
   resetCounters(): void;
   /** Called with every BatchWriteItem body as the client sent it, before any fault. */
   onBatchWrite: ((body: { RequestItems: Record<string, WriteRequest[]> }) => void) | null;
+  /**
+   * Called with every call (its operation and parsed body, null when not JSON) before latency and
+   * faults; the call waits for a returned promise, so a test can act between calls.
+   */
+  onRequest: ((operation: string, body: Json | null) => void | Promise<void>) | null;
   close(): Promise<void>;
-}
-
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function zeroCounters(): FaultCounters {
-  return {
-    calls: {},
-    writeOps: 0,
-    opsForwarded: 0,
-    opsWithheld: 0,
-    opsOverCapacity: 0,
-    throttled: 0,
-    capacityThrottled: 0,
-    droppedBefore: 0,
-    droppedAfter: 0,
-    opsDroppedAfter: 0,
-    keysRequested: 0,
-    keysWithheld: 0,
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -113,16 +64,15 @@ interface Upstream {
   body: Buffer;
 }
 
-/** What one call becomes: a reply of our own, or a (possibly rewritten) forward and a merge. */
-type Plan =
-  | { kind: 'reply'; status: number; body: Json }
-  | { kind: 'forward'; body: Buffer; writeOps?: number; merge?: (upstream: Json) => Json };
+const BATCH = ['BatchWriteItem', 'BatchGetItem'];
 
 /** Starts the proxy on a free loopback port, forwarding to `target` (an http:// endpoint). */
 export async function startFaultProxy(
   target: string,
   config: Partial<FaultConfig> = {},
   seed = 1,
+  /** The capacity model's clock, ms (tests pass a manual one). */
+  now: () => number = () => performance.now(),
 ): Promise<FaultProxy> {
   const targetUrl = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -130,6 +80,9 @@ export async function startFaultProxy(
   let cfg: FaultConfig = { ...CLEAN, ...config };
   let tokens = 0;
   let refilledAt = Date.now();
+  let capacity = cfg.capacity ? new CapacityModel(cfg.capacity, now) : null;
+  let denySeen: number[] = cfg.deny.map(() => 0);
+  const partitionKeys = new Map<string, Promise<string>>();
   const burst = () => cfg.writeBurst ?? Math.max(25, Math.round((cfg.writeCapacity ?? 0) / 10));
   const resetBucket = () => {
     tokens = burst();
@@ -137,7 +90,7 @@ export async function startFaultProxy(
   };
   resetBucket();
 
-  const takeTokens = (wanted: number): number => {
+  const takeItems = (wanted: number): number => {
     if (cfg.writeCapacity === null) return wanted;
     const now = Date.now();
     tokens = Math.min(burst(), tokens + ((now - refilledAt) / 1000) * cfg.writeCapacity);
@@ -155,12 +108,16 @@ export async function startFaultProxy(
     setConfig(patch) {
       cfg = { ...cfg, ...patch };
       if ('writeCapacity' in patch || 'writeBurst' in patch) resetBucket();
+      if ('capacity' in patch)
+        capacity = cfg.capacity ? new CapacityModel(cfg.capacity, now) : null;
+      if ('deny' in patch) denySeen = cfg.deny.map(() => 0);
     },
     counters: zeroCounters(),
     resetCounters() {
       proxy.counters = zeroCounters();
     },
     onBatchWrite: null,
+    onRequest: null,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -169,116 +126,13 @@ export async function startFaultProxy(
       }),
   };
 
-  function planBatchWrite(data: Json, raw: Buffer): Plan {
-    const items = data.RequestItems as Record<string, WriteRequest[]>;
-    const forwarded: Record<string, WriteRequest[]> = {};
-    const withheld: Record<string, WriteRequest[]> = {};
-    const kept: [string, WriteRequest][] = [];
-    let total = 0;
-    for (const [table, reqs] of Object.entries(items)) {
-      for (const req of reqs) {
-        total++;
-        if (random() < cfg.unprocessedFraction) (withheld[table] ??= []).push(req);
-        else kept.push([table, req]);
-      }
-    }
-    const c = proxy.counters;
-    c.writeOps += total;
-    const granted = takeTokens(kept.length);
-    if (granted === 0 && kept.length > 0) {
-      // As DynamoDB does when nothing in the call fits the provisioned throughput.
-      c.throttled++;
-      c.capacityThrottled++;
-      return throttleReply(
-        'The level of configured provisioned throughput for the table was exceeded.',
-      );
-    }
-    c.opsWithheld += total - kept.length;
-    c.opsOverCapacity += kept.length - granted;
-    c.opsForwarded += granted;
-    if (granted === total) return { kind: 'forward', body: raw, writeOps: granted };
-    kept.forEach(([table, req], i) => {
-      ((i < granted ? forwarded : withheld)[table] ??= []).push(req);
-    });
-    if (granted === 0) {
-      const body: Json = { UnprocessedItems: withheld };
-      if (data.ReturnConsumedCapacity === 'TOTAL' || data.ReturnConsumedCapacity === 'INDEXES') {
-        body.ConsumedCapacity = Object.keys(items).map((t) => ({ TableName: t, CapacityUnits: 0 }));
-      }
-      return { kind: 'reply', status: 200, body };
-    }
-    return {
-      kind: 'forward',
-      body: Buffer.from(JSON.stringify({ ...data, RequestItems: forwarded })),
-      writeOps: granted,
-      // dynalite's ConsumedCapacity covers exactly the forwarded part, which is what was written.
-      merge: (up) => {
-        const unprocessed = { ...((up.UnprocessedItems as Record<string, WriteRequest[]>) ?? {}) };
-        for (const [t, reqs] of Object.entries(withheld)) {
-          unprocessed[t] = [...(unprocessed[t] ?? []), ...reqs];
-        }
-        return { ...up, UnprocessedItems: unprocessed };
-      },
-    };
-  }
-
-  function planBatchGet(data: Json, raw: Buffer): Plan {
-    const items = data.RequestItems as Record<string, Json & { Keys: Json[] }>;
-    const forwarded: Record<string, Json> = {};
-    const withheld: Record<string, Json & { Keys: Json[] }> = {};
-    let total = 0;
-    let held = 0;
-    for (const [table, spec] of Object.entries(items)) {
-      const keep: Json[] = [];
-      for (const key of spec.Keys) {
-        total++;
-        if (random() < cfg.unprocessedKeysFraction) {
-          held++;
-          (withheld[table] ??= { ...spec, Keys: [] }).Keys.push(key);
-        } else keep.push(key);
-      }
-      if (keep.length > 0) forwarded[table] = { ...spec, Keys: keep };
-    }
-    proxy.counters.keysRequested += total;
-    proxy.counters.keysWithheld += held;
-    if (held === 0) return { kind: 'forward', body: raw };
-    if (held === total) {
-      const responses = Object.fromEntries(Object.keys(items).map((t) => [t, []]));
-      return {
-        kind: 'reply',
-        status: 200,
-        body: { Responses: responses, UnprocessedKeys: withheld },
-      };
-    }
-    return {
-      kind: 'forward',
-      body: Buffer.from(JSON.stringify({ ...data, RequestItems: forwarded })),
-      merge: (up) => {
-        const unprocessed = {
-          ...((up.UnprocessedKeys as Record<string, Json & { Keys: Json[] }>) ?? {}),
-        };
-        for (const [t, spec] of Object.entries(withheld)) {
-          const prev = unprocessed[t];
-          unprocessed[t] = prev ? { ...prev, Keys: [...prev.Keys, ...spec.Keys] } : spec;
-        }
-        const responses = { ...((up.Responses as Record<string, unknown[]>) ?? {}) };
-        for (const t of Object.keys(items)) responses[t] ??= [];
-        return { ...up, Responses: responses, UnprocessedKeys: unprocessed };
-      },
-    };
-  }
-
-  function throttleReply(message: string): Plan {
-    const type = `com.amazonaws.dynamodb.v20120810#${cfg.throttleError}`;
-    return { kind: 'reply', status: 400, body: { __type: type, message } };
-  }
-
-  function forward(req: http.IncomingMessage, body: Buffer): Promise<Upstream> {
+  function forward(req: http.IncomingMessage, body: Buffer, target?: string): Promise<Upstream> {
     return new Promise((resolve, reject) => {
       const headers = {
         ...req.headers,
         host: targetUrl.host,
         'content-length': String(body.length),
+        ...(target ? { 'x-amz-target': `DynamoDB_20120810.${target}` } : {}),
       };
       const up = http.request(
         {
@@ -307,6 +161,24 @@ export async function startFaultProxy(
     });
   }
 
+  /** The table's partition key, read once with DescribeTable (signed as the client's call was). */
+  function partitionKeyOf(req: http.IncomingMessage, table: string): Promise<string> {
+    let known = partitionKeys.get(table);
+    if (!known) {
+      known = forward(req, Buffer.from(JSON.stringify({ TableName: table })), 'DescribeTable').then(
+        (up) => {
+          const t = (JSON.parse(up.body.toString('utf8')) as Json).Table as Json | undefined;
+          const schema = (t?.KeySchema ?? []) as { AttributeName: string; KeyType: string }[];
+          const hash = schema.find((k) => k.KeyType === 'HASH');
+          if (!hash) partitionKeys.delete(table);
+          return hash?.AttributeName ?? '';
+        },
+      );
+      partitionKeys.set(table, known);
+    }
+    return known;
+  }
+
   function send(
     res: http.ServerResponse,
     status: number,
@@ -322,35 +194,86 @@ export async function startFaultProxy(
     res.end(body);
   }
 
+  function hang(req: http.IncomingMessage) {
+    if (cfg.hangMs !== null) setTimeout(() => req.socket.destroy(), cfg.hangMs).unref();
+  }
+
+  /** The first deny rule that refuses this call, counting each matching call against `afterCalls`. */
+  function denied(op: string, tables: string[]): { rule: DenyRule; table?: string } | null {
+    for (const [i, rule] of cfg.deny.entries()) {
+      if (rule.operations && !rule.operations.includes(op)) continue;
+      if (rule.table !== undefined && !tables.includes(rule.table)) continue;
+      denySeen[i] = (denySeen[i] ?? 0) + 1;
+      if ((denySeen[i] ?? 0) > (rule.afterCalls ?? 0))
+        return { rule, table: rule.table ?? tables[0] };
+    }
+    return null;
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer) {
     const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
     const c = proxy.counters;
     c.calls[op] = (c.calls[op] ?? 0) + 1;
     let data: Json | null = null;
-    if (op === 'BatchWriteItem' || op === 'BatchGetItem') {
-      try {
-        const parsed = JSON.parse(raw.toString('utf8')) as Json;
-        if (typeof parsed.RequestItems === 'object' && parsed.RequestItems !== null) data = parsed;
-      } catch {
-        data = null; // dynalite answers the SerializationException itself
+    try {
+      const parsed = JSON.parse(raw.toString('utf8')) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+        data = parsed as Json;
       }
+    } catch {
+      data = null; // dynalite answers the SerializationException itself
     }
-    if (data && op === 'BatchWriteItem') {
-      proxy.onBatchWrite?.(data as { RequestItems: Record<string, WriteRequest[]> });
+    const batchBody =
+      data && BATCH.includes(op) && typeof data.RequestItems === 'object' && data.RequestItems
+        ? data
+        : null;
+    if (batchBody && op === 'BatchWriteItem') {
+      proxy.onBatchWrite?.(batchBody as { RequestItems: Record<string, WriteRequest[]> });
     }
-    if (cfg.latencyMs > 0) await sleep(cfg.latencyMs);
+    await proxy.onRequest?.(op, data);
+    const delay = cfg.latencyMs + (cfg.latencyJitterMs > 0 ? random() * cfg.latencyJitterMs : 0);
+    if (delay > 0) await sleep(delay);
+    const refusal = cfg.deny.length > 0 ? denied(op, tablesOf(op, data)) : null;
     const faulty = cfg.faultOperations.includes(op);
-    if (faulty && random() < cfg.dropBeforeFraction) {
+    let plan: Plan = { kind: 'forward', body: raw };
+    if (refusal) {
+      c.denied[refusal.rule.error] = (c.denied[refusal.rule.error] ?? 0) + 1;
+      const region = regionOf(req.headers.authorization);
+      plan = callWideReply(refusal.rule.error, op, refusal.table, region);
+    } else if (faulty && random() < cfg.dropBeforeFraction) {
       c.droppedBefore++;
       req.socket.destroy();
       return;
-    }
-    let plan: Plan = { kind: 'forward', body: raw };
-    if (faulty && random() < cfg.throttleFraction) {
+    } else if (faulty && cfg.hangFraction > 0 && random() < cfg.hangFraction) {
+      c.hung++;
+      hang(req);
+      return;
+    } else if (faulty && random() < cfg.throttleFraction) {
       c.throttled++;
-      plan = throttleReply('Throughput exceeds the current capacity for one or more tables.');
-    } else if (data) {
-      plan = op === 'BatchWriteItem' ? planBatchWrite(data, raw) : planBatchGet(data, raw);
+      const type = BATCH.includes(op)
+        ? cfg.throttleError
+        : 'ProvisionedThroughputExceededException';
+      plan = throttleReply(type, 'Throughput exceeds the current capacity for one or more tables.');
+    } else if (faulty && cfg.internalErrorFraction > 0 && random() < cfg.internalErrorFraction) {
+      c.internalErrors++;
+      plan = serverErrorReply(500);
+    } else if (faulty && cfg.unavailableFraction > 0 && random() < cfg.unavailableFraction) {
+      c.unavailable++;
+      plan = serverErrorReply(503);
+    } else {
+      const ctx: WriteContext = {
+        cfg,
+        random,
+        counters: c,
+        takeItems,
+        capacity,
+        partitionKeyOf: (table) => partitionKeyOf(req, table),
+      };
+      if (batchBody && op === 'BatchWriteItem') plan = await planBatchWrite(ctx, batchBody, raw);
+      else if (batchBody) plan = await planBatchGet(ctx, batchBody, raw);
+      else if (data && SINGLE_WRITE_OPERATIONS.includes(op)) {
+        plan = await planSingleWrite(ctx, op, data, raw);
+      }
     }
     if (plan.kind === 'reply') {
       const headers = {
@@ -361,6 +284,7 @@ export async function startFaultProxy(
       return;
     }
     const up = await forward(req, plan.body);
+    if (up.status !== 200) plan.refused?.();
     if (faulty && random() < cfg.dropAfterFraction) {
       c.droppedAfter++;
       if (up.status === 200) c.opsDroppedAfter += plan.writeOps ?? 0;
@@ -370,6 +294,11 @@ export async function startFaultProxy(
     let body = up.body;
     if (plan.merge && up.status === 200) {
       body = Buffer.from(JSON.stringify(plan.merge(JSON.parse(body.toString('utf8')) as Json)));
+    }
+    if (faulty && cfg.hangAfterFraction > 0 && random() < cfg.hangAfterFraction) {
+      c.hungAfter++;
+      hang(req);
+      return;
     }
     const headers = { ...up.headers };
     delete headers['transfer-encoding'];

@@ -10,6 +10,11 @@ import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
+import { CommandPalette } from './features/keyboard/CommandPalette';
+import { Toasts } from './features/feedback/Toasts';
+import { useHistoryToasts } from './features/feedback/useHistoryToasts';
+import { useAppCommands } from './features/keyboard/useAppCommands';
+import { useRovingGroups } from './features/keyboard/useRovingGroups';
 import {
   BrowseView,
   InterruptedCommitDialog,
@@ -46,6 +51,9 @@ export function App() {
   const reviewOpen = useReviewStore(selectReviewOpen);
   const idle = useAfterFirstScreen();
   useStagingShortcuts();
+  useRovingGroups();
+  useAppCommands();
+  useHistoryToasts();
   useEffect(() => {
     if (idle) prefetchWhenIdle();
   }, [idle]);
@@ -82,6 +90,8 @@ export function App() {
       </div>
       {/* Asks the backend for interrupted commits once the first screen is up. */}
       {idle && <InterruptedCommitDialog />}
+      <CommandPalette />
+      <Toasts />
     </div>
   );
 }

@@ -125,6 +125,7 @@ describe('applyEdit', () => {
         table: TABLE,
         key: row('a', '1'),
         original: a,
+        after: idOf(moved),
       },
       [idOf(moved)]: {
         kind: 'put',
@@ -157,6 +158,16 @@ describe('applyEdit', () => {
     const s = run({ type: 'replaceItem', target: target(a), item: moved });
     expect(s.changes.get(idOf(a))?.kind).toBe('delete');
     expect(s.changes.get(idOf(moved))?.kind).toBe('put');
+    // The old item is deleted only once the item at the new key is written.
+    expect(s.changes.get(idOf(a))).toMatchObject({ after: idOf(moved) });
+  });
+
+  it('deleteItem with after links the delete to that put', () => {
+    const s = run({ type: 'deleteItem', target: target(a), after: 'the-put' });
+    expect(s.changes.get(idOf(a))).toMatchObject({ kind: 'delete', after: 'the-put' });
+    expect(run({ type: 'deleteItem', target: target(a) }).changes.get(idOf(a))).not.toHaveProperty(
+      'after',
+    );
   });
 
   it('ignores edits that would lose the key or touch unknown items', () => {

@@ -42,7 +42,11 @@ function baseOf(change: StagedChange): Item | undefined {
 /** True when staging `next` would not alter `existing` (so the step can keep the same object). */
 function sameChange(existing: StagedChange, next: StagedChange): boolean {
   if (existing.kind !== next.kind || existing.error !== undefined) return false;
-  if (existing.kind === 'delete' || next.kind === 'delete') return true;
+  if (existing.kind === 'delete' || next.kind === 'delete') {
+    return (
+      (existing.kind === 'delete' && existing.after) === (next.kind === 'delete' && next.after)
+    );
+  }
   if (baseOf(existing) !== baseOf(next)) return false;
   return itemsEqual(existing.item, next.item);
 }
@@ -85,9 +89,15 @@ class Editor {
 
   /**
    * Stages `next` (undefined = deleted) for the item at `r.id`, given its base. `sameAsBase`, when
-   * the caller knows it, is itemsEqual(base, next).
+   * the caller knows it, is itemsEqual(base, next). A delete staged with `after` waits for the put
+   * staged at that change id (a move or a key change).
    */
-  private stage(r: Omit<Resolved, 'current'>, next: Item | undefined, sameAsBase?: boolean): void {
+  private stage(
+    r: Omit<Resolved, 'current'>,
+    next: Item | undefined,
+    sameAsBase?: boolean,
+    after?: string,
+  ): void {
     const { connectionId, table, schema, base } = r;
     let change: StagedChange | undefined;
     if (next === undefined) {
@@ -97,6 +107,7 @@ class Editor {
         table,
         key: keyOf(base, schema),
         original: base,
+        ...(after !== undefined ? { after } : {}),
       };
     } else if (base === undefined) {
       change = { kind: 'put', connectionId, table, key: keyOf(next, schema), item: next };
@@ -124,7 +135,8 @@ class Editor {
       cur !== undefined && next[pk] === cur[pk] && (sk === undefined || next[sk] === cur[sk]);
     const id = same ? r.id : changeId(r.connectionId, r.table, next, r.schema);
     if (id === r.id) return this.stage(r, next, sameAsBase);
-    this.stage(r, undefined);
+    // A key change: the old item goes only once the new one is written.
+    this.stage(r, undefined, undefined, id);
     const there = this.draft.get(id);
     this.stage({ ...r, id, base: there && baseOf(there), existing: there }, next);
   }
@@ -166,7 +178,7 @@ class Editor {
         return this.stage(r, edit.item);
       }
       case 'deleteItem':
-        return this.stage(this.resolve(edit.target), undefined);
+        return this.stage(this.resolve(edit.target), undefined, undefined, edit.after);
       case 'revertAttribute':
         return this.revertAttribute(edit.target, edit.name);
       case 'revertItem':

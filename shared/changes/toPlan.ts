@@ -26,6 +26,7 @@ function plannedOf(id: string, c: StagedChange): Planned {
     return { change: c, op, measure: measureImage(c.item, c.original) };
   }
   const op: PlanInput = { id, table: c.table, kind: 'delete', key: c.key, oldSize };
+  if (c.after !== undefined) op.after = c.after;
   return { change: c, op, measure: undefined };
 }
 

@@ -15,8 +15,11 @@ interface ChangeBase {
 export type PutChange = ChangeBase & { kind: 'put'; item: Item };
 /** A new image for a loaded item, with the image it was based on: committed as a full put. */
 export type UpdateChange = ChangeBase & { kind: 'update'; original: Item; item: Item };
-/** A loaded item to delete, with its image for the review pane and undo. */
-export type DeleteChange = ChangeBase & { kind: 'delete'; original: Item };
+/**
+ * A loaded item to delete, with its image for the review pane and undo. `after` links it to the
+ * put it must wait for (a move or a key change): the change id of that put.
+ */
+export type DeleteChange = ChangeBase & { kind: 'delete'; original: Item; after?: string };
 
 export type StagedChange = PutChange | UpdateChange | DeleteChange;
 
@@ -73,7 +76,8 @@ export type Edit =
   | { type: 'removeAttribute'; target: ItemTarget; name: string }
   | { type: 'putItem'; connectionId: string; table: string; item: Item; original?: Item }
   | { type: 'replaceItem'; target: ItemTarget; item: Item }
-  | { type: 'deleteItem'; target: ItemTarget }
+  /** `after`: the change id of a put this delete must wait for (the copy of a move). */
+  | { type: 'deleteItem'; target: ItemTarget; after?: string }
   | { type: 'revertAttribute'; target: ItemTarget; name: string }
   | { type: 'revertItem'; target: ItemTarget }
   | { type: 'revertAll'; connectionId?: string; table?: string }

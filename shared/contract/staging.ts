@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { StagedChange } from '../changes/types';
 import { channel } from './define';
-import { connectionIdSchema, itemSchema } from './values';
+import { connectionIdSchema, itemSchema, plainText } from './values';
+
+// Table names go into exported scripts and file names: no control characters.
+const stagedTableSchema = plainText(z.string().min(1));
 
 const base = {
-  connectionId: z.string().min(1),
-  table: z.string().min(1),
+  connectionId: connectionIdSchema,
+  table: stagedTableSchema,
   key: itemSchema,
   error: z.string().optional(),
 };
@@ -14,14 +17,14 @@ const base = {
 export const stagedChangeSchema: z.ZodType<StagedChange> = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('put'), item: itemSchema }),
   z.object({ ...base, kind: z.literal('update'), original: itemSchema, item: itemSchema }),
-  z.object({ ...base, kind: z.literal('delete'), original: itemSchema }),
+  z.object({ ...base, kind: z.literal('delete'), original: itemSchema, after: z.string().optional() }),
 ]) as z.ZodType<StagedChange>;
 
 /** One change id's new value; `change` absent means un-staged. */
 export const stagingEntrySchema = z.object({
   id: z.string().min(1),
   connectionId: connectionIdSchema,
-  table: z.string().min(1),
+  table: stagedTableSchema,
   change: stagedChangeSchema.optional(),
 });
 export type StagingEntry = z.infer<typeof stagingEntrySchema>;

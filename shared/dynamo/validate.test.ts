@@ -18,7 +18,19 @@ function nested(levels: number): AttributeValue {
 
 describe('validateNumber', () => {
   it('accepts the numbers DynamoDB reads, including the extremes', () => {
-    for (const ok of ['0', '-0', '1.', '.5', '-12.50', '1e3', '1E-130', '-1E-130', '0.0e999']) {
+    for (const ok of [
+      '0',
+      '-0',
+      '1.',
+      '.5',
+      '-12.50',
+      '1e3',
+      '1E-130',
+      '-1E-130',
+      '0.0e999',
+      '+1',
+      '+.5e2',
+    ]) {
       expect(validateNumber(ok), ok).toBeNull();
     }
     expect(validateNumber('9.9999999999999999999999999999999999999E+125')).toBeNull();
@@ -29,9 +41,20 @@ describe('validateNumber', () => {
   it('rejects bad syntax with a hint', () => {
     expect(validateNumber('')).toMatch(/empty/);
     expect(validateNumber('abc')).toMatch(/"abc" is not a number/);
-    expect(validateNumber('+1')).toMatch(/without the \+ sign/);
     expect(validateNumber(' 1')).toMatch(/remove the spaces/);
-    for (const bad of ['1e', '.', '-', '1..2', '0x10', 'NaN', 'Infinity', '1,000']) {
+    for (const bad of [
+      '1e',
+      '.',
+      '-',
+      '+',
+      '+-1',
+      '++1',
+      '1..2',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '1,000',
+    ]) {
       expect(validateNumber(bad), bad).not.toBeNull();
     }
   });
@@ -173,5 +196,46 @@ describe('validateItem', () => {
   it('quotes odd attribute names in paths', () => {
     const issues = issuesOf({ 'a.b': { M: { 'x y': { SS: [] } } } });
     expect(issues[0]?.path).toBe('["a.b"]["x y"]');
+  });
+});
+
+describe('validateItem with secondary indexes', () => {
+  const table: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
+  const indexes = [
+    {
+      name: 'byStatus',
+      key: {
+        partitionKey: { name: 'status', type: 'S' as const },
+        sortKey: { name: 'at', type: 'N' as const },
+      },
+    },
+  ];
+  const check = (extra: Item) =>
+    validateItem({ id: { S: 'a' }, ...extra }, table, undefined, indexes);
+
+  it('leaves items without the index attributes alone (a sparse index)', () => {
+    expect(check({})).toEqual([]);
+    expect(check({ status: { S: 'open' }, at: { N: '1' } })).toEqual([]);
+  });
+
+  it('reports a wrong type, an empty value and an oversized value of an index key', () => {
+    expect(check({ status: { N: '1' } })).toEqual([
+      {
+        path: 'status',
+        code: 'index-key-type',
+        message:
+          'status (the partition key of index byStatus) must be a string (S); it is a number (N).',
+      },
+    ]);
+    expect(check({ status: { S: '' } }).map((i) => i.code)).toEqual(['index-key-empty']);
+    expect(check({ status: { S: 'x'.repeat(2049) } }).map((i) => i.code)).toEqual([
+      'index-key-too-long',
+    ]);
+    expect(check({ status: { S: 'x'.repeat(2048) } })).toEqual([]);
+    expect(check({ at: { S: 'late' } }).map((i) => i.code)).toEqual(['index-key-type']);
+  });
+
+  it('without index descriptions, index attributes are ordinary attributes', () => {
+    expect(validateItem({ id: { S: 'a' }, status: { N: '1' } }, table)).toEqual([]);
   });
 });

@@ -21,7 +21,16 @@ export type IssueCode =
   | 'number-range'
   | 'binary-invalid'
   | 'too-deep'
-  | 'bad-value';
+  | 'bad-value'
+  | 'index-key-type'
+  | 'index-key-empty'
+  | 'index-key-too-long';
+
+/** A secondary index's key: an item that holds its attributes must give them its types. */
+export interface IndexKeys {
+  name: string;
+  key: KeySchema;
+}
 
 /** One reason DynamoDB would reject an item; `path` is '' for the item as a whole. */
 export interface ValidationIssue {
@@ -36,8 +45,9 @@ export const MAX_SORT_KEY_BYTES = 1024;
 export const MAX_NUMBER_DIGITS = 38;
 export const MAX_NESTING_LEVELS = 32;
 
-// The grammar DynamoDB (and dynalite) read: no '+' sign, no spaces, digits on one side of the dot.
-const NUMBER_SYNTAX = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+// The grammar DynamoDB reads: an optional sign ('+' too, though dynalite refuses it), no spaces,
+// digits on at least one side of the dot.
+const NUMBER_SYNTAX = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 interface Problem {
   code: IssueCode;
@@ -50,11 +60,7 @@ const clip = (s: string) => (s.length > 48 ? `${s.slice(0, 45)}…` : s);
 function numberProblem(text: string): Problem | null {
   if (text === '') return { code: 'number-invalid', says: 'is empty; a number needs digits' };
   if (!NUMBER_SYNTAX.test(text)) {
-    const hint = /^\s|\s$/.test(text)
-      ? ': remove the spaces'
-      : text.startsWith('+')
-        ? ': write it without the + sign'
-        : '';
+    const hint = /^\s|\s$/.test(text) ? ': remove the spaces' : '';
     return { code: 'number-invalid', says: `is not a number DynamoDB reads${hint}` };
   }
   const p = parseNumber(text);
@@ -196,10 +202,57 @@ export function validateItem(
   keySchema: KeySchema,
   /** measureItem(item), when the caller has it. */
   measured?: ItemMeasure | null,
+  /** The table's secondary indexes, when known: their key attributes are checked too. */
+  indexes?: readonly IndexKeys[],
 ): ValidationIssue[] {
   // When every value is in common form (measureItem answers), the value walk finds nothing: only
   // the key checks and the size are left, and the size is already measured.
-  return check(item, keySchema, measured === undefined ? measureItem(item) : measured);
+  const issues = check(item, keySchema, measured === undefined ? measureItem(item) : measured);
+  if (!indexes || indexes.length === 0) return issues;
+  return [...issues, ...indexKeyIssues(item, keySchema, indexes)];
+}
+
+/**
+ * Index key attributes an item holds must have the index's type, not be empty and fit the key
+ * byte limits; an item without them is simply left out of the index.
+ */
+function indexKeyIssues(
+  item: Item,
+  keySchema: KeySchema,
+  indexes: readonly IndexKeys[],
+): ValidationIssue[] {
+  const tableKeys = new Set([keySchema.partitionKey.name, keySchema.sortKey?.name]);
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const index of indexes) {
+    const attrs: [KeyAttribute | undefined, string, number][] = [
+      [index.key.partitionKey, 'partition', MAX_PARTITION_KEY_BYTES],
+      [index.key.sortKey, 'sort', MAX_SORT_KEY_BYTES],
+    ];
+    for (const [attr, role, maxBytes] of attrs) {
+      if (!attr || tableKeys.has(attr.name) || seen.has(attr.name)) continue;
+      const v = item[attr.name];
+      if (v === undefined || checkShape(v)) continue;
+      const path = childPath('', attr.name);
+      const of = `${path} (the ${role} key of index ${index.name})`;
+      const type = typeOf(v);
+      seen.add(attr.name);
+      if (type !== attr.type) {
+        const says = `must be a ${TYPE_LABELS[attr.type]} (${attr.type}); it is a ${TYPE_LABELS[type]} (${type}).`;
+        out.push({ path, code: 'index-key-type', message: `${of} ${says}` });
+        continue;
+      }
+      const size = valueSize(v);
+      if (size === 0 && type !== 'N') {
+        const says = 'is empty; index key values cannot be empty (remove the attribute instead).';
+        out.push({ path, code: 'index-key-empty', message: `${of} ${says}` });
+      } else if (size > maxBytes) {
+        const says = `is ${fmt(size)} bytes; DynamoDB allows at most ${fmt(maxBytes)}.`;
+        out.push({ path, code: 'index-key-too-long', message: `${of} ${says}` });
+      }
+    }
+  }
+  return out;
 }
 
 /** validateItem without the measureItem shortcut: every value walked (the reference the tests use). */

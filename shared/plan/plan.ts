@@ -11,6 +11,7 @@ import {
 } from './builder';
 import type { ItemMeasure } from '../dynamo/measure';
 import { Carry } from './carry';
+import { linkOrder } from './links';
 import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
 
 /** Why an operation cannot be planned at all, or null when it can. */
@@ -103,7 +104,8 @@ export function collapseOps(
 
 /**
  * Plans the writes: afterwards every request holds 1..`maxOps` operations (summed across tables),
- * its body stays within `maxBytes`, no request holds a key twice, and requests follow input order.
+ * its body stays within `maxBytes`, no request holds a key twice, and requests follow input order
+ * except that deletes linked to a put come after every put (see linkOrder).
  */
 export function plan(
   ops: readonly PlanInput[],
@@ -113,7 +115,7 @@ export function plan(
 ): Plan {
   const limits = packLimits(opts);
   const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits, known);
-  const requests = packSized(sized, limits).map((p) => p.request);
+  const requests = packSized(linkOrder(sized), limits).map((p) => p.request);
   let puts = 0;
   for (const s of sized) if (s.op.kind === 'put') puts++;
   return {

@@ -43,6 +43,7 @@ export async function executeCommit(
   const ledger = new Ledger(start.order.length, callbacks, journal, opts.progressIntervalMs ?? 100);
   ledger.superseded(start.collapsed);
   ledger.failed(start.rejected);
+  ledger.held(start.held);
   const run = new CommitRun(client, start, keySchemas, opts, ledger);
   await run.run();
   let journalError: string | undefined;

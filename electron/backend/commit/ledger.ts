@@ -1,4 +1,5 @@
 /** Bookkeeping of a commit: outcomes, counters, journal lines and throttled progress. */
+import type { Item } from '../../../shared/dynamo/types';
 import type { JournalWriter } from './journal';
 import type {
   CommitCallbacks,
@@ -21,6 +22,8 @@ export class Ledger {
   readonly counters: CommitCounters;
   private readonly started = performance.now();
   private lastProgress = -Infinity;
+  /** Told of every outcome as it is settled (the run releases or holds linked deletes). */
+  onSettle: ((id: string, outcome: OpOutcome) => void) | null = null;
 
   constructor(
     total: number,
@@ -32,6 +35,8 @@ export class Ledger {
       total,
       written: 0,
       failed: 0,
+      held: 0,
+      conflicts: 0,
       canceled: 0,
       superseded: 0,
       requests: 0,
@@ -53,6 +58,7 @@ export class Ledger {
   private settle(id: string, outcome: OpOutcome): void {
     this.outcomes.set(id, outcome);
     this.callbacks.onOutcome?.(id, outcome);
+    this.onSettle?.(id, outcome);
   }
 
   written(ids: string[]): void {
@@ -67,6 +73,22 @@ export class Ledger {
     for (const f of list) this.settle(f.id, { status: 'failed', reason: f.reason });
     this.counters.failed += list.length;
     this.journal?.append({ failed: list });
+  }
+
+  held(list: { id: string; reason: string }[]): void {
+    if (list.length === 0) return;
+    for (const h of list) this.settle(h.id, { status: 'held', reason: h.reason });
+    this.counters.held += list.length;
+    this.journal?.append({ held: list });
+  }
+
+  conflict(id: string, server: Item | null): void {
+    const reason = server
+      ? 'Conflict: the item changed on the server since it was loaded'
+      : 'Conflict: the item is not on the server any more';
+    this.settle(id, { status: 'conflict', reason, server });
+    this.counters.conflicts++;
+    this.journal?.append({ conflicts: [id] });
   }
 
   canceled(ids: string[]): void {
@@ -122,6 +144,8 @@ export class Ledger {
       outcomes: {},
       written: [],
       failed: [],
+      held: [],
+      conflicts: [],
       canceled: [],
       superseded: [],
       resent: order.filter((id) => this.resent.has(id)),
@@ -132,6 +156,8 @@ export class Ledger {
       report.outcomes[id] = o;
       if (o.status === 'written') report.written.push(id);
       else if (o.status === 'failed') report.failed.push({ id, reason: o.reason });
+      else if (o.status === 'held') report.held.push({ id, reason: o.reason });
+      else if (o.status === 'conflict') report.conflicts.push({ id, server: o.server });
       else if (o.status === 'canceled') report.canceled.push(id);
       else report.superseded.push({ id, by: o.by });
     }

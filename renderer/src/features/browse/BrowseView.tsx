@@ -10,11 +10,12 @@ import { selectView, useGridViewStore } from './grid/gridViewStore';
 import { QuickFilter } from './grid/QuickFilter';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { GetByKeyButton } from './keys/GetByKeyButton';
-import { QueryBuilder } from './query/QueryBuilder';
+import { QueryTabs } from '../partiql/QueryTabs';
 import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
 import { useStagedGrid } from '../staging/grid/useStagedGrid';
 import { stagingActions } from '../../stores/stagingStore';
+import { useBrowseCommands } from './useBrowseCommands';
 import { GridEditOverlay } from '../../lazy/onDemand';
 import { StaleRowsNotice } from './load/StaleRowsNotice';
 import { useFirstPage } from './load/useFirstPage';
@@ -41,13 +42,14 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   );
   const staged = useStagedGrid(ref, table.key);
   const editing = useGridEditing(ref, table, staged);
+  useBrowseCommands(ref, editing);
   const onDeleteRows = () => {
-    const ids = editing.selectedIds();
-    if (ids.length > 0) editing.open({ kind: 'delete', ids });
+    const { ids, leftOut } = editing.scope('delete');
+    if (ids.length > 0 || leftOut.length > 0) editing.open({ kind: 'delete', ids, leftOut });
   };
   return (
     <div className="browse">
-      <QueryBuilder slot={ref} draftKey={key} table={table} />
+      <QueryTabs slot={ref} draftKey={key} table={table} />
       {slot?.status === 'error' && slot.error && (
         <div role="alert" className="banner error browse-error">
           <strong>{slot.error.code}</strong> {slot.error.message}
@@ -72,9 +74,9 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           Inspector
         </button>
       </div>
-      {(editing.readOnly || editing.notice) && (
-        <p className="browse-notice" role="status" aria-label="Staging notice">
-          {editing.readOnly ?? editing.notice}
+      {editing.readOnly && (
+        <p className="browse-notice" role="note" aria-label="Why rows are read-only">
+          {editing.readOnly}
         </p>
       )}
       <StaleRowsNotice slot={ref} draftKey={key} table={table} />

@@ -9,10 +9,11 @@ import { OutcomeList } from './OutcomeList';
 function headline(f: FinishedCommit, lists: OutcomeLists): string {
   if (f.report.status === 'nothing') return 'Nothing to commit.';
   const what = f.kind === 'resume' ? 'Interrupted commit resumed' : 'Commit finished';
-  const { failed, canceled, skipped } = lists;
+  const { failed, canceled, skipped, held } = lists;
   if (canceled.length > 0)
     return `Commit canceled: ${plural(canceled.length, 'operation')} not sent.`;
   if (failed.length > 0) return `${what} with ${plural(failed.length, 'failure')}.`;
+  if (held.length > 0) return `${what}: ${plural(held.length, 'delete')} held, still staged.`;
   if (skipped.length > 0) {
     return `${what}: ${fmt(f.report.counters.written)} written, ${fmt(skipped.length)} skipped.`;
   }
@@ -30,6 +31,7 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
   const figures: [string, string, string][] = [
     ['written', 'Written', fmt(c.written + finished.alreadyWritten)],
     ['failed', 'Failed', fmt(c.failed)],
+    ['held', 'Held', fmt(lists.held.length)],
     ['canceled', 'Canceled', fmt(c.canceled)],
     ['skipped', 'Skipped', fmt(lists.skipped.length)],
     ['resent', 'Resent', fmt(r.resent.length)],
@@ -42,7 +44,8 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
     ['seconds', 'Seconds', fmt1(Math.round(c.seconds * 10) / 10)],
     ['rate', 'Items/s', fmt(Math.round(c.itemsPerSecond))],
   ];
-  const tone = failed > 0 || canceled > 0 || lists.skipped.length > 0 ? 'warn' : 'ok';
+  const tone =
+    failed > 0 || canceled > 0 || lists.held.length > 0 || lists.skipped.length > 0 ? 'warn' : 'ok';
   return (
     <section className={`commit-report ${tone}`} aria-label="Commit report">
       <header className="commit-section-head">
@@ -79,13 +82,23 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
           Resent).
         </p>
       )}
-      {(failed > 0 || canceled > 0) && (
-        <p className="small">Failed and canceled changes stay staged, with their reason.</p>
+      {(failed > 0 || canceled > 0 || lists.held.length > 0) && (
+        <p className="small">
+          Failed, held and canceled changes stay staged, with their reason. A held delete waits for
+          its copy: nothing was deleted that was not written elsewhere first.
+        </p>
       )}
       {r.journalError && (
         <p className="commit-error">The journal could not be written: {r.journalError}</p>
       )}
       <OutcomeList title="Failed" items={lists.failed} labels={labels} tone="danger" open />
+      <OutcomeList
+        title="Held (not deleted: the copy was not written)"
+        items={lists.held}
+        labels={labels}
+        tone="danger"
+        open
+      />
       <OutcomeList
         title="Canceled before they were sent"
         items={lists.canceled.map((id) => ({ id }))}

@@ -22,6 +22,7 @@ const outcomes: CommitReportWire['outcomes'] = {
   c: { status: 'canceled' },
   d: { status: 'skipped', reason: 'changed' },
   e: { status: 'superseded', by: 'a' },
+  f: { status: 'held', reason: 'held: the copy to TicketArchive was not written: denied' },
 };
 
 describe('commit model', () => {
@@ -35,6 +36,7 @@ describe('commit model', () => {
     const lists = outcomeLists({ outcomes } as CommitReportWire);
     expect(lists).toEqual({
       failed: [{ id: 'b', reason: 'too big' }],
+      held: [{ id: 'f', reason: 'held: the copy to TicketArchive was not written: denied' }],
       canceled: ['c'],
       skipped: [{ id: 'd', reason: 'changed' }],
       written: 2,

@@ -36,6 +36,8 @@ export function labelsOf(
 
 export interface OutcomeLists {
   failed: { id: string; reason: string }[];
+  /** Deletes not sent because their copy (or new key) was not written: still staged. */
+  held: { id: string; reason: string }[];
   canceled: string[];
   skipped: { id: string; reason: string }[];
   written: number;
@@ -43,12 +45,14 @@ export interface OutcomeLists {
 
 /** The report's outcomes sorted into what the user reads: failed with reasons, canceled, skipped. */
 export function outcomeLists(report: CommitReportWire): OutcomeLists {
-  const lists: OutcomeLists = { failed: [], canceled: [], skipped: [], written: 0 };
+  const lists: OutcomeLists = { failed: [], held: [], canceled: [], skipped: [], written: 0 };
   for (const [id, o] of Object.entries(report.outcomes)) {
     if (o.status === 'failed') lists.failed.push({ id, reason: o.reason });
+    else if (o.status === 'held') lists.held.push({ id, reason: o.reason });
+    else if (o.status === 'conflict') lists.skipped.push({ id, reason: o.reason });
     else if (o.status === 'canceled') lists.canceled.push(id);
     else if (o.status === 'skipped') lists.skipped.push({ id, reason: o.reason });
-    else lists.written++;
+    else lists.written++; // written, or superseded by a later change that was
   }
   return lists;
 }

@@ -66,6 +66,9 @@ describe('copy and move', () => {
       table: 'Users',
       item: { ...a, orgId: { S: 'o1' }, userId: { S: 'u1' } },
     });
+    // The delete waits for the copy: it names the put's change id.
+    expect(edits[1]).toMatchObject({ type: 'deleteItem' });
+    expect((edits[1] as { after?: string }).after).toContain('Users');
   });
 
   it('refuses to copy a table onto itself', () => {

@@ -103,7 +103,7 @@ export function buildCopyMove(input: CopyMoveInput): CopyMoveResult {
     }
     seen.set(id, index);
     puts.push({ type: 'putItem', connectionId: to.connectionId, table: to.table, item: r.item });
-    if (move) deletes.push({ type: 'deleteItem', target });
+    if (move) deletes.push({ type: 'deleteItem', target, after: id });
   });
   const edits = [...puts, ...deletes];
   return { edit: edits.length ? { type: 'batch', edits } : null, copied: puts.length, errors };

@@ -33,8 +33,17 @@ export function TableList() {
           aria-label="Filter tables"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter opens the table when the filter leaves exactly one.
+            if (e.key === 'Enter' && shown.length === 1)
+              void select(connectionId, shown[0] as string);
+          }}
         />
-        <button title="Refresh tables" aria-label="Refresh tables" onClick={() => void load(connectionId)}>
+        <button
+          title="Refresh tables"
+          aria-label="Refresh tables"
+          onClick={() => void load(connectionId)}
+        >
           ↻
         </button>
       </div>
