@@ -15,7 +15,12 @@ import { Toasts } from './features/feedback/Toasts';
 import { useHistoryToasts } from './features/feedback/useHistoryToasts';
 import { useAppCommands } from './features/keyboard/useAppCommands';
 import { useRovingGroups } from './features/keyboard/useRovingGroups';
-import { InterruptedCommitDialog, prefetchWhenIdle, ReviewDrawer } from './lazy/onDemand';
+import {
+  BrowseView,
+  InterruptedCommitDialog,
+  prefetchWhenIdle,
+  ReviewDrawer,
+} from './lazy/onDemand';
 
 /**
  * True once the table list is shown and the main thread has been idle since (or 2 s passed):
@@ -26,6 +31,8 @@ function useAfterFirstScreen(): boolean {
   const listed = useTablesStore((s) => Object.keys(s.names).length > 0 || s.error !== null);
   useEffect(() => {
     if (!listed) return;
+    // A table is usually picked next: its view is fetched at once, the rest when idle.
+    void BrowseView.preload();
     const ric = window.requestIdleCallback;
     if (!ric) {
       const t = setTimeout(() => setIdle(true), 300);

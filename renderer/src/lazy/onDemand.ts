@@ -11,6 +11,10 @@ export const BrowseView = preloadable(() =>
   import('../features/browse/BrowseView').then((m) => m.BrowseView),
 );
 
+/** The PartiQL tab: its SQL editor is CodeMirror. */
+export const PartiqlPanel = preloadable(() =>
+  import('../features/partiql/PartiqlPanel').then((m) => m.PartiqlPanel),
+);
 export const ReviewDrawer = preloadable(() =>
   import('../features/review/ReviewDrawer').then((m) => m.ReviewDrawer),
 );
@@ -33,6 +37,7 @@ export const ConnectionDialog = preloadable(() =>
 const ALL = [
   BrowseView,
   GridEditOverlay,
+  PartiqlPanel,
   ReviewDrawer,
   InterruptedCommitDialog,
   ExportDialog,

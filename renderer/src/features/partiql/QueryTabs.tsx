@@ -3,7 +3,7 @@ import type { TableDescription } from '../../../../shared/contract/tables';
 import type { SlotRef } from '../../stores/itemsStore';
 import { QueryBuilder } from '../browse/query/QueryBuilder';
 import { CopyQueryAs } from './CopyQueryAs';
-import { PartiqlPanel } from './PartiqlPanel';
+import { PartiqlPanel } from '../../lazy/onDemand';
 
 export interface QueryTabsProps {
   slot: SlotRef;
