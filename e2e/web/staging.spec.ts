@@ -237,8 +237,8 @@ test('the plan exports as AWS CLI request-items files of at most 25 requests', a
   await s.exportButton.click();
   await expect.poll(() => downloads.length).toBe(3);
   const names = downloads.map((d) => d.name).sort();
-  expect(names).toEqual(['batch-write-items.sh', 'request-0001.json', 'request-0002.json']);
-  const first = JSON.parse(downloads.find((d) => d.name === 'request-0001.json')!.text) as Record<
+  expect(names).toEqual(['batch-write-items.sh', 'put-0001.json', 'put-0002.json']);
+  const first = JSON.parse(downloads.find((d) => d.name === 'put-0001.json')!.text) as Record<
     string,
     unknown[]
   >;
@@ -247,7 +247,7 @@ test('the plan exports as AWS CLI request-items files of at most 25 requests', a
     PutRequest: { Item: { ticketId: { S: 'T-E00' }, status: { S: 'open' } } },
   });
   expect(downloads.find((d) => d.name === 'batch-write-items.sh')!.text).toContain(
-    '--request-items file://request-0002.json',
+    "run 'put-0002.json'",
   );
 });
 
