@@ -21,7 +21,7 @@ const restrictedForShared = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '**/*.cjs', '**/*.mjs'],
+    ignores: ['node_modules/', '.venv-moto/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '**/*.cjs', '**/*.mjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,5 +1,5 @@
 /** `dynostage apply` and `dynostage plan`. */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { executeCommit } from '../electron/backend/commit/executor';
 import { resumeCommit } from '../electron/backend/commit/resume';
@@ -11,6 +11,7 @@ import type {
 import { plan } from '../shared/plan/plan';
 import { toCliRequestFiles } from '../shared/plan/requestItems';
 import { heldReason } from '../shared/plan/links';
+import { writeFileAtomic } from '../electron/backend/files/atomicWrite';
 import type { PlanInput } from '../shared/plan/types';
 import { InvalidWritesError, validateWrites } from '../shared/validation/writes';
 import { UsageError, type ApplyArgs } from './args';
@@ -135,9 +136,8 @@ export async function runPlan(args: ApplyArgs, io: Io): Promise<number> {
       lines.push(`${p.collapsed.length} changes superseded by a later change to the same key`);
     for (const r of rejected) lines.push(`cannot send ${r.id}: ${r.reason}`);
     if (args.out) {
-      await fs.mkdir(args.out, { recursive: true });
       const files = toCliRequestFiles(p);
-      for (const f of files) await fs.writeFile(path.join(args.out, f.name), f.json);
+      for (const f of files) await writeFileAtomic(path.join(args.out, f.name), f.json); // 0600, folder 0700 if new
       lines.push(
         `wrote ${files.length} files to ${args.out} (aws dynamodb batch-write-item --request-items file://…)`,
       );

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { connectionsChannels, connectionsEvents } from './contract/connections';
 import { commitChannels, commitEvents } from './contract/commit';
 import { itemsChannels, itemsEvents } from './contract/items';
+import { partiqlChannels } from './contract/partiql';
 import { sandboxChannels } from './contract/sandbox';
 import { stagingChannels } from './contract/staging';
 import { tablesChannels } from './contract/tables';
@@ -19,6 +20,7 @@ export const channels = {
   ...stagingChannels,
   ...itemsChannels,
   ...commitChannels,
+  ...partiqlChannels,
 };
 
 export type Channels = typeof channels;

@@ -115,7 +115,9 @@ export class BrowsePage {
   async getByKeys(table: string, keys: string[]): Promise<void> {
     await this.getByKeyButton.click();
     await this.keysDialog.getByLabel(`Keys for ${table}`).fill(keys.join('\n'));
-    await this.keysDialog.getByRole('button', { name: `Get ${keys.length} items` }).click();
+    await this.keysDialog
+      .getByRole('button', { name: `Get ${keys.length} ${keys.length === 1 ? 'item' : 'items'}` })
+      .click();
     await expect(
       this.keysDialog.getByRole('region', { name: `Results for ${table}` }),
     ).toContainText(`${keys.length} found`);

@@ -17,7 +17,10 @@ export class GridEditPage {
     this.addItem = group.getByRole('button', { name: 'Add item…' });
     this.importButton = group.getByRole('button', { name: 'Import…' });
     this.rowsMenu = page.getByRole('menu', { name: 'Edit rows' });
-    this.notice = page.getByRole('status', { name: 'Staging notice' });
+    this.notice = page
+      .getByRole('status', { name: 'Staging notice' })
+      .getByTestId('toast-message')
+      .last();
   }
 
   /** The floating cell editor of an attribute. */

@@ -23,7 +23,13 @@ export async function startHost(opts: { dataDir?: string; seed?: boolean; env?: 
   if (opts.seed === false) args.push('--no-sandbox-seed');
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...opts.env },
+    env: {
+      ...process.env,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Specs read and write the sandbox directly and through proxies with the dummy local keys.
+      DYNOSTAGE_SANDBOX_ACCESS_KEY_ID: 'local',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

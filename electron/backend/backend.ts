@@ -3,7 +3,9 @@ import type { BackendEvent } from '../../shared/contract';
 import { CommitService } from './committing/service';
 import { ConnectionRegistry } from './connections/registry';
 import { dispatch } from './dispatch';
+import { ensurePrivateDir } from './files/atomicWrite';
 import { Sandbox } from './sandbox/sandbox';
+import { PartiqlStagedStore } from './partiql/stagedStore';
 import type { Services } from './services';
 import { StagingStore } from './staging/store';
 
@@ -24,6 +26,8 @@ export interface Backend {
 /** Starts the host-independent backend: the sandbox, the connection registry, the services. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Set<(event: BackendEvent) => void>();
+  // Everything below lives in the data folder: only its owner may read it.
+  await ensurePrivateDir(opts.dataDir);
   const sandbox = new Sandbox({ dir: join(opts.dataDir, 'sandbox'), seed: opts.seedSandbox ?? true });
   await sandbox.start();
   const connections = new ConnectionRegistry({
@@ -38,6 +42,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sandbox,
     connections,
     staging: new StagingStore(join(opts.dataDir, 'staging')),
+    partiql: new PartiqlStagedStore(join(opts.dataDir, 'staging-partiql')),
     client: (id) => connections.client(id),
     emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);

@@ -18,6 +18,7 @@ const PASS_THROUGH = new Set([
   'SsoLoginRequired',
   'MfaTimeout',
   'MfaCanceled',
+  'ConfirmationRequired',
 ]);
 
 const DYNAMO_ERROR = /Exception$|^AccessDenied|^UnrecognizedClient|^Throttling|^RequestLimitExceeded/;

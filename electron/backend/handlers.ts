@@ -2,6 +2,7 @@ import { commitHandlers } from './committing/handlers';
 import { connectionsHandlers } from './connections/handlers';
 import type { Handlers } from './handlerTypes';
 import { itemsHandlers } from './items/handlers';
+import { partiqlHandlers } from './partiql/handlers';
 import { sandboxHandlers } from './sandbox/handlers';
 import { stagingHandlers } from './staging/handlers';
 import { tablesHandlers } from './tables/handlers';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...stagingHandlers,
   ...itemsHandlers,
   ...commitHandlers,
+  ...partiqlHandlers,
 };

@@ -1,6 +1,7 @@
 import type { CommitService } from './committing/service';
 import type { BackendContext } from './context';
 import type { ConnectionRegistry } from './connections/registry';
+import type { PartiqlStagedStore } from './partiql/stagedStore';
 import type { Sandbox } from './sandbox/sandbox';
 import type { StagingStore } from './staging/store';
 
@@ -10,4 +11,6 @@ export interface Services extends BackendContext {
   connections: ConnectionRegistry;
   staging: StagingStore;
   commits: CommitService;
+  /** Staged PartiQL writes (INSERT, UPDATE, DELETE statements). */
+  partiql: PartiqlStagedStore;
 }

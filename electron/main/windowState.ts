@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
+import { writeFileAtomicSync } from '../backend/files/atomicWrite';
 
 export interface WindowState {
   bounds: Rectangle;
@@ -31,8 +32,7 @@ export function trackWindowState(win: BrowserWindow, dir: string): void {
     if (win.isDestroyed()) return;
     const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
     const file = join(dir, 'window-state.json');
-    writeFileSync(file + '.tmp', JSON.stringify(state));
-    renameSync(file + '.tmp', file);
+    writeFileAtomicSync(file, JSON.stringify(state));
   };
   let timer: NodeJS.Timeout | undefined;
   const later = () => {

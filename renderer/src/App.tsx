@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { onEvent } from './api/client';
-import { InterruptedCommitDialog } from './features/commit/InterruptedCommitDialog';
 import { ConnectionPicker, SandboxProblem } from './features/connections/ConnectionPicker';
 import { ChangesButton } from './features/review/ChangesButton';
-import { ReviewDrawer } from './features/review/ReviewDrawer';
+import { selectReviewOpen, useReviewStore } from './features/review/reviewStore';
 import { StagingBanner } from './features/staging/StagingBanner';
 import { useStagingShortcuts } from './features/staging/useStagingShortcuts';
 import { TableList } from './features/tables/TableList';
@@ -11,19 +10,55 @@ import { TablePane } from './features/tables/TablePane';
 import { selectSelectedConnection, useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
+import { CommandPalette } from './features/keyboard/CommandPalette';
+import { Toasts } from './features/feedback/Toasts';
+import { useHistoryToasts } from './features/feedback/useHistoryToasts';
+import { useAppCommands } from './features/keyboard/useAppCommands';
+import { useRovingGroups } from './features/keyboard/useRovingGroups';
+import { InterruptedCommitDialog, prefetchWhenIdle, ReviewDrawer } from './lazy/onDemand';
+
+/**
+ * True once the table list is shown and the main thread has been idle since (or 2 s passed):
+ * what loads on demand is fetched then, so it never competes with the first screen.
+ */
+function useAfterFirstScreen(): boolean {
+  const [idle, setIdle] = useState(false);
+  const listed = useTablesStore((s) => Object.keys(s.names).length > 0 || s.error !== null);
+  useEffect(() => {
+    if (!listed) return;
+    const ric = window.requestIdleCallback;
+    if (!ric) {
+      const t = setTimeout(() => setIdle(true), 300);
+      return () => clearTimeout(t);
+    }
+    const id = ric(() => setIdle(true), { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }, [listed]);
+  return idle;
+}
 
 export function App() {
   const load = useConnectionStore((s) => s.load);
   const theme = useThemeStore((s) => s.choice);
   const cycleTheme = useThemeStore((s) => s.cycle);
+  const reviewOpen = useReviewStore(selectReviewOpen);
+  const idle = useAfterFirstScreen();
   useStagingShortcuts();
+  useRovingGroups();
+  useAppCommands();
+  useHistoryToasts();
+  useEffect(() => {
+    if (idle) prefetchWhenIdle();
+  }, [idle]);
 
   useEffect(() => {
     void load();
     return onEvent('app:command', (e) => {
       if (e.command === 'toggle-theme') useThemeStore.getState().cycle();
       if (e.command === 'refresh-tables') {
-        void useTablesStore.getState().load(selectSelectedConnection(useConnectionStore.getState()));
+        void useTablesStore
+          .getState()
+          .load(selectSelectedConnection(useConnectionStore.getState()));
       }
     });
   }, [load]);
@@ -44,9 +79,12 @@ export function App() {
       <div className="workspace">
         <TableList />
         <TablePane />
-        <ReviewDrawer />
+        {reviewOpen && <ReviewDrawer />}
       </div>
-      <InterruptedCommitDialog />
+      {/* Asks the backend for interrupted commits once the first screen is up. */}
+      {idle && <InterruptedCommitDialog />}
+      <CommandPalette />
+      <Toasts />
     </div>
   );
 }

@@ -8,6 +8,15 @@ export const commitIdSchema = z
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'commitId must be 1-64 letters, digits or dashes');
 
 export const commitOptionsSchema = z.object({
+  /**
+   * guarded (default): updates and deletes of loaded items are conditional single-item writes
+   * (UpdateItem of the changed attributes, DeleteItem on the loaded image); new items are checked
+   * for existence, then batch-written. batch: grouped BatchWriteItem after a drift check, last
+   * writer wins.
+   */
+  mode: z.enum(['guarded', 'batch']).optional(),
+  /** Version attribute (optimistic lock) by table: conditioned on and incremented by each write. */
+  versionAttributes: z.record(z.string(), z.string().min(1)).optional(),
   /** BatchGetItem every updated or deleted item first and stop on conflicts (default true). */
   driftCheck: z.boolean().optional(),
   /** After the commit, read the written items back and report differences (default false). */
@@ -37,6 +46,8 @@ export const outcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), reason: z.string() }),
   /** Not sent: the put it waits for (a move's copy, a key change's new item) was not written. */
   z.object({ status: z.literal('held'), reason: z.string() }),
+  /** A guarded write refused by its condition: the item changed on the server (see conflicts). */
+  z.object({ status: z.literal('conflict'), reason: z.string() }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('superseded'), by: z.string() }),
   z.object({ status: z.literal('skipped'), reason: z.string() }),
@@ -48,6 +59,7 @@ export const countersSchema = z.object({
   failed: z.number(),
   /** Deletes held back because their put was not written (see outcome `held`). */
   held: z.number().optional(),
+  conflicts: z.number().optional(),
   canceled: z.number(),
   requests: z.number(),
   rounds: z.number(),
@@ -61,6 +73,10 @@ export const countersSchema = z.object({
 
 export const commitReportSchema = z.object({
   commitId: z.string(),
+  /**
+   * conflicts: stopped before writing (drift or existence check), or guarded writes refused by
+   * their condition (those are in `outcomes` as conflict; everything else was committed).
+   */
   status: z.enum(['done', 'conflicts', 'nothing']),
   conflicts: z.array(conflictSchema),
   /** Conflicts whose item could not be read (still unprocessed): reported, not blocking. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { controlCharProblem, plainText } from './values';
 
 /** How the backend gets credentials for a profile, as a hint for the UI. Never the credentials. */
 export const authKindSchema = z.enum([
@@ -68,6 +69,9 @@ export const endpointUrlSchema = z
 
 /** Why `value` is not a usable endpoint URL, or undefined when it is. */
 export function endpointUrlProblem(value: string): string | undefined {
+  // The URL parser drops tabs and newlines silently; the saved text would still hold them.
+  const control = controlCharProblem(value);
+  if (control) return control;
   let url: URL;
   try {
     url = new URL(value);
@@ -82,17 +86,35 @@ export function endpointUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'give the connection a name')
-  .max(64, 'use at most 64 characters');
+const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
 
-const profileNameSchema = z.string().trim().min(1, 'choose a profile');
+/**
+ * Why sending a profile's keys and session token to `endpoint` needs the user's confirmation
+ * (not https, or not an AWS host), or undefined for an https AWS endpoint.
+ */
+export function credentialsEndpointRisk(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    return undefined; // the endpoint's own check reports it
+  }
+  if (url.protocol !== 'https:')
+    return `${url.origin} is not https: the profile's signed requests and session token travel unencrypted`;
+  if (!AWS_HOST.test(url.hostname))
+    return `${url.hostname} is not an AWS endpoint: it receives requests signed with the profile's keys and its session token`;
+  return undefined;
+}
+
+const nameSchema = plainText(
+  z.string().trim().min(1, 'give the connection a name').max(64, 'use at most 64 characters'),
+);
+
+const profileNameSchema = plainText(z.string().trim().min(1, 'choose a profile'));
 
 const saveBase = {
   /** Present to update a saved connection; absent to create one. */
-  id: z.string().min(1).optional(),
+  id: plainText(z.string().min(1)).optional(),
   name: nameSchema,
   /** Defaults to the profile's region, then us-east-1. */
   region: regionSchema.optional(),
@@ -106,6 +128,11 @@ export const saveConnectionInputSchema = z.discriminatedUnion('kind', [
     endpoint: endpointUrlSchema,
     /** Credentials from this profile; without it the environment's keys, else dummy local keys. */
     profile: profileNameSchema.optional(),
+    /**
+     * The endpoint, repeated: the user confirmed sending this profile's credentials to it. Needed
+     * when a profile is given and credentialsEndpointRisk(endpoint) names a risk.
+     */
+    confirmCredentialsTo: z.string().trim().optional(),
   }),
 ]);
 export type SaveConnectionInput = z.input<typeof saveConnectionInputSchema>;
@@ -158,13 +185,13 @@ export const connectionsChannels = {
     'Creates or updates a profile or custom-endpoint connection; its SDK client is rebuilt.',
   ),
   'connections:remove': channel(
-    z.strictObject({ id: z.string().min(1) }),
+    z.strictObject({ id: plainText(z.string().min(1)) }),
     z.object({ removed: z.boolean() }),
     'Removes a saved connection.',
   ),
   'connections:test': channel(
     z.union([
-      z.strictObject({ connectionId: z.string().min(1) }),
+      z.strictObject({ connectionId: plainText(z.string().min(1)) }),
       z.strictObject({ draft: saveConnectionInputSchema }),
     ]),
     z.object({ result: testResultSchema }),

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { StagedChange } from '../changes/types';
 import { channel } from './define';
-import { connectionIdSchema, itemSchema } from './values';
+import { connectionIdSchema, itemSchema, plainText } from './values';
+
+// Table names go into exported scripts and file names: no control characters.
+const stagedTableSchema = plainText(z.string().min(1));
 
 const base = {
-  connectionId: z.string().min(1),
-  table: z.string().min(1),
+  connectionId: connectionIdSchema,
+  table: stagedTableSchema,
   key: itemSchema,
   error: z.string().optional(),
 };
@@ -21,7 +24,7 @@ export const stagedChangeSchema: z.ZodType<StagedChange> = z.discriminatedUnion(
 export const stagingEntrySchema = z.object({
   id: z.string().min(1),
   connectionId: connectionIdSchema,
-  table: z.string().min(1),
+  table: stagedTableSchema,
   change: stagedChangeSchema.optional(),
 });
 export type StagingEntry = z.infer<typeof stagingEntrySchema>;

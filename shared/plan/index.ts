@@ -5,3 +5,6 @@ export type { SizedOp, PackLimits, AddResult } from './builder';
 export { toRequestItems, toCliRequestFiles, fromRequestItems } from './requestItems';
 export type { RequestItems, WriteRequest, CliRequestFile } from './requestItems';
 export { opJsonBytes, itemJsonBytes, valueJsonBytes } from './wireSize';
+export { guardedCall, changedNames } from './guarded';
+export type { GuardedCall } from './guarded';
+export { linkOf, linkOrder, heldReason } from './links';

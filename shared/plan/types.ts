@@ -4,11 +4,34 @@ import type { Item, KeySchema } from '../dynamo/types';
 /**
  * One staged write as the planner takes it: a full-item put or a delete by key. `id` is the
  * caller's change id; `oldSize` is the size of the image the write replaces (for the WCU estimate).
- * A delete's `after` names the put (by id) it must wait for: a move or a key change.
+ * A delete's `after` names the put (by id) it must wait for: a move or a key change. With a
+ * `guard` the operation is a guarded write (a conditional single-item call, see guardedCall);
+ * without one it rides in a BatchWriteItem call (last writer wins).
  */
 export type PlanInput =
-  | { id: string; table: string; kind: 'put'; item: Item; oldSize?: number }
-  | { id: string; table: string; kind: 'delete'; key: Item; oldSize?: number; after?: string };
+  | { id: string; table: string; kind: 'put'; item: Item; oldSize?: number; guard?: Guard }
+  | {
+      id: string;
+      table: string;
+      kind: 'delete';
+      key: Item;
+      oldSize?: number;
+      after?: string;
+      guard?: Guard;
+    };
+
+/** What a guarded write checks on the server before it writes. */
+export interface Guard {
+  /** The image the change was based on; null: a new item (the key must be free). */
+  base: Item | null;
+  /** A conflict resolved with "overwrite": write the user's attributes whatever the server holds. */
+  overwrite?: boolean;
+  /** The table's version attribute (optimistic lock): conditioned on, and incremented. */
+  version?: string;
+}
+
+/** How the operations of a commit are written (see ARCHITECTURE.md, write modes). */
+export type WriteMode = 'guarded' | 'batch';
 
 /** Key schema of every table the plan touches, by table name. */
 export type KeySchemas = Record<string, KeySchema>;

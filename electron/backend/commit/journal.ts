@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import { reasonForDisk } from '../connections/errors';
 
 export interface JournalHeader {
   journal: 'dynostage-commit';
@@ -17,7 +18,8 @@ export interface JournalHeader {
 export type JournalEntry =
   | { written: string[] }
   | { failed: { id: string; reason: string }[] }
-  | { held: { id: string; reason: string }[] };
+  | { held: { id: string; reason: string }[] }
+  | { conflicts: string[] };
 
 export interface LoadedJournal {
   header: JournalHeader;
@@ -57,7 +59,7 @@ export class JournalWriter {
   /** Writes the header to a temp file, fsyncs it, renames it into place, then opens it to append. */
   static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
     const tmp = `${file}.${process.pid}.tmp`;
-    const h = await fs.open(tmp, 'w');
+    const h = await fs.open(tmp, 'w', 0o600); // journals hold items: private, like every data file
     try {
       await h.writeFile(JSON.stringify(header) + '\n');
       await h.sync();
@@ -86,6 +88,7 @@ export class JournalWriter {
   }
 
   append(entry: JournalEntry): void {
+    if ('failed' in entry) entry = { failed: entry.failed.map((f) => ({ ...f, reason: reasonForDisk(f.reason) })) };
     this.queue.push(JSON.stringify(entry) + '\n');
     if (!this.running) this.running = this.drain();
   }

@@ -1,4 +1,5 @@
 /** Bookkeeping of a commit: outcomes, counters, journal lines and throttled progress. */
+import type { Item } from '../../../shared/dynamo/types';
 import type { JournalWriter } from './journal';
 import type {
   CommitCallbacks,
@@ -35,6 +36,7 @@ export class Ledger {
       written: 0,
       failed: 0,
       held: 0,
+      conflicts: 0,
       canceled: 0,
       superseded: 0,
       requests: 0,
@@ -78,6 +80,15 @@ export class Ledger {
     for (const h of list) this.settle(h.id, { status: 'held', reason: h.reason });
     this.counters.held += list.length;
     this.journal?.append({ held: list });
+  }
+
+  conflict(id: string, server: Item | null): void {
+    const reason = server
+      ? 'Conflict: the item changed on the server since it was loaded'
+      : 'Conflict: the item is not on the server any more';
+    this.settle(id, { status: 'conflict', reason, server });
+    this.counters.conflicts++;
+    this.journal?.append({ conflicts: [id] });
   }
 
   canceled(ids: string[]): void {
@@ -134,6 +145,7 @@ export class Ledger {
       written: [],
       failed: [],
       held: [],
+      conflicts: [],
       canceled: [],
       superseded: [],
       resent: order.filter((id) => this.resent.has(id)),
@@ -145,6 +157,7 @@ export class Ledger {
       if (o.status === 'written') report.written.push(id);
       else if (o.status === 'failed') report.failed.push({ id, reason: o.reason });
       else if (o.status === 'held') report.held.push({ id, reason: o.reason });
+      else if (o.status === 'conflict') report.conflicts.push({ id, server: o.server });
       else if (o.status === 'canceled') report.canceled.push(id);
       else report.superseded.push({ id, by: o.by });
     }

@@ -18,6 +18,7 @@ import { AdaptiveConcurrency } from './concurrency';
 import { classifyFailure, type CallFailure } from './errors';
 import type { Ledger } from './ledger';
 import { RatePacer } from './pace';
+import { SingleLane } from './singles';
 import type { Start } from './start';
 import type { CommitOptions, OpOutcome } from './types';
 import {
@@ -42,6 +43,7 @@ export class CommitRun {
   private readonly conc: AdaptiveConcurrency;
   private readonly pacer: RatePacer | null;
   private readonly backlog: Backlog<OpState>;
+  private readonly singles: SingleLane;
   private readonly maxRounds: number;
   /** The planned operations in plan order; `ends` are the planned requests' boundaries. */
   private readonly fresh: OpState[] = [];
@@ -80,9 +82,12 @@ export class CommitRun {
       for (const s of request) this.fresh.push({ s, rounds: 0, sends: 0, unknown: false });
       this.ends.push(this.fresh.length);
     }
+    this.singles = new SingleLane(client, keySchemas, opts, ledger, this.pacer, () => this.pump());
+    this.singles.add(start.singles);
     this.linked = start.linked;
     for (const o of this.fresh)
       if (this.linked.has(o.s.op.id)) this.linkPuts.set(o.s.op.id, o.s.op);
+    for (const s of start.singles) if (this.linked.has(s.op.id)) this.linkPuts.set(s.op.id, s.op);
     ledger.onSettle = (id, outcome) => this.settled(id, outcome);
   }
 
@@ -93,8 +98,16 @@ export class CommitRun {
     this.linked.delete(id);
     const put = this.linkPuts.get(id) as PlanInput;
     if (outcome.status === 'written' && !this.aborted) {
-      for (const s of deletes) this.backlog.ready.push({ s, rounds: 0, sends: 0, unknown: false });
-    } else if (outcome.status === 'failed' || outcome.status === 'held') {
+      this.singles.add(deletes.filter((s) => s.op.guard !== undefined));
+      for (const s of deletes) {
+        if (s.op.guard === undefined)
+          this.backlog.ready.push({ s, rounds: 0, sends: 0, unknown: false });
+      }
+    } else if (
+      outcome.status === 'failed' ||
+      outcome.status === 'held' ||
+      outcome.status === 'conflict'
+    ) {
       const reason = outcome.reason;
       this.ledger.held(
         deletes.map((s) => ({ id: s.op.id, reason: heldReason(put, s.op.table, reason) })),
@@ -120,9 +133,9 @@ export class CommitRun {
 
   private live() {
     return {
-      retrying: this.backlog.waiting + this.backlog.ready.length,
-      concurrency: this.conc.limit,
-      inFlight: this.inFlight,
+      retrying: this.backlog.waiting + this.backlog.ready.length + this.singles.waiting,
+      concurrency: this.conc.limit + (this.singles.used ? this.singles.conc.limit : 0),
+      inFlight: this.inFlight + this.singles.inFlight,
     };
   }
 
@@ -136,7 +149,7 @@ export class CommitRun {
       ...this.isolated.flat(),
       ...this.fresh.slice(this.freshAt),
     ];
-    this.ledger.canceled(queued.map((o) => o.s.op.id));
+    this.ledger.canceled([...queued.map((o) => o.s.op.id), ...this.singles.drain()]);
     this.isolated.length = 0;
     this.freshAt = this.fresh.length;
     this.pump();
@@ -201,8 +214,9 @@ export class CommitRun {
       if (!ops) break;
       this.send(ops);
     }
+    if (!this.aborted) this.singles.fill(() => this.pump());
     this.ledger.progress(this.live());
-    const idle = this.inFlight === 0 && this.backlog.waiting === 0;
+    const idle = this.inFlight === 0 && this.backlog.waiting === 0 && this.singles.idle;
     if (idle && (this.aborted || !this.queued) && this.done) {
       if (this.paceTimer) clearTimeout(this.paceTimer);
       this.paceTimer = null;

@@ -6,6 +6,8 @@ import type { KeySchemas, Plan, PlanInput } from '../../../shared/plan/types';
 
 export interface Start {
   fresh: SizedOp[][];
+  /** Guarded writes (conditional single-item calls), in order. */
+  singles: SizedOp[];
   /** Deletes that wait for a put being sent in this commit, by the put's id. */
   linked: Map<string, SizedOp[]>;
   order: string[];
@@ -64,8 +66,10 @@ export function prepare(
     const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits);
     const inputs = new Map(ops.map((o) => [o.id, o]));
     const { free, linked, held } = splitLinks(sized, rejected, collapsed, inputs);
-    const fresh = packSized(free, limits).map((p) => p.sized);
-    return { fresh, linked, order: ops.map((o) => o.id), rejected, held, collapsed };
+    const singles = free.filter((s) => s.op.guard !== undefined);
+    const batched = singles.length === 0 ? free : free.filter((s) => s.op.guard === undefined);
+    const fresh = packSized(batched, limits).map((p) => p.sized);
+    return { fresh, singles, linked, order: ops.map((o) => o.id), rejected, held, collapsed };
   }
   const p = input as Plan;
   const rejected = [...p.rejected];
@@ -82,7 +86,8 @@ export function prepare(
   const inputs = new Map(p.requests.flatMap((r) => r.ops.map((o) => [o.id, o] as const)));
   const { free, linked, held } = splitLinks(all, rejected, p.collapsed, inputs);
   // The plan's requests as planned, less the linked deletes (sent once their puts are written).
-  const keep = new Set(free);
+  const keep = new Set(free.filter((s) => s.op.guard === undefined));
+  const singles = free.filter((s) => s.op.guard !== undefined);
   const fresh: SizedOp[][] = [];
   let from = 0;
   for (const to of cut) {
@@ -95,5 +100,5 @@ export function prepare(
     ...p.rejected.map((r) => r.id),
     ...p.collapsed.map((c) => c.id),
   ];
-  return { fresh, linked, order, rejected, held, collapsed: p.collapsed };
+  return { fresh, singles, linked, order, rejected, held, collapsed: p.collapsed };
 }

@@ -2,6 +2,7 @@
 import type { BackoffOptions } from '../../../shared/retry/backoff';
 import type { PaceOptions } from './pace';
 import type { PlanOptions } from '../../../shared/plan/types';
+import type { Item } from '../../../shared/dynamo/types';
 
 export interface CommitOptions {
   /** Requests in flight at the start (default 4); adapts between min and max. */
@@ -10,6 +11,9 @@ export interface CommitOptions {
   maxConcurrency?: number;
   /** Clean responses in a row before one more request may fly (default: the current limit, ≥ 2). */
   cleanResponsesToGrow?: number;
+  /** Guarded (single-item) calls in flight at the start (default 16); adapts up to the max (64). */
+  singleConcurrency?: number;
+  maxSingleConcurrency?: number;
   /**
    * Share of a call's operations coming back unprocessed that counts as pressure and halves the
    * concurrency (default 0.5). Below it the call counts as clean; its unprocessed operations are
@@ -43,6 +47,8 @@ export type OpOutcome =
   | { status: 'failed'; reason: string }
   /** Not sent: the put it waits for (a move's copy) was not written. It stays staged. */
   | { status: 'held'; reason: string }
+  /** A guarded write whose condition failed: the item changed on the server. Never retried. */
+  | { status: 'conflict'; reason: string; server: Item | null }
   | { status: 'canceled' }
   | { status: 'superseded'; by: string };
 
@@ -74,6 +80,7 @@ export interface CommitCounters {
   written: number;
   failed: number;
   held: number;
+  conflicts: number;
   canceled: number;
   superseded: number;
   requests: number;
@@ -101,6 +108,8 @@ export interface CommitReport {
   written: string[];
   failed: { id: string; reason: string }[];
   held: { id: string; reason: string }[];
+  /** Guarded writes refused by their condition, with the server's image (null: no item). */
+  conflicts: { id: string; server: Item | null }[];
   canceled: string[];
   superseded: { id: string; by: string }[];
   /** Operations sent again after an unknown outcome (dropped connection, 5xx, resume). */

@@ -33,6 +33,37 @@ export function itemJson(item: Item): string {
   return JSON.stringify(item, binaryReplacer);
 }
 
+/** Any request body as JSON text, with binary values re-encoded as in itemJson. */
+export function requestJson(input: unknown): string {
+  const plain = JSON.stringify(input);
+  if (!plain.includes('"B":"') && !plain.includes('"BS":[')) return plain;
+  return JSON.stringify(input, binaryReplacer);
+}
+
+/**
+ * `command`, sent with `body` as its request body. The command's own input must name the same
+ * table, so that anything the SDK derives from it (the endpoint parameters) is unchanged.
+ */
+export function withBody<C extends { middlewareStack: object }>(command: C, body: string): C {
+  // Every command's stack takes the same build-step middleware; only its type parameters differ.
+  (command as unknown as BatchWriteItemCommand).middlewareStack.add(
+    (next) => (args) => {
+      const request = args.request as { body?: unknown; headers?: Record<string, string> };
+      if (request.headers) {
+        for (const h of Object.keys(request.headers)) {
+          if (h.toLowerCase() === 'content-length') delete request.headers[h];
+        }
+        request.headers['content-length'] = String(Buffer.byteLength(body));
+        request.body = body;
+      }
+      return next(args);
+    },
+    // After serialization, before signing (finalizeRequest): the signature covers this body.
+    { step: 'build', name: 'dynostagePreserializedBody', priority: 'high' },
+  );
+  return command;
+}
+
 /** One WriteRequest of a BatchWriteItem body, as JSON text. */
 export function writeRequestJson(op: PlanInput): string {
   if (typeof op.table !== 'string') throw new TypeError('table name is not a string');
@@ -60,22 +91,7 @@ export function preserializedBatchWrite(
   const RequestItems: Record<string, WriteRequest[]> = {};
   for (const t of tables) RequestItems[t] = [];
   const command = new BatchWriteItemCommand({ RequestItems, ReturnConsumedCapacity: 'TOTAL' });
-  command.middlewareStack.add(
-    (next) => (args) => {
-      const request = args.request as { body?: unknown; headers?: Record<string, string> };
-      if (request.headers) {
-        for (const h of Object.keys(request.headers)) {
-          if (h.toLowerCase() === 'content-length') delete request.headers[h];
-        }
-        request.headers['content-length'] = String(Buffer.byteLength(body));
-        request.body = body;
-      }
-      return next(args);
-    },
-    // After serialization, before signing (finalizeRequest): the signature covers this body.
-    { step: 'build', name: 'dynostagePreserializedBody', priority: 'high' },
-  );
-  return command;
+  return withBody(command, body);
 }
 
 /** The keyIds (table + canonical key) of the requests DynamoDB handed back unprocessed. */

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingCommit } from '../../../shared/contract/commit';
 import { loadJournal } from '../commit/journal';
+import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
 
 /** Where commit journals live, with a small sidecar that says which connection each belongs to. */
 export class JournalFolder {
@@ -12,8 +13,8 @@ export class JournalFolder {
   }
 
   async begin(commitId: string, connectionId: string): Promise<string> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${commitId}.meta.json`), JSON.stringify({ connectionId }));
+    await ensurePrivateDir(this.dir);
+    await writeFileAtomic(join(this.dir, `${commitId}.meta.json`), JSON.stringify({ connectionId }));
     return this.journalPath(commitId);
   }
 

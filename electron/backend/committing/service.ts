@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { planInputs } from '../../../shared/changes/toPlan';
+import { withGuards } from '../../../shared/changes/toPlanGuards';
 import type { StagedChange } from '../../../shared/changes/types';
 import type { commitChannels, commitOptionsSchema } from '../../../shared/contract/commit';
 import { keyOf } from '../../../shared/dynamo/types';
@@ -95,9 +96,12 @@ export class CommitService {
     const report = emptyReport(commitId, 'done');
 
     const snapshot = new Map(changes);
+    const mode = input.options?.mode ?? 'guarded';
     if (input.options?.driftCheck !== false) {
-      this.progress(commitId, 'drift', changes.size);
-      const drift = await checkDrift(commitClient, driftInputs(changes), keySchemas);
+      // Guarded writes check themselves; new items (batch puts) are checked for existence here.
+      const checks = driftInputs(changes, mode === 'guarded');
+      this.progress(commitId, 'drift', checks.length);
+      const drift = await checkDrift(commitClient, checks, keySchemas);
       const open = drift.mismatches.filter((m) => !input.resolutions?.[m.id]);
       if (open.length > 0)
         return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
@@ -109,7 +113,16 @@ export class CommitService {
         }
       }
     }
-    const ops = planInputs(changes, input.connectionId);
+    const overwrite = new Set(
+      Object.entries(input.resolutions ?? {})
+        .filter(([, choice]) => choice === 'overwrite')
+        .map(([id]) => id),
+    );
+    const ops = withGuards(planInputs(changes, input.connectionId), changes, {
+      mode,
+      overwrite,
+      ...(input.options?.versionAttributes ? { versions: input.options.versionAttributes } : {}),
+    });
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
     this.running.set(commitId, controller);
@@ -189,7 +202,11 @@ export class CommitService {
     commitClient: Awaited<ReturnType<typeof commitClientFor>>,
   ): Promise<ReportWire> {
     const report = emptyReport(commitId, 'done');
-    Object.assign(outcomes, result.outcomes);
+    for (const [id, o] of Object.entries(result.outcomes)) {
+      outcomes[id] = o.status === 'conflict' ? { status: 'conflict', reason: o.reason } : o;
+    }
+    report.conflicts = conflictsOf(result, snapshot, keySchemas);
+    if (report.conflicts.length > 0) report.status = 'conflicts';
     const current = await this.s.staging.changesOf(connectionId);
     await this.s.staging.apply(settleEntries(snapshot, current, outcomes));
     if (!result.journalError) await this.journals.finish(commitId);
@@ -216,6 +233,7 @@ export class CommitService {
         written: c.written,
         failed: c.failed,
         held: c.held,
+        conflicts: c.conflicts,
         canceled: c.canceled,
         requests: c.requests,
         rounds: c.rounds,
@@ -276,11 +294,34 @@ function newCommitId(): string {
   );
 }
 
-function driftInputs(changes: Map<string, StagedChange>) {
+/** What the check before writing reads: every change (batch mode) or only new items (guarded). */
+function driftInputs(changes: Map<string, StagedChange>, putsOnly: boolean) {
   const out = [];
   for (const [id, c] of changes) {
-    if (c.kind === 'put') continue;
-    out.push({ id, table: c.table, key: c.key, original: c.original });
+    if (c.kind === 'put') out.push({ id, table: c.table, key: c.key, original: null });
+    else if (!putsOnly) out.push({ id, table: c.table, key: c.key, original: c.original });
+  }
+  return out;
+}
+
+/** Guarded writes refused by their condition, as the conflict view shows them. */
+function conflictsOf(
+  result: CommitReport,
+  snapshot: ReadonlyMap<string, StagedChange>,
+  keySchemas: KeySchemas,
+) {
+  const out = [];
+  for (const c of result.conflicts) {
+    const change = snapshot.get(c.id);
+    if (!change) continue;
+    const schema = keySchemas[change.table];
+    out.push({
+      id: c.id,
+      table: change.table,
+      key: schema ? keyOf(change.key, schema) : change.key,
+      expected: change.kind === 'put' ? null : change.original,
+      server: c.server,
+    });
   }
   return out;
 }

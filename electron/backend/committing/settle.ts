@@ -1,5 +1,6 @@
 import type { StagedChange } from '../../../shared/changes/types';
 import type { OutcomeWire } from './types';
+import { reasonForDisk } from '../connections/errors';
 import type { StagingEntry } from '../../../shared/contract/staging';
 
 /**
@@ -21,7 +22,7 @@ export function settleEntries(
     if (JSON.stringify(nowBody) !== JSON.stringify(beforeBody)) continue;
     const base = { id, connectionId: now.connectionId, table: now.table };
     if (outcome.status === 'written' || outcome.status === 'superseded') entries.push(base);
-    else if (outcome.status === 'failed' || outcome.status === 'skipped' || outcome.status === 'held') entries.push({ ...base, change: { ...nowBody, error: outcome.reason } as StagedChange });
+    else if (outcome.status === 'failed' || outcome.status === 'skipped' || outcome.status === 'held' || outcome.status === 'conflict') entries.push({ ...base, change: { ...nowBody, error: reasonForDisk(outcome.reason) } as StagedChange });
     else if (outcome.status === 'canceled') {
       entries.push({ ...base, change: { ...nowBody, error: 'Canceled before it was sent' } as StagedChange });
     }

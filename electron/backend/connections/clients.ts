@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import { runCredentialProcess } from './credentialProcess';
 import { credentialError } from './errors';
 import type { MfaBroker } from './mfa';
 import { readProfiles, ssoLoginProfile } from './profiles';
@@ -40,13 +41,32 @@ export function profileCredentials(target: Target & { profile: string }, mfa: Mf
   });
   return async (options) => {
     try {
-      return await inner(options);
+      const section = (await readProfiles().catch(() => undefined))?.sections.get(profile);
+      const command = section && ownCredentialProcess(section);
+      return command ? await runCredentialProcess(profile, command) : await inner(options);
     } catch (err) {
       const snapshot = await readProfiles().catch(() => undefined);
       const login = snapshot ? ssoLoginProfile(profile, snapshot.sections) : profile;
       throw credentialError(err, profile, login);
     }
   };
+}
+
+// Settings that make the SDK use another provider before (or around) credential_process.
+const OTHER_SOURCES = [
+  'aws_access_key_id',
+  'role_arn',
+  'sso_session',
+  'sso_start_url',
+  'web_identity_token_file',
+  'credential_source',
+  'login_session',
+];
+
+/** The profile's own credential_process, when nothing else in it takes precedence. */
+function ownCredentialProcess(section: Record<string, string | undefined>): string | undefined {
+  if (OTHER_SOURCES.some((k) => section[k])) return undefined;
+  return section.credential_process || undefined;
 }
 
 function endpointCredentials(): Provider | typeof DUMMY_KEYS {

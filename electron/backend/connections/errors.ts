@@ -1,5 +1,12 @@
 import type { TestResult } from '../../../shared/contract/connections';
 
+/** The message for a credential_process that failed; never the command line or its output. */
+export function processFailedMessage(profile: string, exit?: number | string | null): string {
+  const how =
+    typeof exit === 'number' ? `exit ${exit}` : exit ? `signal ${exit}` : 'exit status unknown';
+  return `credential_process for profile "${profile}" failed (${how}). Run it in a terminal to see why.`;
+}
+
 /** An error whose `name` is the envelope's code. */
 export function namedError(
   name: string,
@@ -50,6 +57,17 @@ export function credentialError(err: unknown, profile: string, loginProfile: str
   const e = (err ?? {}) as { name?: string; message?: string };
   if (e.name && OURS.has(e.name)) return err as Error;
   const message = e.message ?? String(err);
+  // Node's exec error from the SDK's credential_process (a source_profile's, say): its message is
+  // the command line and the program's stderr, which may hold secrets. Neither is kept, nor the cause.
+  if (/^Command failed:/.test(message)) {
+    return namedError('CredentialsProviderError', processFailedMessage(profile));
+  }
+  if (
+    e.name === 'CredentialsProviderError' &&
+    message.startsWith('credential_process for profile')
+  ) {
+    return err as Error; // ours (credentialProcess.ts): already names the profile, holds no output
+  }
   if (SSO_TOKEN_PROBLEM.test(message)) return ssoLoginRequired(loginProfile, err);
   return namedError(
     'CredentialsProviderError',
@@ -78,4 +96,16 @@ export function toFailedResult(
   }
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
   return { status: 'failed', code, message, ...(e.fix ? { fix: e.fix } : {}) };
+}
+
+// Failure labels ("Name: message", see commit/errors' errorLabel) of credential lookups.
+const CREDENTIAL_FAILURE = /^(CredentialsProviderError|SsoLoginRequired|MfaTimeout|MfaCanceled)\b/;
+
+/** What a staged change or a journal keeps of a credential failure: the fact, not the message. */
+export const CREDENTIALS_NOT_SAVED =
+  'Not written: the connection could not get its credentials (the message was shown, not saved). Fix them and retry.';
+
+/** `reason` as it may be written to disk: a credential failure's message never is. */
+export function reasonForDisk(reason: string): string {
+  return CREDENTIAL_FAILURE.test(reason) ? CREDENTIALS_NOT_SAVED : reason;
 }

@@ -103,6 +103,7 @@ describe('profiles from the shared files', () => {
       name: 'Local with proc keys',
       endpoint: dynamo.endpoint,
       profile: 'proc',
+      confirmCredentialsTo: dynamo.endpoint,
     });
     expect(connection).toMatchObject({
       profile: 'proc',

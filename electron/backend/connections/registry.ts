@@ -1,6 +1,7 @@
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { BackendEvent } from '../../../shared/contract';
+import { credentialsEndpointRisk } from '../../../shared/contract/connections';
 import type {
   ConnectionInfo,
   MfaPrompt,
@@ -10,7 +11,7 @@ import type {
 } from '../../../shared/contract/connections';
 import type { Sandbox } from '../sandbox/sandbox';
 import { buildClient, signature, type Target } from './clients';
-import { badInput, notFound, toFailedResult } from './errors';
+import { badInput, namedError, notFound, toFailedResult } from './errors';
 import { MfaBroker } from './mfa';
 import { fallbackRegion, profileEndpoint, readProfiles, type ProfileSnapshot } from './profiles';
 import { SavedConnectionsFile, type SavedConnection } from './savedStore';
@@ -218,6 +219,17 @@ export class ConnectionRegistry {
 
   /** Checks what the schema cannot: the profile exists. Returns the record to store. */
   private validate(input: SaveConnectionInput, snapshot: ProfileSnapshot): SavedConnection {
+    if (input.kind === 'endpoint' && input.profile !== undefined) {
+      const risk = credentialsEndpointRisk(input.endpoint);
+      if (risk && input.confirmCredentialsTo?.trim() !== input.endpoint.trim()) {
+        throw namedError(
+          'ConfirmationRequired',
+          `Profile "${input.profile}" would sign requests to ${input.endpoint.trim()}: ${risk}. ` +
+            'Confirm to send them there (confirmCredentialsTo: the endpoint), or remove the profile.',
+          { field: 'confirmCredentialsTo' },
+        );
+      }
+    }
     if (input.profile !== undefined && !snapshot.sections.has(input.profile)) {
       throw badInput(
         'profile',

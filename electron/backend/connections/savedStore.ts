@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 /** A saved connection as stored on disk: settings only, never credentials. */
 export const savedConnectionSchema = z.object({
@@ -72,11 +72,6 @@ export class SavedConnectionsFile {
   }
 
   private async write(list: SavedConnection[]): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, `${JSON.stringify({ version: 1, connections: list }, null, 2)}\n`, {
-      mode: 0o600,
-    });
-    await rename(temp, this.path);
+    await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, connections: list }, null, 2)}\n`);
   }
 }

@@ -52,6 +52,7 @@ test('no connections:* output or event carries a secret-looking field or a test 
     name: 'proc keys',
     endpoint: dynamo.endpoint,
     profile: 'proc',
+    confirmCredentialsTo: dynamo.endpoint,
   })) as { connection: { id: string } };
   await run('connections:save', { kind: 'profile', name: 'static', profile: 'local-static' });
   for (const connectionId of [
@@ -91,6 +92,7 @@ test('no connections:* output or event carries a secret-looking field or a test 
     name: 'kept',
     endpoint: dynamo.endpoint,
     profile: 'local-static',
+    confirmCredentialsTo: dynamo.endpoint,
   });
   const file = await readFile(join(dataDir, 'connections.json'), 'utf8');
   for (const secret of secrets) expect(file).not.toContain(secret);

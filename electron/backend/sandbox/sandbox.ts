@@ -1,11 +1,13 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxStatus } from '../../../shared/contract/sandbox';
-import { localClient } from '../testing/dynalite';
+import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
+import { startSandboxGuard, type SandboxGuard } from './guard';
 import { seedSandbox } from './seed';
 
 // dynalite and level ship no types we can use here.
@@ -20,15 +22,44 @@ export interface SandboxOptions {
   /** Folder that holds the sandbox store (a LevelDB directory named `store`). */
   dir: string;
   seed: boolean;
+  /**
+   * The access key id the sandbox accepts (default: $DYNOSTAGE_SANDBOX_ACCESS_KEY_ID, which test
+   * set-ups use to reach the sandbox with fixed keys, else a new random one per start).
+   */
+  accessKeyId?: string;
+}
+
+/** Where dynalite listens: a socket in the private (0700) sandbox folder, or a named pipe. */
+async function upstreamSocket(dir: string): Promise<{ path: string; cleanup(): Promise<void> }> {
+  const name = `dynalite-${randomBytes(6).toString('hex')}.sock`;
+  if (process.platform === 'win32') {
+    return { path: `\\\\.\\pipe\\dynostage-${name}`, cleanup: async () => undefined };
+  }
+  // Unix socket paths are limited to about 104 bytes: a long data folder uses a private temp one.
+  let folder = dir;
+  let own: string | undefined;
+  if (join(dir, name).length > 100) folder = own = await mkdtemp(join(tmpdir(), 'dynostage-sb-'));
+  const path = join(folder, name);
+  return {
+    path,
+    cleanup: () => rm(own ?? path, { recursive: true, force: true }),
+  };
 }
 
 /** The embedded DynamoDB: dynalite on a loopback port, persisted under the data directory. */
 export class Sandbox {
   private server: Server | undefined;
+  private guard: SandboxGuard | undefined;
+  private socket: { path: string; cleanup(): Promise<void> } | undefined;
+  private readonly accessKeyId: string;
   private state: SandboxStatus;
   private clientInstance: DynamoDBClient | undefined;
 
   constructor(private readonly opts: SandboxOptions) {
+    this.accessKeyId =
+      opts.accessKeyId ??
+      process.env.DYNOSTAGE_SANDBOX_ACCESS_KEY_ID ??
+      `DYNOSTAGE${randomBytes(12).toString('hex').toUpperCase()}`;
     this.state = { state: 'failed', dataPath: this.storePath, seeded: false, error: 'not started' };
   }
 
@@ -42,7 +73,8 @@ export class Sandbox {
 
   /** Opens the store, starts dynalite and seeds the demo tables once. Never throws. */
   async start(): Promise<SandboxStatus> {
-    await mkdir(this.opts.dir, { recursive: true });
+    // LevelDB writes its files with the process umask: the 0700 folder keeps them private.
+    await ensurePrivateDir(this.opts.dir);
     try {
       await this.checkStore();
     } catch (err) {
@@ -60,20 +92,33 @@ export class Sandbox {
       updateTableMs: 0,
       path: this.storePath,
     });
+    const socket = await upstreamSocket(this.opts.dir);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(socket.path, () => resolve());
     });
     this.server = server;
-    const { port } = server.address() as AddressInfo;
-    const endpoint = `http://127.0.0.1:${port}`;
-    this.clientInstance = localClient(endpoint);
+    this.socket = socket;
+    this.guard = await startSandboxGuard({
+      upstreamSocket: socket.path,
+      accessKeyId: this.accessKeyId,
+    });
+    const endpoint = this.guard.endpoint;
+    this.clientInstance = new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: this.accessKeyId,
+        secretAccessKey: randomBytes(16).toString('hex'),
+      },
+      maxAttempts: 3,
+    });
     const marker = join(this.opts.dir, 'seeded.json');
     let seeded = existsSync(marker);
     if (!seeded && this.opts.seed) {
       try {
         const created = await seedSandbox(this.clientInstance);
-        await writeFile(marker, JSON.stringify({ at: new Date().toISOString(), created }));
+        await writeFileAtomic(marker, JSON.stringify({ at: new Date().toISOString(), created }));
         seeded = true;
       } catch (err) {
         this.state = {
@@ -118,9 +163,14 @@ export class Sandbox {
   async close(): Promise<void> {
     this.clientInstance?.destroy();
     this.clientInstance = undefined;
+    const guard = this.guard;
+    this.guard = undefined;
+    await guard?.close();
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.socket?.cleanup();
+    this.socket = undefined;
   }
 
   private async checkStore(): Promise<void> {

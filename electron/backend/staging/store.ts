@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StagedChange } from '../../../shared/changes/types';
@@ -7,6 +7,7 @@ import {
   type StagingEntry,
   type StagingProblem,
 } from '../../../shared/contract/staging';
+import { ensurePrivateDir } from '../files/atomicWrite';
 import { tableFile, writeAtomic } from './files';
 
 const fileSchema = z.object({
@@ -23,7 +24,10 @@ type TableChanges = Map<string, StagedChange>;
  * atomically after every staging action. In memory it mirrors the files.
  */
 export class StagingStore {
-  private readonly tables = new Map<string, { connectionId: string; table: string; changes: TableChanges }>();
+  private readonly tables = new Map<
+    string,
+    { connectionId: string; table: string; changes: TableChanges }
+  >();
   private loaded = false;
   private problems: StagingProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -43,9 +47,13 @@ export class StagingStore {
     const run = async () => {
       if (!this.loaded) await this.readAll();
       const touched = new Set<string>();
+      // What each touched table held before: a failed write puts it back, so memory never
+      // claims changes the disk does not have (and the caller's error says they were not saved).
+      const before = new Map<string, Map<string, StagedChange> | undefined>();
       for (const e of entries) {
         const ref = JSON.stringify([e.connectionId, e.table]);
         let t = this.tables.get(ref);
+        if (!before.has(ref)) before.set(ref, t && new Map(t.changes));
         if (!t) {
           t = { connectionId: e.connectionId, table: e.table, changes: new Map() };
           this.tables.set(ref, t);
@@ -54,7 +62,24 @@ export class StagingStore {
         else t.changes.delete(e.id);
         touched.add(ref);
       }
-      for (const ref of touched) await this.writeTable(ref);
+      const written = new Set<string>();
+      try {
+        for (const ref of touched) {
+          await this.writeTable(ref);
+          written.add(ref);
+        }
+      } catch (err) {
+        for (const [ref, old] of before) {
+          if (written.has(ref)) continue;
+          const t = this.tables.get(ref);
+          if (old && t) t.changes = old;
+          else if (old) {
+            const [connectionId, table] = JSON.parse(ref) as [string, string];
+            this.tables.set(ref, { connectionId, table, changes: old });
+          } else this.tables.delete(ref);
+        }
+        throw err;
+      }
       return { saved: entries.length, tables: touched.size };
     };
     // Writes are serialised so that two quick actions never interleave their files.
@@ -82,7 +107,8 @@ export class StagingStore {
       this.tables.delete(ref);
       return;
     }
-    await mkdir(join(file, '..'), { recursive: true });
+    await ensurePrivateDir(this.root);
+    await ensurePrivateDir(join(file, '..'));
     const body = {
       version: 1,
       connectionId: t.connectionId,

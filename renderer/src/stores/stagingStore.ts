@@ -28,6 +28,7 @@ import type { StagingEntry, StagingProblem } from '../../../shared/contract/stag
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
 import { createPersistQueue } from '../features/staging/persistQueue';
+import { describeEdit } from '../features/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
 
 export interface StagingData {
@@ -98,8 +99,19 @@ function withSchemas(extra: readonly TableSchema[]): KeySchemas {
   return next ?? keySchemas;
 }
 
-/** Applies `edit` as one undo step (a batch included) and saves the ids it touched. */
-function stage(edit: Edit, schemas: readonly TableSchema[] = []): StageResult {
+/** What each undo step did, in words (toasts, "Undid: …"); keyed by the step's patch. */
+const labels = new WeakMap<Patch, string>();
+
+/** The words describing an undo step, when it was staged in this session. */
+export function stepLabel(patch: Patch | undefined): string | undefined {
+  return patch ? labels.get(patch) : undefined;
+}
+
+/**
+ * Applies `edit` as one undo step (a batch included) and saves the ids it touched; `label` says
+ * what it did (default: describeEdit).
+ */
+function stage(edit: Edit, schemas: readonly TableSchema[] = [], label?: string): StageResult {
   const keySchemas = withSchemas(schemas);
   const { staging, history } = get();
   let step;
@@ -109,8 +121,10 @@ function stage(edit: Edit, schemas: readonly TableSchema[] = []): StageResult {
     return { ok: false, error: (err as Error).message };
   }
   if (step.history === history) return { ok: true, touched: 0 };
-  set({ staging: step.state, history: step.history });
   const patch = step.history.past[step.history.past.length - 1] as Patch;
+  // Before the state changes: subscribers (the toasts) read the label.
+  labels.set(patch, label ?? describeEdit(edit, keySchemas));
+  set({ staging: step.state, history: step.history });
   queue.push(entriesOf(patch, 'redo'));
   return { ok: true, touched: patch.entries.length };
 }

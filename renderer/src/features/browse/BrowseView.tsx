@@ -10,12 +10,15 @@ import { selectView, useGridViewStore } from './grid/gridViewStore';
 import { QuickFilter } from './grid/QuickFilter';
 import { InspectorPanel } from './inspector/InspectorPanel';
 import { GetByKeyButton } from './keys/GetByKeyButton';
-import { QueryBuilder } from './query/QueryBuilder';
-import { GridEditOverlay } from '../staging/grid/GridEditOverlay';
+import { QueryTabs } from '../partiql/QueryTabs';
 import { GridEditToolbar } from '../staging/grid/GridEditToolbar';
 import { useGridEditing } from '../staging/grid/useGridEditing';
 import { useStagedGrid } from '../staging/grid/useStagedGrid';
 import { stagingActions } from '../../stores/stagingStore';
+import { useBrowseCommands } from './useBrowseCommands';
+import { GridEditOverlay } from '../../lazy/onDemand';
+import { StaleRowsNotice } from './load/StaleRowsNotice';
+import { useFirstPage } from './load/useFirstPage';
 import './browse.css';
 
 export interface BrowseViewProps {
@@ -31,6 +34,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const inspectorOpen = useGridViewStore((s) => selectView(key)(s).inspectorOpen);
   const update = useGridViewStore((s) => s.update);
   useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
+  useFirstPage(ref, key, table);
   useEffect(
     () =>
       stagingActions.registerKeySchema({ connectionId, table: table.name, keySchema: table.key }),
@@ -38,13 +42,14 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   );
   const staged = useStagedGrid(ref, table.key);
   const editing = useGridEditing(ref, table, staged);
+  useBrowseCommands(ref, editing);
   const onDeleteRows = () => {
-    const ids = editing.selectedIds();
-    if (ids.length > 0) editing.open({ kind: 'delete', ids });
+    const { ids, leftOut } = editing.scope('delete');
+    if (ids.length > 0 || leftOut.length > 0) editing.open({ kind: 'delete', ids, leftOut });
   };
   return (
     <div className="browse">
-      <QueryBuilder slot={ref} draftKey={key} table={table} />
+      <QueryTabs slot={ref} draftKey={key} table={table} />
       {slot?.status === 'error' && slot.error && (
         <div role="alert" className="banner error browse-error">
           <strong>{slot.error.code}</strong> {slot.error.message}
@@ -69,11 +74,12 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           Inspector
         </button>
       </div>
-      {(editing.readOnly || editing.notice) && (
-        <p className="browse-notice" role="status" aria-label="Staging notice">
-          {editing.readOnly ?? editing.notice}
+      {editing.readOnly && (
+        <p className="browse-notice" role="note" aria-label="Why rows are read-only">
+          {editing.readOnly}
         </p>
       )}
+      <StaleRowsNotice slot={ref} draftKey={key} table={table} />
       <div className="browse-body">
         <BrowseGrid
           slot={ref}
@@ -85,7 +91,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           onDeleteRows={onDeleteRows}
           extraMenuActions={editing.menuActions}
         />
-        <GridEditOverlay slot={ref} staged={staged} editing={editing} />
+        {editing.editor && <GridEditOverlay slot={ref} staged={staged} editing={editing} />}
         <InspectorPanel slot={ref} itemOf={(id) => staged.rowOf(id)?.item} />
       </div>
     </div>

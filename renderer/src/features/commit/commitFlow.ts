@@ -99,11 +99,24 @@ async function run(
   const off = onEvent('commit:progress', onProgress);
   try {
     const report = await send();
-    if (report.status === 'conflicts') {
+    if (report.status === 'conflicts' && report.counters.total === 0) {
       set({
         conflicts: { request, list: report.conflicts, unchecked: report.unchecked, choices: {} },
       });
       return;
+    }
+    if (report.status === 'conflicts') {
+      // Guarded writes refused by their condition: the rest was committed. The conflicts stay
+      // staged; resolving them commits just those.
+      const ids = report.conflicts.map((c) => c.id);
+      set({
+        conflicts: {
+          request: { connectionId: request.connectionId, changeIds: ids },
+          list: report.conflicts,
+          unchecked: report.unchecked,
+          choices: {},
+        },
+      });
     }
     refreshGrid(request.connectionId, report);
     await reloadStaging();

@@ -49,6 +49,7 @@ export function outcomeLists(report: CommitReportWire): OutcomeLists {
   for (const [id, o] of Object.entries(report.outcomes)) {
     if (o.status === 'failed') lists.failed.push({ id, reason: o.reason });
     else if (o.status === 'held') lists.held.push({ id, reason: o.reason });
+    else if (o.status === 'conflict') lists.skipped.push({ id, reason: o.reason });
     else if (o.status === 'canceled') lists.canceled.push(id);
     else if (o.status === 'skipped') lists.skipped.push({ id, reason: o.reason });
     else lists.written++; // written, or superseded by a later change that was

@@ -18,6 +18,7 @@ import {
   type FieldErrors,
 } from './draft';
 import { TestResultView } from './TestResultView';
+import { CredentialsRiskField, withConfirmation } from './CredentialsRiskField';
 
 /** The add/edit connection dialog, shown while the store has one open. */
 export function ConnectionDialog() {
@@ -39,6 +40,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [test, setTest] = useState<TestState | undefined>();
   const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
   const title = dialog.mode === 'add' ? 'Add connection' : 'Edit connection';
 
   useEffect(() => {
@@ -48,6 +50,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
 
   const change = (next: Draft) => {
     setDraft(next);
+    if (next.endpoint !== draft.endpoint || next.profile !== draft.profile) setConfirmed(false);
     setTest(undefined);
     // Clear a field's error once it changes; the others stay until the next check.
     setErrors((e) =>
@@ -66,7 +69,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
   const runTest = async () => {
     if (!checked()) return;
     setTest({ status: 'running' });
-    setTest(await testDraft(toInput(draft)));
+    setTest(await testDraft(withConfirmation(toInput(draft), confirmed)));
   };
 
   const submit = async (e: FormEvent) => {
@@ -74,7 +77,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
     if (!checked()) return;
     setBusy(true);
     try {
-      await save(toInput(draft));
+      await save(withConfirmation(toInput(draft), confirmed));
     } catch (err) {
       const message = (err as Error).message;
       setErrors(
@@ -104,6 +107,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
         <ProfileField {...fields} />
         <RegionField {...fields} />
         <NameField {...fields} />
+        <CredentialsRiskField draft={draft} confirmed={confirmed} onChange={setConfirmed} />
         {errors.form && (
           <p role="alert" className="conn-field-error">
             {errors.form}

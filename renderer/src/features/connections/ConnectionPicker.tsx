@@ -1,14 +1,15 @@
 import type { ConnectionInfo } from '../../../../shared/contract/connections';
 import {
   selectConnections,
+  selectDialog,
   selectSelectedConnection,
   useConnectionStore,
 } from '../../stores/connectionStore';
 import { ConnectionActions } from './ConnectionActions';
-import { ConnectionDialog } from './ConnectionDialog';
 import { ConnectionProblem } from './ConnectionProblem';
 import { MfaDialog } from './MfaDialog';
 import { SandboxBanner } from './SandboxBanner';
+import { ConnectionDialog } from '../../lazy/onDemand';
 import './connections.css';
 
 const GROUPS: { label: string; matches(c: ConnectionInfo): boolean }[] = [
@@ -28,6 +29,7 @@ export function ConnectionPicker() {
   const connections = useConnectionStore(selectConnections);
   const selected = useConnectionStore(selectSelectedConnection);
   const select = useConnectionStore((s) => s.select);
+  const dialogOpen = useConnectionStore(selectDialog) !== null;
   return (
     <div className="connection-bar">
       <label className="connection-picker">
@@ -48,7 +50,7 @@ export function ConnectionPicker() {
         </select>
       </label>
       <ConnectionActions />
-      <ConnectionDialog />
+      {dialogOpen && <ConnectionDialog />}
       <MfaDialog />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { canSaveToFolder, downloadEach, saveToFolder } from './downloadFiles';
-import { exportPlanFiles } from './exportPlan';
+import { ExportPlanError, exportPlanFiles } from './exportPlan';
 import type { StagedPlan } from './planInputs';
 
 export interface ExportPlanButtonProps {
@@ -17,13 +17,24 @@ export interface ExportPlanButtonProps {
 export function ExportPlanButton({ plan, blockedReason }: ExportPlanButtonProps) {
   const connections = useConnectionStore(selectConnections);
   const [status, setStatus] = useState<string | null>(null);
-  const files = () => exportPlanFiles(plan, connections);
+  // An export the exporter refuses (a change of an unknown connection) says why instead.
+  const files = () => {
+    try {
+      return exportPlanFiles(plan, connections);
+    } catch (err) {
+      if (!(err instanceof ExportPlanError)) throw err;
+      setStatus(err.message);
+      return null;
+    }
+  };
   const download = async () => {
     const all = files();
+    if (!all) return;
     await downloadEach(all, (done) => setStatus(`Downloaded ${done} of ${all.length} files`));
   };
   const save = async () => {
     const all = files();
+    if (!all) return;
     if (await saveToFolder(all)) setStatus(`Saved ${all.length} files`);
   };
   const title = blockedReason ?? 'Files for aws dynamodb batch-write-item --request-items file://…';

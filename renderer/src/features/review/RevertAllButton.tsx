@@ -44,8 +44,8 @@ export function RevertAllButton({ ids, filtered }: RevertAllButtonProps) {
           }
         >
           <p>
-            The staged edits are dropped; the tables are not touched. Undo (Ctrl+Z) brings them
-            back.
+            The staged edits are dropped; the tables are not touched. Until you commit or reload,
+            Undo (Ctrl+Z) brings them back.
           </p>
         </Dialog>
       )}

@@ -54,8 +54,8 @@ export function ReviewItem({
   showConnection,
   onAction,
 }: ReviewItemProps) {
-  const { id, change } = entry;
-  const diffs = changeDiff(change);
+  const { id, change, moved } = entry;
+  const diffs = changeDiff(moved ? moved.change : change);
   const keys = new Set(keySchema ? keyNames(keySchema) : Object.keys(change.key));
   const byName = new Map((issues ?? []).map((i) => [topName(i.path), i.message]));
   const shown = expanded ? diffs : diffs.slice(0, ROWS);
@@ -63,21 +63,32 @@ export function ReviewItem({
   const onRows = new Set(shown.map((d) => d.name));
   const itemIssues = (issues ?? []).filter((i) => i.path === '' || !onRows.has(topName(i.path)));
   const target = targetOf(change);
-  const size = change.kind === 'delete' ? null : itemSize(change.item);
-  const editable = change.kind !== 'delete' && keySchema !== undefined;
+  const size = moved
+    ? itemSize(moved.change.item)
+    : change.kind === 'delete'
+      ? null
+      : itemSize(change.item);
+  const editable = !moved && change.kind !== 'delete' && keySchema !== undefined;
+  const kind = moved ? 'move' : change.kind;
+  const label = moved ? 'move' : KIND_LABEL[change.kind];
+  const where = (c: { connectionId: string; table: string }) =>
+    `${showConnection ? `${c.connectionId} · ` : ''}${c.table}`;
+  const tables = moved ? `${where(change)} → ${where(moved.change)}` : where(change);
+  const targetKey = moved ? keyLabel(moved.change) : '';
+  const keyText =
+    moved && targetKey !== keyLabel(change)
+      ? `${keyLabel(change)} → ${targetKey}`
+      : keyLabel(change);
   return (
     <article
-      className={`review-item ${change.kind}${issues?.length ? ' invalid' : ''}`}
-      aria-label={`${KIND_LABEL[change.kind]} ${change.table} ${keyLabel(change)}`}
+      className={`review-item ${kind}${issues?.length ? ' invalid' : ''}`}
+      aria-label={`${label} ${tables} ${keyText}`}
     >
       <header className="review-item-head">
-        <span className={`kind-badge ${change.kind}`}>{KIND_LABEL[change.kind]}</span>
-        <span className="table-name">
-          {showConnection ? `${change.connectionId} · ` : ''}
-          {change.table}
-        </span>
-        <span className="mono key-label" title={keyLabel(change)}>
-          {keyLabel(change)}
+        <span className={`kind-badge ${kind}`}>{label}</span>
+        <span className="table-name">{tables}</span>
+        <span className="mono key-label" title={keyText}>
+          {keyText}
         </span>
         {size !== null && <span className="muted small nowrap">{kb(size)}</span>}
       </header>
@@ -107,14 +118,24 @@ export function ReviewItem({
             </button>
           </>
         )}
-        <button
-          type="button"
-          className="ghost small"
-          onClick={() => stagingActions.revertItem(target)}
-          disabled={!keySchema}
-        >
-          {change.kind === 'delete' ? 'Keep item (revert delete)' : 'Revert item'}
-        </button>
+        {moved ? (
+          <button
+            type="button"
+            className="ghost small"
+            onClick={() => stagingActions.revertIds([id, moved.id])}
+          >
+            Revert move
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="ghost small"
+            onClick={() => stagingActions.revertItem(target)}
+            disabled={!keySchema}
+          >
+            {change.kind === 'delete' ? 'Keep item (revert delete)' : 'Revert item'}
+          </button>
+        )}
       </div>
       {change.error && (
         <p className="commit-error" data-testid="change-error">
@@ -128,7 +149,13 @@ export function ReviewItem({
           ))}
         </ul>
       )}
-      {change.kind === 'delete' && (
+      {moved && (
+        <p className="muted small">
+          Puts the item into {moved.change.table}, then deletes it from {change.table} once the put
+          is written ({diffs.length} attributes):
+        </p>
+      )}
+      {!moved && change.kind === 'delete' && (
         <p className="muted small">Deletes the item ({diffs.length} attributes):</p>
       )}
       <ul className="diff-rows">
@@ -138,7 +165,7 @@ export function ReviewItem({
             diff={d}
             issue={byName.get(d.name)}
             onRevert={
-              change.kind === 'delete' || keys.has(d.name) || !keySchema
+              moved || change.kind === 'delete' || keys.has(d.name) || !keySchema
                 ? undefined
                 : () => stagingActions.revertAttribute(target, d.name)
             }

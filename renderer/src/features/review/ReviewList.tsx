@@ -40,6 +40,12 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
   }, [scrollTo, entries, virtualizer]);
 
+  const issuesOf = (e: ReviewEntry) => {
+    const own = data.issuesById.get(e.id);
+    const put = e.moved ? data.issuesById.get(e.moved.id) : undefined;
+    return put ? [...(own ?? []), ...put] : own;
+  };
+
   if (entries.length === 0)
     return <p className="muted review-empty">No staged changes match the filters.</p>;
   return (
@@ -64,7 +70,7 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
             >
               <ReviewItem
                 entry={entry}
-                issues={data.issuesById.get(entry.id)}
+                issues={issuesOf(entry)}
                 keySchema={data.keySchemas[tableRef(c.connectionId, c.table)]}
                 expanded={!!expanded[entry.id]}
                 showConnection={showConnection}

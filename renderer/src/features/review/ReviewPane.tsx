@@ -20,6 +20,15 @@ import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
 import { ValidationList } from './ValidationList';
+import { StagedStatements } from '../partiql/StagedStatements';
+import { CopyChangesAs } from '../partiql/CopyChangesAs';
+import { confirmButton } from '../keyboard/focus';
+import { MOD, useCommands } from '../keyboard/commandStore';
+
+const reviewButton = (name: string) =>
+  [...document.querySelectorAll<HTMLButtonElement>('.review-pane button')].find(
+    (b) => b.textContent?.trim() === name,
+  );
 
 export interface ReviewPaneProps {
   /** The commit UI; defaults to the CommitBar placeholder. */
@@ -48,6 +57,31 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         ? `Fix the ${data.issues.length.toLocaleString('en-US')} ${data.issues.length === 1 ? 'problem' : 'problems'} first.`
         : null;
 
+  useCommands(() => [
+    {
+      id: 'commit',
+      label: 'Commit the staged changes',
+      shortcut: `${MOD}+Enter (in the review)`,
+      group: 'Review',
+      run: () => {
+        const foot = document.querySelector('.review-foot');
+        if (foot) confirmButton(foot)?.click();
+      },
+    },
+    {
+      id: 'download-plan',
+      label: 'Download plan files',
+      group: 'Review',
+      run: () => reviewButton('Download plan files')?.click(),
+    },
+    {
+      id: 'close-review',
+      label: 'Close the review',
+      shortcut: 'Esc',
+      group: 'Review',
+      run: () => reviewActions.setOpen(false),
+    },
+  ]);
   return (
     <section className="review-pane" aria-label="Review changes">
       <header className="review-head">
@@ -106,8 +140,10 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         onAction={setAction}
         scrollTo={scrollTo}
       />
+      <StagedStatements />
       <footer className="review-foot">
         <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        <CopyChangesAs changes={data.entries.map((e) => e.change)} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>
       <ReviewDialogs

@@ -44,28 +44,28 @@ describe('exportPlanFiles', () => {
   it('writes one request-items file per BatchWriteItem call, 25 requests at most, plus a script', () => {
     const files = exportPlanFiles(staged(60, ['sandbox']), [sandbox]);
     expect(files.map((f) => f.name)).toEqual([
-      'request-0001.json',
-      'request-0002.json',
-      'request-0003.json',
+      'put-0001.json',
+      'put-0002.json',
+      'put-0003.json',
       SCRIPT_NAME,
     ]);
     const first = JSON.parse(files[0]!.json) as Record<string, unknown[]>;
     expect(first.T).toHaveLength(25);
     expect(fromRequestItems(first).every((op) => op.kind === 'put')).toBe(true);
     expect(files[3]!.json).toContain(
-      'aws dynamodb batch-write-item --region local --endpoint-url http://127.0.0.1:4567 --request-items file://request-0001.json',
+      "run 'put-0001.json' --region 'local' --endpoint-url 'http://127.0.0.1:4567'",
     );
   });
 
   it('prefixes names per connection when the plan spans several, quoting shell arguments', () => {
     const files = exportPlanFiles(staged(2, ['sandbox', 'prod']), [sandbox, prod]);
     expect(files.map((f) => f.name)).toEqual([
-      'sandbox-request-0001.json',
-      'prod-request-0001.json',
+      'sandbox-put-0001.json',
+      'prod-put-0001.json',
       SCRIPT_NAME,
     ]);
     expect(files[2]!.json).toContain(
-      `--profile 'o'\\''brien' --request-items file://prod-request-0001.json`,
+      `run 'prod-put-0001.json' --region 'eu-west-1' --profile 'o'\\''brien'`,
     );
   });
 });

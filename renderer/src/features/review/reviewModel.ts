@@ -2,7 +2,7 @@
 import { diffItem } from '../../../../shared/changes/diff';
 import type { AttributeDiff } from '../../../../shared/changes/diff';
 import { tableRef } from '../../../../shared/changes/types';
-import type { Changes, StagedChange } from '../../../../shared/changes/types';
+import type { Changes, PutChange, StagedChange } from '../../../../shared/changes/types';
 
 export type ChangeKind = StagedChange['kind'];
 export const CHANGE_KINDS: readonly ChangeKind[] = ['put', 'update', 'delete'];
@@ -17,17 +17,33 @@ export interface ReviewFilter {
 export interface ReviewEntry {
   id: string;
   change: StagedChange;
+  /** For the delete half of a move: the put into the other table (one card for both). */
+  moved?: { id: string; change: PutChange };
 }
 
-/** The staged changes the filter lets through, in staging order. */
-export function reviewEntries(changes: Changes, filter: ReviewFilter): ReviewEntry[] {
+/**
+ * The staged changes the filter lets through, in staging order; a move (see pairMoves: delete id
+ * -> put id) is one entry on its delete, let through when either half is.
+ */
+export function reviewEntries(
+  changes: Changes,
+  filter: ReviewFilter,
+  moves: ReadonlyMap<string, string> = new Map(),
+): ReviewEntry[] {
   const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
+  const puts = new Set(moves.values());
+  const passes = (c: StagedChange) =>
+    (!kinds || kinds.has(c.kind)) &&
+    (filter.table === null || tableRef(c.connectionId, c.table) === filter.table);
   const out: ReviewEntry[] = [];
   for (const [id, change] of changes) {
-    if (kinds && !kinds.has(change.kind)) continue;
-    if (filter.table !== null && tableRef(change.connectionId, change.table) !== filter.table)
-      continue;
-    out.push({ id, change });
+    if (puts.has(id)) continue;
+    const putId = moves.get(id);
+    const put = putId === undefined ? undefined : changes.get(putId);
+    if (put?.kind === 'put' && putId !== undefined) {
+      if (passes(change) || passes(put))
+        out.push({ id, change, moved: { id: putId, change: put } });
+    } else if (passes(change)) out.push({ id, change });
   }
   return out;
 }

@@ -9,6 +9,8 @@ interface ReviewView {
   table: string | null;
   /** Change ids whose every attribute row is shown. */
   expanded: Readonly<Record<string, true>>;
+  /** The drawer's width in pixels once the user has resized it; null for the default. */
+  width: number | null;
 }
 
 export const useReviewStore = create<ReviewView>(() => ({
@@ -16,6 +18,7 @@ export const useReviewStore = create<ReviewView>(() => ({
   kinds: [],
   table: null,
   expanded: {},
+  width: null,
 }));
 
 export const reviewActions = {
@@ -26,6 +29,7 @@ export const reviewActions = {
       kinds: s.kinds.includes(kind) ? s.kinds.filter((k) => k !== kind) : [...s.kinds, kind],
     })),
   setTable: (table: string | null) => useReviewStore.setState({ table }),
+  setWidth: (width: number | null) => useReviewStore.setState({ width }),
   toggleExpanded: (id: string) =>
     useReviewStore.setState((s) => {
       const expanded = { ...s.expanded };
@@ -39,3 +43,4 @@ export const selectReviewOpen = (s: ReviewView) => s.open;
 export const selectKinds = (s: ReviewView) => s.kinds;
 export const selectTableFilter = (s: ReviewView) => s.table;
 export const selectExpanded = (s: ReviewView) => s.expanded;
+export const selectReviewWidth = (s: ReviewView) => s.width;

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { selectChanges, selectKeySchemas, useStagingStore } from '../../stores/stagingStore';
+import { pairMoves } from './moves';
 import { planStaged } from './planInputs';
 import { reviewEntries, stagedTables, kindCounts } from './reviewModel';
 import { selectKinds, selectTableFilter, useReviewStore } from './reviewStore';
@@ -16,7 +17,11 @@ export function useReviewData() {
   const kinds = useReviewStore(selectKinds);
   const table = useReviewStore(selectTableFilter);
   const changes = useDeferredValue(live);
-  const entries = useMemo(() => reviewEntries(changes, { kinds, table }), [changes, kinds, table]);
+  const moves = useMemo(() => pairMoves(changes, keySchemas), [changes, keySchemas]);
+  const entries = useMemo(
+    () => reviewEntries(changes, { kinds, table }, moves),
+    [changes, kinds, table, moves],
+  );
   const tables = useMemo(() => stagedTables(changes), [changes]);
   const counts = useMemo(() => kindCounts(changes), [changes]);
   const plan = useMemo(() => planStaged(changes, keySchemas), [changes, keySchemas]);
@@ -36,6 +41,7 @@ export function useReviewData() {
   return {
     changes,
     entries,
+    moves,
     tables,
     counts,
     plan,

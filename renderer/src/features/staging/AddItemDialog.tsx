@@ -1,4 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { changeId } from '../../../../shared/changes/types';
+import { canonicalKey } from '../../../../shared/dynamo/key';
+import { selectSlot, slotPositions, useItemsStore } from '../../stores/itemsStore';
+import { selectChanges, useStagingStore } from '../../stores/stagingStore';
+import { keyText } from './describeKey';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { stagingActions } from '../../stores/stagingStore';
 import { Dialog } from './Dialog';
@@ -19,6 +24,23 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
   const [tried, setTried] = useState(false);
   const [key, setKey] = useState<Item | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const slot = useItemsStore(selectSlot({ connectionId, table }));
+  const changes = useStagingStore(selectChanges);
+  // The type each loaded column holds (first row that has it): plain JSON keeps sets and binary
+  // as the column holds them instead of reading ["ux"] as a list.
+  const template = useMemo(() => {
+    const out: Item = {};
+    for (const item of (slot?.items ?? []).slice(0, 500))
+      for (const name in item) if (!(name in out)) out[name] = item[name] as Item[string];
+    return out;
+  }, [slot?.items]);
+  const exists = useMemo(() => {
+    if (!key) return null;
+    const staged = changes.get(changeId(connectionId, table, key, keySchema));
+    if (staged) return staged.kind === 'delete' ? 'staged for delete' : 'staged';
+    const ref = { connectionId, table };
+    return slotPositions(ref)?.has(canonicalKey(key, keySchema)) ? 'loaded' : null;
+  }, [key, changes, connectionId, table, keySchema]);
 
   const next = () => {
     setTried(true);
@@ -53,11 +75,20 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
     >
       {key ? (
         <>
-          <p className="hint">
-            A put: if {table} already holds an item with this key, committing replaces it.
-          </p>
+          {exists ? (
+            <p className="issues warn" role="alert">
+              {keyText(key, keySchema)} is already {exists} in this grid: a new item with this key
+              replaces it entirely when you commit. To change some of its attributes, cancel and
+              edit that row instead.
+            </p>
+          ) : (
+            <p className="hint">
+              A put: if {table} already holds an item with this key, committing replaces it.
+            </p>
+          )}
           <ItemJsonEditor
             item={key}
+            original={{ ...template, ...key }}
             keySchema={keySchema}
             onSave={save}
             onCancel={onClose}

@@ -29,6 +29,7 @@ export function BinaryEditor({ initial, onChange, onSubmit, label }: ValueEditor
             type="button"
             role="radio"
             aria-checked={encoding === enc}
+            tabIndex={encoding === enc ? 0 : -1}
             onClick={() => switchTo(enc)}
           >
             {enc}

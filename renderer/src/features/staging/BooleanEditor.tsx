@@ -16,6 +16,7 @@ export function BooleanEditor({ initial, onChange, onSubmit, label }: ValueEdito
           type="button"
           role="radio"
           aria-checked={value === v}
+          tabIndex={value === v ? 0 : -1}
           className={value === v ? 'primary' : ''}
           autoFocus={value === v}
           onClick={() => pick(v)}

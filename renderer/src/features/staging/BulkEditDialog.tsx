@@ -8,6 +8,7 @@ import { BulkOpFields } from './BulkOpFields';
 import type { BulkForm } from './BulkOpFields';
 import { currentImage, loadedTarget } from './currentImage';
 import { Dialog } from './Dialog';
+import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 import { textToValue } from './textToValue';
 
 /** What a bulk edit runs on: the selected rows, or every item the current query matches. */
@@ -20,6 +21,8 @@ export interface BulkEditDialogProps {
   table: string;
   keySchema: KeySchema;
   source: BulkSource;
+  /** Selected rows left out, by reason. */
+  leftOut?: readonly LeftOutItems[];
   onClose(): void;
 }
 
@@ -62,6 +65,7 @@ export function BulkEditDialog({
   table,
   keySchema,
   source,
+  leftOut = [],
   onClose,
 }: BulkEditDialogProps) {
   const [loaded, setLoaded] = useState<readonly ItemTarget[] | null>(
@@ -124,7 +128,7 @@ export function BulkEditDialog({
   const count = loaded?.length ?? counted;
   return (
     <Dialog
-      title={`Bulk edit ${loaded ? fmt(count) : ''} items in ${table}`}
+      title={`Bulk edit ${loaded ? fmt(count) : ''} ${count === 1 ? 'item' : 'items'} in ${table}`}
       onClose={onClose}
       footer={
         <>
@@ -137,6 +141,15 @@ export function BulkEditDialog({
         </>
       }
     >
+      {source.kind === 'selection' && (
+        <ScopeSummary
+          kind="bulkSelection"
+          verb="to edit"
+          items={source.targets.map((t) => t.key)}
+          leftOut={leftOut}
+          keySchema={keySchema}
+        />
+      )}
       {source.kind === 'query' && (
         <p className={loaded ? 'hint' : 'status'} role="status">
           {readError

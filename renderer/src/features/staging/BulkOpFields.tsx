@@ -70,6 +70,7 @@ export function BulkOpFields({ form, onChange, names }: BulkOpFieldsProps) {
             type="button"
             role="radio"
             aria-checked={form.kind === k}
+            tabIndex={form.kind === k ? 0 : -1}
             onClick={() => set({ kind: k })}
           >
             {label}

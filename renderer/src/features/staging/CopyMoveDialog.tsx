@@ -9,12 +9,15 @@ import type { KeyMapping, TableSide } from './copyMove';
 import { currentImage } from './currentImage';
 import { Dialog } from './Dialog';
 import { KeyMappingFields } from './KeyMappingFields';
+import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 
 export interface CopyMoveDialogProps {
   source: TableSide;
   /** The selected items. */
   targets: readonly ItemTarget[];
   initialMode?: 'copy' | 'move';
+  /** Selected rows left out, by reason. */
+  leftOut?: readonly LeftOutItems[];
   onClose(): void;
 }
 
@@ -29,6 +32,7 @@ export function CopyMoveDialog({
   source,
   targets,
   initialMode = 'copy',
+  leftOut = [],
   onClose,
 }: CopyMoveDialogProps) {
   const connections = useConnectionStore(selectConnections);
@@ -92,7 +96,7 @@ export function CopyMoveDialog({
   };
   return (
     <Dialog
-      title={`${mode === 'move' ? 'Move' : 'Copy'} ${fmt(targets.length)} items from ${source.table}`}
+      title={`${mode === 'move' ? 'Move' : 'Copy'} ${fmt(targets.length)} ${targets.length === 1 ? 'item' : 'items'} from ${source.table}`}
       onClose={onClose}
       footer={
         <>
@@ -106,6 +110,13 @@ export function CopyMoveDialog({
       }
     >
       <div className="stack">
+        <ScopeSummary
+          kind={mode}
+          verb={`to ${mode}`}
+          items={targets.map((t) => t.key)}
+          leftOut={leftOut}
+          keySchema={source.keySchema}
+        />
         <div className="segmented" role="radiogroup" aria-label="Copy or move">
           {(['copy', 'move'] as const).map((m) => (
             <button
@@ -113,6 +124,7 @@ export function CopyMoveDialog({
               type="button"
               role="radio"
               aria-checked={mode === m}
+              tabIndex={mode === m ? 0 : -1}
               onClick={() => setMode(m)}
             >
               {m === 'copy' ? 'Copy' : 'Move (copy, then delete here)'}
@@ -159,7 +171,8 @@ export function CopyMoveDialog({
         {result && (
           <div role="status">
             <p>
-              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong> items
+              {mode === 'move' ? 'Moves' : 'Copies'} <strong>{fmt(result.copied)}</strong>{' '}
+              {result.copied === 1 ? 'item' : 'items'}
               into {table}
               {mode === 'move' ? ` and deletes them from ${source.table}` : ''}.
             </p>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Edit, ItemTarget } from '../../../../shared/changes/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
 import { stagingActions } from '../../stores/stagingStore';
-import { keyText } from './describeKey';
 import { Dialog } from './Dialog';
+import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 
 export interface DeleteItemsDialogProps {
   connectionId: string;
@@ -11,10 +11,10 @@ export interface DeleteItemsDialogProps {
   keySchema: KeySchema;
   /** The selected items (a staged new item is simply un-staged). */
   targets: readonly ItemTarget[];
+  /** Selected rows left out, by reason. */
+  leftOut?: readonly LeftOutItems[];
   onClose(): void;
 }
-
-const SHOWN = 8;
 
 /** Stages deletes of the selected items in one undo step, after saying which. */
 export function DeleteItemsDialog({
@@ -22,6 +22,7 @@ export function DeleteItemsDialog({
   table,
   keySchema,
   targets,
+  leftOut = [],
   onClose,
 }: DeleteItemsDialogProps) {
   const [error, setError] = useState<string | null>(null);
@@ -52,14 +53,13 @@ export function DeleteItemsDialog({
       }
     >
       <p>Nothing is deleted until you commit; the review lists every staged delete.</p>
-      <ul className="key-list">
-        {targets.slice(0, SHOWN).map((t, i) => (
-          <li key={i} className="mono">
-            {keyText(t.key, keySchema)}
-          </li>
-        ))}
-        {n > SHOWN && <li className="muted">…and {(n - SHOWN).toLocaleString('en-US')} more</li>}
-      </ul>
+      <ScopeSummary
+        kind="delete"
+        verb="to delete"
+        items={targets.map((t) => t.key)}
+        leftOut={leftOut}
+        keySchema={keySchema}
+      />
       {error && <p className="field-error">{error}</p>}
     </Dialog>
   );

@@ -3,6 +3,7 @@ import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { stagingActions } from '../../stores/stagingStore';
 import { keyText } from './describeKey';
 import { Dialog } from './Dialog';
+import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 import { buildDuplicates } from './duplicate';
 import { KeyFields } from './KeyFields';
 import { keyTexts } from './keyFields';
@@ -13,6 +14,8 @@ export interface DuplicateItemsDialogProps {
   keySchema: KeySchema;
   /** The selected items as they stand now (staged images included). */
   items: readonly Item[];
+  /** Selected rows left out, by reason. */
+  leftOut?: readonly LeftOutItems[];
   onClose(): void;
 }
 
@@ -22,6 +25,7 @@ export function DuplicateItemsDialog({
   table,
   keySchema,
   items,
+  leftOut = [],
   onClose,
 }: DuplicateItemsDialogProps) {
   const [texts, setTexts] = useState(() => items.map((item) => keyTexts(keySchema, item)));
@@ -48,6 +52,15 @@ export function DuplicateItemsDialog({
         </>
       }
     >
+      {leftOut.length > 0 && (
+        <ScopeSummary
+          kind="duplicate"
+          verb="to duplicate"
+          items={items}
+          leftOut={leftOut}
+          keySchema={keySchema}
+        />
+      )}
       <p className="hint">Each copy keeps every attribute and gets the key you type.</p>
       <ol className="duplicate-list">
         {items.map((item, i) => (

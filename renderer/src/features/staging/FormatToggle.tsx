@@ -27,6 +27,7 @@ export function FormatToggle({ format, onChange, disabledReason }: FormatToggleP
           type="button"
           role="radio"
           aria-checked={format === f}
+          tabIndex={format === f ? 0 : -1}
           disabled={format !== f && !!disabledReason}
           onClick={() => onChange(f)}
         >

@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
+import { BrowseView } from '../../lazy/onDemand';
+import { prefetchFirstPage } from '../browse/load/earlyPage';
 
 const EMPTY: string[] = [];
 
@@ -31,8 +33,17 @@ export function TableList() {
           aria-label="Filter tables"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter opens the table when the filter leaves exactly one.
+            if (e.key === 'Enter' && shown.length === 1)
+              void select(connectionId, shown[0] as string);
+          }}
         />
-        <button title="Refresh tables" aria-label="Refresh tables" onClick={() => void load(connectionId)}>
+        <button
+          title="Refresh tables"
+          aria-label="Refresh tables"
+          onClick={() => void load(connectionId)}
+        >
           ↻
         </button>
       </div>
@@ -47,7 +58,11 @@ export function TableList() {
             <button
               className={name === selected ? 'table-item selected' : 'table-item'}
               aria-current={name === selected ? 'true' : undefined}
-              onClick={() => void select(connectionId, name)}
+              onClick={() => {
+                prefetchFirstPage({ connectionId, table: name });
+                void BrowseView.preload();
+                void select(connectionId, name);
+              }}
             >
               {name}
             </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { descriptionKey, useTablesStore } from '../../stores/tablesStore';
-import { BrowseView } from '../browse/BrowseView';
+import { BrowseView } from '../../lazy/onDemand';
 import { TableDescriptionView } from './TableDescriptionView';
 import '../browse/browse.css';
 
@@ -39,6 +39,7 @@ export function TablePane() {
               role="tab"
               id={`tab-${t.id}`}
               aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
               aria-controls={`panel-${t.id}`}
               className={tab === t.id ? 'pane-tab on' : 'pane-tab'}
               onClick={() => setTab(t.id)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { selectSlot, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../../../lazy/onDemand';
 
 /** Opens the export dialog; disabled while nothing is loaded. */
 export function ExportButton({ slot }: { slot: SlotRef }) {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keyNames, type KeySchema } from '../../../../../shared/dynamo/types';
 import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
 import { useGridViewStore } from './gridViewStore';
@@ -48,8 +48,22 @@ export function BrowseGrid({
     },
     [ref, key, setActive, update],
   );
+  // A new query starts an empty slot (and so an empty selection): say so in the footer.
+  const [cleared, setCleared] = useState('');
+  const last = useRef({ loadId: slot?.loadId, selected: 0 });
+  const selected = slot ? Object.keys(slot.selection).length : 0;
+  useEffect(() => {
+    const before = last.current;
+    if (slot?.loadId !== before.loadId && before.selected > 0 && selected === 0) {
+      setCleared(
+        `Selection of ${before.selected.toLocaleString('en-US')} cleared by the new ${slot?.kind ?? 'read'}`,
+      );
+    }
+    last.current = { loadId: slot?.loadId, selected };
+  }, [slot?.loadId, slot?.kind, selected]);
   return (
     <ItemsGrid
+      selectionNote={cleared}
       viewKey={key}
       data={shown ?? data}
       label={`Items of ${ref.table}`}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { rememberFocus } from '../../keyboard/focus';
 
 export interface MenuAction {
   label: string;
@@ -17,14 +18,21 @@ export interface ContextMenuProps {
 /** A small menu at the pointer; closes on Escape, on a click elsewhere, or after an action. */
 export function ContextMenu({ x, y, label, actions, onClose }: ContextMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Callers pass a new onClose each render; the focus effect must run once per opening.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
+    const restore = rememberFocus();
     ref.current?.querySelector('button')?.focus();
     const away = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
+      if (!ref.current?.contains(e.target as Node)) closeRef.current();
     };
     window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
-  }, [onClose]);
+    return () => {
+      window.removeEventListener('mousedown', away);
+      restore();
+    };
+  }, []);
   const left = Math.min(x, window.innerWidth - 240);
   const top = Math.min(y, window.innerHeight - 40 - actions.length * 30);
   return (
@@ -35,7 +43,10 @@ export function ContextMenu({ x, y, label, actions, onClose }: ContextMenuProps)
       className="context-menu"
       style={{ left, top }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault();
+          onClose();
+        }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
           const items = [...(ref.current?.querySelectorAll('button') ?? [])];

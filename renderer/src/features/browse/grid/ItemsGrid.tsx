@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { GridHeader } from './GridHeader';
 import { GridBody } from './GridBody';
 import type { RowStaging } from './GridRow';
@@ -33,6 +33,8 @@ export interface ItemsGridProps {
   onDeleteRows?: () => void;
   /** For staging: more context menu entries for a row. */
   extraMenuActions?: (id: string | null) => MenuAction[];
+  /** Why the selection was last cleared from outside (a new query), for the footer. */
+  selectionNote?: string;
 }
 
 /** A paste into the grid, at the focused cell (row and column are -1 when none is focused). */
@@ -99,6 +101,31 @@ export function ItemsGrid(p: ItemsGridProps) {
     [selection, selectedCount, rows],
   );
   const allSelected = rows.length > 0 && shownSelected === rows.length;
+  // The selection is of visible rows: rows the quick filter hides (or that went away) leave it,
+  // and so does the inspector's row, so no bulk action ever acts on a row the user cannot see.
+  const [narrowed, setNarrowed] = useState<{ note: string; selection: Selection } | null>(null);
+  const filtering = view.quickFilter.trim() !== '';
+  useEffect(() => {
+    const shownById = table.getRowModel().rowsById;
+    const activeGone = activeId !== null && !shownById[activeId];
+    if (shownSelected === selectedCount && !activeGone) return;
+    const next: Selection = {};
+    for (const id in selection) if (shownById[id]) next[id] = true;
+    const dropped = selectedCount - shownSelected;
+    onSelect(next, activeGone ? null : activeId);
+    if (dropped > 0) {
+      const rowsText = `${dropped.toLocaleString('en-US')} selected ${dropped === 1 ? 'row' : 'rows'}`;
+      const note = `${rowsText} ${filtering ? 'hidden by the filter' : 'no longer shown'} unselected`;
+      setNarrowed({ note, selection: next });
+    }
+  }, [rows, shownSelected, selectedCount, activeId, selection, onSelect, table, filtering]);
+  // A note stands until the user changes the selection.
+  const note =
+    narrowed?.selection === selection
+      ? narrowed.note
+      : selectedCount === 0 && p.selectionNote
+        ? p.selectionNote
+        : '';
   const headers = Object.fromEntries(table.getFlatHeaders().map((h) => [h.column.id, h]));
   const keyRoles: Record<string, 'PK' | 'SK'> = { [p.data.keySchema.partitionKey.name]: 'PK' };
   if (p.data.keySchema.sortKey) keyRoles[p.data.keySchema.sortKey.name] = 'SK';
@@ -179,6 +206,11 @@ export function ItemsGrid(p: ItemsGridProps) {
           {rows.length.toLocaleString('en-US')} shown · {selectedCount.toLocaleString('en-US')}{' '}
           selected
         </span>
+        {note && (
+          <span className="selection-note" data-testid="selection-note">
+            {note}
+          </span>
+        )}
         <span className="grid-notice" role="status" aria-live="polite">
           {actions.notice}
         </span>

@@ -168,7 +168,8 @@ export function useGridActions(p: GridActionsInput) {
     { label: 'Copy cell', shortcut: 'Ctrl+C', run: copyCell },
     { label: 'Copy row as JSON', shortcut: 'Ctrl+Shift+C', run: () => copyRow(false) },
     { label: 'Copy row as DynamoDB JSON', run: () => copyRow(true) },
-    { label: 'Show in inspector', shortcut: 'Enter', run: nav.open },
+    // Enter edits the cell where the grid edits; Shift+Enter then opens the inspector.
+    { label: 'Show in inspector', shortcut: p.onEditCell ? 'Shift+Enter' : 'Enter', run: nav.open },
   ];
   if (p.onEditCell) menuActions.unshift({ label: 'Edit cell…', shortcut: 'Enter', run: nav.edit });
   if (p.extraMenuActions) menuActions.push(...p.extraMenuActions(p.activeId));

@@ -39,6 +39,7 @@ export function Inspector({ item, attribute, onClose }: InspectorProps) {
               type="button"
               role="radio"
               aria-checked={format === f}
+              tabIndex={format === f ? 0 : -1}
               className={format === f ? 'on' : ''}
               onClick={() => setFormat(f)}
             >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TableDescription } from '../../../../../shared/contract/tables';
-import { GetByKeyDialog } from './GetByKeyDialog';
+import { GetByKeyDialog } from '../../../lazy/onDemand';
 
 /** Opens the get-by-key dialog, starting with the open table. */
 export function GetByKeyButton({

@@ -14,6 +14,7 @@ import {
   type SlotRef,
 } from '../../../stores/itemsStore';
 import { deliverItems } from './deliver';
+import { takeEarlyPage, type QueryPage } from './earlyPage';
 
 const FLUSH_MS = 150;
 /** How long to wait for items:done after items:loadAll answered (events travel separately). */
@@ -30,13 +31,20 @@ export function errorOf(err: unknown): { code: string; message: string } {
 const store = () => useItemsStore.getState();
 const slotOf = (ref: SlotRef) => store().slots[slotKey(ref)];
 
-async function readPage(ref: SlotRef, loadId: string, model: QueryModel, cursor?: Item) {
+async function readPage(
+  ref: SlotRef,
+  loadId: string,
+  model: QueryModel,
+  cursor?: Item,
+  early?: Promise<QueryPage>,
+) {
   try {
-    const page = await call('items:query', {
-      connectionId: ref.connectionId,
-      model,
-      ...(cursor ? { cursor } : {}),
-    });
+    const page = await (early ??
+      call('items:query', {
+        connectionId: ref.connectionId,
+        model,
+        ...(cursor ? { cursor } : {}),
+      }));
     store().append(ref, loadId, page.items);
     const prev = slotOf(ref)?.progress;
     store().finish(ref, loadId, {
@@ -63,7 +71,7 @@ export async function runQuery(
   const loadId = newLoadId();
   const kind = isQuery(model) ? 'Query' : 'Scan';
   store().begin(ref, { keySchema, kind, status: 'loading', loadId, model });
-  await readPage(ref, loadId, model);
+  await readPage(ref, loadId, model, undefined, takeEarlyPage(ref, model));
 }
 
 /** Load more: appends the next page of the query the rows came from. */

@@ -62,6 +62,7 @@ export function QueryBuilder({ slot, draftKey, table }: QueryBuilderProps) {
               type="button"
               role="radio"
               aria-checked={draft.mode === m}
+              tabIndex={draft.mode === m ? 0 : -1}
               className={draft.mode === m ? 'on' : ''}
               onClick={() => onChange({ mode: m })}
             >

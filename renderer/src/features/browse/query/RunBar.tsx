@@ -4,6 +4,7 @@ import { cancelLoad, loadAll, loadMore, runQuery } from '../load/loader';
 import { LoadStatus } from './LoadStatus';
 import { useQueryDraftStore } from './queryDraftStore';
 import type { QueryState } from './useQueryModel';
+import { useCommands } from '../../keyboard/commandStore';
 
 export interface RunBarProps {
   slot: SlotRef;
@@ -25,6 +26,36 @@ export function RunBar({ slot: ref, draftKey, tableKey, query }: RunBarProps) {
     setAttempted(draftKey, false);
     void (how === 'run' ? runQuery : loadAll)(ref, tableKey, query.model);
   };
+  useCommands(() =>
+    busy
+      ? [
+          {
+            id: 'cancel-load',
+            label: 'Cancel the load',
+            group: 'Query',
+            run: () => void cancelLoad(ref),
+          },
+        ]
+      : [
+          { id: 'run', label: `Run ${query.kind}`, group: 'Query', run: () => send('run') },
+          {
+            id: 'load-all',
+            label: 'Load all (every page)',
+            group: 'Query',
+            run: () => send('all'),
+          },
+          ...(slot?.cursor && slot.kind !== 'Get'
+            ? [
+                {
+                  id: 'load-more',
+                  label: 'Load more',
+                  group: 'Query',
+                  run: () => void loadMore(ref),
+                },
+              ]
+            : []),
+        ],
+  );
   return (
     <div className="run-bar">
       <button type="button" className="primary" disabled={busy} onClick={() => send('run')}>

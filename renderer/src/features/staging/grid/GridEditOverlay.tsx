@@ -12,6 +12,7 @@ import { RemoveAttributeDialog } from '../RemoveAttributeDialog';
 import { CellEditPopover } from './CellEditPopover';
 import type { GridEditing } from './useGridEditing';
 import type { StagedGrid } from './useStagedGrid';
+import type { LeftOutItems } from '../ScopeSummary';
 
 export interface GridEditOverlayProps {
   slot: SlotRef;
@@ -30,6 +31,11 @@ export function GridEditOverlay({ slot: ref, staged, editing }: GridEditOverlayP
       const row = staged.rowOf(id);
       return row ? [row] : [];
     });
+
+  const leftOut = (): LeftOutItems[] =>
+    'leftOut' in editor
+      ? editor.leftOut.map((l) => ({ reason: l.reason, items: rowsOf(l.ids).map((r) => r.item) }))
+      : [];
 
   switch (editor.kind) {
     case 'cell': {
@@ -57,14 +63,27 @@ export function GridEditOverlay({ slot: ref, staged, editing }: GridEditOverlayP
       return <RemoveAttributeDialog {...props} />;
     }
     case 'duplicate':
-      return <DuplicateItemsDialog {...base} items={rowsOf(editor.ids).map((r) => r.item)} />;
+      return (
+        <DuplicateItemsDialog
+          {...base}
+          items={rowsOf(editor.ids).map((r) => r.item)}
+          leftOut={leftOut()}
+        />
+      );
     case 'delete':
-      return <DeleteItemsDialog {...base} targets={rowsOf(editor.ids).map((r) => r.target)} />;
+      return (
+        <DeleteItemsDialog
+          {...base}
+          targets={rowsOf(editor.ids).map((r) => r.target)}
+          leftOut={leftOut()}
+        />
+      );
     case 'bulkSelection':
       return (
         <BulkEditDialog
           {...base}
           source={{ kind: 'selection', targets: rowsOf(editor.ids).map((r) => r.target) }}
+          leftOut={leftOut()}
         />
       );
     case 'bulkQuery':
@@ -76,6 +95,7 @@ export function GridEditOverlay({ slot: ref, staged, editing }: GridEditOverlayP
           source={{ connectionId: ref.connectionId, table: ref.table, keySchema }}
           targets={rowsOf(editor.ids).map((r) => r.target)}
           initialMode={editor.kind}
+          leftOut={leftOut()}
           onClose={close}
         />
       );

@@ -7,6 +7,7 @@ import type { SlotRef } from '../../../stores/itemsStore';
 import { formatValue } from '../../../../../shared/dynamo/format';
 import { queryPages } from './queryPages';
 import type { GridEditing } from './useGridEditing';
+import type { BulkKind } from '../bulkScope';
 
 export interface GridEditToolbarProps {
   slot: SlotRef;
@@ -23,18 +24,17 @@ export function GridEditToolbar({ slot: ref, editing }: GridEditToolbarProps) {
   const { readOnly, open } = editing;
 
   const openMenu = () => {
-    const ids = editing.selectedIds();
-    const n = ids.length;
     const actions: MenuAction[] = [];
-    if (n > 0) {
-      actions.push(
-        { label: `Bulk edit ${fmt(n)} selected…`, run: () => open({ kind: 'bulkSelection', ids }) },
-        { label: `Copy ${fmt(n)} to another table…`, run: () => open({ kind: 'copy', ids }) },
-        { label: `Move ${fmt(n)} to another table…`, run: () => open({ kind: 'move', ids }) },
-        { label: `Duplicate ${fmt(n)}…`, run: () => open({ kind: 'duplicate', ids }) },
-        { label: `Delete ${fmt(n)}…`, run: () => open({ kind: 'delete', ids }) },
-      );
-    }
+    const entry = (kind: BulkKind, label: (n: string) => string): void => {
+      const { ids, leftOut } = editing.scope(kind);
+      if (ids.length === 0 && leftOut.length === 0) return;
+      actions.push({ label: label(fmt(ids.length)), run: () => open({ kind, ids, leftOut }) });
+    };
+    entry('bulkSelection', (n) => `Bulk edit ${n} selected…`);
+    entry('copy', (n) => `Copy ${n} to another table…`);
+    entry('move', (n) => `Move ${n} to another table…`);
+    entry('duplicate', (n) => `Duplicate ${n}…`);
+    entry('delete', (n) => `Delete ${n}…`);
     const model = slot?.model;
     if (model && slot.kind !== 'Get') {
       const kind = slot.kind ?? 'Scan';

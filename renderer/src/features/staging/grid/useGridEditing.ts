@@ -8,7 +8,12 @@ import type { TableDescription } from '../../../../../shared/contract/tables';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
 import type { MenuAction } from '../../browse/grid/ContextMenu';
 import type { GridPaste } from '../../browse/grid/ItemsGrid';
-import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
+import { itemMatchesModel } from '../../../../../shared/query/matches';
+import type { Item } from '../../../../../shared/dynamo/types';
+import { itemMatches, quickFilterPattern } from '../../browse/grid/quickFilter';
+import { selectView, useGridViewStore } from '../../browse/grid/gridViewStore';
+import { bulkScope, type BulkKind, type BulkScope } from '../bulkScope';
+import { selectSlot, slotKey, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { stagingActions } from '../../../stores/stagingStore';
 import type { Anchor } from './CellEditPopover';
@@ -16,6 +21,7 @@ import { partialRowsReason } from './editable';
 import type { GridEditor } from './gridEditor';
 import { gridPaste } from './gridPaste';
 import type { StagedGrid } from './useStagedGrid';
+import { showToast } from '../../feedback/toastStore';
 
 export interface GridEditing {
   editor: GridEditor | null;
@@ -23,14 +29,12 @@ export interface GridEditing {
   open(editor: GridEditor): void;
   /** Why the rows cannot be edited (partial items), or null. */
   readOnly: string | null;
-  /** A short message after an action (shown in the toolbar). */
-  notice: string;
   onEditCell(id: string, column: string, anchor: Anchor | null): void;
   onPaste(paste: GridPaste): void;
   /** Staging entries for the grid's context menu on `id`. */
   menuActions(id: string | null): MenuAction[];
-  /** Selected row ids that can be edited (not staged for deletion), in grid order. */
-  selectedIds(): string[];
+  /** What a bulk action on the selection acts on and what it leaves out (see bulkScope). */
+  scope(kind: BulkKind): BulkScope;
   /** Stages a value for one cell. */
   commitCell(id: string, column: string, value: AttributeValue): void;
   keyTypeOf(column: string): KeyType | undefined;
@@ -43,7 +47,6 @@ export function useGridEditing(
 ): GridEditing {
   const slot = useItemsStore(selectSlot(ref));
   const [editor, setEditor] = useState<GridEditor | null>(null);
-  const [notice, setNotice] = useState('');
   const keySchema = staged.data.keySchema;
   const readOnly = useMemo(() => partialRowsReason(slot?.model, table), [slot?.model, table]);
   const close = useCallback(() => setEditor(null), []);
@@ -60,23 +63,42 @@ export function useGridEditing(
 
   const editable = (id: string): boolean => {
     if (readOnly) {
-      setNotice(readOnly);
+      showToast(readOnly);
       return false;
     }
     const row = staged.rowOf(id);
     if (!row) return false;
     if (row.staging?.status === 'deleted') {
-      setNotice('This item is staged for deletion: revert it to edit it.');
+      showToast('This item is staged for deletion: revert it to edit it.');
       return false;
     }
     return true;
   };
 
-  const selectedIds = (): string[] => {
+  const quickFilter = useGridViewStore((s) => selectView(slotKey(ref))(s).quickFilter);
+
+  const scope = (kind: BulkKind): BulkScope => {
     const selection = slot?.selection ?? {};
-    return staged.data.ids.filter(
-      (id) => selection[id] && staged.rowStaging(id)?.status !== 'deleted',
-    );
+    const re = quickFilterPattern(quickFilter);
+    const model = slot?.kind === 'Get' ? undefined : slot?.model;
+    const readKey = model?.index
+      ? (table.indexes.find((i) => i.name === model.index)?.key ?? keySchema)
+      : keySchema;
+    const { ids, items } = staged.data;
+    const rows = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (!selection[id]) continue;
+      const item = items[i] as Item;
+      const status = staged.rowStaging(id)?.status;
+      rows.push({
+        id,
+        status,
+        shown: re === null || itemMatches(item, re),
+        matchesQuery: status !== 'new' || !model || itemMatchesModel(item, model, readKey),
+      });
+    }
+    return bulkScope(kind, rows);
   };
 
   const commitCell = (id: string, column: string, value: AttributeValue) => {
@@ -86,7 +108,8 @@ export function useGridEditing(
       { type: 'setAttribute', target: row.target, name: column, value },
       schemas,
     );
-    setNotice(r.ok ? (r.touched ? `Staged ${column}` : `${column} unchanged`) : r.error);
+    if (!r.ok) showToast(r.error, { tone: 'error' });
+    else if (!r.touched) showToast(`${column} unchanged`);
     if (r.ok) setEditor(null);
   };
 
@@ -97,8 +120,8 @@ export function useGridEditing(
   };
 
   const onPaste = (paste: GridPaste) => {
-    if (readOnly) return setNotice(readOnly);
-    if (paste.row < 0 || paste.column < 0) return setNotice('Pick a cell to paste into.');
+    if (readOnly) return showToast(readOnly);
+    if (paste.row < 0 || paste.column < 0) return showToast('Pick a cell to paste into.');
     const result = gridPaste({
       text: paste.text,
       row: paste.row,
@@ -117,15 +140,13 @@ export function useGridEditing(
       setEditor({ kind: 'pasteErrors', errors: result.errors, cells: result.cells });
       return;
     }
-    if (!result.edit) return setNotice('Nothing to paste.');
-    const r = stagingActions.stage(result.edit, schemas);
+    if (!result.edit) return showToast('Nothing to paste.');
     const clipped = result.clipped.rows + result.clipped.columns;
-    setNotice(
-      r.ok
-        ? `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
-            (clipped ? ' (some fields fell outside the grid and were left out)' : '')
-        : r.error,
-    );
+    const label =
+      `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
+      (clipped ? ' (some fields fell outside the grid and were left out)' : '');
+    const r = stagingActions.stage(result.edit, schemas, label);
+    if (!r.ok) showToast(r.error, { tone: 'error' });
   };
 
   const menuActions = (id: string | null): MenuAction[] => {
@@ -135,18 +156,23 @@ export function useGridEditing(
     const out: MenuAction[] = [];
     const deleted = row.staging?.status === 'deleted';
     if (!readOnly && !deleted) {
-      const ids = selectedIds();
-      const many = ids.length > 1 && ids.includes(id) ? ids : [id];
+      const sc = scope('delete');
+      const wide = sc.ids.length > 1 && sc.ids.includes(id);
+      const many = wide ? sc.ids : [id];
+      const leftOut = wide ? sc.leftOut : [];
       const n = many.length > 1 ? ` (${many.length})` : '';
       out.push(
         { label: 'Edit item as JSON…', run: () => setEditor({ kind: 'editItem', id }) },
         { label: 'Add attribute…', run: () => setEditor({ kind: 'addAttribute', id }) },
         { label: 'Remove attributes…', run: () => setEditor({ kind: 'removeAttributes', id }) },
-        { label: `Duplicate${n}…`, run: () => setEditor({ kind: 'duplicate', ids: many }) },
+        {
+          label: `Duplicate${n}…`,
+          run: () => setEditor({ kind: 'duplicate', ids: many, leftOut }),
+        },
         {
           label: `Delete${n}…`,
           shortcut: 'Del',
-          run: () => setEditor({ kind: 'delete', ids: many }),
+          run: () => setEditor({ kind: 'delete', ids: many, leftOut }),
         },
       );
     }
@@ -155,7 +181,7 @@ export function useGridEditing(
         label: deleted ? 'Revert (keep the item)' : 'Revert staged changes',
         run: () => {
           const r = stagingActions.revertItem(row.target);
-          setNotice(r.ok ? 'Reverted' : r.error);
+          if (!r.ok) showToast(r.error, { tone: 'error' });
         },
       });
     }
@@ -167,11 +193,10 @@ export function useGridEditing(
     close,
     open: setEditor,
     readOnly,
-    notice,
     onEditCell,
     onPaste,
     menuActions,
-    selectedIds,
+    scope,
     commitCell,
     keyTypeOf,
   };

@@ -1,0 +1,86 @@
+/** Memory of the processes that serve the app: resident set sizes from /proc, the JS heap over CDP. */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
+
+/** Resident set size in MB, or 0 when the process is gone. */
+export function rssMB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium renderer processes started by this process (descendants with --type=renderer). */
+export function rendererPids(): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command may hold spaces and parentheses: the fields after the last ')' are fixed.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(entry), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const mine = (pid: number) => {
+    for (let p = pid, i = 0; p > 1 && i < 20; p = parent.get(p) ?? 0, i++)
+      if (p === process.pid) return true;
+    return false;
+  };
+  return [...parent.keys()].filter((pid) => {
+    if (!mine(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The largest renderer of this process's Chromium: the page under test. */
+export function pageRendererRssMB(): number {
+  return Math.max(0, ...rendererPids().map(rssMB));
+}
+
+export interface MemorySample {
+  rendererMB: number;
+  backendMB: number;
+  heapMB: number;
+}
+
+/** Samples every `everyMs` until stopped; keeps the peaks. */
+export function sampleMemory(cdp: CDPSession, backendPid: number, everyMs = 250) {
+  const peak: MemorySample = { rendererMB: 0, backendMB: 0, heapMB: 0 };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const renderer = pageRendererRssMB();
+      const backend = rssMB(backendPid);
+      let heap = 0;
+      try {
+        heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+      } catch {
+        // the page is busy or gone
+      }
+      peak.rendererMB = Math.max(peak.rendererMB, renderer);
+      peak.backendMB = Math.max(peak.backendMB, backend);
+      peak.heapMB = Math.max(peak.heapMB, heap);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop(): Promise<MemorySample> {
+      running = false;
+      await loop;
+      return {
+        rendererMB: Math.round(peak.rendererMB),
+        backendMB: Math.round(peak.backendMB),
+        heapMB: Math.round(peak.heapMB),
+      };
+    },
+  };
+}

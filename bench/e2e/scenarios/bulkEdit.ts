@@ -1,0 +1,62 @@
+/**
+ * Scenario 4: 10,000 of the loaded rows selected (quick filter, then select all shown), a bulk
+ * set of one attribute: from the click on "Stage" until the review shows the diff, the plan and
+ * no blocking problems, and the backend acknowledged the save. Then Undo -> painted.
+ */
+import type { Page } from 'playwright-core';
+import { clickToPaint, type Cond } from '../timing';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Quick-filters the grid to `token` and selects every shown row; resolves with the count. */
+export async function selectShown(page: Page, token: string, expected: number): Promise<void> {
+  await page.getByLabel('Filter loaded rows').fill(token);
+  await page
+    .getByTestId('grid-counts')
+    .filter({ hasText: `${n(expected)} shown` })
+    .waitFor({ timeout: 120_000 });
+  await page.getByLabel('Select all rows').check();
+  await page
+    .getByTestId('grid-counts')
+    .filter({ hasText: `${n(expected)} selected` })
+    .waitFor();
+}
+
+/** Opens the review drawer (if closed) and waits until its pane is there. */
+export async function openReview(page: Page): Promise<void> {
+  const review = page.getByRole('region', { name: 'Review changes' });
+  if ((await review.count()) === 0) await page.getByRole('button', { name: /^Changes \(/ }).click();
+  await review.waitFor();
+}
+
+/** Bulk-sets `attribute` to `value` on the selection; returns ms from Stage to review ready and saved. */
+export async function bulkSet(
+  page: Page,
+  count: number,
+  attribute: string,
+  value: string,
+): Promise<number> {
+  await page.getByRole('button', { name: 'Edit rows ▾' }).click();
+  await page.getByRole('menuitem', { name: `Bulk edit ${n(count)} selected…` }).click();
+  const dialog = page.getByRole('dialog', { name: /^Bulk edit/ });
+  await dialog.getByLabel('Attribute').fill(attribute);
+  await dialog.getByLabel('Value', { exact: true }).fill(value);
+  const stage = dialog.getByRole('button', { name: `Stage ${n(count)} changes` });
+  await stage.waitFor();
+  const ready: Cond[] = [
+    { sel: 'button.changes-button', text: `Changes (${n(count)})` },
+    { sel: '[data-testid="save-state"][data-state="saved"]' },
+    { sel: '[data-testid="plan-puts"]', text: n(count) },
+    { sel: `[aria-label="Review changes"] article li.diff-row[data-attr="${attribute}"]` },
+  ];
+  return clickToPaint(page, ready, () => stage.click(), 300_000);
+}
+
+/** Undo in the review: ms until the grid and the review show nothing staged. */
+export async function undo(page: Page): Promise<number> {
+  const button = page
+    .getByRole('region', { name: 'Review changes' })
+    .getByRole('button', { name: 'Undo', exact: true });
+  const done: Cond[] = [{ sel: 'button.changes-button', text: 'Changes (0)' }];
+  return clickToPaint(page, done, () => button.click(), 120_000);
+}

@@ -1,0 +1,218 @@
+/** Runs the chosen scenarios in order, prints each figure as it comes, and gathers them. */
+import type { Env } from '../env';
+import { fmt, median, spread } from '../stats';
+import { firstRows, openTable } from './firstRows';
+import { clickLoadAll, scrolledToEnd, sdkScanLoop } from './loadAll';
+import { openList } from './openList';
+import { bulkSet, openReview, selectShown, undo } from './bulkEdit';
+import { commitAll } from './commit';
+import { million } from './million';
+import { scrollOnce } from './scroll';
+
+export interface Settings {
+  runs: number;
+  items: number;
+  bigItems: number;
+  table: string;
+  bigTable: string;
+  load: () => number;
+}
+
+type Figures = Record<string, unknown>;
+
+const SCROLL_FRAMES = 300;
+
+export async function runScenarios(env: Env, only: number[], s: Settings): Promise<Figures> {
+  const out: Figures = {};
+  const checks: Record<string, { value: number; target: number; pass: boolean; rule: string }> = {};
+  const gate = (name: string, value: number, rule: '<=' | '>=', target: number) => {
+    const pass = rule === '<=' ? value <= target : value >= target;
+    checks[name] = { value, target: Number(target.toFixed(2)), pass, rule };
+    console.log(
+      `  target ${name}: ${value} ${rule} ${target.toFixed(1)} ${pass ? 'PASS' : 'FAIL'}`,
+    );
+  };
+
+  if (only.includes(1)) {
+    const loadAvg = s.load();
+    const r = await openList(env, s.table, s.runs);
+    console.log(`1. URL opened -> table list painted (load ${loadAvg})`);
+    console.log(`  DynoStage:      ${fmt(r.ours)}`);
+    console.log(`  dynamodb-admin: ${fmt(r.peer)}`);
+    console.log(
+      `  initial JavaScript: ${r.initialJsKB} KB (index.html script and module preloads); ${r.jsBeforeListKB} KB fetched before the list was painted (last run, idle prefetches included when they came first)`,
+    );
+    gate('listMs<=peer', r.ours.median, '<=', r.peer.median);
+    gate('initialJsKB<=600', r.initialJsKB, '<=', 600);
+    out.openList = { ...r, loadAverage: loadAvg };
+  }
+
+  if (only.includes(2)) {
+    const loadAvg = s.load();
+    const r = await firstRows(env, s.table, s.runs);
+    console.log(`2. click on the table -> first rows painted (load ${loadAvg})`);
+    console.log(`  DynoStage:      ${fmt(r.ours)}`);
+    console.log(`  dynamodb-admin: ${fmt(r.peer)} (its first page, 25 items)`);
+    gate('firstRowsMs<=300', r.ours.median, '<=', 300);
+    gate('firstRowsMs<=0.7xPeer', r.ours.median, '<=', 0.7 * r.peer.median);
+    out.firstRows = { ...r, loadAverage: loadAvg };
+  }
+
+  const wantsLoaded = only.some((n) => n === 3 || n === 4 || n === 5 || n === 6);
+  if (wantsLoaded) {
+    const loadAvg = s.load();
+    const runs = only.includes(3) ? s.runs : 1;
+    const ours: number[] = [];
+    const sdk: number[] = [];
+    let page = null as Awaited<ReturnType<typeof openTable>>['page'] | null;
+    let scrollable = false;
+    for (let i = 0; i < runs; i++) {
+      if (only.includes(3)) {
+        const raw = await sdkScanLoop(env, s.table);
+        if (raw.items !== s.items)
+          throw new Error(`SDK Scan read ${raw.items} items, not ${s.items}`);
+        sdk.push((raw.items / raw.ms) * 1000);
+      }
+      if (page) await page.context().close();
+      page = (await openTable(env, s.table)).page;
+      const ms = await clickLoadAll(page, s.items);
+      ours.push(ms);
+      scrollable = await scrolledToEnd(page, s.items);
+    }
+    if (only.includes(3)) {
+      const ips = spread(
+        ours.map((ms) => (s.items / ms) * 1000),
+        0,
+      );
+      const sdkIps = spread(sdk, 0);
+      const ratio = Number((ips.median / sdkIps.median).toFixed(2));
+      console.log(
+        `3. Load all ${s.items.toLocaleString('en-US')} items -> last row counted and painted (load ${loadAvg})`,
+      );
+      console.log(`  DynoStage:        ${fmt(spread(ours, 0))}; ${fmt(ips, 'items/s')}`);
+      console.log(`  raw SDK Scan loop: ${fmt(sdkIps, 'items/s')}`);
+      console.log(`  ratio ${ratio}; grid scrolls to its last row: ${scrollable}`);
+      gate('loadAllRatio>=0.6', ratio, '>=', 0.6);
+      out.loadAll = {
+        oursMs: spread(ours, 0),
+        oursItemsPerSec: ips,
+        sdkItemsPerSec: sdkIps,
+        ratio,
+        scrollable,
+        loadAverage: loadAvg,
+      };
+    }
+
+    if (only.includes(6) && page) {
+      const loadAvg6 = s.load();
+      const rs = [];
+      for (let i = 0; i < s.runs; i++) rs.push(await scrollOnce(page, SCROLL_FRAMES));
+      const p95 = spread(rs.map((r) => r.p95));
+      console.log(
+        `6. scroll top to bottom through ${s.items.toLocaleString('en-US')} rows in ${SCROLL_FRAMES} frames (load ${loadAvg6})`,
+      );
+      console.log(
+        `  frame p95: ${fmt(p95)}; p50 median ${median(rs.map((r) => r.p50)).toFixed(1)} ms; worst frame ${Math.max(...rs.map((r) => r.max)).toFixed(1)} ms`,
+      );
+      gate('scrollP95Ms<=17', p95.median, '<=', 17);
+      out.scroll = {
+        p95,
+        p50: spread(rs.map((r) => r.p50)),
+        max: spread(rs.map((r) => r.max)),
+        frames: SCROLL_FRAMES,
+        loadAverage: loadAvg6,
+      };
+    }
+    if (only.includes(4) && page) {
+      const loadAvg4 = s.load();
+      const selected = s.items / 10;
+      await selectShown(page, 'cohort-3x', selected);
+      await openReview(page);
+      const staged: number[] = [];
+      const undone: number[] = [];
+      for (let i = 0; i < s.runs; i++) {
+        staged.push(await bulkSet(page, selected, 'status', `bulk-${i}`));
+        undone.push(await undo(page));
+      }
+      const st = spread(staged);
+      const un = spread(undone);
+      console.log(
+        `4. bulk set on ${selected.toLocaleString('en-US')} of ${s.items.toLocaleString('en-US')} rows (load ${loadAvg4})`,
+      );
+      console.log(`  Stage -> review ready (diff, plan, validation) and saved: ${fmt(st)}`);
+      console.log(`  Undo -> painted: ${fmt(un)}`);
+      gate('bulkSetMs<=300', st.median, '<=', 300);
+      gate('undoMs<=100', un.median, '<=', 100);
+      out.bulkEdit = { selected, stageToReadyMs: st, undoMs: un, loadAverage: loadAvg4 };
+    }
+
+    if (only.includes(5) && page) {
+      const loadAvg5 = s.load();
+      const count = s.items / 100;
+      await openReview(page);
+      const ui: number[] = [];
+      const backend: number[] = [];
+      let headline = '';
+      for (let i = 0; i < s.runs; i++) {
+        await selectShown(page, `lot-${i + 1}y`, count);
+        await bulkSet(page, count, 'status', `commit-${i}`);
+        const r = await commitAll(page);
+        ui.push(r.ms);
+        backend.push(r.backendSeconds * 1000);
+        headline = r.headline;
+      }
+      const uiS = spread(ui, 0);
+      const beS = spread(backend, 0);
+      console.log(
+        `5. Commit of ${count.toLocaleString('en-US')} changes, batch mode (load ${loadAvg5})`,
+      );
+      console.log(`  click -> report painted: ${fmt(uiS)}`);
+      console.log(
+        `  the backend's own figure (report seconds): ${fmt(beS)}; last report: ${headline}`,
+      );
+      out.commit = {
+        changes: count,
+        mode: 'batch',
+        clickToReportMs: uiS,
+        backendMs: beS,
+        headline,
+        loadAverage: loadAvg5,
+      };
+    }
+    if (page) await page.context().close();
+  }
+
+  if (only.includes(7)) {
+    const loadAvg7 = s.load();
+    const { result: r, page } = await million(
+      env,
+      s.bigTable,
+      s.bigItems,
+      Math.min(3, s.runs),
+      SCROLL_FRAMES,
+    );
+    await page.context().close();
+    const p95 = spread(r.scroll.map((x) => x.p95));
+    console.log(
+      `7. Load all of ${s.bigItems.toLocaleString('en-US')} items of ~300 B (one run; load ${loadAvg7})`,
+    );
+    console.log(
+      `  ${(r.ms / 1000).toFixed(1)} s, ${r.itemsPerSec.toLocaleString('en-US')} items/s`,
+    );
+    console.log(
+      `  peak during the load: renderer RSS ${r.peak.rendererMB} MB, backend RSS ${r.peak.backendMB} MB, renderer JS heap ${r.peak.heapMB} MB; heap after GC ${r.heapAfterMB} MB`,
+    );
+    console.log(
+      `  frames while loading: longest ${r.longestFrameMs} ms, ${r.framesOver100} of ${r.frames} over 100 ms`,
+    );
+    console.log(`  scroll frame p95: ${fmt(p95)}`);
+    gate('millionHeapMB<=1536', r.peak.heapMB, '<=', 1536);
+    gate('millionLongestFrameMs<=100', r.longestFrameMs, '<=', 100);
+    gate('millionScrollP95Ms<=17', p95.median, '<=', 17);
+    out.million = { ...r, scrollP95: p95, loadAverage: loadAvg7 };
+  }
+
+  out.targets = checks;
+  out.pass = Object.values(checks).every((c) => c.pass);
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Sending one guarded call (UpdateItem, PutItem or DeleteItem with its condition). The request
+ * body is written here from DynamoDB JSON, as for BatchWriteItem (see wire.ts), so that any
+ * attribute name (`__proto__` included) and every value travel exactly as staged.
+ */
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type AttributeValue as SdkValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import type { Item } from '../../../shared/dynamo/types';
+import type { GuardedCall } from '../../../shared/plan/guarded';
+import { fromSdkItem } from '../dynamo/convert';
+import { requestJson, withBody } from './wire';
+
+export type SingleResult =
+  | { kind: 'written'; capacity: number }
+  | { kind: 'conflict'; server: Item | null; capacity: number };
+
+function commandOf(call: GuardedCall) {
+  const t = { TableName: call.input.TableName };
+  if (call.command === 'UpdateItem') return new UpdateItemCommand({ ...t, Key: {} });
+  if (call.command === 'PutItem') return new PutItemCommand({ ...t, Item: {} });
+  return new DeleteItemCommand({ ...t, Key: {} });
+}
+
+interface ConditionFailure {
+  name?: string;
+  Item?: Record<string, SdkValue>;
+}
+
+/**
+ * Sends the call. Resolves written, or conflict (ConditionalCheckFailedException: never retried)
+ * with the server's image (from ALL_OLD, else read consistently); rejects on any other failure.
+ */
+export async function sendGuarded(
+  client: DynamoDBClient,
+  call: GuardedCall,
+): Promise<SingleResult> {
+  const command = commandOf(call);
+  withBody(command, requestJson(call.input));
+  try {
+    const out = (await client.send(command as UpdateItemCommand)) as {
+      ConsumedCapacity?: { CapacityUnits?: number };
+    };
+    return { kind: 'written', capacity: out.ConsumedCapacity?.CapacityUnits ?? 0 };
+  } catch (err) {
+    const e = err as ConditionFailure;
+    if (e.name !== 'ConditionalCheckFailedException') throw err;
+    // A failed condition still costs a write unit (1 for a missing item).
+    if (e.Item) return { kind: 'conflict', server: fromSdkItem(e.Item), capacity: 1 };
+    const get = withBody(
+      new GetItemCommand({ TableName: call.input.TableName, Key: {} }),
+      requestJson({ TableName: call.input.TableName, Key: call.key, ConsistentRead: true }),
+    );
+    const got = await client.send(get).catch(() => null);
+    return { kind: 'conflict', server: got?.Item ? fromSdkItem(got.Item) : null, capacity: 1 };
+  }
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Modal } from '../browse/Modal';
+
+export interface CopyAsDialogProps {
+  title: string;
+  text: string;
+  onClose(): void;
+}
+
+/** Shows a generated snippet, selected, with a Copy button (the clipboard may be unavailable). */
+export function CopyAsDialog({ title, text, onClose }: CopyAsDialogProps) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('Copied to the clipboard.');
+    } catch {
+      setCopied('The clipboard is not available here: select the text and copy it.');
+    }
+  };
+  return (
+    <Modal title={title} onClose={onClose} wide>
+      <textarea
+        className="copy-as-text"
+        aria-label={title}
+        readOnly
+        spellCheck={false}
+        rows={Math.min(24, text.split('\n').length + 1)}
+        value={text}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div className="copy-as-actions">
+        <button type="button" className="primary" onClick={() => void copy()}>
+          Copy
+        </button>
+        {copied && <span role="status">{copied}</span>}
+      </div>
+    </Modal>
+  );
+}
