@@ -21,6 +21,13 @@ import type { Item, KeySchema } from '../shared/dynamo/types';
 import type { PlanInput } from '../shared/plan/types';
 import { startAppBench, type AppCommitFigure } from './support/appCommit';
 import {
+  guardedSection,
+  guardedWriter,
+  preload,
+  withoutStatus,
+  withStatus,
+} from './support/guarded';
+import {
   CAPACITY_SCHEMA,
   capacityRows,
   CLEAN_SCHEMA,
@@ -42,7 +49,7 @@ const REPEATS = 5;
 const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 const region = 'us-east-1';
 
-interface Figure {
+export interface Figure {
   items: number;
   seconds: number;
   itemsPerSecond: number;
@@ -57,7 +64,7 @@ interface Figure {
   load: number;
 }
 
-type Writer = (table: string, data: Item[]) => Promise<{ failed?: number } | void>;
+export type Writer = (table: string, data: Item[]) => Promise<{ failed?: number } | void>;
 
 let tableNo = 0;
 
@@ -69,17 +76,20 @@ async function run(
   data: (run: string) => Item[],
   schema: KeySchema,
   write: Writer,
+  prepare?: (table: string, items: Item[]) => Promise<void>,
 ): Promise<Figure> {
   const table = `Bench${++tableNo}`;
   await createBenchTable(direct, table, schema);
   const items = data(table);
+  await prepare?.(table, items);
   await proxy?.configure({ ...CLEAN, ...faults });
   await proxy?.reset();
   const load = os.loadavg()[0] ?? 0;
   const t0 = performance.now();
   const out = (await write(table, items)) ?? {};
   const seconds = (performance.now() - t0) / 1000;
-  const calls = (await proxy?.counters())?.calls.BatchWriteItem ?? 0;
+  const byOp = (await proxy?.counters())?.calls ?? {};
+  const calls = (byOp.BatchWriteItem ?? 0) + (byOp.UpdateItem ?? 0) + (byOp.PutItem ?? 0);
   const lost = await lostItems(direct, table, schema, items);
   await dropBenchTable(direct, table);
   const fig: Figure = {
@@ -231,6 +241,22 @@ async function main() {
         ),
       );
     }
+    const guarded = await guardedSection(
+      (name, faults, n, write) =>
+        run(
+          name,
+          direct,
+          proxy,
+          faults,
+          (r) => withStatus(cleanRows(n, r)),
+          CLEAN_SCHEMA,
+          write,
+          (t, d) => preload(direct, t, d.map(withoutStatus)),
+        ),
+      (opts) => guardedWriter(commitClient, CLEAN_SCHEMA, opts),
+      (opts) => engine(commitClient, CLEAN_SCHEMA, opts),
+      REPEATS,
+    );
     const journal = await run(
       'batch mode clean, journal',
       direct,
@@ -278,15 +304,19 @@ async function main() {
     };
     const lost =
       [...boto3, ...batch, ...ceiling, ...capEngine, ...capSdk, journal].reduce(
-        (s, f) => s + f.lost,
+        (t, f) => t + f.lost,
         0,
-      ) + appRuns.reduce((s, f) => s + f.lost, 0);
+      ) +
+      appRuns.reduce((t, f) => t + f.lost, 0) +
+      guarded.lost;
     const targets = {
       batchVsCeiling: ratios.batchVsCeiling >= 0.7,
       batchVsBoto3: ratios.batchVsBoto3 >= 4,
       capacityUse: ratios.capacityUse >= 0.8,
       capacityCallsVsSdkRetries: ratios.capacityCallsVsSdkRetries <= 0.5,
       lost: lost === 0,
+      guardedVsBatch: guarded.targets.guardedVsBatch,
+      adaptiveVsBestFixed: guarded.targets.adaptiveVsBestFixed,
     };
     const line = (label: string, key: keyof typeof bestRatios, target: string) =>
       console.error(
@@ -301,8 +331,15 @@ async function main() {
       `commit:start (app) / executor        ${ratios.appVsExecutor.toFixed(2)}x median (for information)`,
     );
     console.error(`lost (item by item, every run)      ${lost}`);
-    console.error(
-      "guarded mode: pending (the engine's guarded mode has not landed on this branch)",
+    const gLine = (label: string, key: 'guardedVsBatch' | 'adaptiveVsBestFixed', target: string) =>
+      console.error(
+        `${label.padEnd(34)}${guarded.ratios[key].toFixed(2)}x median, ${guarded.bestRatios[key].toFixed(2)}x best  (${target}: ${guarded.targets[key] ? 'met' : 'NOT met'})`,
+      );
+    gLine('guarded / batch, 10 ms', 'guardedVsBatch', 'target >= 0.5');
+    gLine(
+      `guarded adaptive / fixed ${guarded.bestFixed}, 100 ms`,
+      'adaptiveVsBestFixed',
+      'target >= 0.8',
     );
     console.error(
       `(medians of ${REPEATS} interleaved repeats; load ${loadAtStart[0]?.toFixed(1)} at start)`,
@@ -324,7 +361,7 @@ async function main() {
         },
         runs: { boto3, batch, ceiling, capEngine, capSdk, journal, appRuns },
         failed: sum(batch, 'failed') + sum(capEngine, 'failed') + journal.failed,
-        guarded: 'pending',
+        guarded,
         ratios,
         bestRatios,
         lost,
