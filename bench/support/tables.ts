@@ -2,6 +2,7 @@
 import {
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
   ScanCommand,
   type AttributeValue as SdkValue,
   type DynamoDBClient,
@@ -25,6 +26,13 @@ export async function createBenchTable(
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  // dynalite makes the table ACTIVE on a timer: on a loaded machine a write can come first.
+  for (let i = 0; i < 200; i++) {
+    const out = await client.send(new DescribeTableCommand({ TableName: name }));
+    if (out.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`table ${name} did not become ACTIVE`);
 }
 
 export async function dropBenchTable(client: DynamoDBClient, name: string): Promise<void> {
