@@ -2,11 +2,12 @@
 import {
   BatchWriteItemCommand,
   PutItemCommand,
+  type AttributeValue,
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 
-export type Row = Record<string, { S: string }>;
+export type Row = Record<string, AttributeValue>;
 
 const toRequests = (table: string, rows: Row[]) =>
   rows.map((Item): WriteRequest => ({ PutRequest: { Item } })).map((r) => ({ table, r }));
