@@ -18,6 +18,8 @@ export function createCommitClient(
     requestHandler: {
       requestTimeout: timeouts.requestTimeoutMs ?? 30_000,
       connectionTimeout: timeouts.connectionTimeoutMs ?? 5_000,
+      // Without it the SDK only logs a warning and a hung call never ends (outcome unknown: resent).
+      throwOnRequestTimeout: true,
     },
   });
 }

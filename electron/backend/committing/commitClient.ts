@@ -11,6 +11,9 @@ export async function commitClientFor(client: DynamoDBClient): Promise<DynamoDBC
   return createCommitClient({
     region,
     credentials: client.config.credentials,
+    // Browse, drift reads and commit reach the same endpoint: the connection's own, never one that
+    // AWS_ENDPOINT_URL(_DYNAMODB) or a profile's endpoint_url names behind its back.
+    ignoreConfiguredEndpointUrls: true,
     ...(endpoint
       ? {
           endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? ':' + endpoint.port : ''}${endpoint.path}`,
