@@ -1,7 +1,8 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingCommit } from '../../../shared/contract/commit';
-import { loadJournal } from '../commit/journal';
+import { journalMetaSchema } from '../../../shared/journal/schema';
+import { JournalInvalidError, loadJournal, type LoadedJournal } from '../commit/journal';
 import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
 
 /** Where commit journals live, with a small sidecar that says which connection each belongs to. */
@@ -18,11 +19,35 @@ export class JournalFolder {
     return this.journalPath(commitId);
   }
 
+  /**
+   * The connection a journal belongs to, after checking every line of the journal and its
+   * sidecar: a journal that does not validate is refused with a message naming the commit (never
+   * a path on the user's disk).
+   */
   async connectionOf(commitId: string): Promise<string> {
-    const meta = JSON.parse(await readFile(join(this.dir, `${commitId}.meta.json`), 'utf8')) as {
-      connectionId: string;
-    };
-    return meta.connectionId;
+    return (await this.verified(commitId)).connectionId;
+  }
+
+  /** The loaded journal and its connection; throws a message naming the commit when either is bad. */
+  async verified(commitId: string): Promise<{ journal: LoadedJournal; connectionId: string }> {
+    const refuse = (why: string): Error =>
+      new Error(`the journal of commit ${commitId} ${why}; discard it or resume it from the CLI after review`);
+    let journal: LoadedJournal;
+    try {
+      journal = await loadJournal(this.journalPath(commitId));
+    } catch (err) {
+      if (err instanceof JournalInvalidError) throw refuse(`is not valid (${err.message})`);
+      throw refuse('cannot be read');
+    }
+    let meta: unknown;
+    try {
+      meta = JSON.parse(await readFile(join(this.dir, `${commitId}.meta.json`), 'utf8'));
+    } catch {
+      throw refuse('has no readable connection record (meta.json)');
+    }
+    const parsed = journalMetaSchema.safeParse(meta);
+    if (!parsed.success) throw refuse('has a connection record (meta.json) that does not validate');
+    return { journal, connectionId: parsed.data.connectionId };
   }
 
   /** A finished commit leaves no journal behind: nothing is left to resume. */
