@@ -59,6 +59,8 @@ export interface LoadedJournal {
   /** Bytes of whole lines; anything after them is a torn write. */
   validBytes: number;
   tornTail: boolean;
+  /** ok: the header's hash matches its plan; changed: it does not; unsigned: it has none. */
+  integrity: 'ok' | 'changed' | 'unsigned';
 }
 
 async function fsyncDir(dir: string): Promise<void> {
@@ -88,8 +90,10 @@ export class JournalWriter {
   static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
     const tmp = `${file}.${process.pid}.tmp`;
     const h = await fs.open(tmp, 'w', 0o600); // journals hold items: private, like every data file
+    // Hashed as it will be read back (after JSON), so that undefined fields cannot differ.
+    const hash = journalHash(JSON.parse(JSON.stringify(header)) as JournalHeader);
     try {
-      await h.writeFile(JSON.stringify(header) + '\n');
+      await h.writeFile(JSON.stringify({ ...header, hash }) + '\n');
       await h.sync();
     } finally {
       await h.close();
@@ -184,6 +188,12 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
   if (!parsedHeader.success)
     throw new JournalInvalidError(1, `(the plan) does not validate (${describeIssues(parsedHeader.error)})`);
   const header = parsedHeader.data as JournalHeader;
+  // The raw line, not the parsed one: parsing may normalise what the hash was taken over.
+  const integrity = !header.hash
+    ? 'unsigned'
+    : journalHash(raw as JournalHeader) === header.hash
+      ? 'ok'
+      : 'changed';
   const written = new Set<string>();
   const failed = new Map<string, string>();
   rest.forEach((line, i) => {
@@ -206,5 +216,5 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
     if ('failed' in entry) for (const f of entry.failed) failed.set(f.id, f.reason);
   });
   const pending = header.ops.filter((op) => !written.has(op.id));
-  return { header, pending, written, failed, validBytes, tornTail };
+  return { header, pending, written, failed, validBytes, tornTail, integrity };
 }

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { JournalWriter, type JournalHeader } from '../commit/journal';
 import { JournalFolder } from './journals';
 
 const dir = mkdtempSync(join(tmpdir(), 'dynostage-journals-'));
@@ -26,4 +27,35 @@ test('a journal that does not validate is refused naming the commit and the line
   const missing = await folder.connectionOf('c1').then(() => null, (e: Error) => e);
   expect(missing?.message).toMatch(/commit c1 has no readable connection record/);
   expect(missing?.message).not.toContain(dir);
+});
+
+test('a journal is tied to its connection: a hand-added op or another connection is refused', async () => {
+  const folder = new JournalFolder(dir);
+  const file = await folder.begin('c2', 'conn-1');
+  const w = await JournalWriter.create(file, { ...(header as JournalHeader), connectionId: 'conn-1' });
+  w.append({ written: ['a'] });
+  await w.close();
+  const ok = await folder.verified('c2');
+  expect(ok.connectionId).toBe('conn-1');
+  expect(ok.journal.pending.map((o) => o.id)).toEqual(['b']);
+  const original = await readFile(file, 'utf8');
+  const [plan, ...rest] = original.split('\n');
+  const added = JSON.parse(plan ?? '') as JournalHeader;
+  added.ops.push({ id: 'evil', table: 'T', kind: 'delete', key: { pk: { S: 'precious' } } });
+  await writeFile(file, [JSON.stringify(added), ...rest].join('\n'));
+  await expect(folder.connectionOf('c2')).rejects.toThrow(
+    /^the journal of commit c2 was changed after it was written \(its plan no longer matches the hash written with it\); discard it or resume it from the CLI after review$/,
+  );
+  const moved = { ...(JSON.parse(plan ?? '') as JournalHeader), connectionId: 'conn-2' };
+  await writeFile(file, [JSON.stringify(moved), ...rest].join('\n'));
+  await expect(folder.connectionOf('c2')).rejects.toThrow(/commit c2 was changed after it was written \(its plan no longer matches/);
+  await writeFile(file, original);
+  await writeFile(join(dir, 'c2.meta.json'), JSON.stringify({ connectionId: 'conn-2' }));
+  await expect(folder.connectionOf('c2')).rejects.toThrow(
+    /commit c2 was changed after it was written \(it was planned for connection conn-1, its record names conn-2\)/,
+  );
+  const unsigned = { ...(JSON.parse(plan ?? '') as JournalHeader), hash: undefined };
+  await writeFile(join(dir, 'c2.meta.json'), JSON.stringify({ connectionId: 'conn-1' }));
+  await writeFile(file, [JSON.stringify(unsigned), ...rest].join('\n'));
+  await expect(folder.connectionOf('c2')).rejects.toThrow(/commit c2 was changed after it was written \(its plan carries no hash\)/);
 });

@@ -47,7 +47,13 @@ export class JournalFolder {
     }
     const parsed = journalMetaSchema.safeParse(meta);
     if (!parsed.success) throw refuse('has a connection record (meta.json) that does not validate');
-    return { journal, connectionId: parsed.data.connectionId };
+    const { connectionId } = parsed.data;
+    const changed = (why: string) => refuse(`was changed after it was written (${why})`);
+    if (journal.integrity === 'unsigned') throw changed('its plan carries no hash');
+    if (journal.integrity === 'changed') throw changed('its plan no longer matches the hash written with it');
+    if (journal.header.connectionId !== connectionId)
+      throw changed(`it was planned for connection ${journal.header.connectionId ?? '(none)'}, its record names ${connectionId}`);
+    return { journal, connectionId };
   }
 
   /** A finished commit leaves no journal behind: nothing is left to resume. */
