@@ -59,3 +59,32 @@ test('a journal is tied to its connection: a hand-added op or another connection
   await writeFile(file, [JSON.stringify(unsigned), ...rest].join('\n'));
   await expect(folder.connectionOf('c2')).rejects.toThrow(/commit c2 was changed after it was written \(its plan carries no hash\)/);
 });
+
+test('pending lists what a resume would send (counts by table and kind, sample keys) and why one cannot be resumed', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'dynostage-pending-'));
+  const folder = new JournalFolder(d);
+  const ops = [
+    ...Array.from({ length: 25 }, (_, i) => ({ id: `p${i}`, table: 'T', kind: 'put' as const, item: { pk: { S: `k${i}` }, big: { S: 'x' } } })),
+    { id: 'd0', table: 'U', kind: 'delete' as const, key: { pk: { S: 'gone' } }, guard: { base: { pk: { S: 'gone' } } } },
+  ];
+  const keySchemas = { ...header.keySchemas, U: header.keySchemas.T } as JournalHeader['keySchemas'];
+  const w = await JournalWriter.create(await folder.begin('good', 'conn-1'), {
+    journal: 'dynostage-commit', version: 1, createdAt: '2026-01-02T00:00:00Z', keySchemas, ops, connectionId: 'conn-1',
+  });
+  w.append({ written: ['p0', 'p1'] });
+  await w.close();
+  await folder.begin('bad', 'conn-1');
+  await writeFile(folder.journalPath('bad'), JSON.stringify(header) + '\n');
+  const [bad, good] = await folder.pending(new Set());
+  expect(good).toMatchObject({ commitId: 'good', connectionId: 'conn-1', total: 26, written: 2, pending: 24 });
+  expect(good?.byTable).toEqual([
+    { table: 'T', kind: 'put', count: 23 },
+    { table: 'U', kind: 'delete', count: 1 },
+  ]);
+  expect(good?.sample).toHaveLength(20);
+  expect(good?.sample?.[0]).toEqual({ table: 'T', kind: 'put', key: { pk: { S: 'k2' } } });
+  expect(bad).toMatchObject({ commitId: 'bad', problem: expect.stringMatching(/commit bad was changed after it was written \(its plan carries no hash\)/) });
+  // The guard a resume sends is the one the journal holds.
+  expect((await folder.verified('good')).journal.pending.at(-1)).toMatchObject({ id: 'd0', guard: { base: { pk: { S: 'gone' } } } });
+  await rm(d, { recursive: true, force: true });
+});

@@ -1,9 +1,40 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingCommit } from '../../../shared/contract/commit';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { journalMetaSchema } from '../../../shared/journal/schema';
 import { JournalInvalidError, loadJournal, type LoadedJournal } from '../commit/journal';
 import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
+
+const SAMPLE_KEYS = 20;
+
+/** Pending operations counted by table and kind, and the keys of the first SAMPLE_KEYS of them. */
+function pendingSummary(j: LoadedJournal): Pick<PendingCommit, 'byTable' | 'sample'> {
+  const counts = new Map<string, { table: string; kind: 'put' | 'delete'; count: number }>();
+  const sample: NonNullable<PendingCommit['sample']> = [];
+  for (const op of j.pending) {
+    const at = JSON.stringify([op.table, op.kind]);
+    const c = counts.get(at) ?? { table: op.table, kind: op.kind, count: 0 };
+    c.count += 1;
+    counts.set(at, c);
+    if (sample.length < SAMPLE_KEYS) {
+      const key = op.kind === 'delete' ? op.key : keyOf(op.item, j.header.keySchemas[op.table]);
+      sample.push({ table: op.table, kind: op.kind, key });
+    }
+  }
+  return { byTable: [...counts.values()], sample };
+}
+
+function keyOf(item: Item, schema: KeySchema | undefined): Item {
+  if (!schema) return item;
+  const key: Item = {};
+  for (const name of [schema.partitionKey.name, schema.sortKey?.name]) {
+    const v = name === undefined ? undefined : Object.getOwnPropertyDescriptor(item, name)?.value;
+    if (name !== undefined && v !== undefined)
+      Object.defineProperty(key, name, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return key;
+}
 
 /** Where commit journals live, with a small sidecar that says which connection each belongs to. */
 export class JournalFolder {
@@ -83,17 +114,20 @@ export class JournalFolder {
       const commitId = name.slice(0, -'.journal'.length);
       if (running.has(commitId)) continue;
       try {
-        const j = await loadJournal(join(this.dir, name));
+        const { journal: j, connectionId } = await this.verified(commitId);
         out.push({
           commitId,
-          connectionId: await this.connectionOf(commitId),
+          connectionId,
           createdAt: j.header.createdAt,
           total: j.header.ops.length,
           written: j.written.size,
           pending: j.pending.length,
+          ...pendingSummary(j),
         });
-      } catch {
-        // A journal whose plan line never reached the disk wrote nothing: the commit never started.
+      } catch (err) {
+        // Listed with its reason so that the user can discard it; Resume would be refused.
+        const problem = err instanceof Error ? err.message : String(err);
+        out.push({ commitId, connectionId: '', createdAt: '', total: 0, written: 0, pending: 0, problem });
       }
     }
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
