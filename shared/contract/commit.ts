@@ -106,6 +106,16 @@ export const pendingCommitSchema = z.object({
   total: z.number(),
   written: z.number(),
   pending: z.number(),
+  /** Pending operations by table and kind: what Resume would send. */
+  byTable: z
+    .array(z.object({ table: z.string(), kind: z.enum(['put', 'delete']), count: z.number() }))
+    .optional(),
+  /** Keys of the first pending operations (up to 20), for the user to look at before resuming. */
+  sample: z
+    .array(z.object({ table: z.string(), kind: z.enum(['put', 'delete']), key: itemSchema }))
+    .optional(),
+  /** Set when the journal cannot be resumed (does not validate, or was changed): why. */
+  problem: z.string().optional(),
 });
 export type PendingCommit = z.infer<typeof pendingCommitSchema>;
 

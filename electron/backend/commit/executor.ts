@@ -37,6 +37,7 @@ export async function executeCommit(
       createdAt: new Date().toISOString(),
       keySchemas,
       ops,
+      ...(opts.journal.connectionId !== undefined ? { connectionId: opts.journal.connectionId } : {}),
     };
     journal = await JournalWriter.create(opts.journal.path, header);
   }

@@ -156,3 +156,18 @@ test('a last line complete but for its newline counts; corruption elsewhere is a
   await fs.writeFile(file, 'hello\n');
   await expect(loadJournal(file)).rejects.toThrow(/not a DynoStage commit journal/);
 });
+
+test('a null line, a hand-added op of a bad shape or an unknown attribute type is refused with its line', async () => {
+  const file = path.join(dir, 'e.jsonl');
+  const header = { journal: 'dynostage-commit', version: 1, createdAt: '', keySchemas: {}, ops: puts('X', 2) };
+  await fs.writeFile(file, JSON.stringify(header) + '\n{"written":["op0"]}\nnull\n');
+  await expect(loadJournal(file)).rejects.toThrow(/^line 3 is not an outcome line/);
+  const badOp = { ...header, ops: [...header.ops, { id: 'evil', table: 'X', kind: 'put' }] };
+  await fs.writeFile(file, JSON.stringify(badOp) + '\n');
+  await expect(loadJournal(file)).rejects.toThrow(/^line 1 \(the plan\) does not validate \(ops\.2\.item/);
+  const badType = { ...header, ops: [{ id: 'x', table: 'X', kind: 'put', item: { id: { Q: 'a' } } }] };
+  await fs.writeFile(file, JSON.stringify(badType) + '\n');
+  await expect(loadJournal(file)).rejects.toThrow(/^line 1 \(the plan\) does not validate \(ops\.0\.item\.id/);
+  await fs.writeFile(file, 'null\n');
+  await expect(loadJournal(file)).rejects.toThrow(/^line 1 is not a DynoStage commit journal/);
+});

@@ -2,8 +2,15 @@
  * The commit journal: the plan, written durably before the first request, then one JSON line per
  * response with what it settled. A killed commit resumes from it; a torn last line is ignored.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import {
+  canonicalJson,
+  describeIssues,
+  journalEntrySchema,
+  journalHeaderSchema,
+} from '../../../shared/journal/schema';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { reasonForDisk } from '../connections/errors';
 
@@ -13,6 +20,27 @@ export interface JournalHeader {
   createdAt: string;
   keySchemas: KeySchemas;
   ops: PlanInput[];
+  /** The connection the plan was made for (absent in CLI journals). */
+  connectionId?: string;
+  /** See journalHash; absent only in journals written before it existed. */
+  hash?: string;
+}
+
+/** A journal line that does not validate: `line` is 1-based; the message names no file. */
+export class JournalInvalidError extends Error {
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line} ${detail}`);
+  }
+}
+
+/** sha256 of the connection, key schemas and planned ops: any change to them changes it. */
+export function journalHash(h: Pick<JournalHeader, 'connectionId' | 'keySchemas' | 'ops'>): string {
+  return createHash('sha256')
+    .update(canonicalJson({ connectionId: h.connectionId ?? null, keySchemas: h.keySchemas, ops: h.ops }))
+    .digest('hex');
 }
 
 export type JournalEntry =
@@ -31,6 +59,8 @@ export interface LoadedJournal {
   /** Bytes of whole lines; anything after them is a torn write. */
   validBytes: number;
   tornTail: boolean;
+  /** ok: the header's hash matches its plan; changed: it does not; unsigned: it has none. */
+  integrity: 'ok' | 'changed' | 'unsigned';
 }
 
 async function fsyncDir(dir: string): Promise<void> {
@@ -60,8 +90,10 @@ export class JournalWriter {
   static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
     const tmp = `${file}.${process.pid}.tmp`;
     const h = await fs.open(tmp, 'w', 0o600); // journals hold items: private, like every data file
+    // Hashed as it will be read back (after JSON), so that undefined fields cannot differ.
+    const hash = journalHash(JSON.parse(JSON.stringify(header)) as JournalHeader);
     try {
-      await h.writeFile(JSON.stringify(header) + '\n');
+      await h.writeFile(JSON.stringify({ ...header, hash }) + '\n');
       await h.sync();
     } finally {
       await h.close();
@@ -122,7 +154,10 @@ export class JournalWriter {
   }
 }
 
-/** Reads a journal: what was written, what failed, and the pending operations to resume. */
+/**
+ * Reads a journal: what was written, what failed, and the pending operations to resume. Every line
+ * is checked against the journal schemas; the first that does not validate throws JournalInvalidError.
+ */
 export async function loadJournal(file: string): Promise<LoadedJournal> {
   const buf = await fs.readFile(file);
   const lastNl = buf.lastIndexOf(0x0a);
@@ -141,31 +176,45 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
     }
   }
   const [first, ...rest] = lines;
-  let header: JournalHeader;
+  let raw: unknown;
   try {
-    header = JSON.parse(first ?? '') as JournalHeader;
+    raw = JSON.parse(first ?? '');
   } catch {
-    throw new Error(`${file} is not a DynoStage commit journal (no plan line)`);
+    throw new JournalInvalidError(1, 'is not a DynoStage commit journal (no plan line)');
   }
-  if (header.journal !== 'dynostage-commit' || !Array.isArray(header.ops)) {
-    throw new Error(`${file} is not a DynoStage commit journal`);
-  }
+  if ((raw as { journal?: unknown } | null)?.journal !== 'dynostage-commit')
+    throw new JournalInvalidError(1, 'is not a DynoStage commit journal');
+  const parsedHeader = journalHeaderSchema.safeParse(raw);
+  if (!parsedHeader.success)
+    throw new JournalInvalidError(1, `(the plan) does not validate (${describeIssues(parsedHeader.error)})`);
+  const header = parsedHeader.data as JournalHeader;
+  // The raw line, not the parsed one: parsing may normalise what the hash was taken over.
+  const integrity = !header.hash
+    ? 'unsigned'
+    : journalHash(raw as JournalHeader) === header.hash
+      ? 'ok'
+      : 'changed';
   const written = new Set<string>();
   const failed = new Map<string, string>();
   rest.forEach((line, i) => {
     if (line.trim() === '') return;
-    let entry: Partial<{ written: string[]; failed: { id: string; reason: string }[] }>;
+    let value: unknown;
     try {
-      entry = JSON.parse(line) as typeof entry;
+      value = JSON.parse(line);
     } catch {
-      throw new Error(`${file}: line ${i + 2} is corrupt`);
+      throw new JournalInvalidError(i + 2, 'is corrupt (not JSON)');
     }
-    for (const id of entry.written ?? []) {
-      written.add(id);
-      failed.delete(id);
-    }
-    for (const f of entry.failed ?? []) failed.set(f.id, f.reason);
+    const parsed = journalEntrySchema.safeParse(value);
+    if (!parsed.success)
+      throw new JournalInvalidError(i + 2, `is not an outcome line (${describeIssues(parsed.error)})`);
+    const entry = parsed.data;
+    if ('written' in entry)
+      for (const id of entry.written) {
+        written.add(id);
+        failed.delete(id);
+      }
+    if ('failed' in entry) for (const f of entry.failed) failed.set(f.id, f.reason);
   });
   const pending = header.ops.filter((op) => !written.has(op.id));
-  return { header, pending, written, failed, validBytes, tornTail };
+  return { header, pending, written, failed, validBytes, tornTail, integrity };
 }

@@ -40,7 +40,7 @@ export interface CommitOptions {
   /** Cancels: nothing new is sent, in-flight calls finish, the rest is reported canceled. */
   signal?: AbortSignal;
   /** Durable journal: the plan before the first request, then each response's outcome. */
-  journal?: { path: string; resume?: boolean };
+  journal?: { path: string; resume?: boolean; /** written into the header and its hash */ connectionId?: string };
   /** Every operation may have been sent before (a resume): report each one sent as resent. */
   resending?: boolean;
   /** Packing limits, as for the planner. */

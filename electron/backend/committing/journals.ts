@@ -1,8 +1,40 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingCommit } from '../../../shared/contract/commit';
-import { loadJournal } from '../commit/journal';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { journalMetaSchema } from '../../../shared/journal/schema';
+import { JournalInvalidError, loadJournal, type LoadedJournal } from '../commit/journal';
 import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
+
+const SAMPLE_KEYS = 20;
+
+/** Pending operations counted by table and kind, and the keys of the first SAMPLE_KEYS of them. */
+function pendingSummary(j: LoadedJournal): Pick<PendingCommit, 'byTable' | 'sample'> {
+  const counts = new Map<string, { table: string; kind: 'put' | 'delete'; count: number }>();
+  const sample: NonNullable<PendingCommit['sample']> = [];
+  for (const op of j.pending) {
+    const at = JSON.stringify([op.table, op.kind]);
+    const c = counts.get(at) ?? { table: op.table, kind: op.kind, count: 0 };
+    c.count += 1;
+    counts.set(at, c);
+    if (sample.length < SAMPLE_KEYS) {
+      const key = op.kind === 'delete' ? op.key : keyOf(op.item, j.header.keySchemas[op.table]);
+      sample.push({ table: op.table, kind: op.kind, key });
+    }
+  }
+  return { byTable: [...counts.values()], sample };
+}
+
+function keyOf(item: Item, schema: KeySchema | undefined): Item {
+  if (!schema) return item;
+  const key: Item = {};
+  for (const name of [schema.partitionKey.name, schema.sortKey?.name]) {
+    const v = name === undefined ? undefined : Object.getOwnPropertyDescriptor(item, name)?.value;
+    if (name !== undefined && v !== undefined)
+      Object.defineProperty(key, name, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return key;
+}
 
 /** Where commit journals live, with a small sidecar that says which connection each belongs to. */
 export class JournalFolder {
@@ -18,11 +50,41 @@ export class JournalFolder {
     return this.journalPath(commitId);
   }
 
+  /**
+   * The connection a journal belongs to, after checking every line of the journal and its
+   * sidecar: a journal that does not validate is refused with a message naming the commit (never
+   * a path on the user's disk).
+   */
   async connectionOf(commitId: string): Promise<string> {
-    const meta = JSON.parse(await readFile(join(this.dir, `${commitId}.meta.json`), 'utf8')) as {
-      connectionId: string;
-    };
-    return meta.connectionId;
+    return (await this.verified(commitId)).connectionId;
+  }
+
+  /** The loaded journal and its connection; throws a message naming the commit when either is bad. */
+  async verified(commitId: string): Promise<{ journal: LoadedJournal; connectionId: string }> {
+    const refuse = (why: string): Error =>
+      new Error(`the journal of commit ${commitId} ${why}; discard it or resume it from the CLI after review`);
+    let journal: LoadedJournal;
+    try {
+      journal = await loadJournal(this.journalPath(commitId));
+    } catch (err) {
+      if (err instanceof JournalInvalidError) throw refuse(`is not valid (${err.message})`);
+      throw refuse('cannot be read');
+    }
+    let meta: unknown;
+    try {
+      meta = JSON.parse(await readFile(join(this.dir, `${commitId}.meta.json`), 'utf8'));
+    } catch {
+      throw refuse('has no readable connection record (meta.json)');
+    }
+    const parsed = journalMetaSchema.safeParse(meta);
+    if (!parsed.success) throw refuse('has a connection record (meta.json) that does not validate');
+    const { connectionId } = parsed.data;
+    const changed = (why: string) => refuse(`was changed after it was written (${why})`);
+    if (journal.integrity === 'unsigned') throw changed('its plan carries no hash');
+    if (journal.integrity === 'changed') throw changed('its plan no longer matches the hash written with it');
+    if (journal.header.connectionId !== connectionId)
+      throw changed(`it was planned for connection ${journal.header.connectionId ?? '(none)'}, its record names ${connectionId}`);
+    return { journal, connectionId };
   }
 
   /** A finished commit leaves no journal behind: nothing is left to resume. */
@@ -52,17 +114,20 @@ export class JournalFolder {
       const commitId = name.slice(0, -'.journal'.length);
       if (running.has(commitId)) continue;
       try {
-        const j = await loadJournal(join(this.dir, name));
+        const { journal: j, connectionId } = await this.verified(commitId);
         out.push({
           commitId,
-          connectionId: await this.connectionOf(commitId),
+          connectionId,
           createdAt: j.header.createdAt,
           total: j.header.ops.length,
           written: j.written.size,
           pending: j.pending.length,
+          ...pendingSummary(j),
         });
-      } catch {
-        // A journal whose plan line never reached the disk wrote nothing: the commit never started.
+      } catch (err) {
+        // Listed with its reason so that the user can discard it; Resume would be refused.
+        const problem = err instanceof Error ? err.message : String(err);
+        out.push({ commitId, connectionId: '', createdAt: '', total: 0, written: 0, pending: 0, problem });
       }
     }
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));

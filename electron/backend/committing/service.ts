@@ -133,7 +133,7 @@ export class CommitService {
         commitClient,
         ops,
         keySchemas,
-        { ...executorOptions(input.options, controller.signal), journal: { path } },
+        { ...executorOptions(input.options, controller.signal), journal: { path, connectionId: input.connectionId } },
         { onProgress: (p) => this.progress(commitId, 'writing', p.total, p) },
       );
     } finally {
