@@ -366,7 +366,8 @@ test('a service error shows the service message and the app keeps working', asyn
     const client = new DynamoDBClient({
       endpoint: value.endpoint,
       region: 'us-east-1',
-      credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+      // The test hosts' sandbox key (e2e/support/webHost.ts); the guard refuses any other.
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     await client.send(
       new CreateTableCommand({
