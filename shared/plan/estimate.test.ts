@@ -103,7 +103,7 @@ describe('estimate', () => {
   test('labels and dollars', () => {
     expect(modeLabel('update', 'guarded')).toBe('UpdateItem, guarded');
     expect(modeLabel('delete', 'batch')).toBe('BatchWriteItem, batch');
-    expect(modeLabel('put', 'guarded')).toMatch(/^PutItem if absent/);
+    expect(modeLabel('put', 'guarded')).toBe('BatchWriteItem if absent (existence checked first)');
     expect(formatDollars(4.5e-6)).toBe('$0.0000045');
     expect(formatDollars(12.345)).toBe('$12.35');
     expect(formatDollars(0)).toBe('$0.00');

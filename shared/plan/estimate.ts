@@ -66,7 +66,7 @@ export interface Estimate {
 /** How the review describes one staged change's call under the commit's mode. */
 export function modeLabel(kind: 'put' | 'update' | 'delete', mode: WriteMode): string {
   if (mode === 'batch') return 'BatchWriteItem, batch';
-  if (kind === 'put') return 'PutItem if absent (batch, after an existence check)';
+  if (kind === 'put') return 'BatchWriteItem if absent (existence checked first)';
   return kind === 'update' ? 'UpdateItem, guarded' : 'DeleteItem, guarded';
 }
 
