@@ -197,6 +197,19 @@ describe('commit flow', () => {
     ]);
   });
 
+  it('sends the chosen write mode as options.mode', async () => {
+    await stageThree();
+    handlers['commit:start'] = () => report({});
+    commitActions.setOptions({ mode: 'batch' });
+    try {
+      await commitActions.start({ connectionId: 'c' });
+    } finally {
+      commitActions.resetOptions();
+    }
+    const input = calls.find((c) => c.channel === 'commit:start')!.input;
+    expect(input.options).toMatchObject({ mode: 'batch' });
+  });
+
   it('asks the backend to cancel again once writing starts when Cancel came during the drift check', async () => {
     await stageThree();
     const answer = deferred<CommitReportWire>();
