@@ -83,7 +83,8 @@ test('the archive refuses writes (AccessDenied): no delete is sent, each is held
   const s = summaryOf(run);
   expect(s).toMatchObject({ written: 0, held: 40 });
   expect(s.holds[0]?.reason).toMatch(
-    new RegExp(`^held: the copy to ${job.archive} was not written: AccessDeniedException`),
+    // The engine pauses the table on a call-wide error; the hold names the pause and the service's answer.
+    new RegExp(`^held: the copy to ${job.archive} was not written: paused: not authorized to write ${job.archive} \\(AccessDeniedException`),
   );
   expect(deletes()).toBe(0);
   expect(await lost(job.items, [job.source, job.archive])).toEqual([]);
