@@ -10,8 +10,11 @@ import type {
   Conflict,
   PendingCommit,
 } from '../../../shared/contract/commit';
+import type { WriteMode } from '../../../shared/plan/types';
 
 export interface CommitOptionsState {
+  /** guarded: conditional single-item writes of loaded items; batch: BatchWriteItem, last writer wins. */
+  mode: WriteMode;
   driftCheck: boolean;
   readBack: boolean;
   /** Requests in flight at the start, 1..8. */
@@ -71,6 +74,7 @@ export interface CommitData {
 }
 
 export const DEFAULT_OPTIONS: CommitOptionsState = {
+  mode: 'guarded',
   driftCheck: true,
   readBack: false,
   concurrency: 4,
@@ -88,6 +92,7 @@ export const useCommitStore = create<CommitData>(() => ({
 }));
 
 export const selectOptions = (s: CommitData) => s.options;
+export const selectMode = (s: CommitData) => s.options.mode;
 export const selectRun = (s: CommitData) => s.run;
 export const selectRunning = (s: CommitData) => s.run !== null;
 export const selectLast = (s: CommitData) => s.last;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { selectOptions, useCommitStore } from '../../stores/commitStore';
 import { commitActions } from './commitFlow';
+import { WriteModeChoice } from './WriteModeChoice';
 
 function clampInt(text: string, min: number, max: number, fallback: number): number {
   const n = Number.parseInt(text, 10);
@@ -18,6 +19,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
     if (disabled) setOpen(false);
   }, [disabled]);
   const summary = [
+    o.mode === 'guarded' ? 'guarded' : 'batch',
     o.driftCheck ? 'drift check' : 'no drift check',
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,
@@ -31,6 +33,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
         Options <span className="muted small">{summary}</span>
       </summary>
       <fieldset disabled={disabled}>
+        <WriteModeChoice />
         <div className="commit-option-row">
           <label title="Reads every updated or deleted item first and stops if the server changed it">
             <input

@@ -151,7 +151,7 @@ describe('commit flow', () => {
     const input = calls.find((c) => c.channel === 'commit:start')!.input;
     expect(input).toMatchObject({
       connectionId: 'c',
-      options: { driftCheck: true, concurrency: 4, maxRounds: 10 },
+      options: { mode: 'guarded', driftCheck: true, concurrency: 4, maxRounds: 10 },
     });
     expect(input.commitId).toMatch(/^[A-Za-z0-9-]{1,64}$/);
 
@@ -195,6 +195,19 @@ describe('commit flow', () => {
     expect(calls.filter((c) => c.channel === 'commit:start').at(-1)!.input.changeIds).toEqual([
       idOf('c'),
     ]);
+  });
+
+  it('sends the chosen write mode as options.mode', async () => {
+    await stageThree();
+    handlers['commit:start'] = () => report({});
+    commitActions.setOptions({ mode: 'batch' });
+    try {
+      await commitActions.start({ connectionId: 'c' });
+    } finally {
+      commitActions.resetOptions();
+    }
+    const input = calls.find((c) => c.channel === 'commit:start')!.input;
+    expect(input.options).toMatchObject({ mode: 'batch' });
   });
 
   it('asks the backend to cancel again once writing starts when Cancel came during the drift check', async () => {

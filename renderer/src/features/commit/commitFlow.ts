@@ -66,6 +66,7 @@ function refreshGrid(connectionId: string, report: Pick<CommitReportWire, 'refre
 
 function wireOptions(o: CommitOptionsState) {
   return {
+    mode: o.mode,
     driftCheck: o.driftCheck,
     readBack: o.readBack,
     concurrency: o.concurrency,

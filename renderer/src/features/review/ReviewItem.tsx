@@ -1,6 +1,8 @@
 import { itemSize } from '../../../../shared/dynamo/size';
 import { keyNames } from '../../../../shared/dynamo/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
+import { modeLabel } from '../../../../shared/plan/estimate';
+import { selectMode, useCommitStore } from '../../stores/commitStore';
 import { stagingActions } from '../../stores/stagingStore';
 import { targetOf } from '../staging/currentImage';
 import { AttributeDiffRow } from './AttributeDiffRow';
@@ -57,6 +59,11 @@ export function ReviewItem({
   const { id, change, moved } = entry;
   const diffs = changeDiff(moved ? moved.change : change);
   const keys = new Set(keySchema ? keyNames(keySchema) : Object.keys(change.key));
+  const mode = useCommitStore(selectMode);
+  // A move is a put into the target (a new item) and a delete that waits for it.
+  const call = moved
+    ? `${modeLabel('put', mode)}, then ${modeLabel('delete', mode)}`
+    : modeLabel(change.kind, mode);
   const byName = new Map((issues ?? []).map((i) => [topName(i.path), i.message]));
   const shown = expanded ? diffs : diffs.slice(0, ROWS);
   // An issue shows once: beside its attribute's row when that row is on screen, else in the list.
@@ -92,6 +99,9 @@ export function ReviewItem({
           {keyText}
         </span>
         {size !== null && <span className="muted small nowrap">{kb(size)}</span>}
+        <span className="muted small nowrap write-mode" data-testid="op-mode">
+          {call}
+        </span>
       </header>
       <div className="review-item-actions">
         {editable && (

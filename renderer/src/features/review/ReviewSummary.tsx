@@ -1,6 +1,25 @@
+import {
+  DEFAULT_ASSUMPTIONS,
+  DEFAULT_PRICE_REGION,
+  formatDollars,
+} from '../../../../shared/plan/estimate';
+import { selectMode, useCommitStore } from '../../stores/commitStore';
+import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
+import { estimateStaged } from './estimateStaged';
 import type { StagedPlan } from './planInputs';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+function duration(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  return `${(seconds / 60).toFixed(1)} min`;
+}
+
+const MODE_TEXT = {
+  guarded: 'Guarded: UpdateItem/DeleteItem with conditions; new items checked, then batched',
+  batch: 'Batch: BatchWriteItem after a drift check, last writer wins',
+} as const;
 
 function bytes(n: number): string {
   if (n < 1024) return `${fmt(n)} B`;
@@ -15,6 +34,10 @@ function bytes(n: number): string {
 export function ReviewSummary({ plan }: { plan: StagedPlan }) {
   const s = plan.summary;
   const many = plan.connections.length > 1;
+  const mode = useCommitStore(selectMode);
+  const connections = useConnectionStore(selectConnections);
+  const e = estimateStaged(plan, mode, connections);
+  const a = DEFAULT_ASSUMPTIONS;
   return (
     <section className="review-summary" aria-label="Plan summary">
       <dl>
@@ -45,6 +68,38 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
           </dd>
         </div>
       </dl>
+      <p className="small" data-testid="plan-mode">
+        Write mode: {MODE_TEXT[mode]}
+      </p>
+      <dl aria-label="Estimate for the chosen write mode">
+        <div>
+          <dt>Calls</dt>
+          <dd data-testid="plan-calls">{fmt(e.calls)}</dd>
+          <dd className="muted small">
+            {fmt(e.writeCalls)} write · {fmt(e.readCalls)} read
+          </dd>
+        </div>
+        <div>
+          <dt>WCU</dt>
+          <dd data-testid="plan-est-wcu">{fmt(e.wcu)}</dd>
+          <dd className="muted small">+ {fmt(e.rcu)} RCU</dd>
+        </div>
+        <div>
+          <dt>Est. time</dt>
+          <dd data-testid="plan-est-time">{duration(e.seconds)}</dd>
+        </div>
+        <div>
+          <dt>Est. cost</dt>
+          <dd data-testid="plan-est-cost">{formatDollars(e.dollars)}</dd>
+          <dd className="muted small">on-demand, {e.regions.join(', ') || DEFAULT_PRICE_REGION}</dd>
+        </div>
+      </dl>
+      <p className="muted small" data-testid="plan-est-assumptions">
+        Assumes {a.concurrency} calls in flight at {a.latencyMs} ms each; on-demand prices of Nov
+        2024 (us-east-1: $0.625 per million write units, $0.125 per million read units).
+        {e.assumedRegions.length > 0 &&
+          ` No price listed for ${e.assumedRegions.join(', ')}: priced as ${DEFAULT_PRICE_REGION}.`}
+      </p>
       {many && (
         <p className="muted small">
           Across {plan.connections.length} connections; each commits on its own.

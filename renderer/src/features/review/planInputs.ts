@@ -22,6 +22,8 @@ export interface StagedPlan {
   /** Staged puts that create items (kind 'put'), and those that overwrite a loaded one. */
   newItems: number;
   updates: number;
+  /** Ids of the staged puts that create items (what guarded mode checks for existence). */
+  newIds: ReadonlySet<string>;
 }
 
 const ZERO: PlanSummary = {
@@ -39,10 +41,13 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
   const connectionIds = new Set<string>();
   let newItems = 0;
   let updates = 0;
-  for (const c of changes.values()) {
+  const newIds = new Set<string>();
+  for (const [id, c] of changes) {
     connectionIds.add(c.connectionId);
-    if (c.kind === 'put') newItems++;
-    else if (c.kind === 'update') updates++;
+    if (c.kind === 'put') {
+      newItems++;
+      newIds.add(id);
+    } else if (c.kind === 'update') updates++;
   }
   const connections: ConnectionPlan[] = [];
   const summary = { ...ZERO };
@@ -61,5 +66,5 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
     connections.push({ connectionId, ops, plan: p });
     for (const k of Object.keys(summary) as (keyof PlanSummary)[]) summary[k] += p.summary[k];
   }
-  return { connections, summary, newItems, updates };
+  return { connections, summary, newItems, updates, newIds };
 }

@@ -1,0 +1,53 @@
+/** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
+import type { ConnectionInfo } from '../../../../shared/contract/connections';
+import { DEFAULT_ASSUMPTIONS, estimate } from '../../../../shared/plan/estimate';
+import type { WriteMode } from '../../../../shared/plan/types';
+import type { StagedPlan } from './planInputs';
+
+export interface StagedEstimate {
+  calls: number;
+  writeCalls: number;
+  readCalls: number;
+  wcu: number;
+  rcu: number;
+  seconds: number;
+  dollars: number;
+  /** Regions priced, and those not in the price table (priced as us-east-1). */
+  regions: string[];
+  assumedRegions: string[];
+}
+
+/** The estimate of committing every staged change in `mode`; unknown connections count as us-east-1. */
+export function estimateStaged(
+  plan: StagedPlan,
+  mode: WriteMode,
+  connections: readonly ConnectionInfo[],
+): StagedEstimate {
+  const out: StagedEstimate = {
+    calls: 0,
+    writeCalls: 0,
+    readCalls: 0,
+    wcu: 0,
+    rcu: 0,
+    seconds: 0,
+    dollars: 0,
+    regions: [],
+    assumedRegions: [],
+  };
+  const isNew = (id: string) => plan.newIds.has(id);
+  for (const c of plan.connections) {
+    const region = connections.find((x) => x.id === c.connectionId)?.region ?? 'us-east-1';
+    const e = estimate(c.ops, c.plan, mode, isNew, region, DEFAULT_ASSUMPTIONS);
+    out.calls += e.calls;
+    out.writeCalls += e.writeCalls;
+    out.readCalls += e.readCalls;
+    out.wcu += e.wcu;
+    out.rcu += e.rcu;
+    // Connections commit one after another (each its own commit:start).
+    out.seconds += e.seconds;
+    out.dollars += e.dollars;
+    if (!out.regions.includes(region)) out.regions.push(region);
+    if (e.priceAssumed && !out.assumedRegions.includes(region)) out.assumedRegions.push(region);
+  }
+  return out;
+}

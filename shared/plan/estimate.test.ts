@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import type { Item, KeySchema } from '../dynamo/types';
+import { estimate, formatDollars, modeLabel, priceOf } from './estimate';
+import { plan } from './plan';
+import type { KeySchemas, PlanInput } from './types';
+
+const users: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
+const schemas: KeySchemas = { Users: users };
+
+const put = (id: string, item: Item, oldSize?: number): PlanInput => ({
+  id,
+  table: 'Users',
+  kind: 'put',
+  item,
+  ...(oldSize !== undefined ? { oldSize } : {}),
+});
+const del = (id: string, oldSize: number): PlanInput => ({
+  id,
+  table: 'Users',
+  kind: 'delete',
+  key: { id: { S: id } },
+  oldSize,
+});
+const small = (id: string) => ({ id: { S: id } });
+
+// 3 updates and 2 new items (all under 1 KB), 1 delete of a 100-byte item.
+const mixed: PlanInput[] = [
+  put('u1', small('u1'), 50),
+  put('u2', small('u2'), 50),
+  put('u3', small('u3'), 50),
+  put('n1', small('n1')),
+  put('n2', small('n2')),
+  del('d1', 100),
+];
+const isNew = (id: string) => id.startsWith('n');
+
+describe('estimate', () => {
+  test('batch: the planner requests, a drift read of every item', () => {
+    const e = estimate(mixed, plan(mixed, schemas), 'batch', isNew, 'us-east-1');
+    expect(e).toMatchObject({
+      writeCalls: 1,
+      guardedCalls: 0,
+      readCalls: 1,
+      calls: 2,
+      wcu: 6,
+      rcu: 6,
+      priceAssumed: false,
+    });
+    // ceil(2 calls / 4 in flight) x 20 ms
+    expect(e.seconds).toBeCloseTo(0.02, 9);
+    // 6 WRU x $0.625/M + 6 RRU x $0.125/M
+    expect(e.dollars).toBeCloseTo(4.5e-6, 12);
+  });
+
+  test('guarded: one call per update or delete, new items batched after an existence read', () => {
+    const e = estimate(mixed, plan(mixed, schemas), 'guarded', isNew, 'us-east-1');
+    expect(e).toMatchObject({
+      writeCalls: 5,
+      guardedCalls: 4,
+      readCalls: 1,
+      calls: 6,
+      wcu: 6,
+      rcu: 2,
+    });
+    expect(e.seconds).toBeCloseTo(0.04, 9);
+    expect(e.dollars).toBeCloseTo(4e-6, 12);
+  });
+
+  test('WCU: an overwrite counts the larger image, a delete the deleted item, 1 KB units', () => {
+    const big = { id: { S: 'b' }, blob: { S: 'x'.repeat(1500) } };
+    const ops = [put('u1', small('u1'), 2500), put('n1', big), del('d1', 1025)];
+    const p = plan(ops, schemas);
+    for (const mode of ['batch', 'guarded'] as const) {
+      expect(estimate(ops, p, mode, isNew, 'us-east-1').wcu).toBe(3 + 2 + 2);
+    }
+    // Reads: 4 KB units of the loaded image, 1 for an absent item.
+    expect(estimate(ops, p, 'batch', isNew, 'us-east-1').rcu).toBe(1 + 1 + 1);
+  });
+
+  test('250 updates: 10 batch requests and 3 drift reads, or 250 guarded calls', () => {
+    const ops = Array.from({ length: 250 }, (_, i) => put(`u${i}`, small(`u${i}`), 10));
+    const p = plan(ops, schemas);
+    const b = estimate(ops, p, 'batch', isNew, 'us-east-1');
+    const g = estimate(ops, p, 'guarded', isNew, 'us-east-1', { concurrency: 10, latencyMs: 50 });
+    expect([b.writeCalls, b.readCalls, b.calls]).toEqual([10, 3, 13]);
+    expect([g.writeCalls, g.readCalls, g.calls]).toEqual([250, 0, 250]);
+    expect(g.seconds).toBeCloseTo(1.25, 9); // 25 rounds of 10 calls at 50 ms
+    expect(g.dollars).toBeCloseTo((250 * 0.625) / 1e6, 12);
+  });
+
+  test('collapsed and rejected operations cost nothing', () => {
+    const ops = [put('u1', small('u1'), 10), put('u1b', small('u1'), 10), put('x', {})];
+    const e = estimate(ops, plan(ops, schemas), 'guarded', isNew, 'us-east-1');
+    expect([e.calls, e.wcu]).toEqual([1, 1]);
+  });
+
+  test('an unknown region is priced as us-east-1 and says so', () => {
+    expect(priceOf('eu-west-3')).toEqual({ price: { write: 0.625, read: 0.125 }, assumed: true });
+    expect(priceOf('us-west-2').assumed).toBe(false);
+    expect(priceOf('__proto__').assumed).toBe(true);
+  });
+
+  test('labels and dollars', () => {
+    expect(modeLabel('update', 'guarded')).toBe('UpdateItem, guarded');
+    expect(modeLabel('delete', 'batch')).toBe('BatchWriteItem, batch');
+    expect(modeLabel('put', 'guarded')).toBe('BatchWriteItem if absent (existence checked first)');
+    expect(formatDollars(4.5e-6)).toBe('$0.0000045');
+    expect(formatDollars(12.345)).toBe('$12.35');
+    expect(formatDollars(0)).toBe('$0.00');
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * What a commit will cost in each write mode, from the review's planned operations: calls, write
+ * and read units, an estimated time and on-demand dollars. Pure: the review shows it per mode.
+ */
+import { opWriteUnits } from './builder';
+import type { Plan, PlanInput, WriteMode } from './types';
+import { MAX_BATCH_WRITE_OPS } from './types';
+
+/** Keys per BatchGetItem call (the drift and existence check). */
+export const MAX_BATCH_GET_KEYS = 100;
+
+/** On-demand prices, dollars per million request units (after the November 2024 price cut). */
+export interface OnDemandPrice {
+  write: number;
+  read: number;
+}
+
+// Standard table class; regions beyond these are priced as us-east-1 (see priceOf).
+const PRICES: Readonly<Record<string, OnDemandPrice>> = {
+  'us-east-1': { write: 0.625, read: 0.125 },
+  'us-east-2': { write: 0.625, read: 0.125 },
+  'us-west-2': { write: 0.625, read: 0.125 },
+};
+export const DEFAULT_PRICE_REGION = 'us-east-1';
+
+/** The region's on-demand price; `assumed` is true when the region is not in the table. */
+export function priceOf(region: string): { price: OnDemandPrice; assumed: boolean } {
+  const known = Object.hasOwn(PRICES, region) ? PRICES[region] : undefined;
+  return known
+    ? { price: known, assumed: false }
+    : { price: PRICES[DEFAULT_PRICE_REGION] as OnDemandPrice, assumed: true };
+}
+
+export interface EstimateAssumptions {
+  /** Calls in flight at once. */
+  concurrency: number;
+  /** Round trip of one call, milliseconds. */
+  latencyMs: number;
+}
+
+/** The backend's starting concurrency (4) and a typical in-region round trip. */
+export const DEFAULT_ASSUMPTIONS: EstimateAssumptions = { concurrency: 4, latencyMs: 20 };
+
+export interface Estimate {
+  mode: WriteMode;
+  /** Write calls: BatchWriteItem requests plus single-item guarded calls. */
+  writeCalls: number;
+  /** Of those, single-item guarded calls (UpdateItem, DeleteItem). */
+  guardedCalls: number;
+  /** BatchGetItem calls of the check before writing. */
+  readCalls: number;
+  /** Every call: writeCalls + readCalls. */
+  calls: number;
+  /** Write request units (1 KB each per item; an overwrite counts the larger image). */
+  wcu: number;
+  /** Read request units of the check before writing (strongly consistent, 4 KB each). */
+  rcu: number;
+  seconds: number;
+  dollars: number;
+  region: string;
+  /** The region is not in the price table: us-east-1's price was used. */
+  priceAssumed: boolean;
+  assumptions: EstimateAssumptions;
+}
+
+/** How the review describes one staged change's call under the commit's mode. */
+export function modeLabel(kind: 'put' | 'update' | 'delete', mode: WriteMode): string {
+  if (mode === 'batch') return 'BatchWriteItem, batch';
+  if (kind === 'put') return 'BatchWriteItem if absent (existence checked first)';
+  return kind === 'update' ? 'UpdateItem, guarded' : 'DeleteItem, guarded';
+}
+
+function readUnits(op: PlanInput, isNew: boolean): number {
+  // An absent item still costs one unit to read.
+  return isNew ? 1 : Math.max(1, Math.ceil((op.oldSize ?? 0) / 4096));
+}
+
+/**
+ * The estimate of committing `p` (planned from `ops`) in `mode`; `isNew(id)` says which puts create
+ * items. Afterwards: batch mode counts the planner's requests and reads every operation's item
+ * (the drift check); guarded mode sends one call per update or delete, packs new items into
+ * ceil(n / 25) BatchWriteItem calls (more if their bytes need it) and reads only those.
+ */
+export function estimate(
+  ops: readonly PlanInput[],
+  p: Plan,
+  mode: WriteMode,
+  isNew: (id: string) => boolean,
+  region: string,
+  assumptions: EstimateAssumptions = DEFAULT_ASSUMPTIONS,
+): Estimate {
+  const skip = new Set([...p.collapsed.map((c) => c.id), ...p.rejected.map((r) => r.id)]);
+  const planned = ops.filter((op) => !skip.has(op.id));
+  let wcu = 0;
+  let rcu = 0;
+  let reads = 0;
+  let guardedCalls = 0;
+  let batchOps = 0;
+  for (const op of planned) {
+    const fresh = op.kind === 'put' && isNew(op.id);
+    wcu += opWriteUnits(op);
+    const guarded = mode === 'guarded' && !fresh;
+    if (guarded) guardedCalls++;
+    else batchOps++;
+    if (mode === 'batch' || fresh) {
+      reads++;
+      rcu += readUnits(op, fresh);
+    }
+  }
+  let batchCalls = p.summary.requests;
+  if (mode === 'guarded') {
+    const bytes = p.requests.reduce((n, r) => n + r.bytes, 0);
+    const share = planned.length > 0 ? (bytes * batchOps) / planned.length : 0;
+    batchCalls = Math.max(
+      Math.ceil(batchOps / MAX_BATCH_WRITE_OPS),
+      Math.ceil(share / (15 * 1024 * 1024)),
+    );
+  }
+  const writeCalls = batchCalls + guardedCalls;
+  const readCalls = Math.ceil(reads / MAX_BATCH_GET_KEYS);
+  const calls = writeCalls + readCalls;
+  const { price, assumed } = priceOf(region);
+  const seconds = (Math.ceil(calls / assumptions.concurrency) * assumptions.latencyMs) / 1000;
+  const dollars = (wcu * price.write + rcu * price.read) / 1_000_000;
+  return {
+    mode,
+    writeCalls,
+    guardedCalls,
+    readCalls,
+    calls,
+    wcu,
+    rcu,
+    seconds,
+    dollars,
+    region,
+    priceAssumed: assumed,
+    assumptions,
+  };
+}
+
+/** Dollars as the review shows them: cents, or two significant digits for sums under a cent. */
+export function formatDollars(d: number): string {
+  if (d === 0) return '$0.00';
+  if (d < 0.01) return `$${Number(d.toPrecision(2)).toFixed(12).replace(/0+$/, '')}`;
+  return `$${d.toFixed(2)}`;
+}
