@@ -13,7 +13,7 @@ import {
   scanAll,
   startStack,
   type Stack,
-} from '../electron/backend/commit/testing';
+} from '../electron/backend/test-support/commitStack';
 import type { Item } from '../shared/dynamo/types';
 import type { Summary } from './summary';
 

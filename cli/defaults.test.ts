@@ -9,7 +9,7 @@ import {
   sampleItem,
   scanAll,
   useStack,
-} from '../electron/backend/commit/testing';
+} from '../electron/backend/test-support/commitStack';
 import { runCli, summaryOf, writeLines } from './testRun';
 
 const stack = useStack(31);

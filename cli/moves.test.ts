@@ -10,7 +10,7 @@ import {
   sampleItem,
   scanAll,
   useStack,
-} from '../electron/backend/commit/testing';
+} from '../electron/backend/test-support/commitStack';
 import type { Item } from '../shared/dynamo/types';
 import { runCli, summaryOf, writeLines } from './testRun';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { CLEAN } from '../e2e/support/faultProxy';
-import { scanAll, startStack, type Stack } from '../electron/backend/commit/testing';
+import { scanAll, startStack, type Stack } from '../electron/backend/test-support/commitStack';
 import { INVALID_ITEMS } from '../shared/validation/invalidItems';
 import type { Io } from './apply';
 import { escapeControls } from './escape';

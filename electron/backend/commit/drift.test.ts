@@ -6,7 +6,7 @@ import { toSdkItem } from '../dynamo/convert';
 import { batchGetItems } from '../dynamo/batchGet';
 import { checkDrift, readBack } from './drift';
 import { itemsEquivalent } from './equivalent';
-import { createTable, sampleItem, startStack, type Stack } from './testing';
+import { createTable, sampleItem, startStack, type Stack } from '../test-support/commitStack';
 
 const schema: KeySchema = {
   partitionKey: { name: 'pk', type: 'S' },

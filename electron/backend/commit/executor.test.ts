@@ -4,7 +4,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { plan } from '../../../shared/plan/plan';
 import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
-import { createTable, idOf, samplePuts, scanAll, useStack } from './testing';
+import { createTable, idOf, samplePuts, scanAll, useStack } from '../test-support/commitStack';
 import type { CommitProgress } from './types';
 import { itemsEquivalent } from './equivalent';
 

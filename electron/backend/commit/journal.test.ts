@@ -8,7 +8,7 @@ import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
 import { JournalWriter, loadJournal } from './journal';
 import { resumeCommit } from './resume';
-import { createTable, samplePuts, scanAll, startStack, type Stack } from './testing';
+import { createTable, samplePuts, scanAll, startStack, type Stack } from '../test-support/commitStack';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const fast = { baseMs: 1, capMs: 20 };

@@ -4,7 +4,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import type { PlanInput } from '../../../shared/plan/types';
 import { toSdkItem } from '../dynamo/convert';
 import { executeCommit } from './executor';
-import { createTable, idOf, sampleItem, scanAll, useStack } from './testing';
+import { createTable, idOf, sampleItem, scanAll, useStack } from '../test-support/commitStack';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const fast = { baseMs: 1, capMs: 5 };

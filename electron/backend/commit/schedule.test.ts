@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import type { PlanInput } from '../../../shared/plan/types';
 import { executeCommit } from './executor';
-import { createTable, idOf, sampleItem, samplePuts, scanAll, useStack } from './testing';
+import { createTable, idOf, sampleItem, samplePuts, scanAll, useStack } from '../test-support/commitStack';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const stack = useStack(13);

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { KeySchema } from '../../../shared/dynamo/types';
 import { itemsEquivalent } from './equivalent';
 import { executeCommit } from './executor';
-import { createTable, idOf, samplePuts, scanAll, useStack } from './testing';
+import { createTable, idOf, samplePuts, scanAll, useStack } from '../test-support/commitStack';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const stack = useStack(23);

@@ -2,7 +2,7 @@ import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { expect, test } from 'vitest';
 import type { PlanInput } from '../../../shared/plan/types';
 import { toSdkItem } from '../dynamo/convert';
-import { sampleItem } from './testing';
+import { sampleItem } from '../test-support/commitStack';
 import { batchWriteBody, itemJson, preserializedBatchWrite, writeRequestJson } from './wire';
 
 /** The body a client would send for `command`: captured at the transport, never sent. */

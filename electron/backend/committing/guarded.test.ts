@@ -2,7 +2,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { expect, test } from 'vitest';
 import type { AttributeValue, Item } from '../../../shared/dynamo/types';
 import { toSdkItem } from '../dynamo/convert';
-import { useServiceStack } from './testing';
+import { useServiceStack } from '../test-support/serviceStack';
 
 const s = useServiceStack(5);
 const idOf = (t: Item) => JSON.stringify(t.ticketId);

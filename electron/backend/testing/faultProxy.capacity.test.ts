@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { expect, test } from 'vitest';
 import { CapacityModel } from '../../../e2e/support/faults/capacity';
-import { countItems, newTable, puts, useProxyStack } from './faultProxyFixture';
+import { countItems, newTable, puts, useProxyStack } from '../test-support/faultProxyFixture';
 
 // The capacity model runs on a clock the tests move by hand: refill happens only when they say.
 let clock = 0;

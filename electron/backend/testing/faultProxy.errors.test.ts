@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { expect, test } from 'vitest';
 import type { CallWideError } from '../../../e2e/support/faultProxy';
-import { countItems, impatientClient, newTable, puts, useProxyStack } from './faultProxyFixture';
+import { countItems, impatientClient, newTable, puts, useProxyStack } from '../test-support/faultProxyFixture';
 
 const s = useProxyStack(7);
 

@@ -19,8 +19,11 @@ export interface CommitOptionsState {
   readBack: boolean;
   /** Requests in flight at the start, 1..8. */
   concurrency: number;
-  /** Retry rounds per operation before it is reported failed. */
-  maxRounds: number;
+  /**
+   * A cap on retry rounds per operation, or null (the default): retry until DynamoDB answers
+   * something retrying cannot change, or the commit makes no progress for 60 s.
+   */
+  maxRounds: number | null;
 }
 
 export type CommitKind = 'commit' | 'resume';
@@ -78,7 +81,7 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
   driftCheck: true,
   readBack: false,
   concurrency: 4,
-  maxRounds: 10,
+  maxRounds: null,
 };
 
 export const useCommitStore = create<CommitData>(() => ({

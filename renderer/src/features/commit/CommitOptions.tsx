@@ -23,7 +23,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
     o.driftCheck ? 'drift check' : 'no drift check',
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,
-    `max rounds ${o.maxRounds}`,
+    o.maxRounds === null ? 'retry until no progress for 60 s' : `max rounds ${o.maxRounds}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -67,16 +67,20 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
               }
             />
           </label>
-          <label title="Retry rounds per operation (1–50) before it is reported failed">
+          <label title="Optional cap on retry rounds per operation (1–50). Empty: retry until DynamoDB says no, or no progress for 60 s">
             Max rounds{' '}
             <input
               type="number"
               min={1}
               max={50}
-              value={o.maxRounds}
+              placeholder="no limit"
+              value={o.maxRounds ?? ''}
               onChange={(e) =>
                 commitActions.setOptions({
-                  maxRounds: clampInt(e.target.value, 1, 50, o.maxRounds),
+                  maxRounds:
+                    e.target.value.trim() === ''
+                      ? null
+                      : clampInt(e.target.value, 1, 50, o.maxRounds ?? 10),
                 })
               }
             />

@@ -151,7 +151,7 @@ describe('commit flow', () => {
     const input = calls.find((c) => c.channel === 'commit:start')!.input;
     expect(input).toMatchObject({
       connectionId: 'c',
-      options: { mode: 'guarded', driftCheck: true, concurrency: 4, maxRounds: 10 },
+      options: { mode: 'guarded', driftCheck: true, concurrency: 4 },
     });
     expect(input.commitId).toMatch(/^[A-Za-z0-9-]{1,64}$/);
 

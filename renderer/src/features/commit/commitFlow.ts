@@ -70,7 +70,8 @@ function wireOptions(o: CommitOptionsState) {
     driftCheck: o.driftCheck,
     readBack: o.readBack,
     concurrency: o.concurrency,
-    maxRounds: o.maxRounds,
+    // No cap unless the user set one: the backend retries until no progress for its time budget.
+    ...(o.maxRounds !== null ? { maxRounds: o.maxRounds } : {}),
   };
 }
 

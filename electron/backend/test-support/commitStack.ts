@@ -11,7 +11,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import type { PlanInput } from '../../../shared/plan/types';
 import { fromSdkItem } from '../dynamo/convert';
 import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
-import { createCommitClient } from './client';
+import { createCommitClient } from '../commit/client';
 
 export interface Stack {
   db: LocalDynamo;

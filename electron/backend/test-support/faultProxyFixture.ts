@@ -9,7 +9,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { CLEAN, startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProxy';
-import { localClient, startDynalite, type LocalDynamo } from './dynalite';
+import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
 
 export interface ProxyStack {
   db: LocalDynamo;
