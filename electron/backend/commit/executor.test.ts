@@ -61,7 +61,7 @@ test('10,000 puts through 30% unprocessed, 10% throttled and 2% dropped: nothing
     stack.client,
     ops,
     { [t]: schema },
-    { backoff: { ...fast, maxRounds: 20 } },
+    { backoff: fast },
     {
       onProgress: (p) => progress.push(p),
     },

@@ -37,7 +37,7 @@ test('retries lead the next request and planned operations fill it: no half-empt
     stack.client,
     puts(t, 1000),
     { [t]: schema },
-    { backoff: { baseMs: 1, capMs: 20, maxRounds: 20 } },
+    { backoff: { baseMs: 1, capMs: 20 } },
   );
   expect(report.written).toHaveLength(1000);
   expect(await scanAll(stack.direct, t)).toHaveLength(1000);
