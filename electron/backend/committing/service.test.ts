@@ -73,7 +73,7 @@ test('the archive job: every resolved ticket moved in one commit through faults,
   proxy.setConfig({ unprocessedFraction: 0.3, throttleFraction: 0.1, dropBeforeFraction: 0.01, dropAfterFraction: 0.01 });
   const events: any[] = [];
   const off = backend.onEvent((e) => e.type === 'commit:progress' && events.push(e));
-  const report = await call('commit:start', { connectionId, options: { backoffBaseMs: 5, backoffCapMs: 100, maxRounds: 30 } });
+  const report = await call('commit:start', { connectionId, options: { backoffBaseMs: 5, backoffCapMs: 100 } });
   off();
   proxy.setConfig({ unprocessedFraction: 0, throttleFraction: 0, dropBeforeFraction: 0, dropAfterFraction: 0 });
 
