@@ -1,0 +1,30 @@
+/** The app's commit options turned into the engine's, and the ids commits get. */
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { commitOptionsSchema } from '../../../shared/contract/commit';
+
+export type Options = z.output<typeof commitOptionsSchema>;
+
+export function executorOptions(o: Options = {}, signal: AbortSignal) {
+  return {
+    concurrency: o.concurrency ?? 4,
+    signal,
+    ...(o.noProgressTimeoutMs ? { noProgressTimeoutMs: o.noProgressTimeoutMs } : {}),
+    backoff: {
+      ...(o.backoffBaseMs ? { baseMs: o.backoffBaseMs } : {}),
+      ...(o.backoffCapMs ? { capMs: o.backoffCapMs } : {}),
+      ...(o.maxRounds ? { maxRounds: o.maxRounds } : {}),
+    },
+  };
+}
+
+export function newCommitId(): string {
+  return (
+    new Date()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14) +
+    '-' +
+    randomBytes(4).toString('hex')
+  );
+}
