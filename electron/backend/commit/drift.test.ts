@@ -48,7 +48,7 @@ test('batchGetItems: 100 unique keys per call, unprocessed keys retried, matched
   keys.push(...keys.slice(0, 50)); // duplicates are read once
   const got = await batchGetItems(stack.client, 'Drift', schema, keys, {
     consistent: true,
-    backoff: { ...fast, maxRounds: 30 },
+    backoff: fast,
   });
   expect(got.unresolved).toEqual([]);
   expect(got.items.size).toBe(450);
@@ -103,7 +103,7 @@ test('checkDrift reports items changed or created since the edit was based on th
     stack.client,
     inputs,
     { Drift: schema },
-    { backoff: { ...fast, maxRounds: 30 } },
+    { backoff: fast },
   );
   expect(drift.unchecked).toEqual([]);
   expect(drift.mismatches.map((m) => m.id)).toEqual(['changed', 'created', 'gone']);
@@ -111,6 +111,29 @@ test('checkDrift reports items changed or created since the edit was based on th
   expect(changed?.server?.text).toEqual({ S: 'someone else' });
   expect(changed?.expected).toEqual(item(5));
   expect(drift.mismatches[2]?.server).toBeNull();
+});
+
+test('default options, heavy UnprocessedKeys, throttling and drops: the drift check reads every key', async () => {
+  // 80% of keys withheld per call: a fixed 10 rounds leaves ~0.8^11 of them unread (~40 of 450);
+  // the read goes on while it makes progress, so none is left unchecked.
+  const five = { ...item(5), text: { S: 'someone else' } };
+  await stack.direct.send(new PutItemCommand({ TableName: 'Drift', Item: toSdkItem(five) }));
+  stack.proxy.setConfig({
+    unprocessedKeysFraction: 0.8,
+    throttleFraction: 0.1,
+    dropBeforeFraction: 0.02,
+  });
+  const inputs = Array.from({ length: 450 }, (_, i) => ({
+    id: `i${i}`,
+    table: 'Drift',
+    key: { pk: { S: `p${i % 7}` }, sk: { N: String(i) } },
+    original: i === 5 ? five : item(i),
+  }));
+  const drift = await checkDrift(stack.client, inputs, { Drift: schema });
+  expect(drift.unchecked).toEqual([]);
+  expect(drift.mismatches).toEqual([]);
+  expect(stack.proxy.counters.keysWithheld).toBeGreaterThan(450);
+  expect(stack.proxy.counters.throttled).toBeGreaterThan(0);
 });
 
 test('readBack finds puts not on the server as written and deletes that still exist', async () => {

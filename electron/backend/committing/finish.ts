@@ -7,7 +7,7 @@ import type { CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import type { commitClientFor } from './commitClient';
 import type { JournalFolder } from './journals';
-import type { Options } from './options';
+import { readOptions, type Options } from './options';
 import { emitProgress } from './progress';
 import { conflictsOf, countersOf, emptyReport } from './report';
 import { settleEntries } from './settle';
@@ -24,6 +24,8 @@ export interface Finished {
   /** Outcomes known before the engine ran (skipped, written by an earlier run). */
   outcomes: Record<string, OutcomeWire>;
   options: Options | undefined;
+  /** Ids the check before writing could not read (not sent). */
+  unchecked?: string[];
   commitClient: Awaited<ReturnType<typeof commitClientFor>>;
 }
 
@@ -34,6 +36,9 @@ export async function finishCommit(
 ): Promise<ReportWire> {
   const { commitId, result, keySchemas, outcomes } = f;
   const report = emptyReport(commitId, 'done');
+  report.unchecked = f.unchecked ?? [];
+  // Failed before the engine ran (not sent): counted with the engine's own.
+  const failedBefore = Object.values(outcomes).filter((o) => o.status === 'failed').length;
   for (const [id, o] of Object.entries(result.outcomes)) {
     outcomes[id] = o.status === 'conflict' ? { status: 'conflict', reason: o.reason } : o;
   }
@@ -50,7 +55,7 @@ export async function finishCommit(
   const written = f.ops.filter((op) => outcomes[op.id]?.status === 'written');
   if (f.options?.readBack) {
     emitProgress(s, commitId, 'readBack', written.length);
-    const back = await readBack(f.commitClient, written, keySchemas);
+    const back = await readBack(f.commitClient, written, keySchemas, readOptions(f.options));
     report.readBackMismatches = back.mismatches;
   }
   report.refreshed = written.map((op) => ({
@@ -64,7 +69,11 @@ export async function finishCommit(
     ...report,
     outcomes,
     resent: result.resent,
-    counters: countersOf(result.counters),
+    counters: countersOf({
+      ...result.counters,
+      total: result.counters.total + failedBefore,
+      failed: result.counters.failed + failedBefore,
+    }),
     ...(result.journalError ? { journalError: result.journalError } : {}),
   };
 }

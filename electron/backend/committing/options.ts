@@ -18,6 +18,14 @@ export function executorOptions(o: Options = {}, signal: AbortSignal) {
   };
 }
 
+/** The drift, existence and read-back reads give up as the writes do: no progress for the budget. */
+export function readOptions(o: Options = {}) {
+  return o.noProgressTimeoutMs ? { noProgressTimeoutMs: o.noProgressTimeoutMs } : {};
+}
+
+export const UNCHECKED_REASON =
+  'not sent: the check before writing could not read the item (the table answered nothing for the no-progress budget); nothing was overwritten, commit again';
+
 export function newCommitId(): string {
   return (
     new Date()

@@ -17,7 +17,7 @@ import { commitClientFor } from './commitClient';
 import { driftInputs } from './driftInputs';
 import { finishCommit } from './finish';
 import { JournalFolder } from './journals';
-import { executorOptions, newCommitId, type Options } from './options';
+import { executorOptions, newCommitId, readOptions, UNCHECKED_REASON, type Options } from './options';
 import { emitProgress } from './progress';
 import { emptyReport } from './report';
 import type { OutcomeWire, ReportWire } from './types';
@@ -63,11 +63,16 @@ export class CommitService {
       // Guarded writes check themselves; new items (batch puts) are checked for existence here.
       const checks = driftInputs(changes, mode === 'guarded');
       emitProgress(this.s, commitId, 'drift', checks.length);
-      const drift = await checkDrift(commitClient, checks, keySchemas);
+      const drift = await checkDrift(commitClient, checks, keySchemas, readOptions(input.options));
       const open = drift.mismatches.filter((m) => !input.resolutions?.[m.id]);
       if (open.length > 0)
         return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
       report.unchecked = drift.unchecked;
+      // An item the check could not read is not written blind: it stays staged.
+      for (const id of drift.unchecked) {
+        changes.delete(id);
+        outcomes[id] = { status: 'failed', reason: UNCHECKED_REASON };
+      }
       for (const [id, choice] of Object.entries(input.resolutions ?? {})) {
         if (choice === 'skip' && changes.has(id)) {
           changes.delete(id);
@@ -109,6 +114,7 @@ export class CommitService {
       snapshot,
       outcomes,
       options: input.options,
+      unchecked: report.unchecked,
       commitClient,
     });
   }

@@ -1,6 +1,9 @@
 /**
- * BatchGetItem for many keys: at most 100 unique keys per call, several calls in flight,
- * UnprocessedKeys and throttled calls retried with full-jitter backoff, results by canonical key.
+ * BatchGetItem for many keys: at most 100 unique keys per call, several calls in flight, results
+ * by canonical key. UnprocessedKeys, throttled and dropped calls are retried with the rule writes
+ * follow: while the read as a whole makes progress it goes on (promptly: the backoff grows only
+ * with rounds that read nothing), and it gives up only after no key was read for the no-progress
+ * budget (default 60 s). No fixed number of rounds unless `backoff.maxRounds` is given.
  */
 import {
   BatchGetItemCommand,
@@ -18,21 +21,38 @@ export interface BatchGetOptions {
   consistent?: boolean;
   /** Calls in flight (default 4). */
   concurrency?: number;
+  /** `maxRounds` is an optional cap; without it the no-progress budget ends a hopeless read. */
   backoff?: Partial<BackoffOptions>;
+  /** Give up when no key was read for this long (default 60 s, as a commit). */
+  noProgressTimeoutMs?: number;
   random?: () => number;
+  /** Stops retrying: keys not read yet are returned as unresolved. */
+  signal?: AbortSignal;
 }
 
 export interface BatchGetResult {
   /** Items found, by canonical key; a key that is absent here has no item. */
   items: Map<string, Item>;
-  /** Keys still unprocessed after the last round: nothing is known about them. */
+  /** Keys still unprocessed when the read gave up: nothing is known about them. */
   unresolved: Item[];
   calls: number;
   consumedCapacity: number;
 }
 
 const MAX_KEYS = 100;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const DEFAULT_READ_NO_PROGRESS_MS = 60_000;
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 async function mapLimit<T>(xs: T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
   let i = 0;
@@ -54,6 +74,8 @@ export async function batchGetItems(
   opts: BatchGetOptions = {},
 ): Promise<BatchGetResult> {
   const backoff = backoffOptions(opts.backoff);
+  const maxRounds = opts.backoff?.maxRounds ?? Infinity;
+  const budget = opts.noProgressTimeoutMs ?? DEFAULT_READ_NO_PROGRESS_MS;
   const random = opts.random ?? Math.random;
   const result: BatchGetResult = {
     items: new Map(),
@@ -64,12 +86,20 @@ export async function batchGetItems(
   const unique = new Map<string, Item>();
   for (const k of keys) unique.set(canonicalKey(k, schema), keyOf(k, schema));
   let pending = [...unique.values()];
+  let lastProgress = performance.now();
+  // Rounds in a row that read nothing: the table as a whole pushing back.
+  let stalled = 0;
   for (let round = 0; pending.length > 0; round++) {
-    if (round > backoff.maxRounds) {
+    const idle = performance.now() - lastProgress;
+    if (round > maxRounds || idle >= budget || opts.signal?.aborted) {
       result.unresolved = pending;
       break;
     }
-    if (round > 0) await sleep(backoffDelay(round - 1, backoff, random));
+    if (round > 0) {
+      const delay = backoffDelay(stalled, backoff, random);
+      await sleep(Math.min(delay, budget - idle), opts.signal);
+      if (opts.signal?.aborted) continue;
+    }
     const chunks: Item[][] = [];
     for (let i = 0; i < pending.length; i += MAX_KEYS) chunks.push(pending.slice(i, i + MAX_KEYS));
     const again: Item[] = [];
@@ -93,10 +123,17 @@ export async function batchGetItems(
         const back: Record<string, SdkValue>[] = out.UnprocessedKeys?.[table]?.Keys ?? [];
         again.push(...back.map(fromSdkItem));
       } catch (err) {
-        if (classifyFailure(err).kind === 'reject') throw err;
+        // A rejected call or a call-wide answer (access denied, failing credentials, a missing
+        // table) will not change by retrying: the caller says what to do.
+        const kind = classifyFailure(err).kind;
+        if (kind === 'reject' || kind === 'callWide') throw err;
         again.push(...chunk);
       }
     });
+    if (again.length < pending.length) {
+      lastProgress = performance.now();
+      stalled = 0;
+    } else stalled++;
     pending = again;
   }
   return result;
