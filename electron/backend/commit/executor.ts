@@ -30,7 +30,10 @@ export async function executeCommit(
   if (opts.journal?.resume) {
     journal = await JournalWriter.reopen(opts.journal.path, await loadJournal(opts.journal.path));
   } else if (opts.journal) {
-    const ops = start.fresh.flat().map((s) => s.op);
+    // Every operation that may be sent: batched, guarded singles and linked deletes (a resume
+    // sends what the journal holds, with its guard and its link).
+    const linked = [...start.linked.values()].flat();
+    const ops = [...start.fresh.flat(), ...start.singles, ...linked].map((s) => s.op);
     const header = {
       journal: 'dynostage-commit' as const,
       version: 1 as const,
