@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProxy';
-import { changeId } from '../../../shared/changes/types';
+import { changeId, type StagedChange } from '../../../shared/changes/types';
 import type { StagingEntry } from '../../../shared/contract/staging';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
@@ -27,7 +27,7 @@ let db: LocalDynamo;
 let proxy: FaultProxy;
 let backend: Backend;
 
-async function call<T = any>(channel: string, input: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test replies are read loosely
+async function call<T = any>(channel: string, input: unknown): Promise<T> {
   const { envelope } = await backend.call(channel, input);
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value as T;
@@ -109,7 +109,7 @@ test('credential_process fails mid-commit: paused with what to do, nothing lost,
     confirmCredentialsTo: proxy.endpoint,
   });
   const connectionId = connection.id as string;
-  const entry = (change: StagingEntry['change']): StagingEntry => ({
+  const entry = (change: StagedChange): StagingEntry => ({
     id: changeId(connectionId, 'Events', change.key, schema),
     connectionId,
     table: 'Events',
@@ -158,8 +158,9 @@ test('credential_process fails mid-commit: paused with what to do, nothing lost,
   const server = await scan();
   expect(server.size).toBe(550);
   for (const e of entries) {
-    const want = e.change.kind === 'delete' ? null : e.change.item;
-    const got = server.get(JSON.stringify(e.change.key.id)) ?? null;
+    const change = e.change as StagedChange;
+    const want = change.kind === 'delete' ? null : change.item;
+    const got = server.get(JSON.stringify(change.key.id)) ?? null;
     expect(got !== null && want !== null && itemsEquivalent(got, want), e.id).toBe(true);
   }
   expect((await call('staging:load', {})).entries).toEqual([]);
