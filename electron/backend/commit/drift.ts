@@ -32,7 +32,17 @@ export interface CompareResult {
   unchecked: string[];
 }
 
-type Expectation = { id: string; table: string; key: Item; expected: Item | null };
+type Expectation = {
+  id: string;
+  table: string;
+  key: Item;
+  expected: Item | null;
+  /** What the write makes the item (null: gone); a server equal to it is not a mismatch either. */
+  done?: Item | null;
+};
+
+const same = (server: Item | null, want: Item | null) =>
+  server === null || want === null ? server === want : itemsEquivalent(server, want);
 
 async function compare(
   client: DynamoDBClient,
@@ -61,11 +71,8 @@ async function compare(
         continue;
       }
       const server = got.items.get(ck) ?? null;
-      const same =
-        server === null || w.expected === null
-          ? server === w.expected
-          : itemsEquivalent(server, w.expected);
-      if (!same)
+      const ok = same(server, w.expected) || (w.done !== undefined && same(server, w.done));
+      if (!ok)
         result.mismatches.push({
           id: w.id,
           table,
@@ -106,5 +113,29 @@ export function readBack(
       ? { id: op.id, table: op.table, key: op.item, expected: op.item }
       : { id: op.id, table: op.table, key: op.key, expected: null },
   );
+  return compare(client, wanted, keySchemas, { consistent: true, ...opts });
+}
+
+/**
+ * The drift check again, before a resume sends batch writes: `bases` holds the image each
+ * operation's edit was based on (null: it expects no item). An item that already holds what the
+ * operation writes is not a conflict (the interrupted run wrote it). Operations without a base,
+ * and guarded ones (their condition checks them), are not read.
+ */
+export function checkResume(
+  client: DynamoDBClient,
+  ops: readonly PlanInput[],
+  bases: ReadonlyMap<string, Item | null>,
+  keySchemas: KeySchemas,
+  opts: BatchGetOptions = {},
+): Promise<CompareResult> {
+  const wanted: Expectation[] = [];
+  for (const op of ops) {
+    const base = bases.get(op.id);
+    if (op.guard !== undefined || base === undefined) continue;
+    const key = op.kind === 'put' ? op.item : op.key;
+    const done = op.kind === 'put' ? op.item : null;
+    wanted.push({ id: op.id, table: op.table, key, expected: base, done });
+  }
   return compare(client, wanted, keySchemas, { consistent: true, ...opts });
 }

@@ -2,7 +2,7 @@
 import type { StagedChange } from '../../../shared/changes/types';
 import { keyOf } from '../../../shared/dynamo/types';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
-import { readBack } from '../commit/drift';
+import { readBack, type Mismatch } from '../commit/drift';
 import type { CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import type { commitClientFor } from './commitClient';
@@ -26,6 +26,8 @@ export interface Finished {
   options: Options | undefined;
   /** Ids the check before writing could not read (not sent). */
   unchecked?: string[];
+  /** Set aside by the drift check before a resume: shown in the conflict view. */
+  driftConflicts?: Mismatch[];
   commitClient: Awaited<ReturnType<typeof commitClientFor>>;
 }
 
@@ -37,12 +39,14 @@ export async function finishCommit(
   const { commitId, result, keySchemas, outcomes } = f;
   const report = emptyReport(commitId, 'done');
   report.unchecked = f.unchecked ?? [];
-  // Failed before the engine ran (not sent): counted with the engine's own.
-  const failedBefore = Object.values(outcomes).filter((o) => o.status === 'failed').length;
+  // Set aside before the engine ran (not sent): counted with the engine's own.
+  const before = Object.values(outcomes);
+  const aside = (status: string) => before.filter((o) => o.status === status).length;
+  const [failed, conflicts, held] = [aside('failed'), aside('conflict'), aside('held')];
   for (const [id, o] of Object.entries(result.outcomes)) {
     outcomes[id] = o.status === 'conflict' ? { status: 'conflict', reason: o.reason } : o;
   }
-  report.conflicts = conflictsOf(result, f.snapshot, keySchemas);
+  report.conflicts = [...(f.driftConflicts ?? []), ...conflictsOf(result, f.snapshot, keySchemas)];
   if (report.conflicts.length > 0) report.status = 'conflicts';
   if (result.paused.length > 0) {
     report.status = 'paused';
@@ -71,8 +75,10 @@ export async function finishCommit(
     resent: result.resent,
     counters: countersOf({
       ...result.counters,
-      total: result.counters.total + failedBefore,
-      failed: result.counters.failed + failedBefore,
+      total: result.counters.total + failed + conflicts + held,
+      failed: result.counters.failed + failed,
+      conflicts: result.counters.conflicts + conflicts,
+      held: result.counters.held + held,
     }),
     ...(result.journalError ? { journalError: result.journalError } : {}),
   };

@@ -26,6 +26,9 @@ export function readOptions(o: Options = {}) {
 export const UNCHECKED_REASON =
   'not sent: the check before writing could not read the item (the table answered nothing for the no-progress budget); nothing was overwritten, commit again';
 
+export const DRIFT_REASON =
+  'not sent: the item changed on the server before Resume (the drift check); nothing was overwritten';
+
 export function newCommitId(): string {
   return (
     new Date()

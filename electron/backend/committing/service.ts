@@ -8,16 +8,23 @@ import type { KeySchemas } from '../../../shared/plan/types';
 import { checkDrift } from '../commit/drift';
 import { executeCommit } from '../commit/executor';
 import { loadJournal } from '../commit/journal';
-import { resumeCommit } from '../commit/resume';
+import { resumeCommit, type ResumeReport } from '../commit/resume';
 import type { CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import { describeTable } from '../tables/service';
 import { refuseInvalidChanges } from '../validation/gate';
 import { commitClientFor } from './commitClient';
-import { driftInputs } from './driftInputs';
+import { basesOf, driftInputs } from './driftInputs';
 import { finishCommit } from './finish';
 import { JournalFolder } from './journals';
-import { executorOptions, newCommitId, readOptions, UNCHECKED_REASON, type Options } from './options';
+import {
+  DRIFT_REASON,
+  executorOptions,
+  newCommitId,
+  readOptions,
+  UNCHECKED_REASON,
+  type Options,
+} from './options';
 import { emitProgress } from './progress';
 import { emptyReport } from './report';
 import type { OutcomeWire, ReportWire } from './types';
@@ -127,15 +134,17 @@ export class CommitService {
     const snapshot = new Map(all);
     const controller = new AbortController();
     this.running.set(commitId, controller);
-    let result: CommitReport & { alreadyWritten: number };
+    let result: ResumeReport;
     try {
       result = await resumeCommit(
         commitClient,
         this.journals.journalPath(commitId),
         executorOptions(options, controller.signal),
-        {
-          onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p),
-        },
+        { onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p) },
+        // Batch writes are drift-checked again against what their edits were based on.
+        options?.driftCheck === false
+          ? {}
+          : { bases: basesOf(snapshot), read: { ...readOptions(options), signal: controller.signal } },
       );
     } finally {
       this.running.delete(commitId);
@@ -144,6 +153,9 @@ export class CommitService {
     const journal = await loadJournal(this.journals.journalPath(commitId)).catch(() => null);
     const outcomes: Record<string, OutcomeWire> = {};
     for (const id of journal?.written ?? []) outcomes[id] = { status: 'written' };
+    for (const m of result.drift.mismatches) outcomes[m.id] = { status: 'conflict', reason: DRIFT_REASON };
+    for (const id of result.drift.unchecked) outcomes[id] = { status: 'failed', reason: UNCHECKED_REASON };
+    for (const h of result.heldByDrift) outcomes[h.id] = { status: 'held', reason: h.reason };
     return finishCommit(this.s, this.journals, {
       commitId,
       connectionId,
@@ -153,6 +165,8 @@ export class CommitService {
       snapshot,
       outcomes,
       options,
+      unchecked: result.drift.unchecked,
+      driftConflicts: result.drift.mismatches,
       commitClient,
     });
   }
