@@ -16,6 +16,7 @@ import type { PlanInput } from '../shared/plan/types';
 import { InvalidWritesError, validateWrites } from '../shared/validation/writes';
 import { UsageError, type ApplyArgs } from './args';
 import { describeKeys, makeClients, type Clients } from './connect';
+import { cliConnectionId, verifyCliJournal } from './journalCheck';
 import { keyOnlyMoves, readChanges } from './input';
 import { ProgressBar } from './progressBar';
 import { DEFAULT_TIME_BUDGET_S, ProgressWatch, UNLIMITED_ROUNDS } from './progressWatch';
@@ -92,13 +93,17 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
     let report: CommitReport;
     let failures: Failure[] = [];
     let held: Failure[] = [];
+    const region = await clients.commit.config.region().catch(() => '(unset)');
+    const connectionId = cliConnectionId(args, region);
     if (args.resume) {
+      // Nothing is sent for a journal that was edited, damaged or planned for another connection.
+      await verifyCliJournal(args.resume, connectionId);
       report = await resumeCommit(clients.commit, args.resume, opts, callbacks);
     } else {
       const loaded = await load(args, clients);
       failures = loaded.failures;
       held = loaded.held;
-      if (args.journal) opts.journal = { path: args.journal };
+      if (args.journal) opts.journal = { path: args.journal, connectionId };
       report = await executeCommit(clients.commit, loaded.ops, loaded.schemas, opts, callbacks);
     }
     bar?.done();
@@ -113,7 +118,7 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
       io.stderr.write(summaryText(s));
       io.stdout.write(JSON.stringify(s) + '\n');
     } else io.stdout.write(summaryText(s));
-    return s.failed === 0 && s.canceled === 0 && s.held === 0 ? 0 : 2;
+    return s.failed + s.canceled + s.held + s.paused + s.conflicts === 0 ? 0 : 2;
   } finally {
     watch.stop();
     bar?.done();

@@ -37,6 +37,8 @@ test('the summary lists failures, held deletes, why it stopped and the resume co
     failed: 1,
     held: 1,
     canceled: 3,
+    paused: 0,
+    conflicts: 0,
     superseded: 0,
     requests: 4,
     rounds: 1,

@@ -7,6 +7,12 @@ export interface Summary {
   /** Moves' deletes not sent because their copy was not written: the item stays where it was. */
   held: number;
   canceled: number;
+  /** Not sent: a call-wide error (access denied, failing credentials) paused the run. */
+  paused: number;
+  /** What to do about the pause, when there was one. */
+  pauseReason?: string;
+  /** Guarded writes refused by their condition: the item changed on the server. */
+  conflicts: number;
   superseded: number;
   requests: number;
   rounds: number;
@@ -33,6 +39,8 @@ export function summarize(
     failed: report.failed.length + extraFailures.length,
     held: report.held.length + extraHeld.length,
     canceled: report.canceled.length,
+    paused: report.paused.length,
+    conflicts: report.conflicts.length,
     superseded: report.superseded.length,
     requests: c.requests,
     rounds: c.rounds,
@@ -43,6 +51,7 @@ export function summarize(
     failures: [...extraFailures, ...report.failed],
     holds: [...extraHeld, ...report.held],
   };
+  if (report.paused[0]) s.pauseReason = report.paused[0].reason;
   if (journal) s.journal = journal;
   return s;
 }
@@ -54,6 +63,8 @@ export function summaryText(s: Summary): string {
     `written ${s.written}, failed ${s.failed}` +
       (s.held ? `, held ${s.held}` : '') +
       (s.canceled ? `, canceled ${s.canceled}` : '') +
+      (s.paused ? `, paused ${s.paused}` : '') +
+      (s.conflicts ? `, conflicts ${s.conflicts}` : '') +
       (s.superseded ? `, superseded by a later change ${s.superseded}` : ''),
     `${s.requests} requests, ${s.rounds} retry rounds, ${s.retried} operations retried` +
       (s.resent ? ` (${s.resent} resent after an unknown outcome)` : ''),
@@ -72,6 +83,9 @@ export function summaryText(s: Summary): string {
       lines.push(`  … and ${s.holds.length - MAX_LISTED} more (--json lists all)`);
   }
   if (s.stopped) lines.push(`stopped: ${s.stopped}`);
-  if (s.canceled > 0 && s.journal) lines.push(`resume with: dynostage apply --resume ${s.journal}`);
+  if (s.pauseReason) lines.push(s.pauseReason);
+  if ((s.canceled > 0 || s.paused > 0) && s.journal)
+    lines.push(`resume with: dynostage apply --resume ${s.journal}`);
+  else if (s.paused > 0) lines.push('no --journal: run the same apply again once fixed');
   return lines.join('\n') + '\n';
 }

@@ -18,7 +18,7 @@ test('a journal that does not validate is refused naming the commit and the line
   await writeFile(folder.journalPath('c1'), JSON.stringify(header) + '\nnull\n');
   const err = await folder.connectionOf('c1').then(() => null, (e: Error) => e);
   expect(err?.message).toMatch(/^the journal of commit c1 is not valid \(line 2 is not an outcome line/);
-  expect(err?.message).toMatch(/discard it or resume it from the CLI after review$/);
+  expect(err?.message).toMatch(/discard it \(its unwritten changes stay staged: commit them again\)$/);
   expect(err?.message).not.toContain(dir);
   await writeFile(join(dir, 'c1.meta.json'), '{"connectionId":5}');
   await writeFile(folder.journalPath('c1'), JSON.stringify(header) + '\n');
@@ -44,7 +44,7 @@ test('a journal is tied to its connection: a hand-added op or another connection
   added.ops.push({ id: 'evil', table: 'T', kind: 'delete', key: { pk: { S: 'precious' } } });
   await writeFile(file, [JSON.stringify(added), ...rest].join('\n'));
   await expect(folder.connectionOf('c2')).rejects.toThrow(
-    /^the journal of commit c2 was changed after it was written \(its plan no longer matches the hash written with it\); discard it or resume it from the CLI after review$/,
+    /^the journal of commit c2 was changed after it was written \(its plan no longer matches the hash written with it\); discard it \(its unwritten changes stay staged: commit them again\)$/,
   );
   const moved = { ...(JSON.parse(plan ?? '') as JournalHeader), connectionId: 'conn-2' };
   await writeFile(file, [JSON.stringify(moved), ...rest].join('\n'));

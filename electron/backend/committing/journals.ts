@@ -62,7 +62,7 @@ export class JournalFolder {
   /** The loaded journal and its connection; throws a message naming the commit when either is bad. */
   async verified(commitId: string): Promise<{ journal: LoadedJournal; connectionId: string }> {
     const refuse = (why: string): Error =>
-      new Error(`the journal of commit ${commitId} ${why}; discard it or resume it from the CLI after review`);
+      new Error(`the journal of commit ${commitId} ${why}; discard it (its unwritten changes stay staged: commit them again)`);
     let journal: LoadedJournal;
     try {
       journal = await loadJournal(this.journalPath(commitId));
