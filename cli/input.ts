@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { itemSchema } from '../shared/contract/values';
+import { withoutLeadingPlus } from '../shared/dynamo/number';
 import { keyOf, type AttributeValue, type Item, type KeySchema } from '../shared/dynamo/types';
 import { fromRequestItems } from '../shared/plan/requestItems';
 import type { PlanInput } from '../shared/plan/types';
@@ -15,12 +16,10 @@ function isRequestItems(v: unknown): boolean {
   return values.length > 0 && values.every(Array.isArray);
 }
 
-const unplus = (n: string) => (n.startsWith('+') ? n.slice(1) : n);
-
 /** A value with every number's leading '+' dropped: the same number, in the form dynalite reads. */
 function withoutPlus(v: AttributeValue): AttributeValue {
-  if ('N' in v) return { N: unplus(v.N) };
-  if ('NS' in v) return { NS: v.NS.map(unplus) };
+  if ('N' in v) return { N: withoutLeadingPlus(v.N) };
+  if ('NS' in v) return { NS: v.NS.map(withoutLeadingPlus) };
   if ('L' in v) return { L: v.L.map(withoutPlus) };
   if ('M' in v) return { M: mapValues(v.M) };
   return v;

@@ -82,3 +82,20 @@ describe('dynamoJsonText / parseDynamoJsonText', () => {
     expect(errorOf('{"a": {"S": "x"},}')).toMatchObject({ path: '', line: 1, column: 17 });
   });
 });
+
+describe('numbers typed with a leading +', () => {
+  it('are read without it (N and NS, nested too); other spellings are kept', () => {
+    const r = parseDynamoJsonText(
+      '{"a":{"N":"+5"},"s":{"NS":["+1.50","2"]},"m":{"M":{"x":{"L":[{"N":"+0.1e+2"}]}}},"k":{"N":"-3"}}',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      item: {
+        a: { N: '5' },
+        s: { NS: ['1.50', '2'] },
+        m: { M: { x: { L: [{ N: '0.1e+2' }] } } },
+        k: { N: '-3' },
+      },
+    });
+  });
+});

@@ -2,6 +2,7 @@
 import { setAttr } from './attrs';
 import { JSON_KIND_NAMES, parseJson, textError } from './jsonParse';
 import type { JsonNode, TextError } from './jsonParse';
+import { withoutLeadingPlus } from './number';
 import { childPath, describePath, indexPath } from './path';
 import { ATTR_TYPES } from './types';
 import type { AttributeValue, AttrType, Item } from './types';
@@ -70,7 +71,8 @@ function toValue(node: JsonNode, path: string): AttributeValue {
     case 'N':
       // A bare number literal is accepted too: its digits are kept exactly as written.
       if (inner.kind === 'number') return { N: inner.text };
-      return inner.kind === 'string' ? { N: inner.value } : wrong('a string of digits');
+      // Typed input: a leading '+' is dropped (DynamoDB reads it, dynalite refuses it).
+      return inner.kind === 'string' ? { N: withoutLeadingPlus(inner.value) } : wrong('a string of digits');
     case 'BOOL':
       return inner.kind === 'boolean' ? { BOOL: inner.value } : wrong('true or false');
     case 'NULL':
@@ -78,7 +80,7 @@ function toValue(node: JsonNode, path: string): AttributeValue {
     case 'SS':
       return { SS: strings(inner, path, tag, false) };
     case 'NS':
-      return { NS: strings(inner, path, tag, true) };
+      return { NS: strings(inner, path, tag, true).map(withoutLeadingPlus) };
     case 'BS':
       return { BS: strings(inner, path, tag, false) };
     case 'L':

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compareNumbers, normalizeNumber, plainSignificantDigits } from './number';
+import { describe, expect, it, test } from 'vitest';
+import { compareNumbers, normalizeNumber, plainSignificantDigits, withoutLeadingPlus } from './number';
 
 describe('plainSignificantDigits', () => {
   it('counts significant digits of plain decimals, and refuses other spellings', () => {
@@ -23,4 +23,11 @@ describe('normalizeNumber and compareNumbers', () => {
     expect(compareNumbers('-1', '-2')).toBeGreaterThan(0);
     expect(compareNumbers('1e2', '100')).toBe(0);
   });
+});
+
+test('withoutLeadingPlus drops one leading + and keeps every other character', () => {
+  expect(withoutLeadingPlus('+5')).toBe('5');
+  expect(withoutLeadingPlus('+0012.50E+3')).toBe('0012.50E+3');
+  expect(withoutLeadingPlus('-5')).toBe('-5');
+  expect(withoutLeadingPlus('5e+3')).toBe('5e+3');
 });

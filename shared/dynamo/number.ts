@@ -27,6 +27,15 @@ export function parseNumber(text: string): ParsedNumber | null {
   return { negative: m[1] === '-', digits: trimmed, exponent };
 }
 
+/**
+ * A number as the user typed it, ready to stage: a leading '+' dropped (DynamoDB reads "+5" as 5,
+ * dynalite refuses the sign), everything else kept as written. Only for typed input: numbers read
+ * from DynamoDB are never rewritten.
+ */
+export function withoutLeadingPlus(text: string): string {
+  return text.startsWith('+') ? text.slice(1) : text;
+}
+
 /** A canonical string for a number: equal numbers give equal strings ("1.50", "15e-1" → "1.5"). */
 export function normalizeNumber(text: string): string | null {
   const p = parseNumber(text);

@@ -148,3 +148,27 @@ describe('mapImport', () => {
     });
   });
 });
+
+describe('numbers with a leading + in an import', () => {
+  it('are staged without it, from CSV text and from JSON strings alike', () => {
+    const p = parseImport('ticketId,n,qty,nums\nT-1,+1,+12.50,+1|2', 'csv');
+    const mappings: ColumnMapping[] = [
+      { column: 'ticketId', type: 'S', separator: '|' },
+      { column: 'n', type: 'N', separator: '|' },
+      { column: 'qty', type: 'N', separator: '|' },
+      { column: 'nums', type: 'NS', separator: '|' },
+    ];
+    expect(mapImport(p, mappings, schema).items[0]).toEqual({
+      ticketId: { S: 'T-1' },
+      n: { N: '1' },
+      qty: { N: '12.50' },
+      nums: { NS: ['1', '2'] },
+    });
+    const j = parseImport('{"ticketId":{"S":"T-2"},"n":{"N":"+2"}}', 'jsonl');
+    const jm: ColumnMapping[] = [
+      { column: 'ticketId', type: 'S', separator: ',' },
+      { column: 'n', type: 'N', separator: ',' },
+    ];
+    expect(mapImport(j, jm, schema).items[0]).toEqual({ ticketId: { S: 'T-2' }, n: { N: '2' } });
+  });
+});

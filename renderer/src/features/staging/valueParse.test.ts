@@ -95,3 +95,14 @@ describe('one value as JSON', () => {
     });
   });
 });
+
+describe('a leading + on a typed number (DynamoDB reads it, dynalite refuses it)', () => {
+  it('is dropped at staging; every other digit and the exponent stay as typed', () => {
+    expect(parseNumberText(' +5 ')).toEqual({ ok: true, value: '5' });
+    expect(textToValue('+0012.50e+3', 'N')).toEqual({ ok: true, value: { N: '0012.50e+3' } });
+    expect(textToValue('+1, -2, +3.0', 'NS')).toEqual({ ok: true, value: { NS: ['1', '-2', '3.0'] } });
+    expect(textToValue('{"NS": ["+7"]}', 'NS')).toEqual({ ok: true, value: { NS: ['7'] } });
+    expect(parseNumberText('++5')).toMatchObject({ ok: false });
+    expect(parseNumberText('-5')).toEqual({ ok: true, value: '-5' });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from '../../../../shared/dynamo/binary';
 import { parseJson } from '../../../../shared/dynamo/jsonParse';
-import { normalizeNumber } from '../../../../shared/dynamo/number';
+import { normalizeNumber, withoutLeadingPlus } from '../../../../shared/dynamo/number';
 import { TYPE_LABELS, typeOf } from '../../../../shared/dynamo/types';
 import type { AttributeValue, AttrType } from '../../../../shared/dynamo/types';
 import { validateNumber } from '../../../../shared/dynamo/validate';
@@ -18,11 +18,14 @@ export type SetType = 'SS' | 'NS' | 'BS';
 export const SET_TYPES: readonly SetType[] = ['SS', 'NS', 'BS'];
 export const isSetType = (t: AttrType): t is SetType => t === 'SS' || t === 'NS' || t === 'BS';
 
-/** A number as DynamoDB stores it: the trimmed text when valid (38 digits, range), else why not. */
+/**
+ * A number as DynamoDB stores it: the trimmed text when valid (38 digits, range), without a
+ * leading '+', else why not.
+ */
 export function parseNumberText(text: string): Parsed<string> {
   const t = text.trim();
   const problem = validateNumber(t);
-  return problem ? fail(problem) : ok(t);
+  return problem ? fail(problem) : ok(withoutLeadingPlus(t));
 }
 
 const HEX = /^[0-9a-fA-F]*$/;
