@@ -22,7 +22,11 @@ export interface LaneHooks {
   /** The commit's pressure, shared with the batch lane: it sets the backoff of retries. */
   pressure: Pressure;
   pauses: Pauses;
-  onCallWide: (f: Extract<CallFailure, { kind: 'callWide' }>, ids: string[], table: string) => void;
+  onCallWide: (
+    f: Extract<CallFailure, { kind: 'callWide' }>,
+    ids: string[],
+    table: string | undefined,
+  ) => void;
 }
 
 interface SingleOp {
