@@ -65,12 +65,15 @@ export class BatchLane {
     private readonly hooks: BatchHooks,
     requests: readonly (readonly SizedOp[])[],
   ) {
-    this.conc = new AdaptiveConcurrency(
-      opts.concurrency ?? 4,
-      opts.minConcurrency ?? 1,
-      opts.maxConcurrency ?? 8,
-      opts.cleanResponsesToGrow,
-    );
+    this.conc = new AdaptiveConcurrency({
+      initial: opts.concurrency ?? 4,
+      min: opts.minConcurrency ?? 1,
+      max: opts.maxConcurrency ?? 32,
+      ...(opts.cleanResponsesToGrow !== undefined
+        ? { cleanToGrow: opts.cleanResponsesToGrow }
+        : {}),
+      ...(opts.latencyRise !== undefined ? { latencyRise: opts.latencyRise } : {}),
+    });
     const level = () => hooks.pressure.level;
     this.backlog = new Backlog(backoff, opts.random ?? Math.random, hooks.onReady, level);
     const state = (s: SizedOp): OpState => ({ s, rounds: 0, sends: 0, unknown: false });
@@ -86,8 +89,16 @@ export class BatchLane {
     return this.queue.planned.map((o) => o.s);
   }
 
+  /** Whether any operation took this lane (its concurrency counts only then). */
+  get used(): boolean {
+    return this.queue.planned.length > 0 || this.released;
+  }
+
+  private released = false;
+
   /** Operations ready to ride in the next request (a move's delete released by its put). */
   addReady(ops: readonly SizedOp[]): void {
+    if (ops.length > 0) this.released = true;
     for (const s of ops) this.backlog.ready.push({ s, rounds: 0, sends: 0, unknown: false });
   }
 
@@ -200,7 +211,7 @@ export class BatchLane {
     const rttMs = now - sentAt;
     this.pacer?.onResponse({ sent: ops.length, accepted, rttMs }, sentSeq, this.seq, now);
     if (pressure) this.conc.onPressure(sentSeq, this.seq);
-    else this.conc.onClean();
+    else this.conc.onClean(rttMs, back.length === 0);
     if (pressure) this.hooks.pressure.push();
     else this.hooks.pressure.ease();
     if (back.length === 0) return;

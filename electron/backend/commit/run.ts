@@ -145,7 +145,9 @@ export class CommitRun {
   private live() {
     return {
       retrying: this.batches.waiting + this.singles.waiting,
-      concurrency: this.batches.conc.limit + (this.singles.used ? this.singles.conc.limit : 0),
+      concurrency:
+        (this.batches.used || !this.singles.used ? this.batches.conc.limit : 0) +
+        (this.singles.used ? this.singles.conc.limit : 0),
       inFlight: this.batches.inFlight + this.singles.inFlight,
     };
   }
