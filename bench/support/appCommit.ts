@@ -30,6 +30,8 @@ export interface AppBench {
     items: Item[],
     counters: () => Promise<{ calls: Record<string, number> }>,
     reset: () => Promise<void>,
+    /** The commit's write mode (default: the app's, guarded for loaded items). */
+    mode?: 'guarded' | 'batch',
   ): Promise<AppCommitFigure>;
   close(): Promise<void>;
 }
@@ -55,7 +57,7 @@ export async function startAppBench(
   })) as { connection: { id: string } };
   const connectionId = saved.connection.id;
   return {
-    async run(table, schema, items, counters, reset) {
+    async run(table, schema, items, counters, reset, mode) {
       await createBenchTable(direct, table, schema);
       for (let i = 0; i < items.length; i += 25) {
         const reqs = items.slice(i, i + 25).map((it) => ({ PutRequest: { Item: toSdkItem(it) } }));
@@ -77,7 +79,10 @@ export async function startAppBench(
       await call(backend, 'staging:apply', { entries });
       await reset();
       const t0 = performance.now();
-      const report = (await call(backend, 'commit:start', { connectionId })) as {
+      const report = (await call(backend, 'commit:start', {
+        connectionId,
+        ...(mode ? { options: { mode } } : {}),
+      })) as {
         status: string;
         counters: { written: number };
       };

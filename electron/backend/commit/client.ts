@@ -1,6 +1,9 @@
 /** The SDK client the executor wants: SDK retries off (the executor's loop retries), timeouts on. */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 
+/** Sockets per host: above both lanes' default ceilings together (32 + 128). */
+export const COMMIT_MAX_SOCKETS = 256;
+
 export interface CommitClientTimeouts {
   /** Socket idle time before a call counts as a dropped connection (default 30 s). */
   requestTimeoutMs?: number;
@@ -20,6 +23,9 @@ export function createCommitClient(
       connectionTimeout: timeouts.connectionTimeoutMs ?? 5_000,
       // Without it the SDK only logs a warning and a hung call never ends (outcome unknown: resent).
       throwOnRequestTimeout: true,
+      // The SDK's agents hold 50 sockets: guarded writes at 100 ms need more calls in flight.
+      httpAgent: { maxSockets: COMMIT_MAX_SOCKETS },
+      httpsAgent: { maxSockets: COMMIT_MAX_SOCKETS },
     },
   });
 }

@@ -1,5 +1,4 @@
 import { expect, test } from 'vitest';
-import { AdaptiveConcurrency } from './concurrency';
 import { classifyFailure, errorLabel } from './errors';
 
 const service = (name: string, status: number) =>
@@ -50,30 +49,4 @@ test('throttling, 5xx and transport failures are retried whole; the rest is a re
   }
   expect(classifyFailure(new TypeError('bad input')).kind).toBe('reject');
   expect(errorLabel(Object.assign(new Error(''), { code: 'EPIPE' }))).toBe('EPIPE');
-});
-
-test('concurrency: halves (rounding up) once per window, grows after a window of clean responses', () => {
-  const c = new AdaptiveConcurrency(4, 1, 8);
-  for (let i = 0; i < 3; i++) c.onClean();
-  expect(c.limit).toBe(4);
-  c.onClean(); // four clean responses at limit 4
-  expect(c.limit).toBe(5);
-  c.onPressure(10, 12); // sent at 10, 12 sent so far
-  expect(c.limit).toBe(3);
-  c.onPressure(11, 12); // same window: no second cut
-  expect(c.limit).toBe(3);
-  c.onPressure(13, 14);
-  expect(c.limit).toBe(2);
-  c.onPressure(15, 15);
-  expect(c.limit).toBe(1);
-  c.onPressure(16, 16);
-  expect(c.limit).toBe(1);
-  c.onClean();
-  c.onClean(); // at least two
-  expect(c.limit).toBe(2);
-  for (let i = 0; i < 100; i++) c.onClean();
-  expect(c.limit).toBe(8);
-  const fixed = new AdaptiveConcurrency(2, 1, 8, 1);
-  fixed.onClean();
-  expect(fixed.limit).toBe(3);
 });

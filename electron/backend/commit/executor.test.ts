@@ -95,7 +95,7 @@ test('10,000 puts through 30% unprocessed, 10% throttled and 2% dropped: nothing
   const last = progress.at(-1);
   expect(last).toMatchObject({ done: 10_000, failed: 0, retrying: 0, canceled: 0, total: 10_000 });
   expect(progress.length).toBeGreaterThan(1);
-  expect(progress.every((q) => q.concurrency >= 1 && q.concurrency <= 8)).toBe(true);
+  expect(progress.every((q) => q.concurrency >= 1 && q.concurrency <= 32)).toBe(true);
 });
 
 test('a clean run sends exactly the planned requests', async () => {

@@ -22,7 +22,11 @@ export interface LaneHooks {
   /** The commit's pressure, shared with the batch lane: it sets the backoff of retries. */
   pressure: Pressure;
   pauses: Pauses;
-  onCallWide: (f: Extract<CallFailure, { kind: 'callWide' }>, ids: string[], table: string) => void;
+  onCallWide: (
+    f: Extract<CallFailure, { kind: 'callWide' }>,
+    ids: string[],
+    table: string | undefined,
+  ) => void;
 }
 
 interface SingleOp {
@@ -58,11 +62,12 @@ export class SingleLane {
     this.maxRounds = backoff.maxRounds;
     const level = () => hooks.pressure.level;
     this.backlog = new Backlog(backoff, opts.random ?? Math.random, hooks.onReady, level);
-    this.conc = new AdaptiveConcurrency(
-      opts.singleConcurrency ?? 16,
-      1,
-      opts.maxSingleConcurrency ?? 64,
-    );
+    this.conc = new AdaptiveConcurrency({
+      initial: opts.singleConcurrency ?? 16,
+      min: 1,
+      max: opts.maxSingleConcurrency ?? 128,
+      ...(opts.latencyRise !== undefined ? { latencyRise: opts.latencyRise } : {}),
+    });
   }
 
   /** Whether any operation took this lane (its concurrency counts only then). */
@@ -130,6 +135,7 @@ export class SingleLane {
     const c = this.ledger.counters;
     const sentSeq = ++this.seq;
     this.inFlight++;
+    const sentAt = performance.now();
     this.pacer?.spend(1, performance.now());
     c.requests++;
     c.opsSent++;
@@ -141,7 +147,8 @@ export class SingleLane {
       .then(
         (r) => {
           c.consumedCapacity += r.capacity;
-          this.conc.onClean();
+          // A conflict's round trip includes the read of the server's image: not a sample.
+          this.conc.onClean(r.kind === 'written' ? performance.now() - sentAt : undefined);
           this.hooks.pressure.ease();
           // A resend whose first send may have been applied fails its condition on its own write.
           if (r.kind === 'written' || (o.maybeApplied && alreadyApplied(op, r.server))) {

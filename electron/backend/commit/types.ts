@@ -5,15 +5,21 @@ import type { PlanOptions } from '../../../shared/plan/types';
 import type { Item } from '../../../shared/dynamo/types';
 
 export interface CommitOptions {
-  /** Requests in flight at the start (default 4); adapts between min and max. */
+  /**
+   * BatchWriteItem calls in flight at the start (default 4); adapts between min and max (default
+   * 32): doubling per round trip until the first sign of load, then +1 per round trip while the
+   * server accepts and the round trip does not rise; halved on pushback (see concurrency.ts).
+   */
   concurrency?: number;
   minConcurrency?: number;
   maxConcurrency?: number;
   /** Clean responses in a row before one more request may fly (default: the current limit, ≥ 2). */
   cleanResponsesToGrow?: number;
-  /** Guarded (single-item) calls in flight at the start (default 16); adapts up to the max (64). */
+  /** Guarded (single-item) calls in flight at the start (default 16); adapts up to the max (128). */
   singleConcurrency?: number;
   maxSingleConcurrency?: number;
+  /** Smoothed round trip over the least one seen above which no more calls are added (default 3). */
+  latencyRise?: number;
   /**
    * Share of a call's operations coming back unprocessed that counts as pressure and halves the
    * concurrency (default 0.5). Below it the call counts as clean; its unprocessed operations are
@@ -40,7 +46,11 @@ export interface CommitOptions {
   /** Cancels: nothing new is sent, in-flight calls finish, the rest is reported canceled. */
   signal?: AbortSignal;
   /** Durable journal: the plan before the first request, then each response's outcome. */
-  journal?: { path: string; resume?: boolean; /** written into the header and its hash */ connectionId?: string };
+  journal?: {
+    path: string;
+    resume?: boolean;
+    /** written into the header and its hash */ connectionId?: string;
+  };
   /** Every operation may have been sent before (a resume): report each one sent as resent. */
   resending?: boolean;
   /** Packing limits, as for the planner. */
