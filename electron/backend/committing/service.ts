@@ -15,6 +15,7 @@ import type { CommitProgress, CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import { describeTable } from '../tables/service';
 import { refuseInvalidChanges } from '../validation/gate';
+import { atomicStart, isAtomicJournal, resumeAtomicCommit } from './atomicCommit';
 import { commitClientFor } from './commitClient';
 import { JournalFolder } from './journals';
 import { settleEntries } from './settle';
@@ -98,7 +99,7 @@ export class CommitService {
 
     const snapshot = new Map(changes);
     const mode = input.options?.mode ?? 'guarded';
-    if (input.options?.driftCheck !== false) {
+    if (input.options?.driftCheck !== false && mode !== 'atomic') {
       // Guarded writes check themselves; new items (batch puts) are checked for existence here.
       const checks = driftInputs(changes, mode === 'guarded');
       this.progress(commitId, 'drift', checks.length);
@@ -124,12 +125,14 @@ export class CommitService {
       overwrite,
       ...(input.options?.versionAttributes ? { versions: input.options.versionAttributes } : {}),
     });
+    const atomic = mode === 'atomic' ? atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport;
     try {
-      result = await executeCommit(
+      const onProgress = (p: CommitProgress) => this.progress(commitId, 'writing', p.total, p);
+      result = atomic ? await atomic({ path, connectionId: input.connectionId }, controller.signal, onProgress) : await executeCommit(
         commitClient,
         ops,
         keySchemas,
@@ -161,8 +164,11 @@ export class CommitService {
     const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport & { alreadyWritten: number };
+    const path = this.journals.journalPath(commitId);
     try {
-      result = await resumeCommit(
+      result = (await isAtomicJournal(path))
+        ? await resumeAtomicCommit(commitClient, commitId, path, { ...options, signal: controller.signal, onProgress: (p) => this.progress(commitId, 'writing', p.total, p) })
+        : await resumeCommit(
         commitClient,
         this.journals.journalPath(commitId),
         executorOptions(options, controller.signal),
