@@ -107,10 +107,10 @@ export async function runAtomicGroups(
     const actions = [...group.actions, ...checks];
     const items = actions.map(sdkAction);
     let attempt = 0;
+    let token = tokenOf(o.tokenSeed, actions, attempt);
     let unknown = o.resending === true;
     for (let round = 0; ; round++) {
       report.calls++;
-      const token = tokenOf(o.tokenSeed, actions, attempt);
       const giveUp = round + 1 >= opts.maxRounds || Date.now() - lastProgress > budget;
       try {
         const out = await client.send(
@@ -124,7 +124,7 @@ export async function runAtomicGroups(
         if (e.name === 'TransactionCanceledException') {
           const reasons = e.CancellationReasons ?? [];
           if (!giveUp && reasons.some((r) => RETRY_REASONS.has(r.Code ?? ''))) {
-            attempt++; // canceled: nothing applied, so this is a new attempt with a new token
+            token = tokenOf(o.tokenSeed, actions, ++attempt); // canceled: nothing applied, a new attempt
             o.onProgress?.({ done, calls: report.calls, retrying: group.ops.length });
             await sleep(backoffDelay(round, opts));
             continue;
@@ -138,7 +138,8 @@ export async function runAtomicGroups(
           }
           if (o.regroup) {
             const again = retryable(group.ops, outcomes);
-            if (again.length > 0) {
+            // Only when the group loses an operation: a failed condition check cancels them all.
+            if (again.length > 0 && again.length < group.ops.length) {
               const planned = atomicGroups(again, o.regroup.schemas, o.regroup.maxActions, o.regroup.maxBytes);
               report.regrouped += planned.groups.length;
               queue.unshift(...planned.groups);

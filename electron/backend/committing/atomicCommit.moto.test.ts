@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { changeId, type StagedChange } from '../../../shared/changes/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
+import { startFaultProxy } from '../../../e2e/support/faultProxy';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { MOTO_REGIONS, motoEndpoint } from '../testing/motoTest';
 
@@ -22,7 +23,6 @@ let backend: Backend;
 let conn: string;
 let sdk: DynamoDBClient;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of the real API, read as in the tests
 async function call<T = any>(channel: string, input: unknown): Promise<T> {
   const { envelope } = await backend.call(channel, input);
   if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
@@ -73,6 +73,14 @@ async function clearStaging(): Promise<void> {
   const { entries } = await call('staging:load', {});
   await call('staging:apply', { entries: entries.map((e: { id: string; change: StagedChange }) => ({ id: e.id, connectionId: e.change.connectionId, table: e.change.table })) });
 }
+async function stagePuts(name: string, items: Item[]): Promise<void> {
+  await call('staging:apply', {
+    entries: items.map((item) => {
+      const change: StagedChange = { kind: 'put', connectionId: conn, table: name, key: { id: item.id! }, item };
+      return { id: changeId(conn, name, change.key, schema), connectionId: conn, table: name, change };
+    }),
+  });
+}
 const ids = (items: Item[]) => items.map((i) => (i.id as { S: string }).S).sort();
 
 describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
@@ -81,7 +89,7 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     backend = await createBackend({ dataDir: dir, seedSandbox: false });
     conn = (await call('connections:save', { kind: 'endpoint', name: 'moto', region, endpoint: moto })).connection.id;
     sdk = new DynamoDBClient({ endpoint: moto, region, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    for (const t of ['Tickets', 'Archive', 'Small', 'SmallArchive', 'Checked', 'Flags']) await table(t);
+    for (const t of ['Tickets', 'Archive', 'Small', 'SmallArchive', 'Checked', 'Flags', 'Paused']) await table(t);
   });
   afterAll(async () => {
     sdk?.destroy();
@@ -133,5 +141,54 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/only possible up to 100 actions/);
     expect((err as Error & { code: string }).code).toBe('BadInput');
+  });
+
+  test('a ConditionCheck: nothing is written while the required item is missing, all of it once it exists', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => ticket('c', i));
+    await stagePuts('Checked', items);
+    const require = { table: 'Flags', key: { id: { S: 'release-open' } }, expect: 'exists' as const };
+    const refused = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } });
+    expect(refused.counters.written).toBe(0);
+    expect(Object.values(refused.outcomes).map((o) => (o as { reason: string }).reason)).toEqual(
+      Array(5).fill('Not written: its transaction was canceled because the condition check "Flags id=release-open exists" failed'),
+    );
+    expect(await scan('Checked')).toEqual([]);
+    await sdk.send(new PutItemCommand({ TableName: 'Flags', Item: toSdkItem({ id: { S: 'release-open' } }) }));
+    const done = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } });
+    expect(done.counters.written).toBe(5);
+    expect(ids(await scan('Checked'))).toEqual(ids(items));
+  });
+
+  test('throttled transactions are retried; access denied midway pauses, and Resume writes only what is pending', async () => {
+    const proxy = await startFaultProxy(moto!, { faultOperations: ['TransactWriteItems'], throttleFraction: 0.3, deny: [{ operations: ['TransactWriteItems'], error: 'AccessDeniedException', afterCalls: 2 }] }, 7);
+    const viaProxy = (await call('connections:save', { kind: 'endpoint', name: 'moto via proxy', region, endpoint: proxy.endpoint })).connection.id as string;
+    try {
+      const base: Item[] = Array.from({ length: 250 }, (_, i) => ({ ...ticket('p', i), counter: { N: '0' } }));
+      await seed('Paused', base);
+      const entries = base.map((b) => {
+        const change: StagedChange = { kind: 'update', connectionId: viaProxy, table: 'Paused', key: { id: b.id! }, original: b, item: { ...b, counter: { N: '1' } } };
+        return { id: changeId(viaProxy, 'Paused', change.key, schema), connectionId: viaProxy, table: 'Paused', change };
+      });
+      await call('staging:apply', { entries });
+      const first = await call('commit:start', { connectionId: viaProxy, options: { mode: 'atomic', backoffBaseMs: 5, backoffCapMs: 50 } });
+      expect(first.status).toBe('paused');
+      expect(first.pauseReason).toMatch(/AccessDenied/);
+      const writtenFirst = first.counters.written as number;
+      expect(writtenFirst % 100).toBe(0); // whole transactions only
+      expect(writtenFirst).toBeLessThan(250);
+      const { commits } = await call('commit:pending', {});
+      expect(commits.find((p: { commitId: string }) => p.commitId === first.commitId)?.pending).toBe(250 - writtenFirst);
+      proxy.setConfig({ deny: [] });
+      const resumed = await call('commit:resume', { commitId: first.commitId, options: { backoffBaseMs: 5, backoffCapMs: 50 } });
+      expect(resumed.counters.written).toBe(250 - writtenFirst);
+      expect(resumed.status).toBe('done');
+      const rows = await scan('Paused');
+      expect(rows).toHaveLength(250);
+      expect(rows.every((r) => JSON.stringify(r.counter) === '{"N":"1"}')).toBe(true);
+      expect(proxy.counters.throttled).toBeGreaterThan(0);
+      console.log(`atomic pause/resume: ${writtenFirst} written before the pause, ${proxy.counters.throttled} throttled answers retried`);
+    } finally {
+      await proxy.close();
+    }
   });
 });

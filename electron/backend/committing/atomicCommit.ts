@@ -10,6 +10,7 @@ import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { runAtomicGroups, type AtomicOutcome } from '../commit/atomic';
 import { JournalWriter, loadJournal, type JournalEntry } from '../commit/journal';
 import type { CommitProgress, CommitReport, OpOutcome } from '../commit/types';
+import { describeTable } from '../tables/service';
 
 export interface AtomicCommitOptions {
   commitId: string;
@@ -200,13 +201,22 @@ interface WireOptions {
  * commit:start's atomic branch: refuses (BadInput) a plan that cannot be sent before any journal
  * exists, else returns the run to start once the journal's place is known.
  */
-export function atomicStart(
+export async function atomicStart(
   client: DynamoDBClient,
   ops: readonly PlanInput[],
-  keySchemas: KeySchemas,
+  staged: KeySchemas,
   commitId: string,
   options: WireOptions = {},
 ) {
+  const keySchemas = { ...staged };
+  for (const c of options.conditionChecks ?? []) {
+    if (keySchemas[c.table]) continue;
+    try {
+      keySchemas[c.table] = (await describeTable(client, c.table)).key;
+    } catch (err) {
+      throw new AtomicRefusedError(`Condition check on ${c.table}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   refuseUnsendableAtomic(ops, keySchemas, options.atomicScope, options.conditionChecks);
   return (journal: { path: string; connectionId: string }, signal: AbortSignal, onProgress: (p: CommitProgress) => void) =>
     runAtomicCommit(client, ops, keySchemas, {

@@ -125,7 +125,7 @@ export class CommitService {
       overwrite,
       ...(input.options?.versionAttributes ? { versions: input.options.versionAttributes } : {}),
     });
-    const atomic = mode === 'atomic' ? atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
+    const atomic = mode === 'atomic' ? await atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
     this.running.set(commitId, controller);
