@@ -21,4 +21,5 @@ export const MOTO_REGIONS = {
   atomic: 'eu-central-1',
   copyAs: 'ap-southeast-1',
   atomicApp: 'eu-north-1',
+  partiqlAtomic: 'ap-northeast-1',
 } as const;
