@@ -174,6 +174,16 @@ export const commitChannels = {
     z.object({ discarded: z.boolean() }),
     'Forgets an interrupted commit (its journal is moved aside); the changes stay staged.',
   ),
+  'commit:capabilities': channel(
+    z.object({ connectionId: connectionIdSchema }),
+    z.object({
+      /** The endpoint answers TransactWriteItems (Atomic mode is possible). */
+      transactions: z.boolean(),
+      /** Why not, in words for the write-mode picker. */
+      reason: z.string().optional(),
+    }),
+    'Whether the endpoint has transactions (Atomic mode), found by asking it: an empty TransactWriteItems.',
+  ),
 };
 
 export const commitProgressEventSchema = z.object({

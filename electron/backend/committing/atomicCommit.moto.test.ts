@@ -191,4 +191,12 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
       await proxy.close();
     }
   });
+
+  test('transactions are detected by asking the endpoint: moto has them, the sandbox (dynalite) does not', async () => {
+    expect(await call('commit:capabilities', { connectionId: conn })).toEqual({ transactions: true });
+    expect(await call('commit:capabilities', { connectionId: 'sandbox' })).toEqual({
+      transactions: false,
+      reason: 'The sandbox (dynalite) does not support transactions (TransactWriteItems)',
+    });
+  });
 });
