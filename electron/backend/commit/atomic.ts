@@ -201,11 +201,12 @@ function retryable(ops: readonly PlanInput[], outcomes: Record<string, AtomicOut
     if (bad.has(op.id)) continue;
     const partner = badDeleteOf.get(op.id);
     if (partner !== undefined) {
-      outcomes[op.id] = { status: 'canceled', reason: `Not written: the delete it moves with (${partner}) failed: ${reasonOf(outcomes[partner])}` };
+      outcomes[op.id] = { status: 'canceled', reason: `Not written: the delete it moves with failed: ${reasonOf(outcomes[partner])}` };
       continue;
     }
     if (op.kind === 'delete' && op.after !== undefined && bad.has(op.after)) {
-      outcomes[op.id] = { status: 'held', reason: `held: the copy (${op.after}) was not written: ${reasonOf(outcomes[op.after])}` };
+      const copy = ops.find((x) => x.id === op.after);
+      outcomes[op.id] = { status: 'held', reason: `held: the copy to ${copy?.table ?? 'the other table'} was not written: ${reasonOf(outcomes[op.after])}` };
       continue;
     }
     out.push(op);

@@ -118,6 +118,8 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
       'delete Tickets {"id":{"S":"t042"}}',
       'put Archive {"id":{"S":"t042"}}',
     ]);
+    const held = left.find((e) => e.change.kind === 'delete')!.change.error;
+    expect(held).toMatch(/^held: the copy to Archive was not written: /);
     await clearStaging();
     // Two transactions of 100 actions, then the canceled one sent again without the refused move.
     expect(report.counters.requests).toBe(3);
@@ -141,6 +143,9 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/only possible up to 100 actions/);
     expect((err as Error & { code: string }).code).toBe('BadInput');
+    // Refused before anything was sent: all 102 changes are still staged.
+    expect((await call('staging:load', {})).entries).toHaveLength(102);
+    await clearStaging();
   });
 
   test('a ConditionCheck: nothing is written while the required item is missing, all of it once it exists', async () => {

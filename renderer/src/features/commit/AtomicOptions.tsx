@@ -3,6 +3,7 @@ import type { ConditionCheck } from '../../../../shared/contract/commit';
 import { checkLabel } from '../../../../shared/plan/atomicPlan';
 import { selectOptions, useCommitStore } from '../../stores/commitStore';
 import { commitActions } from './commitFlow';
+import './atomic.css';
 
 /** Parses `{"id":{"S":"x"}}` (DynamoDB JSON) into a key, or says what is wrong. */
 function parseKey(text: string): { key: ConditionCheck['key'] } | { error: string } {
