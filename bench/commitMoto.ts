@@ -1,8 +1,10 @@
 /**
  * Commit modes against moto (the only local server with transactions): Batch, Guarded and Atomic
- * write the same 1,000 updates of loaded items to a fresh table each. Prints items/s and calls per
- * mode, and a JSON line. No target yet: moto is a single-threaded Python server, so these figures
- * compare the modes' call patterns, not DynamoDB's speed.
+ * write the same 1,000 updates of loaded items to a fresh table each, all three through
+ * commit:start as the app runs them. Prints items/s and calls per mode, and a JSON line. No target
+ * yet: moto is a single-threaded Python server, so these figures compare the modes' call patterns,
+ * not DynamoDB's speed. `runMotoCommitBench` is what bench:commit calls; `npm run
+ * bench:commit-moto` runs it alone.
  */
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,10 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { changeId, type StagedChange } from '../shared/changes/types';
 import type { Item, KeySchema } from '../shared/dynamo/types';
-import { atomicGroups } from '../shared/plan/atomicGroups';
-import type { PlanInput } from '../shared/plan/types';
 import { createBackend } from '../electron/backend/backend';
-import { runAtomicGroups } from '../electron/backend/commit/atomic';
 import { toSdkItem } from '../electron/backend/dynamo/convert';
 import { motoMissingReason, startMoto } from '../electron/backend/testing/moto';
 
@@ -21,12 +20,21 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const item = (i: number, v: string): Item => ({ id: { S: `k${String(i).padStart(6, '0')}` }, v: { S: v }, pad: { S: 'x'.repeat(900) } });
 
-/** The whole bench, as `npm run bench:commit-moto` runs it; bench:commit calls it too (when moto is there). */
-export async function runMotoCommitBench(): Promise<void> {
+export interface MotoModeResult {
+  items: number;
+  seconds: number;
+  itemsPerSecond: number;
+  calls: number;
+  written: number;
+}
+export type MotoCommitBench = Record<'batch' | 'guarded' | 'atomic', MotoModeResult>;
+
+/** Runs the three modes against a fresh moto_server; null (reason printed) when moto is missing. */
+export async function runMotoCommitBench(): Promise<MotoCommitBench | null> {
   const missing = motoMissingReason();
   if (missing) {
-    console.log(`bench:commit-moto skipped: ${missing}`);
-    return;
+    console.log(`commit modes against moto skipped: ${missing}`);
+    return null;
   }
   const moto = await startMoto();
   console.log(`moto_server started in ${moto.startMs} ms`);
@@ -40,7 +48,7 @@ export async function runMotoCommitBench(): Promise<void> {
     return envelope.value;
   };
   const connectionId = (await call('connections:save', { kind: 'endpoint', name: 'moto', region: 'us-east-1', endpoint: moto.endpoint })).connection.id as string;
-  const results: Record<string, { items: number; seconds: number; itemsPerSecond: number; calls: number; written: number }> = {};
+  const results = {} as MotoCommitBench;
   try {
     for (const mode of ['batch', 'guarded', 'atomic'] as const) {
       const table = `Bench_${mode}`;
@@ -52,29 +60,21 @@ export async function runMotoCommitBench(): Promise<void> {
         await sdk.send(new BatchWriteItemCommand({ RequestItems: { [table]: base.slice(at, at + 25).map((i) => ({ PutRequest: { Item: toSdkItem(i) } })) } }));
       }
       const edited: Item[] = base.map((b, i) => ({ ...b, v: { S: `new ${i}` } }));
+      const entries = edited.map((e, i) => {
+        const change: StagedChange = { kind: 'update', connectionId, table, key: { id: e.id! }, original: base[i]!, item: e };
+        return { id: changeId(connectionId, table, change.key, schema), connectionId, table, change };
+      });
+      await call('staging:apply', { entries });
       const started = performance.now();
-      let calls: number;
-      let written: number;
-      if (mode === 'atomic') {
-        const ops: PlanInput[] = edited.map((e, i) => ({ id: `o${i}`, table, kind: 'put', item: e, guard: { base: base[i]! } }));
-        const report = await runAtomicGroups(sdk, atomicGroups(ops, { [table]: schema }).groups);
-        calls = report.calls;
-        written = Object.values(report.outcomes).filter((o) => o.status === 'written').length;
-      } else {
-        const entries = edited.map((e, i) => {
-          const change: StagedChange = { kind: 'update', connectionId, table, key: { id: e.id! }, original: base[i]!, item: e };
-          return { id: changeId(connectionId, table, change.key, schema), connectionId, table, change };
-        });
-        await call('staging:apply', { entries });
-        const report = await call('commit:start', { connectionId, options: { mode } });
-        calls = report.counters.requests;
-        written = report.counters.written;
-      }
+      const report = await call('commit:start', { connectionId, options: { mode } });
+      const calls = report.counters.requests as number;
+      const written = report.counters.written as number;
       const seconds = (performance.now() - started) / 1000;
       results[mode] = { items: ITEMS, seconds: Number(seconds.toFixed(2)), itemsPerSecond: Math.round(ITEMS / seconds), calls, written };
-      console.log(`${mode.padEnd(8)} ${ITEMS} items  ${seconds.toFixed(2)} s  ${Math.round(ITEMS / seconds)} items/s  ${calls} calls  ${written} written`);
+      console.log(`moto ${mode.padEnd(8)} ${ITEMS} items  ${seconds.toFixed(2)} s  ${Math.round(ITEMS / seconds)} items/s  ${calls} calls  ${written} written`);
     }
     console.log(JSON.stringify({ bench: 'commit-moto', load: os.loadavg()[0], moto: { startMs: moto.startMs }, results }));
+    return results;
   } finally {
     sdk.destroy();
     await backend.close();

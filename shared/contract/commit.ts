@@ -7,14 +7,34 @@ export const commitIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'commitId must be 1-64 letters, digits or dashes');
 
+/**
+ * A ConditionCheck action added to every transaction of an atomic commit: the item at `key` must
+ * exist (`exists`) or must not (`absent`), or nothing in that transaction is written.
+ */
+export const conditionCheckSchema = z.object({
+  table: z.string().min(1, 'a condition check needs a table'),
+  key: itemSchema,
+  expect: z.enum(['exists', 'absent']),
+});
+export type ConditionCheck = z.infer<typeof conditionCheckSchema>;
+
 export const commitOptionsSchema = z.object({
   /**
    * guarded (default): updates and deletes of loaded items are conditional single-item writes
    * (UpdateItem of the changed attributes, DeleteItem on the loaded image); new items are checked
    * for existence, then batch-written. batch: grouped BatchWriteItem after a drift check, last
-   * writer wins.
+   * writer wins. atomic: TransactWriteItems groups (endpoints with transactions), guarded
+   * conditions on every action.
    */
-  mode: z.enum(['guarded', 'batch']).optional(),
+  mode: z.enum(['guarded', 'batch', 'atomic']).optional(),
+  /**
+   * Atomic mode: `group` (default) each transaction all or nothing (a canceled group's other
+   * changes are sent again without the one that failed); `all` every change in one transaction,
+   * all or nothing (refused above 100 actions).
+   */
+  atomicScope: z.enum(['group', 'all']).optional(),
+  /** Atomic mode: ConditionCheck actions added to every transaction (at most 10). */
+  conditionChecks: z.array(conditionCheckSchema).max(10).optional(),
   /** Version attribute (optimistic lock) by table: conditioned on and incremented by each write. */
   versionAttributes: z.record(z.string(), z.string().min(1)).optional(),
   /** BatchGetItem every updated or deleted item first and stop on conflicts (default true). */
@@ -153,6 +173,16 @@ export const commitChannels = {
     z.object({ commitId: commitIdSchema }),
     z.object({ discarded: z.boolean() }),
     'Forgets an interrupted commit (its journal is moved aside); the changes stay staged.',
+  ),
+  'commit:capabilities': channel(
+    z.object({ connectionId: connectionIdSchema }),
+    z.object({
+      /** The endpoint answers TransactWriteItems (Atomic mode is possible). */
+      transactions: z.boolean(),
+      /** Why not, in words for the write-mode picker. */
+      reason: z.string().optional(),
+    }),
+    'Whether the endpoint has transactions (Atomic mode), found by asking it: an empty TransactWriteItems.',
   ),
 };
 

@@ -73,13 +73,19 @@ export const partiqlChannels = {
     'Removes staged PartiQL statements.',
   ),
   'partiql:commit': channel(
-    z.object({ connectionId: connectionIdSchema, ids: z.array(z.string()).optional() }),
+    z.object({
+      connectionId: connectionIdSchema,
+      ids: z.array(z.string()).optional(),
+      /** atomic: ExecuteTransaction (100 a transaction) instead of BatchExecuteStatement. */
+      mode: z.enum(['batch', 'atomic']).optional(),
+    }),
     z.object({
       outcomes: z.array(statementOutcomeSchema),
       calls: z.number(),
       consumedCapacity: z.number(),
       statements: z.array(stagedStatementSchema),
+      api: z.enum(['BatchExecuteStatement', 'ExecuteTransaction']).optional(),
     }),
-    'Runs staged statements with BatchExecuteStatement (25 a call); failed ones stay staged with their reason.',
+    'Runs staged statements with BatchExecuteStatement (25 a call), or in Atomic mode ExecuteTransaction (100 a transaction); failed ones stay staged with their reason.',
   ),
 };

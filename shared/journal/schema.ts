@@ -34,6 +34,14 @@ export const journalHeaderSchema = z
     ops: z.array(journalOpSchema),
     /** The connection the plan was made for (absent: a CLI journal, no connection). */
     connectionId: z.string().optional(),
+    /** Atomic mode: the scope and condition checks a resume sends the transactions with. */
+    atomic: z
+      .object({
+        scope: z.enum(['group', 'all']),
+        checks: z.array(z.object({ table: z.string().min(1), key: itemSchema, expect: z.enum(['exists', 'absent']) }).strict()),
+      })
+      .strict()
+      .optional(),
     /** sha256 of the connection and the plan (see journalHash): a changed plan no longer matches. */
     hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })

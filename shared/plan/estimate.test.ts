@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Item, KeySchema } from '../dynamo/types';
-import { estimate, formatDollars, modeLabel, priceOf } from './estimate';
+import { DEFAULT_ASSUMPTIONS, estimate, formatDollars, modeLabel, priceOf } from './estimate';
 import { plan } from './plan';
 import type { KeySchemas, PlanInput } from './types';
 
@@ -81,11 +81,40 @@ describe('estimate', () => {
     const ops = Array.from({ length: 250 }, (_, i) => put(`u${i}`, small(`u${i}`), 10));
     const p = plan(ops, schemas);
     const b = estimate(ops, p, 'batch', isNew, 'us-east-1');
-    const g = estimate(ops, p, 'guarded', isNew, 'us-east-1', { concurrency: 10, latencyMs: 50 });
+    const g = estimate(ops, p, 'guarded', isNew, 'us-east-1', { concurrency: 4, singleConcurrency: 10, latencyMs: 50 });
     expect([b.writeCalls, b.readCalls, b.calls]).toEqual([10, 3, 13]);
     expect([g.writeCalls, g.readCalls, g.calls]).toEqual([250, 0, 250]);
     expect(g.seconds).toBeCloseTo(1.25, 9); // 25 rounds of 10 calls at 50 ms
     expect(g.dollars).toBeCloseTo((250 * 0.625) / 1e6, 12);
+  });
+
+  test('atomic: one transaction per 100 actions, one after another, nothing read, every write unit billed twice', () => {
+    const ops = Array.from({ length: 250 }, (_, i) => put(`u${i}`, small(`u${i}`), 10));
+    const p = plan(ops, schemas);
+    const a = estimate(ops, p, 'atomic', isNew, 'us-east-1', { concurrency: 4, latencyMs: 50 });
+    expect([a.writeCalls, a.readCalls, a.calls, a.wcu, a.rcu]).toEqual([3, 0, 3, 500, 0]);
+    expect(a.seconds).toBeCloseTo(0.15, 9); // 3 transactions x 50 ms, never in parallel
+    expect(a.dollars).toBeCloseTo((500 * 0.625) / 1e6, 12);
+    // The planner's exact count (moves and checks change it) wins over the rule of thumb.
+    expect(estimate(ops, p, 'atomic', isNew, 'us-east-1', DEFAULT_ASSUMPTIONS, { transactions: 4 }).writeCalls).toBe(4);
+    expect(modeLabel('put', 'atomic')).toBe('TransactWriteItems, atomic');
+  });
+
+  test('drift check off: nothing is read, in batch or guarded mode', () => {
+    const p = plan(mixed, schemas);
+    for (const mode of ['batch', 'guarded'] as const) {
+      const e = estimate(mixed, p, mode, isNew, 'us-east-1', DEFAULT_ASSUMPTIONS, { driftCheck: false });
+      expect([e.readCalls, e.rcu]).toEqual([0, 0]);
+    }
+    expect(estimate(mixed, p, 'batch', isNew, 'us-east-1', DEFAULT_ASSUMPTIONS, { driftCheck: false }).dollars).toBeCloseTo((6 * 0.625) / 1e6, 12);
+  });
+
+  test('the chosen concurrency sets the time of batch calls', () => {
+    const ops = Array.from({ length: 250 }, (_, i) => put(`u${i}`, small(`u${i}`), 10));
+    const p = plan(ops, schemas);
+    const at = (concurrency: number) => estimate(ops, p, 'batch', isNew, 'us-east-1', { concurrency, latencyMs: 20 }).seconds;
+    expect(at(1)).toBeCloseTo(13 * 0.02, 9); // 10 writes + 3 reads, one at a time
+    expect(at(8)).toBeCloseTo(2 * 0.02, 9);
   });
 
   test('collapsed and rejected operations cost nothing', () => {

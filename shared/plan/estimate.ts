@@ -5,6 +5,7 @@
 import { opWriteUnits } from './builder';
 import type { Plan, PlanInput, WriteMode } from './types';
 import { MAX_BATCH_WRITE_OPS } from './types';
+import { MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES } from './atomicGroups';
 
 /** Keys per BatchGetItem call (the drift and existence check). */
 export const MAX_BATCH_GET_KEYS = 100;
@@ -32,14 +33,25 @@ export function priceOf(region: string): { price: OnDemandPrice; assumed: boolea
 }
 
 export interface EstimateAssumptions {
-  /** Calls in flight at once. */
+  /** Batch and read calls in flight at once (the commit's chosen concurrency). */
   concurrency: number;
+  /** Guarded single-item calls in flight at once (the backend starts them at 16). */
+  singleConcurrency?: number;
   /** Round trip of one call, milliseconds. */
   latencyMs: number;
 }
 
 /** The backend's starting concurrency (4) and a typical in-region round trip. */
 export const DEFAULT_ASSUMPTIONS: EstimateAssumptions = { concurrency: 4, latencyMs: 20 };
+/** Guarded single-item calls the backend keeps in flight at the start. */
+export const DEFAULT_SINGLE_CONCURRENCY = 16;
+
+export interface EstimateOptions {
+  /** The check before writing (BatchGetItem); false: no reads (default true). */
+  driftCheck?: boolean;
+  /** Atomic mode: the planned number of transactions (default: by 100 actions and 4 MB). */
+  transactions?: number;
+}
 
 export interface Estimate {
   mode: WriteMode;
@@ -65,6 +77,7 @@ export interface Estimate {
 
 /** How the review describes one staged change's call under the commit's mode. */
 export function modeLabel(kind: 'put' | 'update' | 'delete', mode: WriteMode): string {
+  if (mode === 'atomic') return 'TransactWriteItems, atomic';
   if (mode === 'batch') return 'BatchWriteItem, batch';
   if (kind === 'put') return 'BatchWriteItem if absent (existence checked first)';
   return kind === 'update' ? 'UpdateItem, guarded' : 'DeleteItem, guarded';
@@ -79,7 +92,10 @@ function readUnits(op: PlanInput, isNew: boolean): number {
  * The estimate of committing `p` (planned from `ops`) in `mode`; `isNew(id)` says which puts create
  * items. Afterwards: batch mode counts the planner's requests and reads every operation's item
  * (the drift check); guarded mode sends one call per update or delete, packs new items into
- * ceil(n / 25) BatchWriteItem calls (more if their bytes need it) and reads only those.
+ * ceil(n / 25) BatchWriteItem calls (more if their bytes need it) and reads only those; with the
+ * drift check off nothing is read. Atomic mode sends one TransactWriteItems per transaction, one
+ * after another, reads nothing, and every write unit is billed twice. Time: batch and read calls
+ * at `concurrency` in flight, guarded single-item calls at `singleConcurrency` (default 16).
  */
 export function estimate(
   ops: readonly PlanInput[],
@@ -88,7 +104,9 @@ export function estimate(
   isNew: (id: string) => boolean,
   region: string,
   assumptions: EstimateAssumptions = DEFAULT_ASSUMPTIONS,
+  options: EstimateOptions = {},
 ): Estimate {
+  const reading = options.driftCheck !== false && mode !== 'atomic';
   const skip = new Set([...p.collapsed.map((c) => c.id), ...p.rejected.map((r) => r.id)]);
   const planned = ops.filter((op) => !skip.has(op.id));
   let wcu = 0;
@@ -102,7 +120,7 @@ export function estimate(
     const guarded = mode === 'guarded' && !fresh;
     if (guarded) guardedCalls++;
     else batchOps++;
-    if (mode === 'batch' || fresh) {
+    if (reading && (mode === 'batch' || fresh)) {
       reads++;
       rcu += readUnits(op, fresh);
     }
@@ -116,11 +134,25 @@ export function estimate(
       Math.ceil(share / (15 * 1024 * 1024)),
     );
   }
+  if (mode === 'atomic') {
+    const bytes = p.requests.reduce((n, r) => n + r.bytes, 0);
+    batchCalls =
+      options.transactions ??
+      Math.max(Math.ceil(planned.length / MAX_TRANSACT_ACTIONS), Math.ceil(bytes / MAX_TRANSACT_BYTES));
+    wcu *= 2; // a transaction bills every write twice (prepare and commit)
+  }
   const writeCalls = batchCalls + guardedCalls;
   const readCalls = Math.ceil(reads / MAX_BATCH_GET_KEYS);
   const calls = writeCalls + readCalls;
   const { price, assumed } = priceOf(region);
-  const seconds = (Math.ceil(calls / assumptions.concurrency) * assumptions.latencyMs) / 1000;
+  const lat = assumptions.latencyMs;
+  const single = assumptions.singleConcurrency ?? DEFAULT_SINGLE_CONCURRENCY;
+  const seconds =
+    mode === 'atomic'
+      ? (writeCalls * lat) / 1000 // transactions go one after another
+      : (Math.ceil((batchCalls + readCalls) / assumptions.concurrency) * lat +
+          Math.ceil(guardedCalls / single) * lat) /
+        1000;
   const dollars = (wcu * price.write + rcu * price.read) / 1_000_000;
   return {
     mode,

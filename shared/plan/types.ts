@@ -31,7 +31,7 @@ export interface Guard {
 }
 
 /** How the operations of a commit are written (see ARCHITECTURE.md, write modes). */
-export type WriteMode = 'guarded' | 'batch';
+export type WriteMode = 'guarded' | 'batch' | 'atomic';
 
 /** Key schema of every table the plan touches, by table name. */
 export type KeySchemas = Record<string, KeySchema>;

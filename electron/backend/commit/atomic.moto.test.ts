@@ -112,9 +112,10 @@ describe.skipIf(!moto)('atomic mode against moto', () => {
       const rows = (await scan('Tickets')).filter((r) => /^t1\d\d$/.test((r.id as { S: string }).S));
       expect(rows).toHaveLength(10);
       expect(rows.every((r) => JSON.stringify(r.counter) === '{"N":"1"}')).toBe(true);
-      // moto ignores ClientRequestToken, so its second application fails the guard (reported as a
-      // conflict); DynamoDB answers the resend as the first success. Either way nothing is applied twice.
-      console.log(`dropped-connection resend outcome on moto: ${report.outcomes.x0?.status}`);
+      // moto ignores ClientRequestToken, so its second application fails the guard; the server
+      // already holds what the group writes, so it counts as written (DynamoDB answers the resend as
+      // the first success). Either way nothing is applied twice.
+      expect(Object.values(report.outcomes).every((o) => o.status === 'written')).toBe(true);
     } finally {
       viaProxy.destroy();
       await proxy.close();

@@ -11,6 +11,7 @@ import {
   journalEntrySchema,
   journalHeaderSchema,
 } from '../../../shared/journal/schema';
+import type { AtomicCheck, AtomicScope } from '../../../shared/plan/atomicPlan';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { reasonForDisk } from '../connections/errors';
 
@@ -22,6 +23,8 @@ export interface JournalHeader {
   ops: PlanInput[];
   /** The connection the plan was made for (absent in CLI journals). */
   connectionId?: string;
+  /** Atomic mode's commit: resumed as transactions with the same scope and checks. */
+  atomic?: { scope: AtomicScope; checks: AtomicCheck[] };
   /** See journalHash; absent only in journals written before it existed. */
   hash?: string;
 }
@@ -37,9 +40,10 @@ export class JournalInvalidError extends Error {
 }
 
 /** sha256 of the connection, key schemas and planned ops: any change to them changes it. */
-export function journalHash(h: Pick<JournalHeader, 'connectionId' | 'keySchemas' | 'ops'>): string {
+export function journalHash(h: Pick<JournalHeader, 'connectionId' | 'keySchemas' | 'ops' | 'atomic'>): string {
+  const atomic = h.atomic ? { atomic: h.atomic } : {};
   return createHash('sha256')
-    .update(canonicalJson({ connectionId: h.connectionId ?? null, keySchemas: h.keySchemas, ops: h.ops }))
+    .update(canonicalJson({ connectionId: h.connectionId ?? null, keySchemas: h.keySchemas, ops: h.ops, ...atomic }))
     .digest('hex');
 }
 

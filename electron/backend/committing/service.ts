@@ -9,10 +9,11 @@ import { checkDrift } from '../commit/drift';
 import { executeCommit } from '../commit/executor';
 import { loadJournal } from '../commit/journal';
 import { resumeCommit, type ResumeReport } from '../commit/resume';
-import type { CommitReport } from '../commit/types';
+import type { CommitProgress, CommitReport } from '../commit/types';
 import type { Services } from '../services';
 import { describeTable } from '../tables/service';
 import { refuseInvalidChanges } from '../validation/gate';
+import { atomicStart, isAtomicJournal, resumeAtomicCommit } from './atomicCommit';
 import { commitClientFor } from './commitClient';
 import { basesOf, driftInputs } from './driftInputs';
 import { finishCommit } from './finish';
@@ -66,7 +67,7 @@ export class CommitService {
 
     const snapshot = new Map(changes);
     const mode = input.options?.mode ?? 'guarded';
-    if (input.options?.driftCheck !== false) {
+    if (input.options?.driftCheck !== false && mode !== 'atomic') {
       // Guarded writes check themselves; new items (batch puts) are checked for existence here.
       const checks = driftInputs(changes, mode === 'guarded');
       emitProgress(this.s, commitId, 'drift', checks.length);
@@ -97,17 +98,19 @@ export class CommitService {
       overwrite,
       ...(input.options?.versionAttributes ? { versions: input.options.versionAttributes } : {}),
     });
+    const atomic = mode === 'atomic' ? await atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
     const path = await this.journals.begin(commitId, input.connectionId);
     const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport;
     try {
-      result = await executeCommit(
+      const onProgress = (p: CommitProgress) => emitProgress(this.s, commitId, 'writing', p.total, p);
+      result = atomic ? await atomic({ path, connectionId: input.connectionId }, controller.signal, onProgress) : await executeCommit(
         commitClient,
         ops,
         keySchemas,
         { ...executorOptions(input.options, controller.signal), journal: { path, connectionId: input.connectionId } },
-        { onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p) },
+        { onProgress },
       );
     } finally {
       this.running.delete(commitId);
@@ -135,10 +138,19 @@ export class CommitService {
     const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: ResumeReport;
+    const path = this.journals.journalPath(commitId);
     try {
-      result = await resumeCommit(
+      const onProgress = (p: CommitProgress) => emitProgress(this.s, commitId, 'writing', p.total, p);
+      result = (await isAtomicJournal(path))
+        ? {
+            // A transaction's conditions are its re-check: nothing is drift-read before a resume.
+            ...(await resumeAtomicCommit(commitClient, commitId, path, { ...options, signal: controller.signal, onProgress })),
+            drift: { mismatches: [], unchecked: [] },
+            heldByDrift: [],
+          }
+        : await resumeCommit(
         commitClient,
-        this.journals.journalPath(commitId),
+        path,
         executorOptions(options, controller.signal),
         { onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p) },
         // Batch writes are drift-checked again against what their edits were based on.

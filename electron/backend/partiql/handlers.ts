@@ -2,6 +2,7 @@ import type { StagedStatement } from '../../../shared/contract/partiql';
 import { describeStatement, statementKey } from '../../../shared/partiql/statement';
 import type { HandlersOf } from '../handlerTypes';
 import { commitStatements } from './commit';
+import { transactStatements } from './transact';
 import { badInput } from './errors';
 import { executePage } from './execute';
 
@@ -37,10 +38,11 @@ export const partiqlHandlers: HandlersOf<'partiql:'> = {
     const drop = new Set(ids);
     return { statements: await s.partiql.update((list) => list.filter((x) => !drop.has(x.id))) };
   },
-  'partiql:commit': async ({ connectionId, ids }, s) => {
+  'partiql:commit': async ({ connectionId, ids, mode }, s) => {
     const wanted = ids ? new Set(ids) : null;
     const chosen = (await s.partiql.list()).filter((x) => x.connectionId === connectionId && (!wanted || wanted.has(x.id)));
-    const summary = await commitStatements(connectionId, chosen, s);
+    const summary =
+      mode === 'atomic' ? await transactStatements(connectionId, chosen, s) : await commitStatements(connectionId, chosen, s);
     const byId = new Map(summary.outcomes.map((o) => [o.id, o]));
     // Written statements leave the list; failed ones stay with their reason.
     const statements = await s.partiql.update((list) =>
@@ -52,6 +54,6 @@ export const partiqlHandlers: HandlersOf<'partiql:'> = {
         return [{ ...rest, error: `${o.code ?? 'Error'}: ${o.message ?? ''}`.trim() }];
       }),
     );
-    return { ...summary, statements };
+    return { ...summary, statements, api: mode === 'atomic' ? ('ExecuteTransaction' as const) : ('BatchExecuteStatement' as const) };
   },
 };

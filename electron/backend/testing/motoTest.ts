@@ -20,4 +20,6 @@ export const MOTO_REGIONS = {
   partiqlService: 'eu-west-2',
   atomic: 'eu-central-1',
   copyAs: 'ap-southeast-1',
+  atomicApp: 'eu-north-1',
+  partiqlAtomic: 'ap-northeast-1',
 } as const;

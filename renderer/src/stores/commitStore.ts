@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type {
   CommitProgressEvent,
   CommitReportWire,
+  ConditionCheck,
   Conflict,
   PendingCommit,
 } from '../../../shared/contract/commit';
@@ -24,6 +25,10 @@ export interface CommitOptionsState {
    * something retrying cannot change, or the commit makes no progress for 60 s.
    */
   maxRounds: number | null;
+  /** Atomic mode: each transaction all or nothing (group), or everything in one (all, ≤ 100 actions). */
+  atomicScope: 'group' | 'all';
+  /** Atomic mode: items that must exist (or not) for each transaction to be written. */
+  conditionChecks: ConditionCheck[];
 }
 
 export type CommitKind = 'commit' | 'resume';
@@ -82,6 +87,8 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
   readBack: false,
   concurrency: 4,
   maxRounds: null,
+  atomicScope: 'group',
+  conditionChecks: [],
 };
 
 export const useCommitStore = create<CommitData>(() => ({

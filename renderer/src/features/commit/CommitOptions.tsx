@@ -19,7 +19,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
     if (disabled) setOpen(false);
   }, [disabled]);
   const summary = [
-    o.mode === 'guarded' ? 'guarded' : 'batch',
+    o.mode === 'atomic' ? (o.atomicScope === 'all' ? 'atomic, everything or nothing' : 'atomic') : o.mode,
     o.driftCheck ? 'drift check' : 'no drift check',
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,

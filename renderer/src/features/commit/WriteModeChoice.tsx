@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
 import { selectMode, useCommitStore } from '../../stores/commitStore';
+import { AtomicOptions } from './AtomicOptions';
 import { commitActions } from './commitFlow';
+import { useTransactionSupport } from './useTransactionSupport';
 
 const MODES = [
   {
@@ -14,9 +17,20 @@ const MODES = [
   },
 ] as const;
 
-/** The commit's write mode (sent as options.mode); Atomic is listed, disabled, with its reason. */
+/**
+ * The commit's write mode (sent as options.mode). Atomic is offered where every connection with
+ * staged changes answers TransactWriteItems (asked, not guessed by name); elsewhere it is
+ * disabled with the endpoint's reason.
+ */
 export function WriteModeChoice() {
   const mode = useCommitStore(selectMode);
+  const support = useTransactionSupport();
+  const atomicOk = support.state === 'yes';
+  useEffect(() => {
+    if (mode === 'atomic' && support.state === 'no') commitActions.setOptions({ mode: 'guarded' });
+  }, [mode, support.state]);
+  const why =
+    support.state === 'no' ? support.reason : support.state === 'checking' ? 'checking whether the endpoint has transactions…' : null;
   return (
     <div className="commit-option-row write-modes" role="radiogroup" aria-label="Write mode">
       {MODES.map((m) => (
@@ -31,12 +45,21 @@ export function WriteModeChoice() {
           {m.label} <span className="muted small">— {m.help}</span>
         </label>
       ))}
-      <label title="Not available yet">
-        <input type="radio" name="write-mode" value="atomic" disabled /> Atomic{' '}
-        <span className="muted small">
-          — needs an endpoint with transactions (not the sandbox); coming to the app
+      <label title={why ?? 'TransactWriteItems: each transaction all or nothing'}>
+        <input
+          type="radio"
+          name="write-mode"
+          value="atomic"
+          disabled={!atomicOk}
+          checked={mode === 'atomic'}
+          onChange={() => commitActions.setOptions({ mode: 'atomic' })}
+        />{' '}
+        Atomic{' '}
+        <span className="muted small" data-testid="atomic-help">
+          — {why ?? 'TransactWriteItems of up to 100 changes, guarded conditions, each billed twice'}
         </span>
       </label>
+      {mode === 'atomic' && atomicOk && <AtomicOptions />}
     </div>
   );
 }

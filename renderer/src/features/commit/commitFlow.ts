@@ -72,6 +72,8 @@ function wireOptions(o: CommitOptionsState) {
     concurrency: o.concurrency,
     // No cap unless the user set one: the backend retries until no progress for its time budget.
     ...(o.maxRounds !== null ? { maxRounds: o.maxRounds } : {}),
+    ...(o.mode === 'atomic' ? { atomicScope: o.atomicScope } : {}),
+    ...(o.mode === 'atomic' && o.conditionChecks.length > 0 ? { conditionChecks: o.conditionChecks } : {}),
   };
 }
 

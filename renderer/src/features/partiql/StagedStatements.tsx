@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StatementOutcome } from '../../../../shared/contract/partiql';
 import { formatValue } from '../../../../shared/dynamo/format';
 import { call } from '../../api/client';
+import { selectMode, useCommitStore } from '../../stores/commitStore';
 import { usePartiqlStore } from './partiqlStore';
 import { loadStagedStatements, unstageStatements } from './runner';
 
@@ -20,7 +21,9 @@ export function StagedStatements({ connectionId, table }: StagedStatementsProps)
   const all = usePartiqlStore((s) => s.staged);
   const setStaged = usePartiqlStore((s) => s.setStaged);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ outcomes: StatementOutcome[]; calls: number } | null>(null);
+  // Atomic mode (Commit options) commits them with ExecuteTransaction, else BatchExecuteStatement.
+  const atomic = useCommitStore(selectMode) === 'atomic';
+  const [result, setResult] = useState<{ outcomes: StatementOutcome[]; calls: number; api: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     void loadStagedStatements().catch(() => undefined);
@@ -36,12 +39,12 @@ export function StagedStatements({ connectionId, table }: StagedStatementsProps)
       let calls = 0;
       for (const c of connections) {
         const ids = staged.filter((s) => s.connectionId === c).map((s) => s.id);
-        const out = await call('partiql:commit', { connectionId: c, ids });
+        const out = await call('partiql:commit', { connectionId: c, ids, mode: atomic ? 'atomic' : 'batch' });
         outcomes.push(...out.outcomes);
         calls += out.calls;
         setStaged(out.statements);
       }
-      setResult({ outcomes, calls });
+      setResult({ outcomes, calls, api: atomic ? 'ExecuteTransaction' : 'BatchExecuteStatement' });
     } catch (err) {
       setFailure(err instanceof Error ? err.message : String(err));
     } finally {
@@ -63,7 +66,7 @@ export function StagedStatements({ connectionId, table }: StagedStatementsProps)
       </header>
       {result && (
         <p role="status" className="partiql-commit-result">
-          {written} written, {failed} failed, in {result.calls} BatchExecuteStatement {result.calls === 1 ? 'call' : 'calls'}.
+          {written} written, {failed} failed, in {result.calls} {result.api} {result.calls === 1 ? 'call' : 'calls'}.
         </p>
       )}
       {failure && (

@@ -3,8 +3,9 @@ import {
   DEFAULT_PRICE_REGION,
   formatDollars,
 } from '../../../../shared/plan/estimate';
-import { selectMode, useCommitStore } from '../../stores/commitStore';
+import { selectMode, selectOptions, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
+import { AtomicGroups } from './AtomicGroups';
 import { estimateStaged } from './estimateStaged';
 import type { StagedPlan } from './planInputs';
 
@@ -19,6 +20,7 @@ function duration(seconds: number): string {
 const MODE_TEXT = {
   guarded: 'Guarded: UpdateItem/DeleteItem with conditions; new items checked, then batched',
   batch: 'Batch: BatchWriteItem after a drift check, last writer wins',
+  atomic: 'Atomic: TransactWriteItems with guarded conditions; every write billed twice',
 } as const;
 
 function bytes(n: number): string {
@@ -36,8 +38,9 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
   const many = plan.connections.length > 1;
   const mode = useCommitStore(selectMode);
   const connections = useConnectionStore(selectConnections);
-  const e = estimateStaged(plan, mode, connections);
-  const a = DEFAULT_ASSUMPTIONS;
+  const options = useCommitStore(selectOptions);
+  const e = estimateStaged(plan, mode, connections, options);
+  const a = { ...DEFAULT_ASSUMPTIONS, concurrency: mode === 'atomic' ? 1 : options.concurrency };
   return (
     <section className="review-summary" aria-label="Plan summary">
       <dl>
@@ -100,6 +103,7 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
         {e.assumedRegions.length > 0 &&
           ` No price listed for ${e.assumedRegions.join(', ')}: priced as ${DEFAULT_PRICE_REGION}.`}
       </p>
+      {mode === 'atomic' && <AtomicGroups plan={plan} />}
       {many && (
         <p className="muted small">
           Across {plan.connections.length} connections; each commits on its own.

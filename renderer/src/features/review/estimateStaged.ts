@@ -1,5 +1,7 @@
 /** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
 import type { ConnectionInfo } from '../../../../shared/contract/connections';
+import type { ConditionCheck } from '../../../../shared/contract/commit';
+import { planAtomic, type AtomicScope } from '../../../../shared/plan/atomicPlan';
 import { DEFAULT_ASSUMPTIONS, estimate } from '../../../../shared/plan/estimate';
 import type { WriteMode } from '../../../../shared/plan/types';
 import type { StagedPlan } from './planInputs';
@@ -17,12 +19,22 @@ export interface StagedEstimate {
   assumedRegions: string[];
 }
 
+/** The commit options the estimate follows (Commit options in the commit panel). */
+export interface EstimateChoices {
+  concurrency?: number;
+  driftCheck?: boolean;
+  atomicScope?: AtomicScope;
+  conditionChecks?: ConditionCheck[];
+}
+
 /** The estimate of committing every staged change in `mode`; unknown connections count as us-east-1. */
 export function estimateStaged(
   plan: StagedPlan,
   mode: WriteMode,
   connections: readonly ConnectionInfo[],
+  choices: EstimateChoices = {},
 ): StagedEstimate {
+  const assumptions = { ...DEFAULT_ASSUMPTIONS, ...(choices.concurrency ? { concurrency: choices.concurrency } : {}) };
   const out: StagedEstimate = {
     calls: 0,
     writeCalls: 0,
@@ -37,7 +49,13 @@ export function estimateStaged(
   const isNew = (id: string) => plan.newIds.has(id);
   for (const c of plan.connections) {
     const region = connections.find((x) => x.id === c.connectionId)?.region ?? 'us-east-1';
-    const e = estimate(c.ops, c.plan, mode, isNew, region, DEFAULT_ASSUMPTIONS);
+    // Atomic: the planner's own count of transactions (moves, clashes and checks change it).
+    const transactions =
+      mode === 'atomic' ? planAtomic(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
+    const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
+      ...(choices.driftCheck === false ? { driftCheck: false } : {}),
+      ...(transactions ? { transactions } : {}),
+    });
     out.calls += e.calls;
     out.writeCalls += e.writeCalls;
     out.readCalls += e.readCalls;

@@ -12,6 +12,8 @@ export interface ConnectionPlan {
   connectionId: string;
   ops: PlanInput[];
   plan: Plan;
+  /** Key schemas of the tables the ops touch (those known to the review). */
+  schemas: KeySchemas;
 }
 
 export interface StagedPlan {
@@ -63,7 +65,7 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
     }
     // The inputs come with their items' measurements: the planner takes them from there.
     const p = plan(ops, schemas, {}, (op, i) => inputMeasure(connectionId, op, i));
-    connections.push({ connectionId, ops, plan: p });
+    connections.push({ connectionId, ops, plan: p, schemas });
     for (const k of Object.keys(summary) as (keyof PlanSummary)[]) summary[k] += p.summary[k];
   }
   return { connections, summary, newItems, updates, newIds };

@@ -1,0 +1,99 @@
+/**
+ * Atomic mode's plan: the operations with their conditions, the user's ConditionCheck actions and
+ * the scope ("each group all or nothing" or "everything or nothing") turned into transactions.
+ */
+import { canonicalKey } from '../dynamo/key';
+import type { Item, KeySchema } from '../dynamo/types';
+import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan } from './atomicGroups';
+import type { KeySchemas, PlanInput } from './types';
+
+export type AtomicScope = 'group' | 'all';
+
+/** The item at `key` must exist, or must not, for the transaction to be written. */
+export interface AtomicCheck {
+  table: string;
+  key: Item;
+  expect: 'exists' | 'absent';
+}
+
+/** A TransactWriteItems ConditionCheck action in DynamoDB JSON. */
+export interface ConditionCheckAction {
+  ConditionCheck: {
+    TableName: string;
+    Key: Item;
+    ConditionExpression: string;
+    ExpressionAttributeNames: Record<string, string>;
+  };
+}
+
+export function conditionCheckAction(c: AtomicCheck, schema: KeySchema): ConditionCheckAction {
+  return {
+    ConditionCheck: {
+      TableName: c.table,
+      Key: c.key,
+      ConditionExpression: c.expect === 'exists' ? 'attribute_exists(#k)' : 'attribute_not_exists(#k)',
+      ExpressionAttributeNames: { '#k': schema.partitionKey.name },
+    },
+  };
+}
+
+/** How the review and the reports name a check. */
+export function checkLabel(c: AtomicCheck): string {
+  const key = Object.entries(c.key)
+    .map(([n, v]) => `${n}=${Object.values(v)[0] as string}`)
+    .join(', ');
+  return `${c.table} ${key} ${c.expect === 'exists' ? 'exists' : 'does not exist'}`;
+}
+
+/** Every new item (a put without a guard) is written only if its key is free. */
+export function atomicOps(ops: readonly PlanInput[]): PlanInput[] {
+  return ops.map((op) => (op.kind === 'put' && !op.guard ? { ...op, guard: { base: null } } : op));
+}
+
+export interface AtomicPlanResult extends AtomicPlan {
+  checks: ConditionCheckAction[];
+  /** Set when nothing can be sent: why (the scope does not fit, a check is wrong). */
+  refused?: string;
+}
+
+/**
+ * After the call, either `refused` says why nothing can be sent, or every operation is in a
+ * group (or rejected) and each group leaves room for every check: with scope `all`, there is
+ * exactly one group holding every operation, its actions and checks at most 100 and 4 MB.
+ */
+export function planAtomic(
+  input: readonly PlanInput[],
+  schemas: KeySchemas,
+  scope: AtomicScope = 'group',
+  checks: readonly AtomicCheck[] = [],
+): AtomicPlanResult {
+  const ops = atomicOps(input);
+  const actions: ConditionCheckAction[] = [];
+  const staged = new Set(
+    ops.map((op) => `${op.table}\u0000${schemas[op.table] ? canonicalKey(op.kind === 'put' ? op.item : op.key, schemas[op.table]!) : ''}`),
+  );
+  const none: AtomicPlanResult = { groups: [], rejected: [], checks: [] };
+  for (const c of checks) {
+    const schema = schemas[c.table];
+    if (!schema) return { ...none, refused: `Condition check on ${c.table}: no key schema for that table` };
+    const missing = [schema.partitionKey.name, schema.sortKey?.name].filter((n): n is string => !!n && !c.key[n]);
+    if (missing.length > 0 || Object.keys(c.key).length !== (schema.sortKey ? 2 : 1))
+      return { ...none, refused: `Condition check ${checkLabel(c)}: the key must be exactly ${[schema.partitionKey.name, schema.sortKey?.name].filter(Boolean).join(' and ')}` };
+    if (staged.has(`${c.table}\u0000${canonicalKey(c.key, schema)}`))
+      return { ...none, refused: `Condition check ${checkLabel(c)}: that item is staged; a transaction cannot name it twice` };
+    actions.push(conditionCheckAction(c, schema));
+  }
+  const checkBytes = actions.reduce((n, a) => n + JSON.stringify(a).length, 0);
+  const room = MAX_TRANSACT_ACTIONS - actions.length;
+  if (scope === 'all') {
+    const one = atomicGroups(ops, schemas, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const all = one.groups.flatMap((g) => g.actions).length;
+    const bytes = one.groups.reduce((n, g) => n + g.bytes, 0);
+    if (one.rejected.length > 0) return { ...none, refused: `Everything or nothing: ${one.rejected[0]!.reason} (${one.rejected[0]!.id})` };
+    if (one.groups.length > 1) return { ...none, refused: 'Everything or nothing: two changes name the same item, so they cannot be one transaction' };
+    if (all > room) return { ...none, refused: `Everything or nothing is only possible up to ${MAX_TRANSACT_ACTIONS} actions in one transaction: these changes need ${all + actions.length}${actions.length > 0 ? ` (with ${actions.length} condition checks)` : ''}. Choose "each group all or nothing".` };
+    if (bytes + checkBytes > MAX_TRANSACT_BYTES) return { ...none, refused: 'Everything or nothing: the changes are larger than one transaction (4 MB)' };
+    return { ...one, checks: actions };
+  }
+  return { ...atomicGroups(ops, schemas, room, MAX_TRANSACT_BYTES - checkBytes), checks: actions };
+}
