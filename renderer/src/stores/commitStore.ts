@@ -24,9 +24,15 @@ export interface CommitOptionsState {
    * something retrying cannot change, or the commit makes no progress for 60 s.
    */
   maxRounds: number | null;
+  /**
+   * Version attribute (optimistic lock) by table name: guarded writes are conditioned on it and
+   * increment it. Tables not named here have none.
+   */
+  versionAttributes: Readonly<Record<string, string>>;
 }
 
-export type CommitKind = 'commit' | 'resume';
+/** commit: commit:start; resume: an interrupted commit; continue: a paused one, from its journal. */
+export type CommitKind = 'commit' | 'resume' | 'continue';
 
 /** What was asked of commit:start, so a conflict answer or a retry can ask again. */
 export interface CommitRequest {
@@ -63,6 +69,8 @@ export interface OpenConflicts {
   list: Conflict[];
   unchecked: string[];
   choices: Readonly<Record<string, ConflictChoice>>;
+  /** Guarded writes refused by their condition: the rest of the commit was written. */
+  afterWrite?: boolean;
 }
 
 export interface CommitData {
@@ -82,6 +90,7 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
   readBack: false,
   concurrency: 4,
   maxRounds: null,
+  versionAttributes: {},
 };
 
 export const useCommitStore = create<CommitData>(() => ({
