@@ -30,7 +30,11 @@ export async function executeCommit(
   if (opts.journal?.resume) {
     journal = await JournalWriter.reopen(opts.journal.path, await loadJournal(opts.journal.path));
   } else if (opts.journal) {
-    const ops = start.fresh.flat().map((s) => s.op);
+    // Every operation that may be sent: batched, guarded, and the deletes waiting for their puts
+    // (a paused or killed commit resumes them from here).
+    const ops = [...start.fresh.flat(), ...start.singles, ...[...start.linked.values()].flat()].map(
+      (s) => s.op,
+    );
     const header = {
       journal: 'dynostage-commit' as const,
       version: 1 as const,
