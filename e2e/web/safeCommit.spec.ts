@@ -179,7 +179,9 @@ test('every archive write unprocessed: copies fail, deletes are held, nothing is
   world.proxy.setConfig({ unprocessedTables: ['TicketArchive'] });
   await c.commitButton.click();
   await expect(c.report).toBeVisible({ timeout: 240_000 });
-  await expect(c.headline).toHaveText(`Commit finished with ${RESOLVED} failures.`);
+  await expect(c.headline).toHaveText(
+    `Commit finished with ${RESOLVED} failures; ${RESOLVED} deletes held, still staged.`,
+  );
   expect(await c.reportNumber('failed')).toBe(RESOLVED);
   expect(await c.reportNumber('held')).toBe(RESOLVED);
   expect(await c.reportNumber('written')).toBe(0);

@@ -25,7 +25,10 @@ function headline(f: FinishedCommit, lists: OutcomeLists): string {
   }
   if (canceled.length > 0)
     return `Commit canceled: ${plural(canceled.length, 'operation')} not sent.`;
-  if (failed.length > 0) return `${what} with ${plural(failed.length, 'failure')}.`;
+  if (failed.length > 0) {
+    const kept = held.length > 0 ? `; ${plural(held.length, 'delete')} held, still staged` : '';
+    return `${what} with ${plural(failed.length, 'failure')}${kept}.`;
+  }
   if (held.length > 0) return `${what}: ${plural(held.length, 'delete')} held, still staged.`;
   if (skipped.length > 0) {
     return `${what}: ${fmt(f.report.counters.written)} written, ${fmt(skipped.length)} skipped.`;
@@ -48,7 +51,7 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
     ['paused', 'Paused', fmt(lists.paused.length)],
     ['canceled', 'Canceled', fmt(c.canceled)],
     ['skipped', 'Skipped', fmt(lists.skipped.length)],
-    ['resent', 'Resent', fmt(r.resent.length)],
+    ['resent', finished.kind === 'continue' ? 'Sent after pause' : 'Resent', fmt(r.resent.length)],
     ['requests', 'Requests', fmt(c.requests)],
     ['rounds', 'Rounds', fmt(c.rounds)],
     ['retried', 'Retried ops', fmt(c.retriedOps)],
