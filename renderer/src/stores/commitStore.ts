@@ -69,7 +69,7 @@ export interface OpenConflicts {
   list: Conflict[];
   unchecked: string[];
   choices: Readonly<Record<string, ConflictChoice>>;
-  /** Guarded writes refused by their condition: the rest of the commit was written. */
+  /** Guarded writes refused by their condition while other operations of the commit were written. */
   afterWrite?: boolean;
 }
 

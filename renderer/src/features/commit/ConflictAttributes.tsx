@@ -41,7 +41,7 @@ export function ConflictAttributes({
         {rows.map((r) => (
           <tr
             key={r.name}
-            className={`diff-row${r.clash ? ' clash' : ''}${r.yours ? ' yours' : ''}`}
+            className={`conflict-row${r.clash ? ' clash' : ''}${r.yours ? ' yours' : ''}`}
             data-attr={r.name}
           >
             <th scope="row" className="mono" title={r.name}>

@@ -129,7 +129,7 @@ async function run(
           list: report.conflicts,
           unchecked: report.unchecked,
           choices: {},
-          afterWrite: true,
+          afterWrite: report.counters.written > 0,
         },
       });
     }
