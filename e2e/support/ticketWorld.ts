@@ -102,7 +102,9 @@ export function tickets(resolved: number, open: number): Item[] {
     version: { N: '1' },
   });
   return [
-    ...Array.from({ length: resolved }, (_, i) => one(`R-${String(i).padStart(3, '0')}`, 'resolved', i)),
+    ...Array.from({ length: resolved }, (_, i) =>
+      one(`R-${String(i).padStart(3, '0')}`, 'resolved', i),
+    ),
     ...Array.from({ length: open }, (_, i) => one(`O-${String(i).padStart(2, '0')}`, 'open', i)),
   ];
 }

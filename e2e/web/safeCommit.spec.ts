@@ -4,10 +4,8 @@
  * unprocessed (failed copies, held deletes, Retry failed), guarded conflicts with the server's and
  * the staged value per attribute, and a version attribute per table.
  */
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
-import { toSdkItem } from '../../electron/backend/dynamo/convert';
 import type { PendingCommit } from '../../shared/contract/commit';
 import type { Item } from '../../shared/dynamo/types';
 import { seriousFindings } from '../pages/A11yPage';
@@ -19,7 +17,6 @@ import { CLEAN } from '../support/faultProxy';
 import {
   api,
   clearStaging,
-  entry,
   PROXY_NAME,
   resetTickets,
   scanAll,
@@ -186,9 +183,12 @@ test('every archive write unprocessed: copies fail, deletes are held, nothing is
   expect(await c.reportNumber('held')).toBe(RESOLVED);
   expect(await c.reportNumber('written')).toBe(0);
   expect(await c.reportNumber('unprocessed')).toBeGreaterThan(0);
-  await expect(c.reportList(/^Failed/).locator('.outcome-reason').first()).toContainText(
-    'nothing was written for 60 s',
-  );
+  await expect(
+    c
+      .reportList(/^Failed/)
+      .locator('.outcome-reason')
+      .first(),
+  ).toContainText('nothing was written for 60 s');
   await expect(c.reportList(/^Held/).locator('.outcome-reason').first()).toContainText(
     'held: the copy to TicketArchive was not written: nothing was written for 60 s',
   );
@@ -206,7 +206,11 @@ test('every archive write unprocessed: copies fail, deletes are held, nothing is
   );
   await page.screenshot({ path: 'test-results/safe-commit-held.png' });
   await c.report.screenshot({ path: 'test-results/safe-commit-held-report.png' });
-  await noSerious(page, 'report with failed copies and held deletes', 'section[aria-label="Commit report"]');
+  await noSerious(
+    page,
+    'report with failed copies and held deletes',
+    'section[aria-label="Commit report"]',
+  );
 
   world.proxy.setConfig({ unprocessedTables: [] });
   await c.retryFailed.click();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { conflictRows } from './conflictRows';
 
-const loaded = { id: { S: 't1' }, subject: { S: 'old' }, priority: { N: '1' }, tags: { SS: ['a'] } };
+const loaded = {
+  id: { S: 't1' },
+  subject: { S: 'old' },
+  priority: { N: '1' },
+  tags: { SS: ['a'] },
+};
 
 describe('conflictRows', () => {
   it('marks the attributes each side changed and the ones both changed differently', () => {

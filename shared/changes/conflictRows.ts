@@ -49,7 +49,15 @@ export function conflictRows(
     const yours = !same(l, st);
     const theirs = !same(l, s);
     if (!yours && !theirs) continue;
-    rows.push({ name, loaded: l, server: s, staged: st, yours, theirs, clash: yours && theirs && !same(s, st) });
+    rows.push({
+      name,
+      loaded: l,
+      server: s,
+      staged: st,
+      yours,
+      theirs,
+      clash: yours && theirs && !same(s, st),
+    });
   }
   return [...rows.filter((r) => r.clash), ...rows.filter((r) => !r.clash)];
 }

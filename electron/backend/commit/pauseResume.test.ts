@@ -34,16 +34,14 @@ async function tableWith(items: Item[]): Promise<string> {
 function moves(items: Item[], from: string, to: string): PlanInput[] {
   return [
     ...items.map((item): PlanInput => ({ id: `put:${idOf(item)}`, table: to, kind: 'put', item })),
-    ...items.map(
-      (item): PlanInput => ({
-        id: `del:${idOf(item)}`,
-        table: from,
-        kind: 'delete',
-        key: { id: item.id! },
-        after: `put:${idOf(item)}`,
-        guard: { base: item },
-      }),
-    ),
+    ...items.map((item): PlanInput => ({
+      id: `del:${idOf(item)}`,
+      table: from,
+      kind: 'delete',
+      key: { id: item.id! },
+      after: `put:${idOf(item)}`,
+      guard: { base: item },
+    })),
   ];
 }
 

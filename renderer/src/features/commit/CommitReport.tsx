@@ -63,11 +63,7 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
   ];
   const isPaused = r.status === 'paused';
   const tone =
-    isPaused ||
-    failed > 0 ||
-    canceled > 0 ||
-    lists.held.length > 0 ||
-    lists.skipped.length > 0
+    isPaused || failed > 0 || canceled > 0 || lists.held.length > 0 || lists.skipped.length > 0
       ? 'warn'
       : 'ok';
   return (

@@ -53,7 +53,10 @@ export function ConflictAttributes({
             </th>
             <Cell value={r.loaded} label="absent" />
             <Cell value={r.server} label="absent" />
-            <Cell value={r.staged} label={stagedDelete ? 'deleted' : r.yours ? 'removed' : 'absent'} />
+            <Cell
+              value={r.staged}
+              label={stagedDelete ? 'deleted' : r.yours ? 'removed' : 'absent'}
+            />
           </tr>
         ))}
       </tbody>

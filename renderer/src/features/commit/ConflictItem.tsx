@@ -6,7 +6,9 @@ import { changeLabel, conflictCase } from './commitModel';
 import { commitActions } from './commitFlow';
 import { ConflictAttributes } from './ConflictAttributes';
 
-function choices(yours: readonly string[]): { value: ConflictChoice; label: string; title: string }[] {
+function choices(
+  yours: readonly string[],
+): { value: ConflictChoice; label: string; title: string }[] {
   const mine = yours.length > 0 ? ` (${yours.join(', ')})` : '';
   return [
     {
@@ -14,7 +16,11 @@ function choices(yours: readonly string[]): { value: ConflictChoice; label: stri
       label: 'Overwrite',
       title: `Write only your changed attributes${mine}; the server’s other changes stay`,
     },
-    { value: 'skip', label: 'Skip', title: 'Leave your edit staged and write nothing to this item' },
+    {
+      value: 'skip',
+      label: 'Skip',
+      title: 'Leave your edit staged and write nothing to this item',
+    },
     {
       value: 'reload',
       label: 'Reload item',
@@ -63,11 +69,7 @@ export function ConflictItem({ conflict, choice }: ConflictItemProps) {
       {rows.length === 0 ? (
         <p className="small muted">The images differ only in ways the diff does not show.</p>
       ) : (
-        <ConflictAttributes
-          rows={rows}
-          stagedDelete={staged?.kind === 'delete'}
-          label={label}
-        />
+        <ConflictAttributes rows={rows} stagedDelete={staged?.kind === 'delete'} label={label} />
       )}
       {yours.length > 0 && staged?.kind !== 'delete' && (
         <p className="small muted" data-testid="overwrite-writes">

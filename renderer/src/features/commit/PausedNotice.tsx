@@ -19,11 +19,15 @@ export function PausedNotice({ finished, waiting }: { finished: FinishedCommit; 
         <strong>Paused.</strong> {whatToDo(finished.report.pauseReason)}
       </p>
       <p className="small">
-        {plural(waiting, 'operation')} not written yet {waiting === 1 ? 'stays' : 'stay'} staged
-        and in the journal; nothing is sent until you resume.
+        {plural(waiting, 'operation')} not written yet {waiting === 1 ? 'stays' : 'stay'} staged and
+        in the journal; nothing is sent until you resume.
       </p>
       <div className="commit-paused-actions">
-        <button type="button" className="primary" onClick={() => void commitActions.continuePaused()}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void commitActions.continuePaused()}
+        >
           Resume
         </button>
         <button
