@@ -219,3 +219,37 @@ test('every archive write unprocessed: copies fail, deletes are held, nothing is
   await expect(c.changesButton).toHaveText('Changes (0)');
   expect(await nothingLost(world)).toEqual({ source: 0, archive: RESOLVED });
 });
+
+test('credentials expire mid-job: the whole commit pauses with what to do, Resume finishes it', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(300_000);
+  const c = await stageArchive(page, world);
+  // Every write call is refused as a session that expired would be (reads still work).
+  world.proxy.setConfig({
+    deny: [
+      {
+        operations: ['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        error: 'ExpiredTokenException',
+      },
+    ],
+  });
+  await c.commitButton.click();
+  await expect(c.report).toBeVisible({ timeout: 120_000 });
+  await expect(c.headline).toHaveText(/^Commit paused: 0 written, /);
+  const paused = c.report.getByRole('status', { name: 'Commit paused' });
+  await expect(paused).toContainText("The connection's credentials failed (ExpiredToken");
+  await expect(paused).toContainText(/aws sso login --profile \S+.*then Resume/);
+  await expect(c.changesButton).toHaveText(`Changes (${RESOLVED * 2})`);
+  expect(await nothingLost(world)).toEqual({ source: RESOLVED, archive: 0 });
+  await c.report.screenshot({ path: 'test-results/safe-commit-credentials.png' });
+
+  world.proxy.setConfig({ deny: [] });
+  await paused.getByRole('button', { name: 'Resume' }).click();
+  await expect(c.headline).toHaveText('Paused commit resumed: everything written.', {
+    timeout: 120_000,
+  });
+  await expect(c.changesButton).toHaveText('Changes (0)');
+  expect(await nothingLost(world)).toEqual({ source: 0, archive: RESOLVED });
+});
