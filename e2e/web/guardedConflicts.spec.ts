@@ -155,7 +155,7 @@ test('a second writer: other attributes survive, the same attribute is a conflic
   });
 });
 
-test('a version attribute per table: the commit increments it, another writer’s bump is a conflict', async ({
+test('a version attribute per table: the commit increments it, another writer’s bump is a conflict, overwrite still bumps it', async ({
   page,
   world,
 }) => {
@@ -181,14 +181,14 @@ test('a version attribute per table: the commit increments it, another writer’
   expect(await server(world, 'O-02')).toMatchObject({ subject: { S: MINE }, version: { N: '2' } });
   await page.screenshot({ path: 'test-results/guarded-version-conflict.png' });
 
-  await c.choice('ticketId=O-03', 'Skip').click();
+  // Overwrite writes the user's subject over the server's item and still bumps the version.
+  await c.choice('ticketId=O-03', 'Overwrite').click();
   await c.applyChoices.click();
-  await expect(c.report).toBeVisible();
-  expect(await c.reportNumber('skipped')).toBe(1);
-  await expect(c.changesButton).toHaveText('Changes (1)');
+  await expect(c.headline).toHaveText('Commit finished: everything written.');
+  await expect(c.changesButton).toHaveText('Changes (0)');
   expect(await server(world, 'O-03')).toMatchObject({
-    subject: { S: 'Ticket O-03' },
+    subject: { S: MINE },
     priority: { S: 'urgent' },
-    version: { N: '2' },
+    version: { N: '3' },
   });
 });
