@@ -314,7 +314,7 @@ test('drift: conflicts list server against expected; skip keeps it staged, reloa
   await expect(c.conflicts).toBeVisible();
   await expect(c.conflictItems).toHaveCount(2);
   await expect(c.conflicts).toContainText('2 items changed on the server. Nothing was written.');
-  const subjectRow = c.conflict(`ticketId=${idA}`).locator('li.diff-row[data-attr="subject"]');
+  const subjectRow = c.conflict(`ticketId=${idA}`).locator('.conflict-row[data-attr="subject"]');
   await expect(subjectRow).toContainText(JSON.stringify((a.subject as { S: string }).S));
   await expect(subjectRow).toContainText('"edited elsewhere"');
   await expect(c.applyChoices).toBeDisabled();

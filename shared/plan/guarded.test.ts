@@ -108,6 +108,27 @@ describe('guardedCall', () => {
     );
   });
 
+  it('overwrite with a version attribute: no condition, and the version still goes up by one', () => {
+    const v: Item = { ...base, ver: { N: '41' } };
+    const up = guardedCall(
+      {
+        id: '1',
+        table: 'T',
+        kind: 'put',
+        item: { ...v, name: { S: 'B' } },
+        guard: { base: v, version: 'ver', overwrite: true },
+      },
+      schema,
+    )!;
+    expect(up.input.ConditionExpression).toBeUndefined();
+    const names = up.input.ExpressionAttributeNames!;
+    const ver = Object.keys(names).find((k) => names[k] === 'ver')!;
+    expect(up.input.UpdateExpression).toContain(`${ver} = if_not_exists(${ver}, `);
+    expect(Object.values(up.input.ExpressionAttributeValues!)).toEqual(
+      expect.arrayContaining([{ S: 'B' }, { N: '0' }, { N: '1' }]),
+    );
+  });
+
   it('lists the changed names: added, removed and changed', () => {
     expect(
       changedNames(base, {

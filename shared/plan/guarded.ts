@@ -164,6 +164,10 @@ export function guardedCall(op: PlanInput, schema: KeySchema): GuardedCall | nul
       else if (!was) sets.push(`${e.name(v)} = ${e.value({ N: '1' })}`);
       else sets.push(`${e.name(v)} = ${e.name(v)} + ${e.value({ N: '1' })}`);
     }
+  } else if (v !== undefined && !changed.includes(v)) {
+    // Overwrite keeps the lock honest: whatever the server holds, the version goes up by one.
+    const n = e.name(v);
+    sets.push(`${n} = if_not_exists(${n}, ${e.value({ N: '0' })}) + ${e.value({ N: '1' })}`);
   }
   const parts: string[] = [];
   if (sets.length > 0) parts.push(`SET ${sets.join(', ')}`);

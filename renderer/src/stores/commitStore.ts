@@ -29,9 +29,15 @@ export interface CommitOptionsState {
   atomicScope: 'group' | 'all';
   /** Atomic mode: items that must exist (or not) for each transaction to be written. */
   conditionChecks: ConditionCheck[];
+  /**
+   * Version attribute (optimistic lock) by table name: guarded writes are conditioned on it and
+   * increment it. Tables not named here have none.
+   */
+  versionAttributes: Readonly<Record<string, string>>;
 }
 
-export type CommitKind = 'commit' | 'resume';
+/** commit: commit:start; resume: an interrupted commit; continue: a paused one, from its journal. */
+export type CommitKind = 'commit' | 'resume' | 'continue';
 
 /** What was asked of commit:start, so a conflict answer or a retry can ask again. */
 export interface CommitRequest {
@@ -68,6 +74,8 @@ export interface OpenConflicts {
   list: Conflict[];
   unchecked: string[];
   choices: Readonly<Record<string, ConflictChoice>>;
+  /** Guarded writes refused by their condition while other operations of the commit were written. */
+  afterWrite?: boolean;
 }
 
 export interface CommitData {
@@ -89,6 +97,7 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
   maxRounds: null,
   atomicScope: 'group',
   conditionChecks: [],
+  versionAttributes: {},
 };
 
 export const useCommitStore = create<CommitData>(() => ({

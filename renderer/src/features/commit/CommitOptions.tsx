@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { selectOptions, useCommitStore } from '../../stores/commitStore';
 import { commitActions } from './commitFlow';
+import { VersionAttributes } from './VersionAttributes';
 import { WriteModeChoice } from './WriteModeChoice';
 
 function clampInt(text: string, min: number, max: number, fallback: number): number {
@@ -12,14 +13,27 @@ function clampInt(text: string, min: number, max: number, fallback: number): num
  * Drift check, read-back, starting concurrency and retry rounds, folded under one summary line.
  * They fold away when a commit starts, so its progress has the room.
  */
-export function CommitOptions({ disabled }: { disabled: boolean }) {
+export function CommitOptions({
+  disabled,
+  tables = [],
+}: {
+  disabled: boolean;
+  /** The tables the commit writes, for their version attributes. */
+  tables?: readonly string[];
+}) {
   const o = useCommitStore(selectOptions);
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (disabled) setOpen(false);
   }, [disabled]);
+  const versions = Object.entries(o.versionAttributes).filter(
+    ([t, n]) => n.trim() !== '' && tables.includes(t),
+  );
   const summary = [
     o.mode === 'atomic' ? (o.atomicScope === 'all' ? 'atomic, everything or nothing' : 'atomic') : o.mode,
+    o.mode !== 'batch' && versions.length > 0
+      ? `version ${versions.map(([t, n]) => `${t}.${n.trim()}`).join(', ')}`
+      : null,
     o.driftCheck ? 'drift check' : 'no drift check',
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,
@@ -34,6 +48,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
       </summary>
       <fieldset disabled={disabled}>
         <WriteModeChoice />
+        <VersionAttributes tables={tables} />
         <div className="commit-option-row">
           <label title="Reads every updated or deleted item first and stops if the server changed it">
             <input

@@ -49,11 +49,14 @@ export function CommitPanel({ plan, blockedReason }: CommitPanelProps) {
   const nameOf = (id: string) => connections.find((c) => c.id === id)?.name ?? id;
   const targetPlan = plan.connections.find((c) => c.connectionId === target);
   const requests = targetPlan?.plan.summary.requests ?? 0;
+  const tables = [...new Set(targetPlan?.ops.map((op) => op.table) ?? [])].sort();
   const why = run
     ? 'A commit is running.'
     : conflicts
       ? 'Decide the conflicts first.'
-      : blockedReason;
+      : last?.report.status === 'paused'
+        ? 'A commit is paused: Resume it, or Discard it to commit afresh.'
+        : blockedReason;
   const many = plan.connections.length > 1;
   return (
     <div className="commit-panel">
@@ -69,12 +72,12 @@ export function CommitPanel({ plan, blockedReason }: CommitPanelProps) {
           )}
         </div>
       )}
-      <CommitOptions disabled={run !== null} />
+      <CommitOptions disabled={run !== null} tables={tables} />
       <div className="commit-bar" data-testid="commit-bar-slot">
         <span className="muted small">
           {run
             ? `Committing to ${nameOf(run.connectionId)}…`
-            : (blockedReason ??
+            : (why ??
               `Ready: ${plural(requests, 'request')} to send${many ? '' : ` to ${nameOf(target ?? '')}`}.`)}
         </span>
         <span className="spacer" />

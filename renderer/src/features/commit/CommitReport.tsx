@@ -5,14 +5,30 @@ import type { OutcomeLists } from './commitModel';
 import { commitActions } from './commitFlow';
 import { fmt, fmt1, plural } from './format';
 import { OutcomeList } from './OutcomeList';
+import { PausedNotice } from './PausedNotice';
+
+const WHAT: Record<FinishedCommit['kind'], string> = {
+  commit: 'Commit finished',
+  resume: 'Interrupted commit resumed',
+  continue: 'Paused commit resumed',
+};
 
 function headline(f: FinishedCommit, lists: OutcomeLists): string {
   if (f.report.status === 'nothing') return 'Nothing to commit.';
-  const what = f.kind === 'resume' ? 'Interrupted commit resumed' : 'Commit finished';
-  const { failed, canceled, skipped, held } = lists;
+  const what = WHAT[f.kind];
+  const { failed, canceled, skipped, held, paused } = lists;
+  if (f.report.status === 'paused') {
+    const parts = [`${fmt(f.report.counters.written + f.alreadyWritten)} written`];
+    if (paused.length > 0) parts.push(`${fmt(paused.length)} paused`);
+    if (held.length > 0) parts.push(`${plural(held.length, 'delete')} held`);
+    return `Commit paused: ${parts.join(', ')}.`;
+  }
   if (canceled.length > 0)
     return `Commit canceled: ${plural(canceled.length, 'operation')} not sent.`;
-  if (failed.length > 0) return `${what} with ${plural(failed.length, 'failure')}.`;
+  if (failed.length > 0) {
+    const kept = held.length > 0 ? `; ${plural(held.length, 'delete')} held, still staged` : '';
+    return `${what} with ${plural(failed.length, 'failure')}${kept}.`;
+  }
   if (held.length > 0) return `${what}: ${plural(held.length, 'delete')} held, still staged.`;
   if (skipped.length > 0) {
     return `${what}: ${fmt(f.report.counters.written)} written, ${fmt(skipped.length)} skipped.`;
@@ -32,9 +48,10 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
     ['written', 'Written', fmt(c.written + finished.alreadyWritten)],
     ['failed', 'Failed', fmt(c.failed)],
     ['held', 'Held', fmt(lists.held.length)],
+    ['paused', 'Paused', fmt(lists.paused.length)],
     ['canceled', 'Canceled', fmt(c.canceled)],
     ['skipped', 'Skipped', fmt(lists.skipped.length)],
-    ['resent', 'Resent', fmt(r.resent.length)],
+    ['resent', finished.kind === 'continue' ? 'Sent after pause' : 'Resent', fmt(r.resent.length)],
     ['requests', 'Requests', fmt(c.requests)],
     ['rounds', 'Rounds', fmt(c.rounds)],
     ['retried', 'Retried ops', fmt(c.retriedOps)],
@@ -44,27 +61,40 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
     ['seconds', 'Seconds', fmt1(Math.round(c.seconds * 10) / 10)],
     ['rate', 'Items/s', fmt(Math.round(c.itemsPerSecond))],
   ];
+  const isPaused = r.status === 'paused';
   const tone =
-    failed > 0 || canceled > 0 || lists.held.length > 0 || lists.skipped.length > 0 ? 'warn' : 'ok';
+    isPaused || failed > 0 || canceled > 0 || lists.held.length > 0 || lists.skipped.length > 0
+      ? 'warn'
+      : 'ok';
   return (
     <section className={`commit-report ${tone}`} aria-label="Commit report">
       <header className="commit-section-head">
         <strong data-testid="commit-headline">{headline(finished, lists)}</strong>
         <span className="spacer" />
-        {failed > 0 && (
-          <button type="button" className="small" onClick={() => void commitActions.retryFailed()}>
+        {failed > 0 && !isPaused && (
+          <button
+            type="button"
+            className="small"
+            title="Send the failed operations again, with the deletes held because of them"
+            onClick={() => void commitActions.retryFailed()}
+          >
             Retry failed
           </button>
         )}
-        <button
-          type="button"
-          className="ghost small"
-          aria-label="Dismiss report"
-          onClick={commitActions.dismissReport}
-        >
-          ×
-        </button>
+        {!isPaused && (
+          <button
+            type="button"
+            className="ghost small"
+            aria-label="Dismiss report"
+            onClick={commitActions.dismissReport}
+          >
+            ×
+          </button>
+        )}
       </header>
+      {isPaused && (
+        <PausedNotice finished={finished} waiting={lists.paused.length + lists.held.length} />
+      )}
       {r.status !== 'nothing' && (
         <dl className="commit-figures">
           {figures.map(([id, label, value]) => (
@@ -82,10 +112,10 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
           Resent).
         </p>
       )}
-      {(failed > 0 || canceled > 0 || lists.held.length > 0) && (
+      {(failed > 0 || canceled > 0 || lists.held.length > 0 || isPaused) && (
         <p className="small">
-          Failed, held and canceled changes stay staged, with their reason. A held delete waits for
-          its copy: nothing was deleted that was not written elsewhere first.
+          Failed, held, paused and canceled changes stay staged, with their reason. A held delete
+          waits for its copy: nothing was deleted that was not written elsewhere first.
         </p>
       )}
       {r.journalError && (
@@ -100,13 +130,23 @@ export function CommitReport({ finished }: { finished: FinishedCommit }) {
         open
       />
       <OutcomeList
+        title="Paused (not sent yet)"
+        items={lists.paused}
+        labels={labels}
+        open={lists.held.length === 0}
+      />
+      <OutcomeList
         title="Canceled before they were sent"
         items={lists.canceled.map((id) => ({ id }))}
         labels={labels}
       />
       <OutcomeList title="Skipped (conflicts)" items={lists.skipped} labels={labels} />
       <OutcomeList
-        title="Resent (outcome unknown, sent again)"
+        title={
+          finished.kind === 'continue'
+            ? 'Sent after the pause'
+            : 'Resent (outcome unknown, sent again)'
+        }
         items={r.resent.map((id) => ({ id }))}
         labels={labels}
       />

@@ -1,23 +1,33 @@
-import { diffItem } from '../../../../shared/changes/diff';
+import { conflictRows } from '../../../../shared/changes/conflictRows';
 import type { Conflict } from '../../../../shared/contract/commit';
 import type { ConflictChoice } from '../../stores/commitStore';
-import { AttributeDiffRow } from '../review/AttributeDiffRow';
+import { useStagingStore } from '../../stores/stagingStore';
 import { changeLabel, conflictCase } from './commitModel';
 import { commitActions } from './commitFlow';
+import { ConflictAttributes } from './ConflictAttributes';
 
-const CHOICES: { value: ConflictChoice; label: string; title: string }[] = [
-  {
-    value: 'overwrite',
-    label: 'Overwrite',
-    title: 'Send your edit; the server’s changes are lost',
-  },
-  { value: 'skip', label: 'Skip', title: 'Leave your edit staged and write nothing to this item' },
-  {
-    value: 'reload',
-    label: 'Reload item',
-    title: 'Drop your edit and show the server’s item in the grid',
-  },
-];
+function choices(
+  yours: readonly string[],
+): { value: ConflictChoice; label: string; title: string }[] {
+  const mine = yours.length > 0 ? ` (${yours.join(', ')})` : '';
+  return [
+    {
+      value: 'overwrite',
+      label: 'Overwrite',
+      title: `Write only your changed attributes${mine}; the server’s other changes stay`,
+    },
+    {
+      value: 'skip',
+      label: 'Skip',
+      title: 'Leave your edit staged and write nothing to this item',
+    },
+    {
+      value: 'reload',
+      label: 'Reload item',
+      title: 'Drop your edit and show the server’s item in the grid',
+    },
+  ];
+}
 
 export interface ConflictItemProps {
   conflict: Conflict;
@@ -25,12 +35,15 @@ export interface ConflictItemProps {
 }
 
 /**
- * One item the server changed after it was loaded: what the server holds now against the image
- * the staged edit was based on (diffItem: expected → server), and the user's choice for it.
+ * One item the server changed after it was loaded: per attribute, the value as loaded, on the
+ * server now and as staged, and the user's choice for it.
  */
 export function ConflictItem({ conflict, choice }: ConflictItemProps) {
   const label = changeLabel(conflict);
-  const diffs = diffItem(conflict.expected ?? undefined, conflict.server ?? undefined);
+  const staged = useStagingStore((s) => s.staging.changes.get(conflict.id));
+  const stagedImage = staged === undefined || staged.kind === 'delete' ? null : staged.item;
+  const rows = conflictRows(conflict.expected, conflict.server, stagedImage);
+  const yours = rows.filter((r) => r.yours).map((r) => r.name);
   return (
     <article className="conflict-item" aria-label={`Conflict ${label}`}>
       <header className="conflict-head">
@@ -38,7 +51,7 @@ export function ConflictItem({ conflict, choice }: ConflictItemProps) {
           {label}
         </span>
         <div className="segmented" role="radiogroup" aria-label={`Choice for ${label}`}>
-          {CHOICES.map((c) => (
+          {choices(yours).map((c) => (
             <button
               key={c.value}
               type="button"
@@ -52,17 +65,16 @@ export function ConflictItem({ conflict, choice }: ConflictItemProps) {
           ))}
         </div>
       </header>
-      <p className="small muted conflict-case">
-        {conflictCase(conflict)} As loaded <span className="arrow">→</span> on the server now:
-      </p>
-      {diffs.length === 0 ? (
+      <p className="small muted conflict-case">{conflictCase(conflict)}</p>
+      {rows.length === 0 ? (
         <p className="small muted">The images differ only in ways the diff does not show.</p>
       ) : (
-        <ul className="diff-rows" aria-label="Expected image against server image">
-          {diffs.map((d) => (
-            <AttributeDiffRow key={d.name} diff={d} />
-          ))}
-        </ul>
+        <ConflictAttributes rows={rows} stagedDelete={staged?.kind === 'delete'} label={label} />
+      )}
+      {yours.length > 0 && staged?.kind !== 'delete' && (
+        <p className="small muted" data-testid="overwrite-writes">
+          Overwrite writes only {yours.join(', ')}.
+        </p>
       )}
     </article>
   );

@@ -16,7 +16,12 @@ export function ConflictList({ conflicts }: { conflicts: OpenConflicts }) {
   return (
     <section className="commit-conflicts" aria-label="Conflicts">
       <header className="commit-section-head">
-        <strong>{plural(list.length, 'item')} changed on the server. Nothing was written.</strong>
+        <strong>
+          {plural(list.length, 'item')} changed on the server.{' '}
+          {conflicts.afterWrite
+            ? 'These were not written; the rest of the commit was.'
+            : 'Nothing was written.'}
+        </strong>
       </header>
       <div className="conflict-all">
         <span className="small muted">For all:</span>

@@ -26,7 +26,8 @@ export function OutcomeList({
       <summary>
         {title} <span className="count">{fmt(items.length)}</span>
       </summary>
-      <ul aria-label={title}>
+      {/* It scrolls past a few lines: focusable, so the keyboard can scroll it too. */}
+      <ul aria-label={title} tabIndex={0}>
         {items.slice(0, SHOWN).map((i) => (
           <li key={i.id}>
             <span className="mono">{labels[i.id] ?? i.id.replaceAll('\u0000', ' · ')}</span>

@@ -64,9 +64,21 @@ function refreshGrid(connectionId: string, report: Pick<CommitReportWire, 'refre
   for (const [table, rows] of refreshesByTable(report)) refreshRows({ connectionId, table }, rows);
 }
 
+/** The version attributes worth sending: named, trimmed, for guarded writes only. */
+function versionsOf(o: CommitOptionsState): Record<string, string> | null {
+  if (o.mode !== 'guarded') return null;
+  const out: Record<string, string> = {};
+  for (const [table, name] of Object.entries(o.versionAttributes)) {
+    if (name.trim() !== '') out[table] = name.trim();
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 function wireOptions(o: CommitOptionsState) {
+  const versions = versionsOf(o);
   return {
     mode: o.mode,
+    ...(versions ? { versionAttributes: versions } : {}),
     driftCheck: o.driftCheck,
     readBack: o.readBack,
     concurrency: o.concurrency,
@@ -109,9 +121,9 @@ async function run(
       });
       return;
     }
-    if (report.status === 'conflicts') {
-      // Guarded writes refused by their condition: the rest was committed. The conflicts stay
-      // staged; resolving them commits just those.
+    if (report.conflicts.length > 0) {
+      // Guarded writes refused by their condition (a paused commit may have some too): the rest
+      // was committed. The conflicts stay staged; resolving them commits just those.
       const ids = report.conflicts.map((c) => c.id);
       set({
         conflicts: {
@@ -119,6 +131,7 @@ async function run(
           list: report.conflicts,
           unchecked: report.unchecked,
           choices: {},
+          afterWrite: report.counters.written > 0,
         },
       });
     }
@@ -242,6 +255,33 @@ async function resume(commitId: string): Promise<void> {
   );
 }
 
+/**
+ * Continues the paused commit of the last report from its journal (commit:resume), once the user
+ * fixed what paused it: what it had written stays written, the rest is sent with its guards.
+ */
+async function continuePaused(): Promise<void> {
+  const last = get().last;
+  if (!last || last.report.status !== 'paused' || get().run) return;
+  const { commitId } = last.report;
+  const written = last.alreadyWritten + last.report.counters.written;
+  const options = wireOptions(get().options);
+  await run(
+    'continue',
+    commitId,
+    { connectionId: last.request.connectionId },
+    () => call('commit:resume', { commitId, options }),
+    written,
+  );
+}
+
+/** Gives up the paused commit of the last report: its journal is moved aside, changes stay staged. */
+async function discardPaused(): Promise<void> {
+  const last = get().last;
+  if (!last || last.report.status !== 'paused' || get().run) return;
+  set({ last: null });
+  await discard(last.report.commitId);
+}
+
 /** Forgets an interrupted commit; its changes stay staged. */
 async function discard(commitId: string): Promise<void> {
   dropInterrupted(commitId);
@@ -264,8 +304,22 @@ export const commitActions = {
   dismissReport: () => set({ last: null, error: null }),
   setOptions: (patch: Partial<CommitOptionsState>) =>
     set((s) => ({ options: { ...s.options, ...patch } })),
-  resetOptions: () => set({ options: DEFAULT_OPTIONS }),
+  resetOptions: () =>
+    set((s) => ({
+      // The version attributes are table settings, not options to reset with the others.
+      options: { ...DEFAULT_OPTIONS, versionAttributes: s.options.versionAttributes },
+    })),
+  /** Names the version attribute of `table` (empty: none). */
+  setVersionAttribute: (table: string, name: string) =>
+    set((s) => ({
+      options: {
+        ...s.options,
+        versionAttributes: { ...s.options.versionAttributes, [table]: name },
+      },
+    })),
   checkPending,
   resume,
   discard,
+  continuePaused,
+  discardPaused,
 };

@@ -23,6 +23,7 @@ const outcomes: CommitReportWire['outcomes'] = {
   d: { status: 'skipped', reason: 'changed' },
   e: { status: 'superseded', by: 'a' },
   f: { status: 'held', reason: 'held: the copy to TicketArchive was not written: denied' },
+  g: { status: 'paused', reason: 'paused: not authorized to write TicketArchive' },
 };
 
 describe('commit model', () => {
@@ -37,11 +38,13 @@ describe('commit model', () => {
     expect(lists).toEqual({
       failed: [{ id: 'b', reason: 'too big' }],
       held: [{ id: 'f', reason: 'held: the copy to TicketArchive was not written: denied' }],
+      paused: [{ id: 'g', reason: 'paused: not authorized to write TicketArchive' }],
       canceled: ['c'],
       skipped: [{ id: 'd', reason: 'changed' }],
       written: 2,
     });
-    expect(failedIds({ outcomes } as CommitReportWire)).toEqual(['b']);
+    // A held delete is retried with its failed copy; a paused one waits for Resume.
+    expect(failedIds({ outcomes } as CommitReportWire)).toEqual(['b', 'f']);
   });
 
   it('labels the staged changes of one connection', () => {

@@ -38,6 +38,8 @@ export interface OutcomeLists {
   failed: { id: string; reason: string }[];
   /** Deletes not sent because their copy (or new key) was not written: still staged. */
   held: { id: string; reason: string }[];
+  /** Not sent: a call-wide error (access, credentials, missing table) paused the commit. */
+  paused: { id: string; reason: string }[];
   canceled: string[];
   skipped: { id: string; reason: string }[];
   written: number;
@@ -45,10 +47,18 @@ export interface OutcomeLists {
 
 /** The report's outcomes sorted into what the user reads: failed with reasons, canceled, skipped. */
 export function outcomeLists(report: CommitReportWire): OutcomeLists {
-  const lists: OutcomeLists = { failed: [], held: [], canceled: [], skipped: [], written: 0 };
+  const lists: OutcomeLists = {
+    failed: [],
+    held: [],
+    paused: [],
+    canceled: [],
+    skipped: [],
+    written: 0,
+  };
   for (const [id, o] of Object.entries(report.outcomes)) {
     if (o.status === 'failed') lists.failed.push({ id, reason: o.reason });
     else if (o.status === 'held') lists.held.push({ id, reason: o.reason });
+    else if (o.status === 'paused') lists.paused.push({ id, reason: o.reason });
     else if (o.status === 'conflict') lists.skipped.push({ id, reason: o.reason });
     else if (o.status === 'canceled') lists.canceled.push(id);
     else if (o.status === 'skipped') lists.skipped.push({ id, reason: o.reason });
@@ -57,10 +67,13 @@ export function outcomeLists(report: CommitReportWire): OutcomeLists {
   return lists;
 }
 
-/** Ids of the changes whose operation failed: what "Retry failed" sends again. */
+/**
+ * Ids of the changes whose operation failed, with the deletes held because of them: what "Retry
+ * failed" sends again (a held delete goes with its copy, so the move is still one unit).
+ */
 export function failedIds(report: CommitReportWire): string[] {
   return Object.entries(report.outcomes)
-    .filter(([, o]) => o.status === 'failed')
+    .filter(([, o]) => o.status === 'failed' || o.status === 'held')
     .map(([id]) => id);
 }
 
