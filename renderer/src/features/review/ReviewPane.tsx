@@ -77,9 +77,9 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
     },
     {
       id: 'download-plan',
-      label: 'Download plan files',
+      label: 'Download plan (zip)',
       group: 'Review',
-      run: () => reviewButton('Download plan files')?.click(),
+      run: () => reviewButton('Download plan')?.click(),
     },
     {
       id: 'close-review',
@@ -129,7 +129,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         </button>
       </header>
       <StagingToolbar />
-      <ReviewSummary plan={data.plan} />
+      <ReviewSummary plan={data.plan} data={data} />
       <ValidationList
         issues={data.issues}
         changes={data.changes}
@@ -149,7 +149,12 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
       />
       <StagedStatements />
       <footer className="review-foot">
-        <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        <ExportPlanButton
+          plan={data.plan}
+          blockedReason={blockedReason}
+          changes={data.changes}
+          moves={data.moves}
+        />
         <CopyChangesAs changes={data.entries.map((e) => e.change)} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>

@@ -7,6 +7,8 @@ import { selectMode, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { estimateStaged } from './estimateStaged';
 import type { StagedPlan } from './planInputs';
+import { ReviewTableSummary } from './ReviewTableSummary';
+import type { ReviewData } from './useReviewData';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -31,7 +33,7 @@ function bytes(n: number): string {
  * The plan of every staged change, from shared/plan (the same planner the commit runs): puts,
  * deletes, BatchWriteItem requests, estimated WCU and request bytes.
  */
-export function ReviewSummary({ plan }: { plan: StagedPlan }) {
+export function ReviewSummary({ plan, data }: { plan: StagedPlan; data?: ReviewData }) {
   const s = plan.summary;
   const many = plan.connections.length > 1;
   const mode = useCommitStore(selectMode);
@@ -100,6 +102,7 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
         {e.assumedRegions.length > 0 &&
           ` No price listed for ${e.assumedRegions.join(', ')}: priced as ${DEFAULT_PRICE_REGION}.`}
       </p>
+      {data && <ReviewTableSummary data={data} />}
       {many && (
         <p className="muted small">
           Across {plan.connections.length} connections; each commits on its own.
