@@ -25,6 +25,7 @@ import {
 import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
+import { useBusyWhile } from '../../stores/busyStore';
 import { ValidationList } from './ValidationList';
 import { StagedStatements } from '../partiql/StagedStatements';
 import { CopyChangesAs } from '../partiql/CopyChangesAs';
@@ -47,6 +48,7 @@ export interface ReviewPaneProps {
  */
 export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: ReviewPaneProps) {
   const data = useReviewData();
+  useBusyWhile('review', data.stale ? 'Updating the review…' : null);
   const canUndo = useStagingStore(selectCanUndo);
   const canRedo = useStagingStore(selectCanRedo);
   const kinds = useReviewStore(selectKinds);
