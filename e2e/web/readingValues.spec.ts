@@ -9,14 +9,15 @@ import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';
 import { BrowsePage } from '../pages/BrowsePage';
 import { StagingPage } from '../pages/StagingPage';
+import type { Item } from '../../shared/dynamo/types';
 import { expect, test } from '../support/fixtures';
 
 const tickets = supportTickets();
-const big = tickets.find((t) => t.ticketId!.S === BIG_NUMBER_TICKET)!;
+const tid = (t: Item) => (t.ticketId as { S: string }).S;
+const big = tickets.find((t) => tid(t) === BIG_NUMBER_TICKET)!;
 // A ticket with a history of two steps or more (a list of maps).
 const withHistory = tickets.find(
-  (t) =>
-    t.history && 'L' in t.history && t.history.L.length >= 2 && t.ticketId!.S !== BIG_NUMBER_TICKET,
+  (t) => t.history && 'L' in t.history && t.history.L.length >= 2 && tid(t) !== BIG_NUMBER_TICKET,
 )!;
 
 test.beforeEach(async ({ request, host }) => {
@@ -89,7 +90,7 @@ test('the inspector shows maps and lists as a tree the keyboard opens and closes
   const app = new AppPage(page);
   await app.open(host.url);
   await app.openTable('SupportTickets');
-  const id = withHistory.ticketId!.S!;
+  const id = tid(withHistory);
   await b.getByKeys('SupportTickets', [id]);
   await b.cell(0, 'subject').click();
   const tree = page.getByRole('tree', { name: 'Item as a tree' });

@@ -5,10 +5,12 @@ import type { StagedChange } from '../../shared/changes/types';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';
 import { StagingPage } from '../pages/StagingPage';
+import type { Item } from '../../shared/dynamo/types';
 import { expect, test } from '../support/fixtures';
 import { stageViaApi, ticketChangeId } from '../support/stageViaApi';
 
 const tickets = supportTickets();
+const tid = (t: Item) => (t.ticketId as { S: string }).S;
 const t = (i: number) => tickets[i]!;
 const key = (i: number) => ({ ticketId: t(i).ticketId! });
 const S = 'SupportTickets';
@@ -18,7 +20,7 @@ const base = { connectionId: 'sandbox' };
 /** One new ticket, one changed, one deleted and one moved to the archive. */
 function mix(): [string, StagedChange][] {
   const fresh = { ticketId: { S: 'T-NEW-1' }, status: { S: 'open' } };
-  const movedId = t(3).ticketId!.S!;
+  const movedId = tid(t(3));
   const copy = ticketChangeId(A, movedId);
   return [
     [
@@ -26,7 +28,7 @@ function mix(): [string, StagedChange][] {
       { ...base, table: S, kind: 'put', key: { ticketId: fresh.ticketId }, item: fresh },
     ],
     [
-      ticketChangeId(S, t(1).ticketId!.S!),
+      ticketChangeId(S, tid(t(1))),
       {
         ...base,
         table: S,
@@ -37,7 +39,7 @@ function mix(): [string, StagedChange][] {
       },
     ],
     [
-      ticketChangeId(S, t(2).ticketId!.S!),
+      ticketChangeId(S, tid(t(2))),
       { ...base, table: S, kind: 'delete', key: key(2), original: t(2) },
     ],
     [copy, { ...base, table: A, kind: 'put', key: key(3), item: t(3) }],
