@@ -58,7 +58,7 @@ test('epoch numbers show their date, a column shows as dates, a 38-digit number 
 
   // Show as date (Columns menu), and back.
   await b.columnsButton.click();
-  const dateToggle = b.columnsPanel.getByRole('button', { name: 'Show createdAt as date' });
+  const dateToggle = b.columnsPanel.getByRole('button', { name: 'Show as date: createdAt' });
   await expect(dateToggle).toHaveAttribute('aria-pressed', 'false');
   await dateToggle.click();
   await expect(dateToggle).toHaveAttribute('aria-pressed', 'true');
@@ -78,7 +78,7 @@ test('epoch numbers show their date, a column shows as dates, a 38-digit number 
   await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/reading-values-grid.png' });
   await b.columnsButton.click();
-  await b.columnsPanel.getByRole('button', { name: 'Show createdAt as date' }).click();
+  await b.columnsPanel.getByRole('button', { name: 'Show as date: createdAt' }).click();
   await expect(created).toHaveText(createdAt.N);
 });
 

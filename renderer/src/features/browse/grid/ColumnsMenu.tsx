@@ -30,7 +30,7 @@ export function ColumnsMenu({ viewKey, columns, keySchema, items }: ColumnsMenuP
           type="button"
           className="ghost"
           aria-pressed={asDate}
-          aria-label={`Show ${c} as date`}
+          aria-label={`Show as date: ${c}`}
           title="Show epoch seconds and milliseconds as dates (UTC)"
           onClick={() => update(viewKey, 'dateColumns', (d) => ({ ...d, [c]: !asDate }))}
         >
