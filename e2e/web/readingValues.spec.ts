@@ -121,6 +121,9 @@ test('the inspector shows maps and lists as a tree the keyboard opens and closes
   await expect(at).toContainText(step0);
   await expect(at.locator('.vt-value')).toHaveAttribute('title', /^epoch seconds: /);
   await page.screenshot({ path: 'test-results/reading-values-tree.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/reading-values-tree-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
   const found = await seriousFindings(page, '.inspector');
   expect(found, JSON.stringify(found, null, 1)).toEqual([]);
 

@@ -56,7 +56,6 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
               <th scope="col" key={m.mode} className={m.mode === mode ? 'chosen' : undefined}>
                 {m.name}
                 {m.mode === mode && ' (chosen)'}
-                <span className="muted small"> calls · WCU</span>
               </th>
             ))}
           </tr>
@@ -90,6 +89,9 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
           </tfoot>
         )}
       </table>
+      <p className="muted small">
+        Under each write mode: calls · WCU of committing that table&apos;s changes alone.
+      </p>
     </div>
   );
 }
