@@ -39,7 +39,7 @@ export class StagingPage {
     this.codeEditor = page.locator('.cm-content');
     this.validation = this.review.getByRole('alert', { name: 'Problems that block commit' });
     this.banner = page.locator('.staging-banner');
-    this.exportButton = this.review.getByRole('button', { name: 'Download plan files' });
+    this.exportButton = this.review.getByRole('button', { name: 'Download plan', exact: true });
     this.commitButton = this.review.getByRole('button', { name: 'Commit', exact: true });
     this.kindFilter = (label) => this.review.getByRole('button', { name: label });
     this.plan = {

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppPage } from '../pages/AppPage';
@@ -219,7 +220,7 @@ test('validation blocks commit for an empty set and an item over 400 KB', async 
   await expect(s.changesButton).toHaveText(/Changes \(0\)/);
 });
 
-test('the plan exports as AWS CLI request-items files of at most 25 requests', async ({ page }) => {
+test('the plan downloads as one zip of AWS CLI request-items files of at most 25 requests', async ({ page }) => {
   const s = new StagingPage(page);
   await s.openReview();
   const rows = Array.from({ length: 30 }, (_, i) => `T-E${String(i).padStart(2, '0')},open`);
@@ -228,27 +229,23 @@ test('the plan exports as AWS CLI request-items files of at most 25 requests', a
   await expect(s.plan.requests).toHaveText('2');
   await s.kindFilter(/^New \(put\)/).click();
   await expect(s.reviewItems.first()).toBeVisible();
-  const downloads: { name: string; text: string }[] = [];
-  page.on('download', (d) => {
-    void d
-      .path()
-      .then((p) => downloads.push({ name: d.suggestedFilename(), text: readFileSync(p, 'utf8') }));
-  });
-  await s.exportButton.click();
-  await expect.poll(() => downloads.length).toBe(3);
-  const names = downloads.map((d) => d.name).sort();
-  expect(names).toEqual(['batch-write-items.sh', 'put-0001.json', 'put-0002.json']);
-  const first = JSON.parse(downloads.find((d) => d.name === 'put-0001.json')!.text) as Record<
-    string,
-    unknown[]
-  >;
+  const [download] = await Promise.all([page.waitForEvent('download'), s.exportButton.click()]);
+  const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  const text = (name: string) => strFromU8(zip[name]!);
+  const names = Object.keys(zip).sort();
+  expect(names).toEqual([
+    'batch-write-items.sh',
+    'dynostage-plan.jsonl',
+    'put-0001.json',
+    'put-0002.json',
+  ]);
+  const first = JSON.parse(text('put-0001.json')) as Record<string, unknown[]>;
   expect(first.SupportTickets).toHaveLength(25);
   expect(first.SupportTickets![0]).toEqual({
     PutRequest: { Item: { ticketId: { S: 'T-E00' }, status: { S: 'open' } } },
   });
-  expect(downloads.find((d) => d.name === 'batch-write-items.sh')!.text).toContain(
-    "run 'put-0002.json'",
-  );
+  expect(text('batch-write-items.sh')).toContain("run 'put-0002.json'");
+  expect(text('dynostage-plan.jsonl').trim().split('\n')).toHaveLength(30);
 });
 
 test('staged changes survive a restart, and a damaged file is moved aside and reported', async ({

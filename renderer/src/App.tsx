@@ -12,6 +12,7 @@ import { useTablesStore } from './stores/tablesStore';
 import { useThemeStore } from './stores/themeStore';
 import { CommandPalette } from './features/keyboard/CommandPalette';
 import { Toasts } from './features/feedback/Toasts';
+import { BusyIndicator } from './features/busy/BusyIndicator';
 import { useHistoryToasts } from './features/feedback/useHistoryToasts';
 import { useAppCommands } from './features/keyboard/useAppCommands';
 import { useRovingGroups } from './features/keyboard/useRovingGroups';
@@ -76,6 +77,7 @@ export function App() {
         <h1>DynoStage</h1>
         <ConnectionPicker />
         <div className="spacer" />
+        <BusyIndicator />
         <ChangesButton />
         <button className="ghost" onClick={cycleTheme} title="Theme: follows the OS, light or dark">
           Theme: {theme}

@@ -61,6 +61,7 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
           viewKey={key}
           columns={staged.data.columns ?? keyNames(table.key)}
           keySchema={table.key}
+          items={staged.data.items}
         />
         <GridEditToolbar slot={ref} editing={editing} />
         <div className="spacer" />

@@ -1,43 +1,52 @@
 import { useState } from 'react';
+import type { Changes } from '../../../../shared/changes/types';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
-import { canSaveToFolder, downloadEach, saveToFolder } from './downloadFiles';
+import { canSaveToFolder, downloadBytes, saveToFolder } from './downloadFiles';
+import type { TextFile } from './downloadFiles';
 import { ExportPlanError, exportPlanFiles } from './exportPlan';
 import type { StagedPlan } from './planInputs';
+import { planFiles, ZIP_NAME, zipFiles } from './planZip';
 
 export interface ExportPlanButtonProps {
   plan: StagedPlan;
   blockedReason: string | null;
+  /** The staged changes and their moves, for the DynoStage plan file. */
+  changes: Changes;
+  moves: ReadonlyMap<string, string>;
 }
 
 /**
- * Exports the plan for the AWS CLI: one request-items file per BatchWriteItem call (25 requests
- * at most) and a script running them. Saved into a folder when the browser can, else downloaded
- * one file after another.
+ * Exports the plan: one request-items file per BatchWriteItem call (25 requests at most) for
+ * `aws dynamodb batch-write-item`, a script running them, and the DynoStage plan file that
+ * `dynostage apply` reads. Downloaded as one zip, or saved into a folder when the browser can.
  */
-export function ExportPlanButton({ plan, blockedReason }: ExportPlanButtonProps) {
+export function ExportPlanButton({ plan, blockedReason, changes, moves }: ExportPlanButtonProps) {
   const connections = useConnectionStore(selectConnections);
   const [status, setStatus] = useState<string | null>(null);
   // An export the exporter refuses (a change of an unknown connection) says why instead.
-  const files = () => {
+  const files = (): TextFile[] | null => {
     try {
-      return exportPlanFiles(plan, connections);
+      return [...exportPlanFiles(plan, connections), ...planFiles(changes, moves)];
     } catch (err) {
       if (!(err instanceof ExportPlanError)) throw err;
       setStatus(err.message);
       return null;
     }
   };
-  const download = async () => {
+  const download = () => {
     const all = files();
     if (!all) return;
-    await downloadEach(all, (done) => setStatus(`Downloaded ${done} of ${all.length} files`));
+    downloadBytes(ZIP_NAME, zipFiles(all), 'application/zip');
+    setStatus(`Downloaded ${ZIP_NAME} (${all.length} files)`);
   };
   const save = async () => {
     const all = files();
     if (!all) return;
     if (await saveToFolder(all)) setStatus(`Saved ${all.length} files`);
   };
-  const title = blockedReason ?? 'Files for aws dynamodb batch-write-item --request-items file://…';
+  const title =
+    blockedReason ??
+    'A zip of the files for aws dynamodb batch-write-item --request-items file://…, the script that runs them and the DynoStage plan file';
   return (
     <div className="export-plan">
       {canSaveToFolder() && (
@@ -45,13 +54,8 @@ export function ExportPlanButton({ plan, blockedReason }: ExportPlanButtonProps)
           Export plan to folder…
         </button>
       )}
-      <button
-        type="button"
-        disabled={!!blockedReason}
-        title={title}
-        onClick={() => void download()}
-      >
-        Download plan files
+      <button type="button" disabled={!!blockedReason} title={title} onClick={download}>
+        Download plan
       </button>
       {status && (
         <span className="muted small" role="status">

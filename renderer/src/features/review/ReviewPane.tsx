@@ -25,6 +25,7 @@ import {
 import { ReviewSummary } from './ReviewSummary';
 import { RevertAllButton } from './RevertAllButton';
 import { useReviewData } from './useReviewData';
+import { useBusyWhile } from '../../stores/busyStore';
 import { ValidationList } from './ValidationList';
 import { StagedStatements } from '../partiql/StagedStatements';
 import { CopyChangesAs } from '../partiql/CopyChangesAs';
@@ -47,6 +48,7 @@ export interface ReviewPaneProps {
  */
 export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: ReviewPaneProps) {
   const data = useReviewData();
+  useBusyWhile('review', data.stale ? 'Updating the review…' : null);
   const canUndo = useStagingStore(selectCanUndo);
   const canRedo = useStagingStore(selectCanRedo);
   const kinds = useReviewStore(selectKinds);
@@ -77,9 +79,9 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
     },
     {
       id: 'download-plan',
-      label: 'Download plan files',
+      label: 'Download plan (zip)',
       group: 'Review',
-      run: () => reviewButton('Download plan files')?.click(),
+      run: () => reviewButton('Download plan')?.click(),
     },
     {
       id: 'close-review',
@@ -129,7 +131,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
         </button>
       </header>
       <StagingToolbar />
-      <ReviewSummary plan={data.plan} />
+      <ReviewSummary plan={data.plan} data={data} />
       <ValidationList
         issues={data.issues}
         changes={data.changes}
@@ -149,7 +151,12 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
       />
       <StagedStatements />
       <footer className="review-foot">
-        <ExportPlanButton plan={data.plan} blockedReason={blockedReason} />
+        <ExportPlanButton
+          plan={data.plan}
+          blockedReason={blockedReason}
+          changes={data.changes}
+          moves={data.moves}
+        />
         <CopyChangesAs changes={data.entries.map((e) => e.change)} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>

@@ -8,6 +8,8 @@ import { selectConnections, useConnectionStore } from '../../stores/connectionSt
 import { AtomicGroups } from './AtomicGroups';
 import { estimateStaged } from './estimateStaged';
 import type { StagedPlan } from './planInputs';
+import { ReviewTableSummary } from './ReviewTableSummary';
+import type { ReviewData } from './useReviewData';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -33,7 +35,7 @@ function bytes(n: number): string {
  * The plan of every staged change, from shared/plan (the same planner the commit runs): puts,
  * deletes, BatchWriteItem requests, estimated WCU and request bytes.
  */
-export function ReviewSummary({ plan }: { plan: StagedPlan }) {
+export function ReviewSummary({ plan, data }: { plan: StagedPlan; data?: ReviewData }) {
   const s = plan.summary;
   const many = plan.connections.length > 1;
   const mode = useCommitStore(selectMode);
@@ -104,6 +106,7 @@ export function ReviewSummary({ plan }: { plan: StagedPlan }) {
           ` No price listed for ${e.assumedRegions.join(', ')}: priced as ${DEFAULT_PRICE_REGION}.`}
       </p>
       {mode === 'atomic' && <AtomicGroups plan={plan} />}
+      {data && <ReviewTableSummary data={data} />}
       {many && (
         <p className="muted small">
           Across {plan.connections.length} connections; each commits on its own.

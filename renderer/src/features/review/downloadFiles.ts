@@ -1,4 +1,4 @@
-/** Saving several text files from the renderer: into a chosen folder, or as a run of downloads. */
+/** Saving text files from the renderer: into a chosen folder, or as one download. */
 
 export interface TextFile {
   name: string;
@@ -42,28 +42,14 @@ export async function saveToFolder(files: readonly TextFile[]): Promise<boolean>
   return true;
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Downloads each file on its own, in order, a moment apart (browsers drop downloads started in
- * the same instant); reports progress after each.
- */
-export async function downloadEach(
-  files: readonly TextFile[],
-  onProgress?: (done: number) => void,
-): Promise<void> {
-  let done = 0;
-  for (const f of files) {
-    const type = f.name.endsWith('.json') ? 'application/json' : 'text/plain';
-    const url = URL.createObjectURL(new Blob([f.json], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    onProgress?.(++done);
-    await pause(120);
-  }
+/** Downloads one file (a zip, say) under `name`. */
+export function downloadBytes(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

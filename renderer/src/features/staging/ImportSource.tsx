@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { busyActions } from '../../stores/busyStore';
 import { detectFormat } from './importParse';
 import type { ImportFormat } from './importParse';
 
@@ -23,8 +24,8 @@ export function ImportSource({ onLoad }: ImportSourceProps) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            file
-              .text()
+            busyActions
+              .track(`Reading ${file.name}…`, file.text())
               .then((text) => onLoad(file.name, text, detectFormat(file.name, text)))
               .catch((err: unknown) => setError((err as Error).message));
           }}

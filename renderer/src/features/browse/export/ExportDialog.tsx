@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { busyActions } from '../../../stores/busyStore';
 import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
 import { selectView, useGridViewStore } from '../grid/gridViewStore';
 import { Modal } from '../Modal';
@@ -34,14 +35,17 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
     const items = exportRows(slot, view, scope === 'selected');
     setProgress([0, items.length]);
     try {
-      const parts = await buildExport({
-        format,
-        items,
-        columns: exportColumns(slot, view),
-        escapeFormulas,
-        signal: ctl.signal,
-        onProgress: (done, of) => setProgress([done, of]),
-      });
+      const parts = await busyActions.track(
+        `Exporting ${ref.table}…`,
+        buildExport({
+          format,
+          items,
+          columns: exportColumns(slot, view),
+          escapeFormulas,
+          signal: ctl.signal,
+          onProgress: (done, of) => setProgress([done, of]),
+        }),
+      );
       const f = FORMATS[format];
       downloadFile(parts, `${ref.table}-${stamp()}.${f.extension}`, f.mime);
       onClose();

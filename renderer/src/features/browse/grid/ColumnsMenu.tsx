@@ -1,16 +1,19 @@
-import { keyNames, type KeySchema } from '../../../../../shared/dynamo/types';
+import { keyNames, type Item, type KeySchema } from '../../../../../shared/dynamo/types';
 import { Popover } from '../Popover';
 import { effectiveOrder, shiftColumn } from './columnOrder';
+import { fitWidth } from './fitWidth';
 import { selectView, useGridViewStore } from './gridViewStore';
 
 export interface ColumnsMenuProps {
   viewKey: string;
   columns: readonly string[];
   keySchema: KeySchema;
+  /** The rows shown, for "Fit" (the width of the longest value). */
+  items: readonly Item[];
 }
 
 /** Show, hide and reorder columns; key columns stay pinned first and always shown. */
-export function ColumnsMenu({ viewKey, columns, keySchema }: ColumnsMenuProps) {
+export function ColumnsMenu({ viewKey, columns, keySchema, items }: ColumnsMenuProps) {
   const view = useGridViewStore(selectView(viewKey));
   const update = useGridViewStore((s) => s.update);
   const keys = keyNames(keySchema);
@@ -18,6 +21,35 @@ export function ColumnsMenu({ viewKey, columns, keySchema }: ColumnsMenuProps) {
   const hidden = order.filter((c) => view.columnVisibility[c] === false).length;
   const move = (id: string, by: -1 | 1) =>
     update(viewKey, 'columnOrder', [...keys, ...shiftColumn(order, id, by)]);
+  // Per column: epoch numbers as dates, and a width that shows the longest value in full.
+  const formatting = (c: string) => {
+    const asDate = view.dateColumns[c] === true;
+    return (
+      <>
+        <button
+          type="button"
+          className="ghost"
+          aria-pressed={asDate}
+          aria-label={`Show as date: ${c}`}
+          title="Show epoch seconds and milliseconds as dates (UTC)"
+          onClick={() => update(viewKey, 'dateColumns', (d) => ({ ...d, [c]: !asDate }))}
+        >
+          Date
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          aria-label={`Fit ${c} to its values`}
+          title="Widen or narrow the column to its longest value"
+          onClick={() =>
+            update(viewKey, 'columnSizing', (s) => ({ ...s, [c]: fitWidth(items, c, asDate) }))
+          }
+        >
+          Fit
+        </button>
+      </>
+    );
+  };
   return (
     <Popover label={hidden > 0 ? `Columns (${hidden} hidden)` : 'Columns'} title="Columns">
       <div className="columns-menu">
@@ -38,6 +70,7 @@ export function ColumnsMenu({ viewKey, columns, keySchema }: ColumnsMenuProps) {
               <input type="checkbox" checked disabled aria-label={`Show ${k}`} />
               <span className="col-name">{k}</span>
               <span className="badge">key</span>
+              {formatting(k)}
             </li>
           ))}
           {order.map((c, i) => (
@@ -51,6 +84,7 @@ export function ColumnsMenu({ viewKey, columns, keySchema }: ColumnsMenuProps) {
                 }
               />
               <span className="col-name">{c}</span>
+              {formatting(c)}
               <button
                 type="button"
                 className="ghost"

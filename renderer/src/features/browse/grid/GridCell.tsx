@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatValue } from '../../../../../shared/dynamo/format';
 import { typeOf, type AttributeValue } from '../../../../../shared/dynamo/types';
+import { epochOf, epochTitle, isoUtc } from '../../../../../shared/values/epoch';
 
 export interface GridCellProps {
   column: string;
@@ -16,6 +17,8 @@ export interface GridCellProps {
   changed: boolean;
   /** For a changed cell: its value before the staged change (null: the attribute was absent). */
   was?: AttributeValue | null;
+  /** The column shows epoch numbers as dates (ISO 8601, UTC). */
+  asDate?: boolean | undefined;
 }
 
 /**
@@ -40,6 +43,20 @@ function cellText(v: AttributeValue): string {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) + '…' : text;
 }
 
+/**
+ * A number's hover text: the date it stands for when it reads as epoch seconds or milliseconds,
+ * else the number in full when it may not fit the cell (up to 38 digits).
+ */
+function numberTitle(n: string): string | undefined {
+  return epochTitle(n) ?? (n.length > 12 ? n : undefined);
+}
+
+/** The cell text of a number in a date column: its date when it reads as one. */
+function dateText(n: string): string {
+  const e = epochOf(n);
+  return e ? isoUtc(e.ms) : n;
+}
+
 export const GridCell = memo(function GridCell(p: GridCellProps) {
   const v = p.value;
   const type = v === undefined ? undefined : typeOf(v);
@@ -58,7 +75,7 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
       data-col={p.column}
       aria-colindex={p.colIndex}
       aria-selected={p.focused || undefined}
-      title={p.changed ? wasText(p.was) : undefined}
+      title={p.changed ? wasText(p.was) : v && 'N' in v ? numberTitle(v.N) : undefined}
       style={{ width: p.width }}
     >
       {v === undefined ? null : nested ? (
@@ -71,6 +88,8 @@ export const GridCell = memo(function GridCell(p: GridCellProps) {
         >
           {formatValue(v)}
         </button>
+      ) : p.asDate && 'N' in v ? (
+        dateText(v.N)
       ) : (
         cellText(v)
       )}

@@ -68,6 +68,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         colIndex={firstCenter + j}
         value={item[c.id]}
         width={c.width}
+        asDate={c.asDate}
         focused={p.activeColumn === c.id}
         domId={p.activeColumn === c.id ? p.activeCellId : undefined}
         changed={changed?.has(c.id) ?? false}
@@ -95,6 +96,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             colIndex={2 + i}
             value={item[c.id]}
             width={c.width}
+            asDate={c.asDate}
             pinned
             focused={p.activeColumn === c.id}
             domId={p.activeColumn === c.id ? p.activeCellId : undefined}

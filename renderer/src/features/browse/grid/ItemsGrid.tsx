@@ -66,7 +66,10 @@ export function ItemsGrid(p: ItemsGridProps) {
     .map((cols) => cols.map((c) => `${c.id}\u0000${c.getSize()}`).join('\u0001'))
     .join('\u0002');
   // Recomputed only when column ids or widths change, so rows keep their memoised renders.
-  const layout = useMemo(() => computeLayout(startCols, centerCols), [signature]);
+  const layout = useMemo(
+    () => computeLayout(startCols, centerCols, view.dateColumns),
+    [signature, view.dateColumns],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // The focus stays on the grid element; assistive tech follows the focused cell through
   // aria-activedescendant, whatever the order of the rows in the DOM (see GridBody).

@@ -20,6 +20,8 @@ export interface GridView {
   sorting: ColumnSortState[];
   quickFilter: string;
   inspectorOpen: boolean;
+  /** Columns whose epoch numbers show as dates ("Show as date"). */
+  dateColumns: Record<string, boolean>;
 }
 
 export const DEFAULT_VIEW: GridView = {
@@ -29,6 +31,7 @@ export const DEFAULT_VIEW: GridView = {
   sorting: [],
   quickFilter: '',
   inspectorOpen: true,
+  dateColumns: {},
 };
 
 type Updater<T> = T | ((old: T) => T);

@@ -9,6 +9,8 @@ export interface ColumnSlot {
   width: number;
   /** Offset from the start of its region (the pinned region starts after the gutter). */
   left: number;
+  /** Epoch numbers show as dates (the column's "Show as date"). */
+  asDate?: boolean;
 }
 
 export interface GridLayout {
@@ -29,10 +31,14 @@ export interface ColumnRange {
   padRight: number;
 }
 
-function slots(columns: readonly { id: string; getSize(): number }[]): [ColumnSlot[], number] {
+function slots(
+  columns: readonly { id: string; getSize(): number }[],
+  dates: Readonly<Record<string, boolean>>,
+): [ColumnSlot[], number] {
   let left = 0;
   const out = columns.map((c) => {
-    const slot = { id: c.id, width: c.getSize(), left };
+    const slot: ColumnSlot = { id: c.id, width: c.getSize(), left };
+    if (dates[c.id]) slot.asDate = true;
     left += slot.width;
     return slot;
   });
@@ -42,9 +48,10 @@ function slots(columns: readonly { id: string; getSize(): number }[]): [ColumnSl
 export function computeLayout(
   start: readonly { id: string; getSize(): number }[],
   center: readonly { id: string; getSize(): number }[],
+  dates: Readonly<Record<string, boolean>> = {},
 ): GridLayout {
-  const [s, startWidth] = slots(start);
-  const [c, centerWidth] = slots(center);
+  const [s, startWidth] = slots(start, dates);
+  const [c, centerWidth] = slots(center, dates);
   return {
     start: s,
     center: c,

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { dynamoJsonText } from '../../../../../shared/dynamo/dynamoJson';
 import { plainJsonText } from '../../../../../shared/dynamo/json';
 import { typeOf, type Item } from '../../../../../shared/dynamo/types';
+import { ValueTree } from './ValueTree';
 
 type Format = 'dynamo' | 'plain';
 
@@ -63,12 +64,18 @@ export function Inspector({ item, attribute, onClose }: InspectorProps) {
               <pre className="json">{part}</pre>
             </section>
           )}
-          <section aria-label="Item">
-            {value && <h4>Whole item</h4>}
-            <pre className="json" data-testid="inspector-json">
-              {whole}
-            </pre>
-          </section>
+          <div className="inspector-views">
+            <section aria-label="Item tree">
+              <h4>Tree</h4>
+              <ValueTree item={item} />
+            </section>
+            <section aria-label="Item">
+              <h4>{value ? 'Whole item' : 'Text'}</h4>
+              <pre className="json" data-testid="inspector-json">
+                {whole}
+              </pre>
+            </section>
+          </div>
           {format === 'plain' && (
             <p className="muted small">
               Plain JSON has no sets or binary: sets show as arrays, binary as its base64 text.

@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import { selectMode, useCommitStore } from '../../stores/commitStore';
+import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
+import { SUMMARY_MODES, tableSummary } from './tableEstimates';
+import type { ModeFigures } from './tableEstimates';
+import type { ReviewData } from './useReviewData';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function Figures({ f }: { f: ModeFigures | undefined }) {
+  if (!f) return <td>–</td>;
+  return (
+    <td className="num">
+      {fmt(f.calls)} · {fmt(f.wcu)}
+    </td>
+  );
+}
+
+function moved(out: number, into: number): string {
+  const parts = [];
+  if (out > 0) parts.push(`${fmt(out)} out`);
+  if (into > 0) parts.push(`${fmt(into)} in`);
+  return parts.join(' · ') || '0';
+}
+
+/**
+ * Per table: how many items are new, changed, deleted and moved, and the calls and WCU each write
+ * mode would take (the chosen one marked), with the whole plan's totals.
+ */
+export function ReviewTableSummary({ data }: { data: ReviewData }) {
+  const mode = useCommitStore(selectMode);
+  const connections = useConnectionStore(selectConnections);
+  const { changes, moves, keySchemas, plan } = data;
+  const { rows, total } = useMemo(
+    () => tableSummary(changes, moves, keySchemas, plan, connections),
+    [changes, moves, keySchemas, plan, connections],
+  );
+  if (rows.length === 0) return null;
+  const showConnection = new Set(rows.map((r) => r.connectionId)).size > 1;
+  return (
+    <div
+      className="table-summary"
+      tabIndex={0}
+      role="group"
+      aria-label="Summary by table and write mode"
+    >
+      <table aria-label="Staged changes by table, and the calls and WCU of each write mode">
+        <thead>
+          <tr>
+            <th scope="col">Table</th>
+            <th scope="col">New</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Deleted</th>
+            <th scope="col">Moved</th>
+            {SUMMARY_MODES.map((m) => (
+              <th scope="col" key={m.mode} className={m.mode === mode ? 'chosen' : undefined}>
+                {m.name}
+                {m.mode === mode && ' (chosen)'}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.ref} data-table={r.table}>
+              <th scope="row">
+                {showConnection && <span className="muted">{r.connectionId} · </span>}
+                {r.table}
+              </th>
+              <td className="num">{fmt(r.created)}</td>
+              <td className="num">{fmt(r.changed)}</td>
+              <td className="num">{fmt(r.deleted)}</td>
+              <td className="num">{moved(r.movedOut, r.movedIn)}</td>
+              {SUMMARY_MODES.map((m) => (
+                <Figures key={m.mode} f={r.modes[m.mode]} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {rows.length > 1 && (
+          <tfoot>
+            <tr data-table="">
+              <th scope="row">All (one plan)</th>
+              <td colSpan={4} />
+              {SUMMARY_MODES.map((m) => (
+                <Figures key={m.mode} f={total[m.mode]} />
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+      <p className="muted small">
+        Under each write mode: calls · WCU of committing that table&apos;s changes alone.
+      </p>
+    </div>
+  );
+}
