@@ -20,4 +20,5 @@ export const MOTO_REGIONS = {
   partiqlService: 'eu-west-2',
   atomic: 'eu-central-1',
   copyAs: 'ap-southeast-1',
+  protoNames: 'ap-northeast-1',
 } as const;
