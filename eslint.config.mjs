@@ -2,22 +2,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const restrictedForShared = {
-  patterns: [
-    {
-      group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'node:*'],
-      message: 'shared/ is pure TypeScript used by every process: no electron, react or node:* imports.',
-    },
-    {
-      group: ['**/electron/**', '**/renderer/**', '../electron', '../renderer', '../../electron', '../../renderer'],
-      message: 'shared/ must not reach into electron/ or renderer/.',
-    },
-  ],
-  paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'buffer'].map(
-    (name) => ({ name, message: 'shared/ must not import Node built-ins.' }),
-  ),
-};
+import { boundaryRules } from './scripts/lint/boundaries.mjs';
+import { sharedStatePlugin } from './scripts/lint/sharedState.mjs';
 
 export default tseslint.config(
   {
@@ -46,9 +32,13 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Import boundaries between the layers (ARCHITECTURE.md): see scripts/lint/boundaries.mjs.
+  ...boundaryRules,
   {
+    // shared/ holds no module-level mutable state: caches live in objects the caller owns.
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', restrictedForShared] },
+    plugins: { dynostage: sharedStatePlugin },
+    rules: { 'dynostage/no-module-state': 'error' },
   },
 );

@@ -2,11 +2,11 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
-import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { registerIpc } from './ipc';
 import { buildMenu, type AppCommand } from './menu';
 import { devRendererUrl } from './packaged';
 import { loadWindowState, trackWindowState } from './windowState';
+import { permissionCheck, permissionRequest, secureWebPreferences, withCsp } from './windowConfig';
 
 const EVENT_CHANNEL = 'dynostage:event';
 let win: BrowserWindow | null = null;
@@ -24,14 +24,7 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'DynoStage',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   if (state.maximized) w.maximize();
   trackWindowState(w, app.getPath('userData'));
@@ -59,16 +52,11 @@ app.on('web-contents-created', (_e, contents) => {
 
 void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    });
+    callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(permissionRequest()));
   // Permission checks answer no as well, but for writing the clipboard (copying cells).
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionCheck(permission));
   backend = await createBackend({ dataDir: app.getPath('userData') });
   registerIpc(ipcMain, backend, rendererUrl);
   backend.onEvent((event) => {

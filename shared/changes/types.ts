@@ -35,7 +35,8 @@ export interface StagingState {
   changes: Changes;
 }
 
-const NO_CHANGES: Changes = new Map();
+// Typed read-only: nobody can add to the one empty map every empty staging shares.
+const NO_CHANGES: ReadonlyMap<string, StagedChange> = new Map();
 
 export const emptyStaging: StagingState = { changes: NO_CHANGES };
 

@@ -1,11 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { itemJsonBytes } from '../plan/wireSize';
 import { bytesToBase64 } from './binary';
-import { measureImage, measureItem, measureItemUncached } from './measure';
+import { Measurer, measureItemUncached } from './measure';
 import type { ItemMeasure } from './measure';
 import { itemSize } from './size';
 import type { AttributeValue, Item, KeySchema } from './types';
 import { MAX_NESTING_LEVELS, validateItem, validateItemFully } from './validate';
+
+// One measurer for the file, as the review keeps one: measurements are remembered in it.
+const measurer = new Measurer();
+const measureItem = (item: Item, base?: Item) => measurer.measureItem(item, base);
+const measureImage = (item: Item, base: Item | undefined) => measurer.measureImage(item, base);
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 const wire = (item: Item) => utf8(JSON.stringify(item));

@@ -1,7 +1,6 @@
 import { base64ToBytes, bytesToBase64 } from './binary';
 import { normalizeNumber, parseNumber } from './number';
-import { measureItem } from './measure';
-import type { ItemMeasure } from './measure';
+import { measureItemUncached, type ItemMeasure } from './measure';
 import { childPath, describePath, indexPath } from './path';
 import { itemSize, valueSize } from './size';
 import { TYPE_LABELS, typeOf } from './types';
@@ -207,7 +206,7 @@ export function validateItem(
 ): ValidationIssue[] {
   // When every value is in common form (measureItem answers), the value walk finds nothing: only
   // the key checks and the size are left, and the size is already measured.
-  const issues = check(item, keySchema, measured === undefined ? measureItem(item) : measured);
+  const issues = check(item, keySchema, measured === undefined ? measureItemUncached(item) : measured);
   if (!indexes || indexes.length === 0) return issues;
   return [...issues, ...indexKeyIssues(item, keySchema, indexes)];
 }

@@ -1,10 +1,9 @@
 /** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
 import { isCanonicalKeyAt, tableItemId } from '../dynamo/key';
-import { writeUnits } from '../dynamo/size';
+import { measureItemUncached, type ItemMeasure, type Measurer } from '../dynamo/measure';
+import { itemSize, writeUnits } from '../dynamo/size';
 import type { Item, KeySchema } from '../dynamo/types';
-import { measureItem } from '../dynamo/measure';
-import type { ItemMeasure } from '../dynamo/measure';
-import { anyItemSize, measuredItemSize } from './itemSize';
+import type { PlannerSession } from './session';
 import { bodyBaseBytes, opJsonBytes, tableEntryBytes } from './wireSize';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
@@ -39,10 +38,16 @@ export function packLimits(opts: PlanOptions = {}): PackLimits {
   };
 }
 
-/** Estimated WCU: a put on max(new, old) rounded up to 1 KB, a delete on the old size (or 1). */
-export function opWriteUnits(op: PlanInput): number {
+/**
+ * Estimated WCU: a put on max(new, old) rounded up to 1 KB, a delete on the old size (or 1). With
+ * a measurer the item's size is remembered there.
+ */
+export function opWriteUnits(op: PlanInput, measurer?: Measurer): number {
   if (op.kind === 'delete') return writeUnits(op.oldSize ?? 1);
-  return writeUnits(Math.max(measuredItemSize(op.item), op.oldSize ?? 0));
+  const size = measurer
+    ? measurer.itemSize(op.item)
+    : (measureItemUncached(op.item)?.size ?? itemSize(op.item));
+  return writeUnits(Math.max(size, op.oldSize ?? 0));
 }
 
 /**
@@ -61,29 +66,20 @@ function keyIdOf(op: PlanInput, keyItem: Item, schema: KeySchema): string {
   return tableItemId(table, keyItem, schema);
 }
 
-// Items are plain data that nobody mutates, so a measurement holds for the object's life. Items
-// in common form are measured once by measureItem (remembered per item object), so the figures
-// below cost little to take again; items measured the slow way keep their figures here.
-interface SlowFigures {
-  table: string;
-  schema: KeySchema;
-  keyId: string;
-  bytes: number;
-  size: number;
-}
-const slowlyMeasured = new WeakMap<Item, SlowFigures>();
-
 /** A SizedOp with the key schema it was measured against. */
 export type SchemaSizedOp = SizedOp & { readonly schema: KeySchema };
 
 /**
  * Measures an operation against its table's key schema. `known`, when the caller has it, is
- * measureItem(op.item) for a put (null: not in common form).
+ * measureItem(op.item) for a put (null: not in common form). Items are plain data that nobody
+ * mutates, so a measurement holds for the object's life: the session remembers them (items in
+ * common form in its measurer, items measured the slow way in `slow`).
  */
 export function sizeOp(
   op: PlanInput,
   schema: KeySchema,
   known?: ItemMeasure | null,
+  session?: PlannerSession,
 ): SchemaSizedOp {
   if (op.kind === 'delete') {
     // Only the key travels: a few bytes to measure.
@@ -91,7 +87,12 @@ export function sizeOp(
     return { op, keyId, bytes: opJsonBytes(op), wcu: opWriteUnits(op), schema };
   }
   const oldSize = op.oldSize ?? 0;
-  const m = known === undefined ? measureItem(op.item) : known;
+  const m =
+    known !== undefined
+      ? known
+      : session
+        ? session.measurer.measureItem(op.item)
+        : measureItemUncached(op.item);
   if (m) {
     const keyId = keyIdOf(op, op.item, schema);
     return {
@@ -102,11 +103,11 @@ export function sizeOp(
       schema,
     };
   }
-  let f = slowlyMeasured.get(op.item);
+  let f = session?.slow.get(op.item);
   if (!f || f.table !== op.table || f.schema !== schema) {
     const keyId = keyIdOf(op, op.item, schema);
-    f = { table: op.table, schema, keyId, bytes: opJsonBytes(op), size: anyItemSize(op.item) };
-    slowlyMeasured.set(op.item, f);
+    f = { table: op.table, schema, keyId, bytes: opJsonBytes(op), size: itemSize(op.item) };
+    session?.slow.set(op.item, f);
   }
   const wcu = writeUnits(Math.max(f.size, oldSize));
   return { op, keyId: f.keyId, bytes: f.bytes, wcu, schema };

@@ -6,11 +6,10 @@ import {
   packSized,
   sizeOp,
   type PackLimits,
-  type SchemaSizedOp,
   type SizedOp,
 } from './builder';
 import type { ItemMeasure } from '../dynamo/measure';
-import { Carry } from './carry';
+import { PlannerSession } from './session';
 import { linkOrder } from './links';
 import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
 
@@ -31,11 +30,6 @@ export function unplannable(op: PlanInput, schema: KeySchema | undefined): strin
   return null;
 }
 
-// The measured operations of the last call: the review re-plans every staged change after each
-// edit with the same input objects in the same order (see planInputs and Carry), and only new ones
-// need measuring.
-const lastSized = new Carry<string, SchemaSizedOp | undefined>();
-
 /**
  * What the caller already knows of a put's item, the `index`th of the operations: measureItem(op.item),
  * or null when not in common form; undefined when it does not know (see planInputs and inputMeasure).
@@ -52,15 +46,20 @@ export interface CollapseResult {
 /**
  * Measures the operations and keeps one per (table, canonical key): the last one wins. The
  * survivors keep their input order; every other operation is listed as collapsed or rejected.
+ * The session keeps the measured operations: the review re-plans every staged change after each
+ * edit with the same input objects in the same order (see planInputs and Carry), and only new
+ * ones need measuring.
  */
 export function collapseOps(
   ops: readonly PlanInput[],
   keySchemas: KeySchemas,
   limits: PackLimits,
   known?: KnownMeasure,
+  session: PlannerSession = new PlannerSession(),
 ): CollapseResult {
   const rejected: { id: string; reason: string }[] = [];
   const measured: SizedOp[] = [];
+  const lastSized = session.sized;
   lastSized.begin();
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i] as PlanInput;
@@ -74,7 +73,7 @@ export function collapseOps(
     let s = lastSized.find(op.id);
     if (s?.op !== op || s.schema !== schema) {
       try {
-        s = sizeOp(op, schema, known?.(op, i));
+        s = sizeOp(op, schema, known?.(op, i), session);
       } catch (err) {
         // Only unchecked input gets here (binary that is not a string, say): refuse it alone.
         rejected.push({ id: op.id, reason: `not a DynamoDB JSON item: ${String(err)}` });
@@ -112,9 +111,10 @@ export function plan(
   keySchemas: KeySchemas,
   opts: PlanOptions = {},
   known?: KnownMeasure,
+  session?: PlannerSession,
 ): Plan {
   const limits = packLimits(opts);
-  const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits, known);
+  const { sized, collapsed, rejected } = collapseOps(ops, keySchemas, limits, known, session);
   const requests = packSized(linkOrder(sized), limits).map((p) => p.request);
   let puts = 0;
   for (const s of sized) if (s.op.kind === 'put') puts++;

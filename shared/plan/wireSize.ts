@@ -2,9 +2,8 @@
  * Exact byte sizes of the JSON the AWS SDK sends for BatchWriteItem: it serialises with
  * JSON.stringify, in object key order, and re-encodes binary as padded base64.
  */
-import { utf8Length } from '../dynamo/binary';
-import { measureItem } from '../dynamo/measure';
-import { base64Bytes } from './itemSize';
+import { base64ByteLength, utf8Length } from '../dynamo/binary';
+import { measureItemUncached } from '../dynamo/measure';
 import type { AttributeValue, Item } from '../dynamo/types';
 import type { PlanInput } from './types';
 
@@ -17,7 +16,7 @@ function stringJson(s: string): number {
 }
 
 function binaryJson(b64: string): number {
-  return 2 + 4 * Math.ceil(base64Bytes(b64) / 3);
+  return 2 + 4 * Math.ceil(base64ByteLength(b64) / 3);
 }
 
 function listJson<T>(xs: T[], size: (x: T) => number): number {
@@ -50,11 +49,15 @@ export function itemJsonBytes(item: Item): number {
   return n;
 }
 
-/** Bytes of one write request: `{"PutRequest":{"Item":…}}` or `{"DeleteRequest":{"Key":…}}`. */
+/**
+ * Bytes of one write request: `{"PutRequest":{"Item":…}}` or `{"DeleteRequest":{"Key":…}}`.
+ * Measured by measure.ts's walk when in common form, by itemJsonBytes (the plain, exact
+ * reference for any item) otherwise.
+ */
 export function opJsonBytes(op: PlanInput): number {
-  if (op.kind === 'delete') return 26 + itemJsonBytes(op.key);
-  // A put carries a whole item: measured by measureItem's walk when in common form (and remembered).
-  return 24 + (measureItem(op.item)?.jsonBytes ?? itemJsonBytes(op.item));
+  const item = op.kind === 'delete' ? op.key : op.item;
+  const bytes = measureItemUncached(item)?.jsonBytes ?? itemJsonBytes(item);
+  return (op.kind === 'delete' ? 26 : 24) + bytes;
 }
 
 /** Bytes of `{"RequestItems":{}}` plus `,"ReturnConsumedCapacity":"TOTAL"` when asked. */

@@ -4,7 +4,8 @@
  */
 import { changeMeasure } from '../changes/toPlan';
 import { tableRef, type Changes, type KeySchemas, type StagedChange } from '../changes/types';
-import { measureItem } from '../dynamo/measure';
+import { measureItemUncached } from '../dynamo/measure';
+import type { PlannerSession } from '../plan/session';
 import type { KeySchema } from '../dynamo/types';
 import { validateItem, type IndexKeys, type IssueCode } from '../dynamo/validate';
 
@@ -64,6 +65,7 @@ export function changeIssues(
   schema: KeySchema | undefined,
   cache?: IssueCache,
   indexes?: readonly IndexKeys[],
+  session?: PlannerSession,
 ): StagedIssue[] {
   if (!schema) {
     const message = `The key schema of ${change.table} is not known yet; open the table to load it.`;
@@ -72,9 +74,12 @@ export function changeIssues(
   const hit = cache?.get(change, schema, indexes);
   if (hit) return hit;
   const image = change.kind === 'delete' ? change.key : change.item;
-  // The plan measured the image already (see planInputs), or measureItem does now.
-  let measured = change.kind === 'delete' ? undefined : changeMeasure(id, change);
-  if (measured === undefined) measured = measureItem(image);
+  // The session's plan measured the image already (see planInputs), or the walk does now.
+  let measured =
+    change.kind === 'delete' || !session ? undefined : changeMeasure(session, id, change);
+  if (measured === undefined) {
+    measured = session ? session.measurer.measureItem(image) : measureItemUncached(image);
+  }
   const found = validateItem(
     image,
     schema,
@@ -95,6 +100,8 @@ export interface ValidateStagedOptions {
   rejected?: Iterable<{ id: string; reason: string }>;
   cache?: IssueCache;
   indexes?: IndexSchemas;
+  /** The planner session whose last plan measured these changes (the review's). */
+  session?: PlannerSession;
 }
 
 /** Every blocking issue of the staged changes, in staging order, then what the planner refused. */
@@ -117,7 +124,7 @@ export function validateStaged(
       schema = keySchemas[ref];
       indexes = options.indexes?.[ref];
     }
-    const issues = changeIssues(id, change, schema, options.cache, indexes);
+    const issues = changeIssues(id, change, schema, options.cache, indexes, options.session);
     if (issues.length === 0) continue;
     flagged.add(id);
     for (const i of issues) out.push(i);

@@ -14,6 +14,7 @@ import {
 import type { Item } from '../../../shared/dynamo/types';
 import type { GuardedCall } from '../../../shared/plan/guarded';
 import { fromSdkItem } from '../dynamo/convert';
+import { itemOf, sendRaw } from '../dynamo/rawRead';
 import { requestJson, withBody } from './wire';
 
 export type SingleResult =
@@ -52,11 +53,12 @@ export async function sendGuarded(
     if (e.name !== 'ConditionalCheckFailedException') throw err;
     // A failed condition still costs a write unit (1 for a missing item).
     if (e.Item) return { kind: 'conflict', server: fromSdkItem(e.Item), capacity: 1 };
-    const get = withBody(
-      new GetItemCommand({ TableName: call.input.TableName, Key: {} }),
-      requestJson({ TableName: call.input.TableName, Key: call.key, ConsistentRead: true }),
-    );
-    const got = await client.send(get).catch(() => null);
-    return { kind: 'conflict', server: got?.Item ? fromSdkItem(got.Item) : null, capacity: 1 };
+    // Read raw (dynamo/rawRead.ts), so that an attribute named __proto__ is in the server's image.
+    const got = await sendRaw(client, new GetItemCommand({ TableName: call.input.TableName, Key: {} }), {
+      TableName: call.input.TableName,
+      Key: call.key,
+      ConsistentRead: true,
+    }).catch(() => null);
+    return { kind: 'conflict', server: itemOf(got?.Item, 'Item') ?? null, capacity: 1 };
   }
 }

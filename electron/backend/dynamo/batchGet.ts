@@ -5,16 +5,12 @@
  * with rounds that read nothing), and it gives up only after no key was read for the no-progress
  * budget (default 60 s). No fixed number of rounds unless `backoff.maxRounds` is given.
  */
-import {
-  BatchGetItemCommand,
-  type DynamoDBClient,
-  type AttributeValue as SdkValue,
-} from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyOf, type Item, type KeySchema } from '../../../shared/dynamo/types';
 import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shared/retry/backoff';
-import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { classifyFailure } from '../commit/errors';
+import { itemOf, itemsOf, rawCapacity, sendRaw } from './rawRead';
 
 export interface BatchGetOptions {
   /** Strongly consistent reads (default false). */
@@ -106,22 +102,19 @@ export async function batchGetItems(
     await mapLimit(chunks, opts.concurrency ?? 4, async (chunk) => {
       result.calls++;
       try {
-        const out = await client.send(
-          new BatchGetItemCommand({
-            RequestItems: {
-              [table]: { Keys: chunk.map(toSdkItem), ConsistentRead: opts.consistent ?? false },
-            },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        for (const cc of out.ConsumedCapacity ?? [])
-          result.consumedCapacity += cc.CapacityUnits ?? 0;
-        for (const raw of out.Responses?.[table] ?? []) {
-          const item = fromSdkItem(raw);
+        // Raw DynamoDB JSON both ways (rawRead.ts): any attribute name survives.
+        const out = await sendRaw(client, new BatchGetItemCommand({ RequestItems: {} }), {
+          RequestItems: { [table]: { Keys: chunk, ConsistentRead: opts.consistent ?? false } },
+          ReturnConsumedCapacity: 'TOTAL',
+        });
+        result.consumedCapacity += rawCapacity(out.ConsumedCapacity);
+        const responses = itemOf(out.Responses, 'Responses') ?? {};
+        for (const item of itemsOf(Object.getOwnPropertyDescriptor(responses, table)?.value, 'Responses')) {
           result.items.set(canonicalKey(item, schema), item);
         }
-        const back: Record<string, SdkValue>[] = out.UnprocessedKeys?.[table]?.Keys ?? [];
-        again.push(...back.map(fromSdkItem));
+        const unprocessed = itemOf(out.UnprocessedKeys, 'UnprocessedKeys') ?? {};
+        const back = Object.getOwnPropertyDescriptor(unprocessed, table)?.value as { Keys?: unknown } | undefined;
+        again.push(...itemsOf(back?.Keys, 'UnprocessedKeys'));
       } catch (err) {
         // A rejected call or a call-wide answer (access denied, failing credentials, a missing
         // table) will not change by retrying: the caller says what to do.

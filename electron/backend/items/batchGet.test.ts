@@ -5,7 +5,7 @@ import type { Item } from '../../../shared/dynamo/types';
 import { toSdkItem } from '../dynamo/convert';
 import { startDynalite, type LocalDynamo } from '../testing/dynalite';
 import { batchGet } from './batchGet';
-import { createOrgUsers, createSupportTickets, testContext } from './fixtures';
+import { createOrgUsers, createSupportTickets, testContext } from '../test-support/itemsFixtures';
 import { itemsHandlers } from './handlers';
 
 let db: LocalDynamo;

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contract/items';
 import type { Item } from '../../../shared/dynamo/types';
 import { startDynalite, type LocalDynamo } from '../testing/dynalite';
-import { createSupportTickets, testContext, TICKET_COUNT } from './fixtures';
+import { createSupportTickets, testContext, TICKET_COUNT } from '../test-support/itemsFixtures';
 import { itemsHandlers } from './handlers';
 
 let db: LocalDynamo;

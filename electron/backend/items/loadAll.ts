@@ -5,7 +5,8 @@ import type { BuiltRequest } from '../../../shared/query/build';
 import type { BackendContext } from '../context';
 import { emitItems } from './emit';
 import { startLoad, type LoadHandle } from './loads';
-import { prepareRequest, readPage, type SdkItem } from './read';
+import type { Item } from '../../../shared/dynamo/types';
+import { prepareRequest, readPage } from './read';
 
 type Channel = (typeof itemsChannels)['items:loadAll'];
 type Input = z.output<Channel['input']>;
@@ -25,7 +26,7 @@ async function readSegment(
   load: LoadHandle,
   onPage: (page: Awaited<ReturnType<typeof readPage>>) => void,
 ): Promise<void> {
-  let startKey: SdkItem | undefined;
+  let startKey: Item | undefined;
   do {
     if (load.signal.aborted) return;
     let page;

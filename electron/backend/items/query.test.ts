@@ -9,7 +9,7 @@ import {
   createSupportTickets,
   testContext,
   type TestContext,
-} from './fixtures';
+} from '../test-support/itemsFixtures';
 import { itemsHandlers } from './handlers';
 
 let db: LocalDynamo;

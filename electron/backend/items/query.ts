@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { itemsChannels } from '../../../shared/contract/items';
 import type { BackendContext } from '../context';
-import { cursorFromSdk, cursorToSdk, prepareRequest, readPage } from './read';
+import { prepareRequest, readPage } from './read';
 
 type Channel = (typeof itemsChannels)['items:query'];
 
@@ -12,9 +12,8 @@ export async function queryPage(
 ): Promise<z.output<Channel['output']>> {
   const client = await ctx.client(input.connectionId);
   const built = await prepareRequest(client, input.model);
-  const startKey = cursorToSdk(input.cursor);
-  const page = await readPage(client, built, startKey ? { startKey } : {});
-  const cursor = cursorFromSdk(page.lastKey);
+  const page = await readPage(client, built, input.cursor ? { startKey: input.cursor } : {});
+  const cursor = page.lastKey;
   return {
     items: page.items,
     ...(cursor ? { cursor } : {}),

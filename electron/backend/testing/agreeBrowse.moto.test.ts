@@ -9,7 +9,7 @@ import { normalizeNumber } from '../../../shared/dynamo/number';
 import type { Item } from '../../../shared/dynamo/types';
 import type { BackendContext } from '../context';
 import { toSdkItem } from '../dynamo/convert';
-import { BIG_CREATED_AT, createOrgUsers, createSupportTickets } from '../items/fixtures';
+import { BIG_CREATED_AT, createOrgUsers, createSupportTickets } from '../test-support/itemsFixtures';
 import { itemsHandlers } from '../items/handlers';
 import { startDynalite, type LocalDynamo } from './dynalite';
 import { MOTO_REGIONS, motoEndpoint } from './motoTest';

@@ -22,4 +22,5 @@ export const MOTO_REGIONS = {
   copyAs: 'ap-southeast-1',
   atomicApp: 'eu-north-1',
   partiqlAtomic: 'ap-northeast-1',
+  protoNames: 'ap-south-1',
 } as const;

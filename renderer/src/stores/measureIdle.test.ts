@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isMeasured } from '../../../shared/dynamo/measure';
 import type { Item } from '../../../shared/dynamo/types';
 import { idleMeasuringDone, measureWhenIdle } from './measureIdle';
+import { plannerSession } from './plannerSession';
+
+const isMeasured = (item: Item) => plannerSession.measurer.isMeasured(item);
 
 describe('measureWhenIdle', () => {
   it('measures every queued item once the app is idle, not before', async () => {

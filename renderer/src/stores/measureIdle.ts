@@ -1,10 +1,13 @@
 /**
- * Loaded items are measured (shared/dynamo/measure: size and wire bytes, remembered per item) while
+ * Loaded items are measured (shared/dynamo/measure: size and wire bytes, remembered per item in the
+ * review's planner session) while
  * the app is idle, so that the plan of a first edit finds its originals measured, without slowing
  * the load itself. An edit that comes first simply measures what is still missing.
  */
-import { measureItem } from '../../../shared/dynamo/measure';
 import type { Item } from '../../../shared/dynamo/types';
+import { plannerSession } from './plannerSession';
+
+const measureItem = (item: Item) => plannerSession.measurer.measureItem(item);
 
 /** Measures every item now (what the idle callbacks do a slice at a time). */
 export function measureItems(items: readonly Item[]): void {

@@ -6,7 +6,9 @@ import { inputMeasure, planInputs } from '../../../../shared/changes/toPlan';
 import { tableRef } from '../../../../shared/changes/types';
 import type { Changes, KeySchemas as ChangeKeySchemas } from '../../../../shared/changes/types';
 import { plan } from '../../../../shared/plan/plan';
+import type { PlannerSession } from '../../../../shared/plan/session';
 import type { KeySchemas, Plan, PlanInput, PlanSummary } from '../../../../shared/plan/types';
+import { plannerSession } from '../../stores/plannerSession';
 
 export interface ConnectionPlan {
   connectionId: string;
@@ -26,6 +28,8 @@ export interface StagedPlan {
   updates: number;
   /** Ids of the staged puts that create items (what guarded mode checks for existence). */
   newIds: ReadonlySet<string>;
+  /** The session the plan was made in (its measurements serve validation). */
+  session: PlannerSession;
 }
 
 const ZERO: PlanSummary = {
@@ -39,7 +43,11 @@ const ZERO: PlanSummary = {
 };
 
 /** Plans every staged change, per connection, with the planner's key schemas by table name. */
-export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): StagedPlan {
+export function planStaged(
+  changes: Changes,
+  keySchemas: ChangeKeySchemas,
+  session: PlannerSession = plannerSession,
+): StagedPlan {
   const connectionIds = new Set<string>();
   let newItems = 0;
   let updates = 0;
@@ -54,7 +62,7 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
   const connections: ConnectionPlan[] = [];
   const summary = { ...ZERO };
   for (const connectionId of connectionIds) {
-    const ops = planInputs(changes, connectionId);
+    const ops = planInputs(changes, connectionId, session);
     const schemas: KeySchemas = {};
     const seen = new Set<string>();
     for (const op of ops) {
@@ -64,9 +72,9 @@ export function planStaged(changes: Changes, keySchemas: ChangeKeySchemas): Stag
       if (s) schemas[op.table] = s;
     }
     // The inputs come with their items' measurements: the planner takes them from there.
-    const p = plan(ops, schemas, {}, (op, i) => inputMeasure(connectionId, op, i));
+    const p = plan(ops, schemas, {}, (op, i) => inputMeasure(session, connectionId, op, i), session);
     connections.push({ connectionId, ops, plan: p, schemas });
     for (const k of Object.keys(summary) as (keyof PlanSummary)[]) summary[k] += p.summary[k];
   }
-  return { connections, summary, newItems, updates, newIds };
+  return { connections, summary, newItems, updates, newIds, session };
 }

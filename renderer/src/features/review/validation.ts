@@ -10,6 +10,7 @@ import {
   validateStaged as sharedValidateStaged,
   type StagedIssue,
 } from '../../../../shared/validation/staged';
+import { plannerSession } from '../../stores/plannerSession';
 import type { StagedPlan } from './planInputs';
 
 export type ReviewIssue = StagedIssue;
@@ -22,7 +23,7 @@ export function changeIssues(
   change: StagedChange,
   schema: KeySchema | undefined,
 ): ReviewIssue[] {
-  return sharedChangeIssues(id, change, schema, cache);
+  return sharedChangeIssues(id, change, schema, cache, undefined, plannerSession);
 }
 
 /** Every blocking issue of the staged changes, in staging order, plus what the planner refused. */
@@ -32,5 +33,9 @@ export function validateStaged(
   staged?: StagedPlan,
 ): ReviewIssue[] {
   const rejected = (staged?.connections ?? []).flatMap((c) => c.plan.rejected);
-  return sharedValidateStaged(changes, keySchemas, { rejected, cache });
+  return sharedValidateStaged(changes, keySchemas, {
+    rejected,
+    cache,
+    session: staged?.session ?? plannerSession,
+  });
 }

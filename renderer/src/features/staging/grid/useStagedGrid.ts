@@ -61,10 +61,15 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
     [merged, schema],
   );
   const rowStaging = useCallback((id: string) => merged.staged.get(id), [merged]);
+  // The merged rows' positions, built on the first lookup after a merge that appended rows.
+  const mergedPositions = useMemo(() => {
+    let map: ReadonlyMap<string, number> | undefined;
+    return () => (map ??= rowPositions(merged.ids));
+  }, [merged.ids]);
   const rowOf = useCallback(
     (id: string): StagedRow | undefined => {
       const kept = merged.ids === loadedIds ? slotPositions(ref) : undefined;
-      const index = (kept ?? rowPositions(merged.ids)).get(id) ?? -1;
+      const index = (kept ?? mergedPositions()).get(id) ?? -1;
       if (index < 0 || merged.ids[index] !== id) return undefined;
       const item = merged.items[index] as Item;
       const change = changes.get(tableRef(ref.connectionId, ref.table) + '\u0000' + id);
@@ -77,7 +82,7 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
         : loadedTarget(ref.connectionId, ref.table, loadedItem ?? item, keyId);
       return { item, target, staging: merged.staged.get(id), change };
     },
-    [merged, changes, ref, loaded, loadedIds, schema],
+    [merged, mergedPositions, changes, ref, loaded, loadedIds, schema],
   );
   return { data, rowStaging, rowOf, stagedCount: merged.count };
 }
