@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
@@ -45,7 +45,12 @@ function summarise(p: Profile, top = 25): string {
   return [`total ${total.toFixed(0)} ms`, ...rows.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`)].join('\n');
 }
 
-async function profiled(cdp: CDPSession, name: string, act: () => Promise<number>): Promise<void> {
+async function profiled(
+  page: Page,
+  cdp: CDPSession,
+  name: string,
+  act: () => Promise<number>,
+): Promise<void> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const ms = await act();
@@ -53,6 +58,18 @@ async function profiled(cdp: CDPSession, name: string, act: () => Promise<number
   writeFileSync(`${OUT}/${name}.cpuprofile`, JSON.stringify(profile));
   console.log(`\n== ${name}: ${ms.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(2)})`);
   console.log(summarise(profile));
+  const calls = await page.evaluate(() => {
+    const out = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/staging'))
+      .map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return `${r.name.split('/').pop()} request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms, body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
+      });
+    performance.clearResourceTimings();
+    return out;
+  });
+  for (const c of calls) console.log(`  ${c}`);
 }
 
 async function main(): Promise<void> {
@@ -69,8 +86,8 @@ async function main(): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     for (let i = 0; i < 2; i++) {
-      await profiled(cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
-      await profiled(cdp, `undo-${i}`, () => undo(page));
+      await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
+      await profiled(page, cdp, `undo-${i}`, () => undo(page));
     }
   } finally {
     await env.browser.close();

@@ -1,20 +1,11 @@
 /**
- * How many UTF-8 bytes JSON.stringify(value) takes, without building the string: the save queue
- * sizes its writes with it (stringifying every entry only to measure it cost as much as sending).
- * Exact for JSON data (objects, arrays, strings, finite numbers, booleans, null; undefined members
- * left out as JSON.stringify does).
+ * How many UTF-8 bytes JSON.stringify(value) takes (what a request body of it weighs): the save
+ * queue sizes its writes with it. Native stringify beats walking the value in script (measured:
+ * a walk cost more than the stringify it replaced); the UTF-8 count runs only on non-ASCII text.
  */
 
-// Characters JSON.stringify escapes: quote, backslash, C0 controls, lone surrogates.
-// eslint-disable-next-line no-control-regex -- control characters are what gets escaped
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
 const NON_ASCII = /[^\u0000-\u007f]/;
-
-function stringSize(s: string): number {
-  if (!ESCAPED.test(s) && !NON_ASCII.test(s)) return s.length + 2;
-  return utf8Length(JSON.stringify(s));
-}
 
 /** UTF-8 length of a string (TextEncoder would allocate the bytes). */
 function utf8Length(s: string): number {
@@ -35,34 +26,6 @@ function utf8Length(s: string): number {
 }
 
 export function jsonSize(value: unknown): number {
-  if (value === null) return 4;
-  switch (typeof value) {
-    case 'string':
-      return stringSize(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
-    case 'boolean':
-      return value ? 4 : 5;
-    case 'object':
-      break;
-    default:
-      return 0;
-  }
-  if (Array.isArray(value)) {
-    let n = 2 + Math.max(0, value.length - 1);
-    for (const v of value) n += v === undefined || typeof v === 'function' ? 4 : jsonSize(v);
-    return n;
-  }
-  const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return jsonSize(withJson.toJSON());
-  let n = 2;
-  let members = 0;
-  const obj = value as Record<string, unknown>;
-  for (const k of Object.keys(obj)) {
-    const v = obj[k];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    n += stringSize(k) + 1 + jsonSize(v);
-    members++;
-  }
-  return n + Math.max(0, members - 1);
+  const s = JSON.stringify(value) ?? '';
+  return NON_ASCII.test(s) ? utf8Length(s) : s.length;
 }
