@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StagedChange } from '../changes/types';
+import type { UpdateDelta } from '../changes/wire';
 import { channel } from './define';
 import { connectionIdSchema, itemSchema, plainText } from './values';
 
@@ -20,13 +21,29 @@ export const stagedChangeSchema: z.ZodType<StagedChange> = z.discriminatedUnion(
   z.object({ ...base, kind: z.literal('delete'), original: itemSchema, after: z.string().optional() }),
 ]) as z.ZodType<StagedChange>;
 
-/** One change id's new value; `change` absent means un-staged. */
-export const stagingEntrySchema = z.object({
-  id: z.string().min(1),
-  connectionId: connectionIdSchema,
-  table: stagedTableSchema,
-  change: stagedChangeSchema.optional(),
-});
+/** An update sent as its original and what differs (shared/changes/wire.ts): half the bytes. */
+export const updateDeltaSchema: z.ZodType<UpdateDelta> = z.object({
+  ...base,
+  original: itemSchema,
+  set: itemSchema,
+  remove: z.array(z.string()),
+}) as z.ZodType<UpdateDelta>;
+
+/**
+ * One change id's new value: `change`, or an update as `update` (a delta); neither means
+ * un-staged.
+ */
+export const stagingEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    connectionId: connectionIdSchema,
+    table: stagedTableSchema,
+    change: stagedChangeSchema.optional(),
+    update: updateDeltaSchema.optional(),
+  })
+  .refine((e) => !(e.change && e.update), {
+    message: 'an entry has a change or an update, not both',
+  });
 export type StagingEntry = z.infer<typeof stagingEntrySchema>;
 
 export const stagingProblemSchema = z.object({

@@ -10,6 +10,13 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** Quick-filters the grid to `token` and selects every shown row; resolves with the count. */
 export async function selectShown(page: Page, token: string, expected: number): Promise<void> {
+  const counts = page.getByTestId('grid-counts');
+  if (!/· 0 selected/.test((await counts.textContent()) ?? '')) {
+    // Rows selected before (another filter's): Escape in the grid clears the selection.
+    await page.locator('[role="grid"] [role="gridcell"]').first().click();
+    await page.keyboard.press('Escape');
+    await counts.filter({ hasText: /· 0 selected/ }).waitFor();
+  }
   await page.getByLabel('Filter loaded rows').fill(token);
   await page
     .getByTestId('grid-counts')
@@ -18,7 +25,7 @@ export async function selectShown(page: Page, token: string, expected: number): 
   await page.getByLabel('Select all rows').check();
   await page
     .getByTestId('grid-counts')
-    .filter({ hasText: `${n(expected)} selected` })
+    .filter({ hasText: new RegExp(`· ${n(expected)} selected`) })
     .waitFor();
 }
 

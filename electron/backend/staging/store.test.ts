@@ -76,3 +76,35 @@ test('table and connection names with path characters stay inside the staging fo
   expect(files.every((f) => !f.includes('..' + '/'))).toBe(true);
   expect((await new StagingStore(root).load()).entries).toHaveLength(1);
 });
+
+test('an update sent as a delta (original + what differs) is saved whole', async () => {
+  const original = { ticketId: { S: 'T-9' }, status: { S: 'open' }, n: { N: '1' } };
+  const entry: StagingEntry = {
+    id: 'sandbox/SupportTickets/T-9',
+    connectionId: 'sandbox',
+    table: 'SupportTickets',
+    update: {
+      connectionId: 'sandbox',
+      table: 'SupportTickets',
+      key: { ticketId: { S: 'T-9' } },
+      original,
+      set: { status: { S: 'closed' }, added: { BOOL: true } },
+      remove: ['n'],
+    },
+  };
+  await new StagingStore(root).apply([entry]);
+  const { entries } = await new StagingStore(root).load();
+  expect(entries).toEqual([
+    {
+      id: entry.id,
+      change: {
+        kind: 'update',
+        connectionId: 'sandbox',
+        table: 'SupportTickets',
+        key: { ticketId: { S: 'T-9' } },
+        original,
+        item: { ticketId: { S: 'T-9' }, status: { S: 'closed' }, added: { BOOL: true } },
+      },
+    },
+  ]);
+});

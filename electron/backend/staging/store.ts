@@ -2,6 +2,7 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StagedChange } from '../../../shared/changes/types';
+import { fromDelta } from '../../../shared/changes/wire';
 import {
   stagedChangeSchema,
   type StagingEntry,
@@ -58,7 +59,8 @@ export class StagingStore {
           t = { connectionId: e.connectionId, table: e.table, changes: new Map() };
           this.tables.set(ref, t);
         }
-        if (e.change) t.changes.set(e.id, e.change);
+        const change = e.change ?? (e.update && fromDelta(e.update));
+        if (change) t.changes.set(e.id, change);
         else t.changes.delete(e.id);
         touched.add(ref);
       }

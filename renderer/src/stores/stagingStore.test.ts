@@ -9,7 +9,10 @@ vi.mock('../api/client', () => ({
   call: vi.fn(async (channel: string, input: { entries?: StagingEntry[] }) => {
     calls.push({ channel, input });
     if (channel === 'staging:apply') {
-      saved.push(...(input.entries ?? []));
+      // Updates travel as deltas (shared/changes/wire.ts): the backend rebuilds them.
+      const { fromDelta } = await import('../../../shared/changes/wire');
+      for (const { update, ...e } of input.entries ?? [])
+        saved.push(update ? { ...e, change: fromDelta(update) } : e);
       return { saved: input.entries?.length ?? 0, tables: 1 };
     }
     if (channel === 'staging:load') {

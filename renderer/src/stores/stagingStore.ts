@@ -12,6 +12,7 @@ import {
   undo as undoStep,
 } from '../../../shared/changes/history';
 import { settleCommit } from '../../../shared/changes/settle';
+import { toDelta } from '../../../shared/changes/wire';
 import type { CommitOutcome } from '../../../shared/changes/settle';
 import type { History } from '../../../shared/changes/history';
 import { emptyStaging, tableRef } from '../../../shared/changes/types';
@@ -80,7 +81,10 @@ function entriesOf(patch: Patch, direction: 'undo' | 'redo'): StagingEntry[] {
     const any = (e.after ?? e.before) as StagedChange;
     const change = direction === 'undo' ? e.before : e.after;
     const entry: StagingEntry = { id: e.id, connectionId: any.connectionId, table: any.table };
-    if (change) entry.change = change;
+    // An update travels as its original and what differs: half the bytes of a bulk edit's save.
+    const delta = change && toDelta(change);
+    if (delta) entry.update = delta;
+    else if (change) entry.change = change;
     return entry;
   });
 }

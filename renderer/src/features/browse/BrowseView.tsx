@@ -2,7 +2,6 @@ import { useEffect, useMemo } from 'react';
 import type { TableDescription } from '../../../../shared/contract/tables';
 import { keyNames } from '../../../../shared/dynamo/types';
 import { selectSlot, slotKey, useItemsStore } from '../../stores/itemsStore';
-import { installBenchHook } from './benchHook';
 import { ExportButton } from './export/ExportButton';
 import { BrowseGrid } from './grid/BrowseGrid';
 import { ColumnsMenu } from './grid/ColumnsMenu';
@@ -33,7 +32,6 @@ export function BrowseView({ connectionId, table }: BrowseViewProps) {
   const slot = useItemsStore(selectSlot(ref));
   const inspectorOpen = useGridViewStore((s) => selectView(key)(s).inspectorOpen);
   const update = useGridViewStore((s) => s.update);
-  useEffect(() => installBenchHook(ref, table.key), [ref, table.key]);
   useFirstPage(ref, key, table);
   useEffect(
     () =>

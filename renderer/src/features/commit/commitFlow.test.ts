@@ -17,8 +17,10 @@ vi.mock('../../api/client', () => ({
   call: vi.fn(async (channel: string, input: Input) => {
     calls.push({ channel, input });
     if (channel === 'staging:apply') {
+      const { fromDelta } = await import('../../../../shared/changes/wire');
       for (const e of input.entries as StagingEntry[]) {
-        if (e.change) backend[e.id] = e.change;
+        const change = e.change ?? (e.update && fromDelta(e.update));
+        if (change) backend[e.id] = change;
         else delete backend[e.id];
       }
       return { saved: input.entries.length, tables: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StagingEntry } from '../../../../shared/contract/staging';
-import { CHUNK, createPersistQueue } from './persistQueue';
+import { CHUNK, CHUNK_BYTES, createPersistQueue } from './persistQueue';
 import type { PersistStatus } from './persistQueue';
 
 const entry = (id: string, v?: string): StagingEntry => ({
@@ -90,5 +90,33 @@ describe('persist queue', () => {
     q.push(Array.from({ length: CHUNK * 2 + 1 }, (_, i) => entry(`k${i}`, 'x')));
     await q.idle();
     expect(sizes).toEqual([CHUNK, CHUNK, 1]);
+  });
+
+  it('saves a bulk edit of 10,000 items of about 2.5 KB in one write (its table file written once)', async () => {
+    const sizes: number[] = [];
+    const q = createPersistQueue(
+      async (entries) => void sizes.push(entries.length),
+      () => {},
+    );
+    const body = 'x'.repeat(2400);
+    q.push(Array.from({ length: 10_000 }, (_, i) => entry(`k${i}`, body)));
+    await q.idle();
+    expect(sizes).toEqual([10_000]);
+  });
+
+  it('keeps every write under CHUNK_BYTES of UTF-8 JSON (the web host limits bodies to 32 MiB)', async () => {
+    const bodies: number[] = [];
+    const q = createPersistQueue(
+      async (entries) =>
+        void bodies.push(new TextEncoder().encode(JSON.stringify({ entries })).length),
+      () => {},
+    );
+    // Three-byte characters: 1 MiB of characters is 3 MiB on the wire.
+    const body = '東'.repeat(1024 * 1024);
+    q.push(Array.from({ length: 20 }, (_, i) => entry(`k${i}`, body)));
+    await q.idle();
+    expect(bodies.length).toBeGreaterThan(2);
+    for (const b of bodies) expect(b).toBeLessThanOrEqual(CHUNK_BYTES + 100);
+    expect(CHUNK_BYTES + 100).toBeLessThan(32 * 1024 * 1024);
   });
 });

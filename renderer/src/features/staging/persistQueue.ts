@@ -3,6 +3,7 @@
  * earlier unsent ones, failed writes kept and retried so the disk catches up with the screen.
  */
 import type { StagingEntry } from '../../../../shared/contract/staging';
+import { jsonSize } from './jsonSize';
 
 export interface PersistStatus {
   saving: boolean;
@@ -20,10 +21,14 @@ export interface PersistQueue {
   retry(): void;
 }
 
-/** Entries per write: keeps one request body well under the web host's limit. */
-export const CHUNK = 5000;
-/** JSON characters per write (a batch stops after passing it). */
-export const CHUNK_BYTES = 8 * 1024 * 1024;
+/** Entries per write. */
+export const CHUNK = 20_000;
+/**
+ * JSON bytes per write (a batch stops before passing it): under the web host's 32 MiB body limit
+ * with room for the envelope. One write per bulk edit matters: each write rewrites the touched
+ * tables' files whole, so a bulk edit split in four wrote its table's file four times.
+ */
+export const CHUNK_BYTES = 30 * 1024 * 1024;
 
 export function createPersistQueue(
   write: (entries: StagingEntry[]) => Promise<unknown>,
@@ -44,8 +49,10 @@ export function createPersistQueue(
       let bytes = 0;
       // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
       for (const e of dirty.values()) {
-        if (batch.length === CHUNK || (batch.length > 0 && bytes >= CHUNK_BYTES)) break;
-        bytes += JSON.stringify(e).length;
+        if (batch.length === CHUNK) break;
+        const size = jsonSize(e) + 1;
+        if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
+        bytes += size;
         batch.push(e);
       }
       for (const e of batch) dirty.delete(e.id);

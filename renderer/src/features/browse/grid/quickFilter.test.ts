@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemMatches, quickFilterPattern } from './quickFilter';
+import type { Item } from '../../../../../shared/dynamo/types';
+import { createMatchMemo, itemMatches, quickFilterPattern } from './quickFilter';
 
 const item = {
   id: { S: 'T-00042' },
@@ -23,5 +24,33 @@ describe('quick filter', () => {
   it('treats the text literally', () => {
     expect(itemMatches(item, quickFilterPattern('T-0.042') as RegExp)).toBe(false);
     expect(quickFilterPattern('  ')).toBeNull();
+  });
+
+  it("remembers each item's answer per pattern: after a bulk edit only the changed rows are tested again", () => {
+    const memo = createMatchMemo();
+    const items: Item[] = Array.from({ length: 100 }, (_, i) => ({
+      id: { S: `r${i}` },
+      cohort: { S: `cohort-${i % 10}x` },
+    }));
+    let tests = 0;
+    const counted = (text: string) => {
+      const re = quickFilterPattern(text) as RegExp;
+      const test = re.test.bind(re);
+      re.test = (s: string) => (tests++, test(s));
+      return re;
+    };
+    const re = counted('cohort-3x');
+    expect(items.filter((it) => memo(it, re))).toHaveLength(10);
+    const first = tests;
+    expect(first).toBeGreaterThan(100);
+    // A staged image replaces 10 rows (new objects); the other 90 are the same objects.
+    const next = items.map((it, i) => (i % 10 === 3 ? { ...it, status: { S: 'bulk' } } : it));
+    tests = 0;
+    expect(next.filter((it) => memo(it, counted('cohort-3x')))).toHaveLength(10);
+    expect(tests).toBeLessThanOrEqual(10 * 3);
+    // Another pattern starts over.
+    tests = 0;
+    expect(next.filter((it) => memo(it, counted('bulk')))).toHaveLength(10);
+    expect(tests).toBeGreaterThan(100);
   });
 });

@@ -43,10 +43,33 @@ interface FilterableTable {
   atoms: { globalFilter?: { get(): unknown } };
 }
 
+/**
+ * itemMatches with memory: the answer per item object for one pattern. The grid's rows are the
+ * loaded item objects themselves except the staged ones, so after a bulk edit or its undo only
+ * the changed rows are tested again, not all 100,000.
+ */
+export function createMatchMemo(): (item: Item, re: RegExp) => boolean {
+  let source: string | null = null;
+  let seen = new WeakMap<Item, boolean>();
+  return (item, re) => {
+    if (re.source !== source) {
+      source = re.source;
+      seen = new WeakMap();
+    }
+    let m = seen.get(item);
+    if (m === undefined) {
+      m = itemMatches(item, re);
+      seen.set(item, m);
+    }
+    return m;
+  };
+}
+
 /** The `filteredRowModel` slot: the quick filter, read from the table's globalFilter state. */
 export function createQuickFilterRowModel() {
   return (t: unknown) => {
     const table = t as FilterableTable;
+    const matchesItem = createMatchMemo();
     const model = tableMemo({
       feature: 'globalFilteringFeature',
       table: t as never,
@@ -57,7 +80,7 @@ export function createQuickFilterRowModel() {
         const filter = table.atoms.globalFilter?.get();
         const re = typeof filter === 'string' ? quickFilterPattern(filter) : null;
         if (!re) return all;
-        const rows = all.rows.filter((r: FilterableRow) => itemMatches(r.original, re));
+        const rows = all.rows.filter((r: FilterableRow) => matchesItem(r.original, re));
         const rowsById: Record<string, (typeof rows)[number]> = {};
         for (const r of rows) rowsById[r.id] = r;
         return { rows, flatRows: rows, rowsById };

@@ -1,0 +1,101 @@
+/**
+ * Profiles scenario 4 (bulk set on a tenth of the loaded rows, then undo) in Chromium: a CDP CPU
+ * profile of the page for each action, summarised as the functions with the most self time, and
+ * the time line of the page's main thread (busy spans). For finding where the time goes; not a gate.
+ *
+ *   BENCH_ITEMS=100000 tsx bench/e2e/profile.ts     (build the renderer first: electron-vite build)
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import { createTable } from './fill';
+import { openTable } from './scenarios/firstRows';
+import { clickLoadAll } from './scenarios/loadAll';
+import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const OUT = process.env.PROFILE_DIR ?? '/tmp';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function summarise(p: Profile, top = 25): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  for (let i = 0; i < p.samples.length; i++) {
+    const n = byId.get(p.samples[i]!)!;
+    const f = n.callFrame;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  const total = (p.endTime - p.startTime) / 1000;
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [`total ${total.toFixed(0)} ms`, ...rows.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`)].join('\n');
+}
+
+async function profiled(
+  page: Page,
+  cdp: CDPSession,
+  name: string,
+  act: () => Promise<number>,
+): Promise<void> {
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const ms = await act();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  writeFileSync(`${OUT}/${name}.cpuprofile`, JSON.stringify(profile));
+  console.log(`\n== ${name}: ${ms.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(2)})`);
+  console.log(summarise(profile));
+  const calls = await page.evaluate(() => {
+    const out = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/staging'))
+      .map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return `${r.name.split('/').pop()} request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms, body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
+      });
+    performance.clearResourceTimings();
+    return out;
+  });
+  for (const c of calls) console.log(`  ${c}`);
+}
+
+async function main(): Promise<void> {
+  const dynalite = await startDynaliteProcess();
+  const env: Env = { ...(await startEnv(dynalite)), browser: await launchBrowser() };
+  try {
+    await createTable(env.client, 'bench100k');
+    await env.dynalite.fill('bench100k', ITEMS, 'wide');
+    const { page } = await openTable(env, 'bench100k');
+    await clickLoadAll(page, ITEMS);
+    const selected = ITEMS / 10;
+    await selectShown(page, 'cohort-3x', selected);
+    await openReview(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    for (let i = 0; i < 2; i++) {
+      await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
+      await profiled(page, cdp, `undo-${i}`, () => undo(page));
+    }
+  } finally {
+    await env.browser.close();
+    await env.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
