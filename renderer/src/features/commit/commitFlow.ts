@@ -1,8 +1,7 @@
 /**
  * The commit flow: commit:start (or commit:resume) with a commit id chosen here so that Cancel can
- * name it, live figures from commit:progress, then the aftermath: the staging area reloaded from
- * the backend (which settled it), the grid rows refreshed from the report, conflicts kept for the
- * user's choices. State lives in commitStore; this module is the only writer.
+ * name it, live figures from commit:progress, then staging reloaded from the backend (which settled
+ * it), grid rows refreshed, conflicts kept for the user. The only writer of commitStore.
  */
 import type { CommitProgressEvent, CommitReportWire } from '../../../../shared/contract/commit';
 import { call, onEvent } from '../../api/client';
@@ -25,6 +24,7 @@ import {
   reloadsOf,
   resolutionsOf,
 } from './commitModel';
+import { wireOptions } from './wireOptions';
 
 const get = useCommitStore.getState;
 const set = useCommitStore.setState;
@@ -62,31 +62,6 @@ async function reloadStaging(): Promise<void> {
 function refreshGrid(connectionId: string, report: Pick<CommitReportWire, 'refreshed'>): void {
   const { refreshRows } = useItemsStore.getState();
   for (const [table, rows] of refreshesByTable(report)) refreshRows({ connectionId, table }, rows);
-}
-
-/** The version attributes worth sending: named, trimmed, for guarded writes only. */
-function versionsOf(o: CommitOptionsState): Record<string, string> | null {
-  if (o.mode !== 'guarded') return null;
-  const out: Record<string, string> = {};
-  for (const [table, name] of Object.entries(o.versionAttributes)) {
-    if (name.trim() !== '') out[table] = name.trim();
-  }
-  return Object.keys(out).length > 0 ? out : null;
-}
-
-function wireOptions(o: CommitOptionsState) {
-  const versions = versionsOf(o);
-  return {
-    mode: o.mode,
-    ...(versions ? { versionAttributes: versions } : {}),
-    driftCheck: o.driftCheck,
-    readBack: o.readBack,
-    concurrency: o.concurrency,
-    // No cap unless the user set one: the backend retries until no progress for its time budget.
-    ...(o.maxRounds !== null ? { maxRounds: o.maxRounds } : {}),
-    ...(o.mode === 'atomic' ? { atomicScope: o.atomicScope } : {}),
-    ...(o.mode === 'atomic' && o.conditionChecks.length > 0 ? { conditionChecks: o.conditionChecks } : {}),
-  };
 }
 
 /** Runs one commit:start or commit:resume call with live progress, then settles its outcome. */
@@ -277,7 +252,7 @@ async function continuePaused(): Promise<void> {
 /** Gives up the paused commit of the last report: its journal is moved aside, changes stay staged. */
 async function discardPaused(): Promise<void> {
   const last = get().last;
-  if (!last || last.report.status !== 'paused' || get().run) return;
+  if (last?.report.status !== 'paused' || get().run) return;
   set({ last: null });
   await discard(last.report.commitId);
 }
