@@ -139,15 +139,15 @@ describe('items:batchGet', () => {
     });
   });
 
-  test('after the last round, keys still unprocessed are reported as such, not as missing', async () => {
+  test('once nothing is read for the no-progress budget, keys still unprocessed are reported as such, not as missing', async () => {
     const ctx = viaProxy({ unprocessedKeysFraction: 1 });
     const keys = [ticketKey('T-0001'), ticketKey('X-1')];
     const out = await batchGet(
       { requests: [{ connectionId: 'sandbox', table: 'SupportTickets', keys }] },
       ctx,
-      { backoff: { baseMs: 1, capMs: 2, maxRounds: 3 } },
+      { noProgressTimeoutMs: 300, backoff: { baseMs: 1, capMs: 2 } },
     );
-    expect(proxy.counters.calls.BatchGetItem).toBe(4); // the call and 3 retry rounds
+    expect(proxy.counters.calls.BatchGetItem).toBeGreaterThan(11); // no fixed number of rounds
     expect(out.results[0]).toMatchObject({ items: [], missing: [], unprocessed: keys });
   });
 

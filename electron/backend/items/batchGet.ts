@@ -17,6 +17,8 @@ export interface BatchGetOptions {
   /** Calls in flight at once per table (default 4). */
   concurrency?: number;
   backoff?: Partial<BackoffOptions>;
+  /** Give up on keys when nothing was read for this long (default 60 s). */
+  noProgressTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -39,6 +41,7 @@ export async function batchGet(
       consistent: request.consistentRead ?? false,
       ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       ...(opts.backoff ? { backoff: opts.backoff } : {}),
+      ...(opts.noProgressTimeoutMs ? { noProgressTimeoutMs: opts.noProgressTimeoutMs } : {}),
       ...(opts.random ? { random: opts.random } : {}),
     });
     const unresolved = new Set(got.unresolved.map((k) => canonicalKey(k, tableKey)));
