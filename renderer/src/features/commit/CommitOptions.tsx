@@ -20,7 +20,7 @@ export function CommitOptions({ disabled }: { disabled: boolean }) {
   }, [disabled]);
   const summary = [
     o.mode === 'atomic' ? (o.atomicScope === 'all' ? 'atomic, everything or nothing' : 'atomic') : o.mode,
-    o.driftCheck ? 'drift check' : 'no drift check',
+    o.mode === 'atomic' ? null : o.driftCheck ? 'drift check' : 'no drift check', // atomic: the conditions are in the transaction
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,
     o.maxRounds === null ? 'retry until no progress for 60 s' : `max rounds ${o.maxRounds}`,
