@@ -129,7 +129,7 @@ export async function runAtomicGroups(
             await sleep(backoffDelay(round, opts));
             continue;
           }
-          const outcomes = outcomesFromReasons(group.ops, reasons, o.checks?.labels ?? []);
+          const outcomes = outcomesFromReasons(group.ops, reasons, o.checks?.labels ?? [], o.schemas ?? o.regroup?.schemas);
           await fillServerImages(client, group.ops, outcomes, o.schemas);
           if (unknown && group.ops.every((op) => outcomes[op.id]!.status !== 'conflict' || alreadyApplied(op, serverOf(outcomes[op.id]!)))
             && group.ops.some((op) => outcomes[op.id]!.status === 'conflict')) {

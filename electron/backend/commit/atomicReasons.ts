@@ -67,12 +67,14 @@ export function outcomesFromReasons(
   ops: readonly PlanInput[],
   reasons: readonly CancellationReason[],
   checkLabels: readonly string[],
+  schemas?: KeySchemas,
 ): Record<string, AtomicOutcome> {
+  const name = (op: PlanInput) => `${op.table} ${JSON.stringify(opKey(op, schemas))}`;
   const out: Record<string, AtomicOutcome> = {};
   const culpritOp = ops.find((_, i) => (reasons[i]?.Code ?? 'None') !== 'None');
   const failedCheck = checkLabels.findIndex((_, j) => (reasons[ops.length + j]?.Code ?? 'None') !== 'None');
   const because = culpritOp
-    ? `${culpritOp.id} failed`
+    ? `${name(culpritOp)} failed`
     : failedCheck >= 0
       ? `the condition check "${checkLabels[failedCheck]}" failed`
       : 'another action failed';
@@ -86,7 +88,7 @@ export function outcomesFromReasons(
         server: r?.Item ? fromSdkItem(r.Item) : null,
       };
     } else if (code !== 'None') {
-      out[op.id] = { status: 'failed', reason: `${code} on ${op.table} ${JSON.stringify(opKey(op))}: ${r?.Message ?? ''}`.trim() };
+      out[op.id] = { status: 'failed', reason: `${code} on ${name(op)}: ${r?.Message ?? ''}`.trim() };
     } else {
       out[op.id] = { status: 'canceled', reason: `Not written: its transaction was canceled because ${because}` };
     }

@@ -34,7 +34,8 @@ export function CommitOptions({
     o.mode !== 'batch' && versions.length > 0
       ? `version ${versions.map(([t, n]) => `${t}.${n.trim()}`).join(', ')}`
       : null,
-    o.driftCheck ? 'drift check' : 'no drift check',
+    // Atomic: the conditions are in the transaction.
+    o.mode === 'atomic' ? null : o.driftCheck ? 'drift check' : 'no drift check',
     o.readBack ? 'read-back' : null,
     `concurrency ${o.concurrency}`,
     o.maxRounds === null ? 'retry until no progress for 60 s' : `max rounds ${o.maxRounds}`,
