@@ -12,7 +12,7 @@
  * Nothing is kept at module level: a Measurer, owned by its caller (see shared/plan/session.ts),
  * remembers measurements per item object; measureItemUncached remembers nothing.
  */
-import { hasOwn, isMap, MeasureWalk } from './measureWalk';
+import { MeasureWalk } from './measureWalk';
 import { itemSize } from './size';
 import type { Item } from './types';
 
@@ -21,6 +21,13 @@ export interface ItemMeasure {
   readonly size: number;
   /** UTF-8 bytes of JSON.stringify(item) as the SDK sends it (binary as padded base64). */
   readonly jsonBytes: number;
+}
+
+// Local copies (not imported bindings): these run once per attribute in the hottest loops.
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isMap(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** JSON bytes around an item's `count` attributes: braces, colons and commas. */

@@ -10,9 +10,6 @@ import { resolveTarget } from './target';
 
 type Channel = (typeof itemsChannels)['items:batchGet'];
 
-/** BatchGetItem takes at most 100 keys per call. */
-export const MAX_KEYS_PER_CALL = 100;
-
 export interface BatchGetOptions {
   /** Calls in flight at once per table (default 4). */
   concurrency?: number;

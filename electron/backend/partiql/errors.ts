@@ -23,6 +23,5 @@ export function partiqlError(err: unknown, connectionId: string): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-export function badInput(message: string): Error {
-  return Object.assign(new Error(message), { name: 'BadInput' });
-}
+/** The items services' BadInput error (one helper for both). */
+export { badInput } from '../items/errors';

@@ -97,25 +97,6 @@ describe('staging store', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('settles a commit: written changes leave, failed ones keep their reason, history is cleared', () => {
-    stagingActions.stage({ type: 'putItem', connectionId: 'c', table: 'T', item: item('p') }, [
-      side,
-    ]);
-    stagingActions.stage({ type: 'putItem', connectionId: 'c', table: 'T', item: item('q') }, [
-      side,
-    ]);
-    const { changes } = useStagingStore.getState().staging;
-    const [p, q] = [changeId('c', 'T', item('p'), schema), changeId('c', 'T', item('q'), schema)];
-    stagingActions.settle({
-      committed: { [p]: changes.get(p)! },
-      failed: { [q]: 'ValidationException' },
-    });
-    const after = useStagingStore.getState();
-    expect([...after.staging.changes.keys()]).toEqual([q]);
-    expect(after.staging.changes.get(q)?.error).toBe('ValidationException');
-    expect(after.history.past).toEqual([]);
-  });
-
   it('loads saved changes once, reads key schemas off their keys, and surfaces damaged files', async () => {
     await stagingActions.init();
     const s = useStagingStore.getState();

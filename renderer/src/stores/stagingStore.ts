@@ -11,9 +11,7 @@ import {
   redo as redoStep,
   undo as undoStep,
 } from '../../../shared/changes/history';
-import { settleCommit } from '../../../shared/changes/settle';
 import { toDelta } from '../../../shared/changes/wire';
-import type { CommitOutcome } from '../../../shared/changes/settle';
 import type { History } from '../../../shared/changes/history';
 import { emptyStaging, tableRef } from '../../../shared/changes/types';
 import type {
@@ -259,16 +257,6 @@ export const stagingActions = {
     const ref = tableRef(connectionId, table);
     if (!get().keySchemas[ref] || get().inferred[ref]) await confirmSchema(connectionId, table);
     return get().keySchemas[ref];
-  },
-  /**
-   * Folds a finished commit into the store: committed changes leave, failed ones keep their
-   * reason, undo history is cleared. The backend has already saved the same result (the commit
-   * service settles its staging files), so nothing is written from here. Call whenSaved() before
-   * commit:start, since the commit reads the staged changes from disk.
-   */
-  settle(outcome: CommitOutcome): void {
-    const r = settleCommit(get().staging, outcome);
-    set({ staging: r.state, history: r.history });
   },
   /**
    * Replaces the staged changes with the backend's saved ones (staging:load after a commit, which
