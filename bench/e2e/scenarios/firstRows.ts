@@ -33,7 +33,7 @@ export async function openTable(env: Env, table: string): Promise<{ page: Page; 
       .getByRole('region', { name: 'Query builder' })
       .getByRole('button', { name: /^Run (Query|Scan)$/ });
     const row = page.locator(ourFirstRow.sel).first();
-    await run.or(row).first().waitFor();
+    await run.or(row).first().waitFor({ timeout: 180_000 });
     if ((await row.count()) === 0 && (await run.isEnabled())) await run.click();
   });
   return { page, ms };
