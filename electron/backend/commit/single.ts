@@ -14,7 +14,7 @@ import {
 import type { Item } from '../../../shared/dynamo/types';
 import type { GuardedCall } from '../../../shared/plan/guarded';
 import { fromSdkItem } from '../dynamo/convert';
-import { itemOf, sendRaw } from '../dynamo/rawRead';
+import { itemOf, keepErrorItem, sendRaw } from '../dynamo/rawRead';
 import { requestJson, withBody } from './wire';
 
 export type SingleResult =
@@ -43,6 +43,7 @@ export async function sendGuarded(
 ): Promise<SingleResult> {
   const command = commandOf(call);
   withBody(command, requestJson(call.input));
+  const errorItem = keepErrorItem(command);
   try {
     const out = (await client.send(command as UpdateItemCommand)) as {
       ConsumedCapacity?: { CapacityUnits?: number };
@@ -52,13 +53,20 @@ export async function sendGuarded(
     const e = err as ConditionFailure;
     if (e.name !== 'ConditionalCheckFailedException') throw err;
     // A failed condition still costs a write unit (1 for a missing item).
+    // ALL_OLD's image, taken raw before the SDK parsed the error (rawRead.ts keepErrorItem).
+    const old = errorItem();
+    if (old) return { kind: 'conflict', server: old, capacity: 1 };
     if (e.Item) return { kind: 'conflict', server: fromSdkItem(e.Item), capacity: 1 };
     // Read raw (dynamo/rawRead.ts), so that an attribute named __proto__ is in the server's image.
-    const got = await sendRaw(client, new GetItemCommand({ TableName: call.input.TableName, Key: {} }), {
-      TableName: call.input.TableName,
-      Key: call.key,
-      ConsistentRead: true,
-    }).catch(() => null);
+    const got = await sendRaw(
+      client,
+      new GetItemCommand({ TableName: call.input.TableName, Key: {} }),
+      {
+        TableName: call.input.TableName,
+        Key: call.key,
+        ConsistentRead: true,
+      },
+    ).catch(() => null);
     return { kind: 'conflict', server: itemOf(got?.Item, 'Item') ?? null, capacity: 1 };
   }
 }

@@ -55,7 +55,8 @@ export async function sendRaw(
         const bytes = await bytesOf(response.body);
         try {
           const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-          if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SyntaxError('not an object');
+          if (!value || typeof value !== 'object' || Array.isArray(value))
+            throw new SyntaxError('not an object');
           parsed = value as RawOutput;
           // The SDK's deserializer now parses an empty object: its output is not used.
           response.body = EMPTY;
@@ -84,7 +85,8 @@ export function itemsOf(value: unknown, what: string): Item[] {
 /** `value` as one item or undefined. */
 export function itemOf(value: unknown, what: string): Item | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`DynamoDB answered ${what} that is not a map`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`DynamoDB answered ${what} that is not a map`);
   return value as Item;
 }
 
@@ -96,4 +98,39 @@ export function rawCapacity(value: unknown): number {
     if (typeof c?.CapacityUnits === 'number') sum += c.CapacityUnits;
   }
   return sum;
+}
+
+/**
+ * Keeps the raw body of an error answer to `command` (a ConditionalCheckFailedException with
+ * ReturnValuesOnConditionCheckFailure ALL_OLD carries the server's item): the item is taken out
+ * before the SDK parses the error, which would drop (or fail on) an attribute named __proto__.
+ * Returns the item the last error answer held, if any.
+ */
+export function keepErrorItem(command: { middlewareStack: object }): () => Item | undefined {
+  let item: Item | undefined;
+  (command.middlewareStack as Stack).addRelativeTo(
+    (next) => async (args) => {
+      const out = await next(args);
+      const response = out.response as { statusCode?: number; body?: unknown };
+      const status = response.statusCode ?? 0;
+      if (status >= 400 && status < 500 && response.body !== undefined) {
+        const bytes = await bytesOf(response.body);
+        response.body = bytes;
+        try {
+          const value = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+          if (value && typeof value === 'object' && value.Item !== undefined) {
+            item = itemOf(value.Item, 'Item');
+            const rest: Record<string, unknown> = {};
+            for (const k of Object.keys(value)) if (k !== 'Item') rest[k] = value[k];
+            response.body = new TextEncoder().encode(JSON.stringify(rest));
+          }
+        } catch {
+          // Not JSON: the SDK reports it as before.
+        }
+      }
+      return out;
+    },
+    { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'dynostageRawErrorItem' },
+  );
+  return () => item;
 }
