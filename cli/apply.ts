@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { executeCommit } from '../electron/backend/commit/executor';
 import { resumeCommit } from '../electron/backend/commit/resume';
+import { isAtomicJournal, resumeAtomicCommit } from '../electron/backend/committing/atomicCommit';
 import type {
   CommitCallbacks,
   CommitOptions,
@@ -60,6 +61,11 @@ async function load(args: ApplyArgs, clients: Clients) {
   return { ops: present, schemas, failures, held };
 }
 
+/** Seeds the transactions' idempotency tokens: the same journal gives the same tokens. */
+function atomicSeed(journal: string): string {
+  return `cli:${path.resolve(journal)}`;
+}
+
 export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
   if (args.journal && existsSync(args.journal)) {
     throw new UsageError(`journal ${args.journal} exists: resume it with --resume, or remove it`);
@@ -98,7 +104,16 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<number> {
     if (args.resume) {
       // Nothing is sent for a journal that was edited, damaged or planned for another connection.
       await verifyCliJournal(args.resume, connectionId);
-      report = await resumeCommit(clients.commit, args.resume, opts, callbacks);
+      // An Atomic journal goes on as transactions (its scope and checks), never as batch writes.
+      report = (await isAtomicJournal(args.resume))
+        ? await resumeAtomicCommit(clients.commit, atomicSeed(args.resume), args.resume, {
+            signal: ctl.signal,
+            ...(args.maxRounds !== undefined ? { maxRounds: args.maxRounds } : {}),
+            ...(args.backoffBaseMs !== undefined ? { backoffBaseMs: args.backoffBaseMs } : {}),
+            ...(args.backoffCapMs !== undefined ? { backoffCapMs: args.backoffCapMs } : {}),
+            onProgress: callbacks.onProgress!,
+          })
+        : await resumeCommit(clients.commit, args.resume, opts, callbacks);
     } else {
       const loaded = await load(args, clients);
       failures = loaded.failures;

@@ -23,4 +23,5 @@ export const MOTO_REGIONS = {
   atomicApp: 'eu-north-1',
   partiqlAtomic: 'ap-northeast-1',
   protoNames: 'ap-south-1',
+  cliAtomic: 'ca-central-1',
 } as const;
