@@ -79,9 +79,15 @@ test('the review sums up per table and per write mode, and the plan downloads as
       '1 out',
       expect.stringMatching(/^\d+ · \d+$/) as unknown as string,
       expect.stringMatching(/^\d+ · \d+$/) as unknown as string,
+      expect.stringMatching(/^\d+ · \d+$/) as unknown as string,
     ]);
   expect((await cells(A)).slice(0, 5)).toEqual([A, '0', '0', '0', '1 in']);
   await expect(summary.getByRole('columnheader', { name: 'Guarded (chosen)' })).toBeVisible();
+  await expect(summary.getByRole('columnheader', { name: 'Atomic' })).toBeVisible();
+  // Atomic: its 4 changes in one TransactWriteItems, every write unit billed twice.
+  const [, batch, atomic] = (await cells(S)).slice(5).map((c) => c.split(' · ').map(Number));
+  expect(atomic).toEqual([1, 2 * batch![1]!]);
+  await expect(s.review.getByText(/Atomic counts TransactWriteItems calls/)).toBeVisible();
   const all = await summary.locator('tfoot tr').locator('th, td').allInnerTexts();
   expect(all[0]).toBe('All (one plan)');
   await page.screenshot({ path: 'test-results/review-summary.png' });

@@ -90,7 +90,9 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
         )}
       </table>
       <p className="muted small">
-        Under each write mode: calls · WCU of committing that table&apos;s changes alone.
+        Under each write mode: calls · WCU of committing that table&apos;s changes alone. Atomic counts
+        TransactWriteItems calls, each write billed twice, and needs an endpoint with transactions
+        (the sandbox has none).
       </p>
     </div>
   );

@@ -9,10 +9,12 @@ import { estimateStaged } from './estimateStaged';
 import { planStaged } from './planInputs';
 import type { StagedPlan } from './planInputs';
 
-/** The write modes the summary compares, with their short names. */
+/** The write modes the summary compares, with their short names (Atomic: transactions, WCU twice). */
 export const SUMMARY_MODES: readonly { mode: WriteMode; name: string }[] = [
   { mode: 'guarded', name: 'Guarded' },
   { mode: 'batch', name: 'Batch' },
+  // Shown for every endpoint: the legend says it needs one with transactions.
+  { mode: 'atomic', name: 'Atomic' },
 ];
 
 export interface ModeFigures {
