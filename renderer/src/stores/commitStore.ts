@@ -74,8 +74,12 @@ export interface OpenConflicts {
   list: Conflict[];
   unchecked: string[];
   choices: Readonly<Record<string, ConflictChoice>>;
-  /** Guarded writes refused by their condition while other operations of the commit were written. */
-  afterWrite?: boolean;
+  /**
+   * Refused by their condition while the commit ran (Guarded or Atomic), not found before it:
+   * how many of its other changes were written (earlier runs of a resumed commit included) and
+   * how many were not (failed, held, paused, canceled).
+   */
+  afterWrite?: { written: number; unwritten: number };
 }
 
 export interface CommitData {

@@ -1,5 +1,5 @@
 import type { OpenConflicts } from '../../stores/commitStore';
-import { allChosen, chooseAll } from './commitModel';
+import { allChosen, chooseAll, conflictHeadline } from './commitModel';
 import { commitActions } from './commitFlow';
 import { ConflictItem } from './ConflictItem';
 import { fmt, plural } from './format';
@@ -7,8 +7,9 @@ import { fmt, plural } from './format';
 const SHOWN = 100;
 
 /**
- * The drift check's answer: items changed on the server since they were loaded. Nothing was
- * written; each needs a choice (overwrite, skip, reload) before the commit runs again.
+ * Items changed on the server since they were loaded: found by the drift check (nothing was
+ * written) or refused while writing (the heading says what was written besides); each needs a
+ * choice (overwrite, skip, reload) before the commit runs again.
  */
 export function ConflictList({ conflicts }: { conflicts: OpenConflicts }) {
   const { list } = conflicts;
@@ -16,12 +17,7 @@ export function ConflictList({ conflicts }: { conflicts: OpenConflicts }) {
   return (
     <section className="commit-conflicts" aria-label="Conflicts">
       <header className="commit-section-head">
-        <strong>
-          {plural(list.length, 'item')} changed on the server.{' '}
-          {conflicts.afterWrite
-            ? 'These were not written; the rest of the commit was.'
-            : 'Nothing was written.'}
-        </strong>
+        <strong>{conflictHeadline(conflicts)}</strong>
       </header>
       <div className="conflict-all">
         <span className="small muted">For all:</span>

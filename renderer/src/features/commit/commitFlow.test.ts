@@ -44,6 +44,7 @@ vi.mock('../../api/client', () => ({
 }));
 
 const { commitActions } = await import('./commitFlow');
+const { conflictHeadline } = await import('./commitModel');
 const { useCommitStore } = await import('../../stores/commitStore');
 const { stagingActions, useStagingStore } = await import('../../stores/stagingStore');
 const { useItemsStore, slotKey } = await import('../../stores/itemsStore');
@@ -300,5 +301,58 @@ describe('commit flow', () => {
     expect(s.interrupted).toEqual([]);
     expect(s.last).toMatchObject({ kind: 'resume', alreadyWritten: 4 });
     expect(calls.find((c) => c.channel === 'commit:resume')!.input.commitId).toBe('k-1');
+  });
+
+  describe('the conflict list says what the rest of the commit did', () => {
+    const conflict = (id: string) => ({
+      id: idOf(id),
+      table: 'T',
+      key: { id: { S: id } },
+      expected: item(id),
+      server: item(id, '7'),
+    });
+    const headline = () => conflictHeadline(useCommitStore.getState().conflicts!);
+
+    it('an Atomic commit: one transaction written, the conflicted one not, its other change with it', async () => {
+      await stageThree();
+      handlers['commit:start'] = () =>
+        report({
+          status: 'done',
+          conflicts: [conflict('b')],
+          outcomes: {
+            [idOf('a')]: { status: 'written' },
+            [idOf('b')]: { status: 'conflict', reason: 'ConditionalCheckFailed' },
+            [idOf('c')]: { status: 'failed', reason: 'Not written: b of its transaction failed' },
+          },
+          counters: { ...report({}).counters, total: 3, written: 1, failed: 1 },
+        });
+      await commitActions.start({ connectionId: 'c' });
+      expect(headline()).toBe(
+        '1 item changed on the server. These were not written, nor was 1 other change (see the report); 1 change was written.',
+      );
+    });
+
+    it('a resumed commit whose earlier run wrote changes does not say that nothing was written', async () => {
+      handlers['commit:pending'] = () => ({
+        commits: [{ commitId: 'k-2', connectionId: 'c', createdAt: '2024-01-01T00:00:00Z', total: 5, written: 4, pending: 1 }],
+      });
+      handlers['commit:resume'] = () =>
+        report({
+          status: 'done',
+          conflicts: [conflict('a')],
+          outcomes: { [idOf('a')]: { status: 'conflict', reason: 'ConditionalCheckFailed' } },
+          counters: { ...report({}).counters, total: 1 },
+        });
+      await commitActions.checkPending();
+      await commitActions.resume('k-2');
+      expect(headline()).toBe('1 item changed on the server. These were not written; the rest of the commit was.');
+    });
+
+    it('conflicts found before writing: nothing was written', async () => {
+      await stageThree();
+      handlers['commit:start'] = () => report({ status: 'conflicts', conflicts: [conflict('a'), conflict('b')] });
+      await commitActions.start({ connectionId: 'c' });
+      expect(headline()).toBe('2 items changed on the server. Nothing was written.');
+    });
   });
 });

@@ -17,6 +17,7 @@ import { useItemsStore } from '../../stores/itemsStore';
 import { stagingActions, useStagingStore } from '../../stores/stagingStore';
 import { reviewActions } from '../review/reviewStore';
 import {
+  afterWrite,
   failedIds,
   labelsOf,
   newCommitId,
@@ -97,8 +98,8 @@ async function run(
       return;
     }
     if (report.conflicts.length > 0) {
-      // Guarded writes refused by their condition (a paused commit may have some too): the rest
-      // was committed. The conflicts stay staged; resolving them commits just those.
+      // Guarded writes (or Atomic transactions) refused by their condition (a paused commit may
+      // have some too): the rest was committed, or failed as the report says. The conflicts stay staged; resolving them commits just those.
       const ids = report.conflicts.map((c) => c.id);
       set({
         conflicts: {
@@ -106,7 +107,7 @@ async function run(
           list: report.conflicts,
           unchecked: report.unchecked,
           choices: {},
-          afterWrite: report.counters.written > 0,
+          afterWrite: afterWrite(report, alreadyWritten),
         },
       });
     }

@@ -4,6 +4,7 @@ import type { CommitReportWire, Conflict } from '../../../../shared/contract/com
 import type { Item } from '../../../../shared/dynamo/types';
 import type { CommitRun, ConflictChoice, OpenConflicts } from '../../stores/commitStore';
 import { keyLabel } from '../review/reviewModel';
+import { plural } from './format';
 
 /** A commit id the backend accepts (letters, digits, dashes) that the UI knows before the call. */
 export function newCommitId(): string {
@@ -123,6 +124,27 @@ export function conflictCase(c: Pick<Conflict, 'expected' | 'server'>): string {
   if (c.server === null) return 'Deleted on the server since you loaded it.';
   if (c.expected === null) return 'Created on the server since you staged it as new.';
   return 'Changed on the server since you loaded it.';
+}
+
+/** What a commit that met conflicts while writing did with its other changes. */
+export function afterWrite(
+  report: CommitReportWire,
+  alreadyWritten: number,
+): { written: number; unwritten: number } {
+  const l = outcomeLists(report);
+  const unwritten = l.failed.length + l.held.length + l.paused.length + l.canceled.length;
+  return { written: alreadyWritten + report.counters.written, unwritten };
+}
+
+/** The conflict list's heading: the conflicts, and what was (not) written besides them. */
+export function conflictHeadline(c: Pick<OpenConflicts, 'list' | 'afterWrite'>): string {
+  const head = `${plural(c.list.length, 'item')} changed on the server.`;
+  const w = c.afterWrite;
+  if (!w || w.written === 0) return `${head} Nothing was written.`;
+  if (w.unwritten === 0) return `${head} These were not written; the rest of the commit was.`;
+  const nor = `nor ${w.unwritten === 1 ? 'was' : 'were'} ${plural(w.unwritten, 'other change')}`;
+  const did = `${plural(w.written, 'change')} ${w.written === 1 ? 'was' : 'were'} written`;
+  return `${head} These were not written, ${nor} (see the report); ${did}.`;
 }
 
 /** Share of the operations done (written, failed or canceled), 0..1. */
