@@ -139,4 +139,18 @@ test('a bulk edit of 2,000 rows shows its busy label before the main thread stag
   await expect(s.changesButton).toHaveText(/Changes \(2,0\d\d\)/);
   await expect(page.locator('.busy-indicator')).toHaveAttribute('aria-busy', 'false');
   await expect(page.locator('.busy-indicator progress')).toHaveCount(0);
+
+  // Undoing that step is as big: its label shows before the changes go.
+  const staged = await s.changesButton.textContent();
+  await page.evaluate(() => {
+    (window as unknown as { busySeen: unknown[] }).busySeen.length = 0;
+  });
+  await b.cell(0, 'ticketId').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(s.changesButton).not.toHaveText(staged!);
+  const undone = await page.evaluate(
+    () => (window as unknown as { busySeen: { label: string; staged: string }[] }).busySeen,
+  );
+  expect(undone[0]).toEqual({ label: 'Undoing 2,000 changes…', staged });
+  await expect(page.locator('.busy-indicator progress')).toHaveCount(0);
 });
