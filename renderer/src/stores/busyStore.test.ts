@@ -1,11 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BUSY_DELAY_MS,
-  VISIBLE_RUN_MIN,
-  busyActions,
-  runVisibly,
-  useBusyStore,
-} from './busyStore';
+import { BUSY_DELAY_MS, VISIBLE_RUN_MIN, busyActions, runVisibly, useBusyStore } from './busyStore';
 
 const labels = () => useBusyStore.getState().visible.map((t) => t.label);
 
@@ -83,7 +77,7 @@ describe('runVisibly', () => {
     expect(seen).toEqual([]);
   });
 
-  it('shows a large action\'s label, lets a frame paint, then runs it and hides the label', async () => {
+  it("shows a large action's label, lets a frame paint, then runs it and hides the label", async () => {
     const order: string[] = [];
     const p = runVisibly('Staging 2,000 changes…', VISIBLE_RUN_MIN, () => {
       order.push(`ran while showing ${JSON.stringify(labels())}`);
