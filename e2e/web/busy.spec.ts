@@ -3,6 +3,8 @@ import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';
 import { BrowsePage } from '../pages/BrowsePage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
+import { GridEditPage } from '../pages/GridEditPage';
+import { StagingPage } from '../pages/StagingPage';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { expect, test as base } from '../support/fixtures';
 import { startHost, type RunningHost } from '../support/webHost';
@@ -84,4 +86,71 @@ test('a load that takes long shows a named busy indicator until it ends', async 
     release();
     proxy.onRequest = null;
   }
+});
+
+test('a bulk edit of 2,000 rows shows its busy label before the main thread stages it', async ({
+  page,
+  world,
+}) => {
+  const { host } = world;
+  await new AppPage(page).open(host.url);
+  const conns = new ConnectionsPage(page);
+  await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
+  await conns.selectByName(PROXY_NAME);
+  const b = new BrowsePage(page);
+  const g = new GridEditPage(page);
+  const s = new StagingPage(page);
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
+  await b.operation('Scan').click();
+  await b.loadAll.click();
+  await expect(b.counts).toContainText('2,000 loaded');
+  await b.selectAllRows();
+  await expect(b.counts).toContainText('2,000 selected');
+  await g.menuAction('Bulk edit 2,000 selected…');
+  const bulk = page.getByRole('dialog', { name: 'Bulk edit 2,000 items in SupportTickets' });
+  await bulk.getByLabel('Attribute').fill('triaged');
+  await bulk.getByLabel('Value', { exact: true }).fill('yes');
+  const stage = bulk.getByRole('button', { name: 'Stage 2,000 changes' });
+  await expect(stage).toBeEnabled();
+  // Records every label the pill shows and whether the staging had happened by then (the
+  // Changes button counts staged changes): the label must come first.
+  const before = await s.changesButton.textContent();
+  await page.evaluate(() => {
+    const w = window as unknown as { busySeen: { label: string; staged: string }[] };
+    w.busySeen = [];
+    const pill = document.querySelector('.busy-indicator')!;
+    new MutationObserver(() => {
+      const label = pill.querySelector('progress')?.getAttribute('aria-label');
+      const staged = [...document.querySelectorAll('button')].find((el) =>
+        el.textContent?.startsWith('Changes ('),
+      );
+      if (label) w.busySeen.push({ label, staged: staged?.textContent ?? '' });
+    }).observe(pill, { childList: true, subtree: true, attributes: true });
+  });
+  await stage.click();
+  await expect(bulk).toBeHidden();
+  const seen = await page.evaluate(
+    () => (window as unknown as { busySeen: { label: string; staged: string }[] }).busySeen,
+  );
+  expect(seen[0]).toEqual({ label: 'Staging 2,000 changes…', staged: before });
+  await expect(s.changesButton).toHaveText(/Changes \(2,0\d\d\)/);
+  await expect(page.locator('.busy-indicator')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.busy-indicator progress')).toHaveCount(0);
+
+  // Undoing that step is as big: its label shows before the changes go.
+  const staged = await s.changesButton.textContent();
+  await page.evaluate(() => {
+    (window as unknown as { busySeen: unknown[] }).busySeen.length = 0;
+  });
+  await b.cell(0, 'ticketId').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(s.changesButton).not.toHaveText(staged!);
+  const undone = await page.evaluate(
+    () => (window as unknown as { busySeen: { label: string; staged: string }[] }).busySeen,
+  );
+  expect(undone[0]).toEqual({ label: 'Undoing 2,000 changes…', staged });
+  await expect(page.locator('.busy-indicator progress')).toHaveCount(0);
 });

@@ -76,3 +76,43 @@ export function useBusyWhile(id: string, label: string | null): void {
     return () => busyActions.stop(id);
   }, [id, label]);
 }
+
+/** Synchronous actions on at least this many rows show the busy pill before they run. */
+export const VISIBLE_RUN_MIN = 2000;
+
+/** Resolves after the browser has painted a frame (or soon, when frames are paused: a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(go, 100);
+    // rAF runs just before the paint; the macrotask after it runs once the frame is out.
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(go, 0));
+  });
+}
+
+/**
+ * Runs the synchronous `fn` (which works on `size` rows). Under VISIBLE_RUN_MIN it runs at once,
+ * inside this call, as if called directly; from VISIBLE_RUN_MIN on the busy pill shows `label`
+ * first, a frame paints it, then `fn` runs and the pill goes. Resolves or rejects as `fn` does.
+ */
+export function runVisibly<T>(label: string, size: number, fn: () => T): Promise<T> {
+  if (size < VISIBLE_RUN_MIN) {
+    try {
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+  const id = `visible-${++sequence}`;
+  running.set(id, { label, timer: null });
+  show(id);
+  return afterPaint()
+    .then(fn)
+    .finally(() => busyActions.stop(id));
+}

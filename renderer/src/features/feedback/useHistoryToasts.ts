@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { History } from '../../../../shared/changes/history';
-import { stagingActions, stepLabel, useStagingStore } from '../../stores/stagingStore';
+import { stepLabel, useStagingStore } from '../../stores/stagingStore';
+import { redoVisibly, undoVisibly } from '../../stores/stageVisibly';
 import { showToast } from './toastStore';
 
 const top = (list: History['past']) => list[list.length - 1];
@@ -16,8 +17,8 @@ export function useHistoryToasts(): void {
         const a = before.history;
         const b = now.history;
         if (a === b) return;
-        const undo = { label: 'Undo', run: () => void stagingActions.undo() };
-        const redo = { label: 'Redo', run: () => void stagingActions.redo() };
+        const undo = { label: 'Undo', run: () => void undoVisibly() };
+        const redo = { label: 'Redo', run: () => void redoVisibly() };
         if (b.past.length === a.past.length - 1 && b.future.length === a.future.length + 1) {
           showToast(`Undid: ${stepLabel(top(b.future)) ?? 'the last step'}`, { action: redo });
         } else if (b.future.length === a.future.length - 1 && top(b.past) !== top(a.past)) {

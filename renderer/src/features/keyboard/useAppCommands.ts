@@ -1,5 +1,5 @@
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
-import { stagingActions } from '../../stores/stagingStore';
+import { redoVisibly, undoVisibly } from '../../stores/stageVisibly';
 import { useTablesStore } from '../../stores/tablesStore';
 import { useThemeStore } from '../../stores/themeStore';
 import { reviewActions } from '../review/reviewStore';
@@ -26,14 +26,14 @@ export function useAppCommands(): void {
         label: 'Undo',
         shortcut: `${MOD}+Z`,
         group: 'Staging',
-        run: stagingActions.undo,
+        run: undoVisibly,
       },
       {
         id: 'redo',
         label: 'Redo',
         shortcut: `${MOD}+Shift+Z`,
         group: 'Staging',
-        run: stagingActions.redo,
+        run: redoVisibly,
       },
       {
         id: 'theme',

@@ -1,11 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import {
-  selectCanRedo,
-  selectCanUndo,
-  stagingActions,
-  useStagingStore,
-} from '../../stores/stagingStore';
+import { selectCanRedo, selectCanUndo, useStagingStore } from '../../stores/stagingStore';
+import { redoVisibly, undoVisibly } from '../../stores/stageVisibly';
 import { StagingToolbar } from '../staging/StagingToolbar';
 import { CommitBar } from './CommitBar';
 import type { CommitBarProps } from './CommitBar';
@@ -101,7 +97,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
           type="button"
           className="ghost small"
           disabled={!canUndo}
-          onClick={stagingActions.undo}
+          onClick={undoVisibly}
           title="Undo (Ctrl+Z)"
         >
           Undo
@@ -110,7 +106,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
           type="button"
           className="ghost small"
           disabled={!canRedo}
-          onClick={stagingActions.redo}
+          onClick={redoVisibly}
           title="Redo (Ctrl+Shift+Z)"
         >
           Redo

@@ -1,7 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ItemTarget } from '../../../../shared/changes/types';
 import type { AttrType, Item, KeySchema } from '../../../../shared/dynamo/types';
-import { selectChanges, stagingActions, useStagingStore } from '../../stores/stagingStore';
+import { stageVisibly } from '../../stores/stageVisibly';
+import { selectChanges, useStagingStore } from '../../stores/stagingStore';
 import { buildBulkEdit, collectPages } from './bulkEdit';
 import type { BulkOp, BulkTarget } from './bulkEdit';
 import { BulkOpFields } from './BulkOpFields';
@@ -122,8 +123,9 @@ export function BulkEditDialog({
 
   const stage = () => {
     if (!result?.edit) return;
-    const r = stagingActions.stage(result.edit, [{ connectionId, table, keySchema }]);
-    if (r.ok) onClose();
+    void stageVisibly(result.edit, [{ connectionId, table, keySchema }]).then((r) => {
+      if (r.ok) onClose();
+    });
   };
   const count = loaded?.length ?? counted;
   return (

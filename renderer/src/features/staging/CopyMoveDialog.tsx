@@ -3,6 +3,7 @@ import type { ItemTarget } from '../../../../shared/changes/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
 import { call } from '../../api/client';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
+import { stageVisibly } from '../../stores/stageVisibly';
 import { selectChanges, stagingActions, useStagingStore } from '../../stores/stagingStore';
 import { buildCopyMove, defaultKeyMapping, keysFit } from './copyMove';
 import type { KeyMapping, TableSide } from './copyMove';
@@ -90,9 +91,10 @@ export function CopyMoveDialog({
 
   const stage = () => {
     if (!result?.edit || !to) return;
-    const r = stagingActions.stage(result.edit, [source, to]);
-    if (r.ok) onClose();
-    else setError(r.error);
+    void stageVisibly(result.edit, [source, to]).then((r) => {
+      if (r.ok) onClose();
+      else setError(r.error);
+    });
   };
   return (
     <Dialog

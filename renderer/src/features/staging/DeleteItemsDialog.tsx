@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Edit, ItemTarget } from '../../../../shared/changes/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
-import { stagingActions } from '../../stores/stagingStore';
+import { stageVisibly } from '../../stores/stageVisibly';
 import { Dialog } from './Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 
@@ -31,9 +31,10 @@ export function DeleteItemsDialog({
       type: 'batch',
       edits: targets.map((target) => ({ type: 'deleteItem', target })),
     };
-    const r = stagingActions.stage(edit, [{ connectionId, table, keySchema }]);
-    if (r.ok) onClose();
-    else setError(r.error);
+    void stageVisibly(edit, [{ connectionId, table, keySchema }]).then((r) => {
+      if (r.ok) onClose();
+      else setError(r.error);
+    });
   };
   const n = targets.length;
   return (

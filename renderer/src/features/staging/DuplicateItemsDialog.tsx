@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
-import { stagingActions } from '../../stores/stagingStore';
+import { stageVisibly } from '../../stores/stageVisibly';
 import { keyText } from './describeKey';
 import { Dialog } from './Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
@@ -34,8 +34,9 @@ export function DuplicateItemsDialog({
   const stage = () => {
     setTried(true);
     if (!result.edit) return;
-    const r = stagingActions.stage(result.edit, [{ connectionId, table, keySchema }]);
-    if (r.ok) onClose();
+    void stageVisibly(result.edit, [{ connectionId, table, keySchema }]).then((r) => {
+      if (r.ok) onClose();
+    });
   };
   return (
     <Dialog

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { KeySchema } from '../../../../shared/dynamo/types';
-import { stagingActions } from '../../stores/stagingStore';
+import { stageVisibly } from '../../stores/stageVisibly';
 import { Dialog } from './Dialog';
 import { ImportErrors } from './ImportErrors';
 import { ImportPreview } from './ImportPreview';
@@ -43,11 +43,11 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
   };
   const stage = () => {
     if (!result || result.items.length === 0) return;
-    const r = stagingActions.stage(importEdit(connectionId, table, result.items), [
-      { connectionId, table, keySchema },
-    ]);
-    if (r.ok) onClose();
-    else setError(r.error);
+    const edit = importEdit(connectionId, table, result.items);
+    void stageVisibly(edit, [{ connectionId, table, keySchema }]).then((r) => {
+      if (r.ok) onClose();
+      else setError(r.error);
+    });
   };
 
   const items = result?.items.length ?? 0;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from '../../api/client';
 import { selectPersist, stagingActions, useStagingStore } from '../../stores/stagingStore';
+import { redoVisibly, undoVisibly } from '../../stores/stageVisibly';
 import { reviewActions } from '../review/reviewStore';
 
 /** Whether a key press belongs to a text field or code editor, which has its own undo. */
@@ -35,10 +36,10 @@ export function useStagingShortcuts(): void {
       if (typing(e.target) || document.querySelector('dialog[open]')) return;
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
-        stagingActions.undo();
+        undoVisibly();
       } else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) {
         e.preventDefault();
-        stagingActions.redo();
+        redoVisibly();
       }
     };
     const onLeave = (e: BeforeUnloadEvent) => {

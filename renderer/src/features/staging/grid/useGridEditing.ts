@@ -16,6 +16,7 @@ import { bulkScope, type BulkKind, type BulkScope } from '../bulkScope';
 import { selectSlot, slotKey, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { stagingActions } from '../../../stores/stagingStore';
+import { stageVisibly } from '../../../stores/stageVisibly';
 import type { Anchor } from './CellEditPopover';
 import { partialRowsReason } from './editable';
 import type { GridEditor } from './gridEditor';
@@ -145,8 +146,9 @@ export function useGridEditing(
     const label =
       `Pasted ${result.cells} ${result.cells === 1 ? 'cell' : 'cells'}` +
       (clipped ? ' (some fields fell outside the grid and were left out)' : '');
-    const r = stagingActions.stage(result.edit, schemas, label);
-    if (!r.ok) showToast(r.error, { tone: 'error' });
+    void stageVisibly(result.edit, schemas, label).then((r) => {
+      if (!r.ok) showToast(r.error, { tone: 'error' });
+    });
   };
 
   const menuActions = (id: string | null): MenuAction[] => {
