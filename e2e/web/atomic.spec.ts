@@ -66,10 +66,10 @@ test('the archive job in Atomic mode: 100 tickets moved; the one the archive alr
     }
     const already: Item = { ticketId: { S: 'A-042' }, note: { S: 'archived last year' } };
     await sdk.send(new PutItemCommand({ TableName: 'AtomicArchive', Item: toSdkItem(already) }));
-    await api(host.origin, host.token, 'connections:save', { kind: 'endpoint', name: 'moto', region: REGION, endpoint: m.endpoint });
+    await api(host.origin, host.token, 'connections:save', { kind: 'endpoint', name: 'moto-atomic', region: REGION, endpoint: m.endpoint });
 
     await page.goto(host.url);
-    await new ConnectionsPage(page).selectByName('moto');
+    await new ConnectionsPage(page).selectByName('moto-atomic');
     await new AppPage(page).openTable('AtomicTickets');
     const b = new BrowsePage(page);
     const g = new GridEditPage(page);
