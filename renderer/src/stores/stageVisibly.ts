@@ -42,3 +42,14 @@ function visibly(step: () => boolean, stack: 'past' | 'future', verb: string) {
 export const undoVisibly = visibly(() => stagingActions.undo(), 'past', 'Undoing');
 /** stagingActions.redo, with "Redoing N changes…" showing first when the step is big. */
 export const redoVisibly = visibly(() => stagingActions.redo(), 'future', 'Redoing');
+
+/**
+ * Reverts `ids` (or, when `all`, everything staged) as one undo step, with "Reverting N changes…"
+ * showing first when it is big.
+ */
+export function revertVisibly(ids: readonly string[], all: boolean): Promise<StageResult> {
+  const n = ids.length;
+  return runVisibly(`Reverting ${fmt(n)} changes…`, n, () =>
+    all ? stagingActions.revertAll() : stagingActions.revertIds(ids),
+  );
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { stagingActions } from '../../stores/stagingStore';
+import { revertVisibly } from '../../stores/stageVisibly';
 import { Dialog } from '../staging/Dialog';
 
 export interface RevertAllButtonProps {
@@ -13,8 +13,7 @@ export function RevertAllButton({ ids, filtered }: RevertAllButtonProps) {
   const [asking, setAsking] = useState(false);
   const n = ids.length.toLocaleString('en-US');
   const revert = () => {
-    if (filtered) stagingActions.revertIds(ids);
-    else stagingActions.revertAll();
+    void revertVisibly(ids, !filtered);
     setAsking(false);
   };
   return (
