@@ -1,7 +1,6 @@
 /**
- * The commit flow: commit:start (or commit:resume) with a commit id chosen here so that Cancel can
- * name it, live figures from commit:progress, then staging reloaded from the backend (which settled
- * it), grid rows refreshed, conflicts kept for the user. The only writer of commitStore.
+ * The commit flow: commit:start or commit:resume (with an id chosen here, so Cancel can name it),
+ * live commit:progress, then staging reloaded, grid rows refreshed, conflicts kept. Sole commitStore writer.
  */
 import type { CommitProgressEvent, CommitReportWire } from '../../../../shared/contract/commit';
 import { call, onEvent } from '../../api/client';
