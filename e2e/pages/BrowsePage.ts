@@ -118,7 +118,12 @@ export class BrowsePage {
 
   /** Loads items of `table` through Get by key (one key per line, in that order), then closes it. */
   async getByKeys(table: string, keys: string[]): Promise<void> {
-    await this.getByKeyButton.click();
+    // The dialog loads on demand; a click while the toolbar re-renders under the table's first
+    // page can land on the button it replaces: click again until the dialog is there.
+    await expect(async () => {
+      if (!(await this.keysDialog.isVisible())) await this.getByKeyButton.click();
+      await expect(this.keysDialog).toBeVisible({ timeout: 5_000 });
+    }).toPass();
     await this.keysDialog.getByLabel(`Keys for ${table}`).fill(keys.join('\n'));
     await this.keysDialog
       .getByRole('button', { name: `Get ${keys.length} ${keys.length === 1 ? 'item' : 'items'}` })
