@@ -31,9 +31,16 @@ describe('identity', () => {
   });
 
   it('parses what it makes', () => {
-    expect(parseTableRef(tableRef('my/conn', 'T.1'))).toEqual({ connectionId: 'my/conn', table: 'T.1' });
+    expect(parseTableRef(tableRef('my/conn', 'T.1'))).toEqual({
+      connectionId: 'my/conn',
+      table: 'T.1',
+    });
     const id = changeId('my/conn', 'T', key, schema);
-    expect(parseChangeId(id)).toEqual({ connectionId: 'my/conn', table: 'T', rowId: rowId(key, schema) });
+    expect(parseChangeId(id)).toEqual({
+      connectionId: 'my/conn',
+      table: 'T',
+      rowId: rowId(key, schema),
+    });
     expect(id.slice(rowIdStart(id))).toBe(rowId(key, schema));
   });
 
