@@ -10,7 +10,7 @@
  * Targets: bulk edit + grid rows + diff + plan within 200 ms; undo within 50 ms.
  */
 import os from 'node:os';
-import { commitStep, emptyHistory, undo } from '../shared/changes/history';
+import { stageStep, emptyHistory, undo } from '../shared/changes/history';
 import { gridView } from '../shared/changes/gridView';
 import type { LoadedRows } from '../shared/changes/gridView';
 import { emptyStaging, tableRef } from '../shared/changes/types';
@@ -147,7 +147,7 @@ function round(rows: LoadedRows) {
       targets.slice(0, EDITS),
       schema,
     );
-    return commitStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
+    return stageStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
   });
   const changes = step.state.changes;
   const [view, merge] = timed('merge', () =>
@@ -167,7 +167,7 @@ function round(rows: LoadedRows) {
     value: { S: 'x' },
   };
   const [, replan] = timed('replan', () => {
-    const next = commitStep(step.state, step.history, one, schemas);
+    const next = stageStep(step.state, step.history, one, schemas);
     return planStaged(next.state.changes, schemas);
   });
   const [undone, undoMs] = timed('undo', () => undo(step.state, step.history));
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
       `${label.padEnd(44)} ${ms(f[k]).padStart(10)}   (warm-up round ${ms(first[k])}; CPU ${ms(cpu(k))} a round)`,
     );
   console.log(`median of ${ROUNDS} rounds, each on freshly generated items (cold caches):`);
-  line(`bulk edit of ${EDITS.toLocaleString('en-US')} (build + commitStep)`, 'bulk');
+  line(`bulk edit of ${EDITS.toLocaleString('en-US')} (build + stageStep)`, 'bulk');
   line("the grid's rows with the changes (gridView)", 'merge');
   line(`review diffs, first ${PAGE} entries`, 'diff');
   line('plan (shared/plan, summary)', 'plan');

@@ -7,7 +7,7 @@ import { itemsEqual, valuesEqual } from '../dynamo/equal';
 import { keyNames, keyOf } from '../dynamo/types';
 import type { Item, KeySchema } from '../dynamo/types';
 import { Draft } from './draft';
-import { changeId, tableRef } from './types';
+import { changeId, changeIdOf, tableRef } from './identity';
 import type { Edit, ItemTarget, KeySchemas, Patch, StagedChange, StagingState } from './types';
 
 interface Resolved {
@@ -74,7 +74,7 @@ class Editor {
     const k = t.keyId;
     const id =
       k !== undefined && sameSchema(k.schema, schema)
-        ? tableRef(t.connectionId, t.table) + '\u0000' + k.id
+        ? changeIdOf(t.connectionId, t.table, k.id)
         : changeId(t.connectionId, t.table, t.key, schema);
     const existing = this.draft.get(id);
     const { connectionId, table } = t;

@@ -5,7 +5,7 @@
  */
 import { valuesEqual } from '../dynamo/equal';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
-import { tableRef } from './types';
+import { changeIdPrefix } from './identity';
 import type { Changes, StagedChange } from './types';
 
 export type RowStatus = 'new' | 'changed' | 'deleted';
@@ -110,7 +110,7 @@ function placeChanges(loaded: LoadedRows, ids: readonly string[], keyAt: number)
  * ignored. Loaded rows are expected to have distinct ids (the items store keeps one row per key).
  */
 export function gridView(view: ViewTable, loaded: LoadedRows, changes: Changes): GridView {
-  const prefix = tableRef(view.connectionId, view.table) + '\u0000';
+  const prefix = changeIdPrefix(view.connectionId, view.table);
   const ids: string[] = [];
   const mine: StagedChange[] = [];
   changes.forEach((change, id) => {

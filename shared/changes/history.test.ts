@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../dynamo/types';
-import { commitStep, emptyHistory, MAX_HISTORY_STEPS, redo, undo } from './history';
+import { stageStep, emptyHistory, MAX_HISTORY_STEPS, redo, undo } from './history';
 import type { History } from './history';
 import { idOf, row, schemas, target } from './testItems';
 import { emptyStaging } from './types';
@@ -20,10 +20,10 @@ describe('history', () => {
   it('undoes and redoes steps in order', () => {
     let s: StagingState = emptyStaging;
     let h: History = emptyHistory;
-    ({ state: s, history: h } = commitStep(s, h, set(a, 'name', 'A1'), schemas));
+    ({ state: s, history: h } = stageStep(s, h, set(a, 'name', 'A1'), schemas));
     const afterOne = s;
-    ({ state: s, history: h } = commitStep(s, h, set(b, 'name', 'B1'), schemas));
-    ({ state: s, history: h } = commitStep(s, h, set(a, 'name', 'A2'), schemas));
+    ({ state: s, history: h } = stageStep(s, h, set(b, 'name', 'B1'), schemas));
+    ({ state: s, history: h } = stageStep(s, h, set(a, 'name', 'A2'), schemas));
     const afterThree = s;
     expect(h.past).toHaveLength(3);
 
@@ -44,22 +44,22 @@ describe('history', () => {
   });
 
   it('drops the redo list on a new step, and records no step for a no-op edit', () => {
-    let { state: s, history: h } = commitStep(
+    let { state: s, history: h } = stageStep(
       emptyStaging,
       emptyHistory,
       set(a, 'name', 'A1'),
       schemas,
     );
     ({ state: s, history: h } = undo(s, h));
-    const noop = commitStep(s, h, { type: 'revertAll' }, schemas);
+    const noop = stageStep(s, h, { type: 'revertAll' }, schemas);
     expect(noop.history).toBe(h);
-    const next = commitStep(s, h, set(b, 'name', 'B1'), schemas);
+    const next = stageStep(s, h, set(b, 'name', 'B1'), schemas);
     expect(next.history.future).toEqual([]);
     expect(next.history.past).toHaveLength(1);
   });
 
   it('undoes a key change (delete + put) in one step', () => {
-    const { state, history } = commitStep(
+    const { state, history } = stageStep(
       emptyStaging,
       emptyHistory,
       { type: 'setAttribute', target: target(a), name: 'pk', value: { S: 'z' } },
@@ -73,7 +73,7 @@ describe('history', () => {
     let s: StagingState = emptyStaging;
     let h: History = emptyHistory;
     for (let i = 0; i < MAX_HISTORY_STEPS + 5; i++) {
-      ({ state: s, history: h } = commitStep(s, h, set(a, 'name', `v${i}`), schemas));
+      ({ state: s, history: h } = stageStep(s, h, set(a, 'name', `v${i}`), schemas));
     }
     expect(h.past).toHaveLength(MAX_HISTORY_STEPS);
   });
@@ -87,7 +87,7 @@ describe('history', () => {
       type: 'batch',
       edits: loaded.slice(50_000, 60_000).map((it) => set(it, 'name', 'old')),
     };
-    let { state: s, history: h } = commitStep(emptyStaging, emptyHistory, prior, schemas);
+    let { state: s, history: h } = stageStep(emptyStaging, emptyHistory, prior, schemas);
     const bulk: Edit = {
       type: 'batch',
       edits: loaded.slice(0, 10_000).map((it) => ({
@@ -97,7 +97,7 @@ describe('history', () => {
         value: { S: 'archived' },
       })),
     };
-    ({ state: s, history: h } = commitStep(s, h, bulk, schemas));
+    ({ state: s, history: h } = stageStep(s, h, bulk, schemas));
     expect([...s.changes.keys()]).toHaveLength(20_000);
     expect(h.past.at(-1)?.entries).toHaveLength(10_000);
     const undone = undo(s, h);

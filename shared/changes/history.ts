@@ -22,7 +22,7 @@ export interface Step {
  * Applies `edit` as one undoable step and clears the redo list; an edit that changes nothing
  * leaves both state and history as they were.
  */
-export function commitStep(
+export function stageStep(
   state: StagingState,
   history: History,
   edit: Edit,

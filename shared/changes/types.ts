@@ -1,5 +1,4 @@
 /** Staged changes as data: what the user has edited but not yet committed, and the edits themselves. */
-import { canonicalKey } from '../dynamo/key';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 
 interface ChangeBase {
@@ -43,20 +42,8 @@ export const emptyStaging: StagingState = { changes: NO_CHANGES };
 /** Key schemas of the tables edits touch, by tableRef(connectionId, table). */
 export type KeySchemas = Readonly<Record<string, KeySchema>>;
 
-/** The lookup key of a table within a connection. */
-export function tableRef(connectionId: string, table: string): string {
-  return connectionId + '\u0000' + table;
-}
-
-/** The identity of an item: equal for every spelling of the same key in the same table. */
-export function changeId(
-  connectionId: string,
-  table: string,
-  key: Item,
-  keySchema: KeySchema,
-): string {
-  return tableRef(connectionId, table) + '\u0000' + canonicalKey(key, keySchema);
-}
+// Identities (TableRef, ChangeId, RowId) are made and parsed in ./identity.
+export { changeId, tableRef } from './identity';
 
 /** The item an edit applies to: its key as shown, and its loaded image if it came from the table. */
 export interface ItemTarget {

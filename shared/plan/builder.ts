@@ -1,5 +1,6 @@
 /** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
 import { isCanonicalKeyAt, tableItemId } from '../dynamo/key';
+import { rowIdStart } from '../changes/identity';
 import { measureItemUncached, type ItemMeasure, type Measurer } from '../dynamo/measure';
 import { itemSize, writeUnits } from '../dynamo/size';
 import type { Item, KeySchema } from '../dynamo/types';
@@ -57,10 +58,10 @@ export function opWriteUnits(op: PlanInput, measurer?: Measurer): number {
  */
 function keyIdOf(op: PlanInput, keyItem: Item, schema: KeySchema): string {
   const { id, table } = op;
-  // A canonical key never holds a raw NUL (JSON escapes it): the last one ends the table name.
-  const nul = id.lastIndexOf('\u0000');
-  const start = nul - table.length;
-  if (start >= 0 && id.startsWith(table, start) && isCanonicalKeyAt(id, nul + 1, keyItem, schema)) {
+  // The row id starts just past the NUL that ends the table name.
+  const keyAt = rowIdStart(id);
+  const start = keyAt - 1 - table.length;
+  if (start >= 0 && id.startsWith(table, start) && isCanonicalKeyAt(id, keyAt, keyItem, schema)) {
     return start === 0 ? id : id.slice(start);
   }
   return tableItemId(table, keyItem, schema);

@@ -45,7 +45,7 @@ export interface CommitRequest {
   changeIds?: string[];
 }
 
-export interface CommitRun {
+export interface CommitRunView {
   commitId: string;
   connectionId: string;
   kind: CommitKind;
@@ -84,7 +84,7 @@ export interface OpenConflicts {
 
 export interface CommitData {
   options: CommitOptionsState;
-  run: CommitRun | null;
+  run: CommitRunView | null;
   last: FinishedCommit | null;
   conflicts: OpenConflicts | null;
   /** Change id -> "Table · key", taken when the commit started (written ones leave staging). */

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { QueryModel } from '../../../shared/contract/items';
+import { tableRef } from '../../../shared/changes/identity';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
@@ -56,7 +57,7 @@ export interface SlotRef {
   table: string;
 }
 
-export const slotKey = (ref: SlotRef): string => `${ref.connectionId}\u0000${ref.table}`;
+export const slotKey = (ref: SlotRef): string => tableRef(ref.connectionId, ref.table);
 
 const ZERO: LoadProgress = { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 };
 

@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import {
-  commitStep,
+  stageStep,
   emptyHistory,
   redo as redoStep,
   undo as undoStep,
@@ -118,7 +118,7 @@ function stage(edit: Edit, schemas: readonly TableSchema[] = [], label?: string)
   const { staging, history } = get();
   let step;
   try {
-    step = commitStep(staging, history, edit, keySchemas);
+    step = stageStep(staging, history, edit, keySchemas);
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

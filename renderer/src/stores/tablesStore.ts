@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { tableRef } from '../../../shared/changes/identity';
 import type { TableDescription } from '../../../shared/contract/tables';
 import { call } from '../api/client';
 
@@ -17,8 +18,6 @@ interface TablesState {
   setFilter(filter: string): void;
   select(connectionId: string, table: string): Promise<void>;
 }
-
-export const descriptionKey = (connectionId: string, table: string) => `${connectionId}/${table}`;
 
 export const useTablesStore = create<TablesState>((set, get) => ({
   names: {},
@@ -42,11 +41,11 @@ export const useTablesStore = create<TablesState>((set, get) => ({
   },
   async select(connectionId, table) {
     set((s) => ({ selected: { ...s.selected, [connectionId]: table }, describeError: null }));
-    if (get().descriptions[descriptionKey(connectionId, table)]) return;
+    if (get().descriptions[tableRef(connectionId, table)]) return;
     try {
       const d = await call('tables:describe', { connectionId, table });
       set((s) => ({
-        descriptions: { ...s.descriptions, [descriptionKey(connectionId, table)]: d },
+        descriptions: { ...s.descriptions, [tableRef(connectionId, table)]: d },
       }));
     } catch (err) {
       set({ describeError: (err as Error).message });

@@ -1,4 +1,4 @@
-import type { CommitRun } from '../../stores/commitStore';
+import type { CommitRunView } from '../../stores/commitStore';
 import { progressShare } from './commitModel';
 import { commitActions } from './commitFlow';
 import { fmt, fmt1 } from './format';
@@ -12,7 +12,7 @@ const PHASE = {
 } as const;
 
 /** The running commit: a progress bar, live figures from commit:progress, and Cancel. */
-export function CommitProgress({ run }: { run: CommitRun }) {
+export function CommitProgress({ run }: { run: CommitRunView }) {
   const p = run.progress;
   const share = progressShare(run);
   const title = run.kind === 'resume' ? 'Resuming an interrupted commit' : 'Committing';

@@ -9,7 +9,7 @@ import type {
   CommitKind,
   CommitOptionsState,
   CommitRequest,
-  CommitRun,
+  CommitRunView,
   ConflictChoice,
 } from '../../stores/commitStore';
 import { useItemsStore } from '../../stores/itemsStore';
@@ -29,7 +29,7 @@ import { wireOptions } from './wireOptions';
 const get = useCommitStore.getState;
 const set = useCommitStore.setState;
 
-function patchRun(commitId: string, patch: Partial<CommitRun>): void {
+function patchRun(commitId: string, patch: Partial<CommitRunView>): void {
   set((s) => (s.run?.commitId === commitId ? { run: { ...s.run, ...patch } } : {}));
 }
 

@@ -2,7 +2,7 @@
 import type { Changes, StagedChange } from '../../../../shared/changes/types';
 import type { CommitReportWire, Conflict } from '../../../../shared/contract/commit';
 import type { Item } from '../../../../shared/dynamo/types';
-import type { CommitRun, ConflictChoice, OpenConflicts } from '../../stores/commitStore';
+import type { CommitRunView, ConflictChoice, OpenConflicts } from '../../stores/commitStore';
 import { keyLabel } from '../review/reviewModel';
 import { plural } from './format';
 
@@ -148,7 +148,7 @@ export function conflictHeadline(c: Pick<OpenConflicts, 'list' | 'afterWrite'>):
 }
 
 /** Share of the operations done (written, failed or canceled), 0..1. */
-export function progressShare(run: Pick<CommitRun, 'progress'>): number {
+export function progressShare(run: Pick<CommitRunView, 'progress'>): number {
   const p = run.progress;
   if (!p || p.total === 0) return 0;
   return Math.min(1, (p.done + p.failed + p.canceled) / p.total);

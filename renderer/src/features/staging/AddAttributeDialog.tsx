@@ -62,7 +62,7 @@ export function AddAttributeDialog({
           </div>
         </form>
       ) : (
-        <CellEditor attribute={chosen} onCommit={commit} onCancel={onClose} />
+        <CellEditor attribute={chosen} onStage={commit} onCancel={onClose} />
       )}
     </Dialog>
   );

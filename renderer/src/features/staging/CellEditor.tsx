@@ -18,7 +18,7 @@ export interface CellEditorProps {
   attribute: string;
   /** For a key attribute: its declared type, which the editor does not let change. */
   keyType?: KeyType;
-  onCommit(value: AttributeValue): void;
+  onStage(value: AttributeValue): void;
   onCancel(): void;
 }
 
@@ -44,7 +44,7 @@ function startResult(type: AttrType, seed: AttributeValue | undefined): Parsed<A
  * the type is an explicit action, converting the value where its content carries over. Meant to
  * sit in a grid popover: Escape cancels, Enter (Ctrl/Cmd+Enter in multi-line editors) saves.
  */
-export function CellEditor({ value, attribute, keyType, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ value, attribute, keyType, onStage, onCancel }: CellEditorProps) {
   const original = value ? typeOf(value) : undefined;
   const [type, setType] = useState<AttrType>(original ?? keyType ?? 'S');
   const [seed, setSeed] = useState<AttributeValue | undefined>(value);
@@ -65,7 +65,7 @@ export function CellEditor({ value, attribute, keyType, onCommit, onCancel }: Ce
     setResult(startResult(next, nextSeed));
   };
   const submit = () => {
-    if (result.ok) onCommit(result.value);
+    if (result.ok) onStage(result.value);
   };
 
   const props = { initial: seed, onChange: setResult, onSubmit: submit, label: attribute };

@@ -39,7 +39,7 @@ export function EditAttributeDialog({
         value={current[name]}
         attribute={name}
         keyType={keyType}
-        onCommit={commit}
+        onStage={commit}
         onCancel={onClose}
       />
     </Dialog>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { stagingActions } from '../../stores/stagingStore';
-import { descriptionKey, useTablesStore } from '../../stores/tablesStore';
+import { tableRef } from '../../../../shared/changes/identity';
+import { useTablesStore } from '../../stores/tablesStore';
 import { AddItemDialog } from './AddItemDialog';
 import { ImportDialog } from './ImportDialog';
 
@@ -10,7 +11,7 @@ export function StagingToolbar() {
   const connectionId = useConnectionStore(selectSelectedConnection);
   const table = useTablesStore((s) => s.selected[connectionId]);
   const keySchema = useTablesStore((s) =>
-    table ? s.descriptions[descriptionKey(connectionId, table)]?.key : undefined,
+    table ? s.descriptions[tableRef(connectionId, table)]?.key : undefined,
   );
   const [open, setOpen] = useState<'add' | 'import' | null>(null);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitStep, emptyHistory, undo } from '../../../../shared/changes/history';
+import { stageStep, emptyHistory, undo } from '../../../../shared/changes/history';
 import { emptyStaging, tableRef } from '../../../../shared/changes/types';
 import type { Edit } from '../../../../shared/changes/types';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
@@ -90,7 +90,7 @@ describe('buildBulkEdit', () => {
 
   it('applies as one undo step', () => {
     const r = buildBulkEdit({ kind: 'set', name: 'flag', value: { BOOL: true } }, items, schema);
-    const step = commitStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
+    const step = stageStep(emptyStaging, emptyHistory, r.edit as Edit, schemas);
     expect([...step.state.changes.keys()]).toHaveLength(3);
     expect(step.history.past).toHaveLength(1);
     expect(undo(step.state, step.history).state.changes).toEqual(new Map());

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
-import { descriptionKey, useTablesStore } from '../../stores/tablesStore';
+import { tableRef } from '../../../../shared/changes/identity';
+import { useTablesStore } from '../../stores/tablesStore';
 import { BrowseView } from '../../lazy/onDemand';
 import { TableDescriptionView } from './TableDescriptionView';
 import '../browse/browse.css';
@@ -16,7 +17,7 @@ export function TablePane() {
   const connectionId = useConnectionStore(selectSelectedConnection);
   const table = useTablesStore((s) => s.selected[connectionId]);
   const description = useTablesStore((s) =>
-    table ? s.descriptions[descriptionKey(connectionId, table)] : undefined,
+    table ? s.descriptions[tableRef(connectionId, table)] : undefined,
   );
   const error = useTablesStore((s) => s.describeError);
   const [tab, setTab] = useState<Tab>('items');

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { KeySchema } from '../../../../../shared/dynamo/types';
 import { call } from '../../../api/client';
-import { descriptionKey, useTablesStore } from '../../../stores/tablesStore';
+import { tableRef } from '../../../../../shared/changes/identity';
+import { useTablesStore } from '../../../stores/tablesStore';
 
 export type SchemaState = KeySchema | { error: string } | undefined;
 
@@ -12,9 +13,7 @@ export function useKeySchemas(
 ): Record<string, SchemaState> {
   const described = useTablesStore((s) => s.descriptions);
   const [fetched, setFetched] = useState<Record<string, SchemaState>>({});
-  const wanted = tables.filter(
-    (t) => !described[descriptionKey(connectionId, t)] && !(t in fetched),
-  );
+  const wanted = tables.filter((t) => !described[tableRef(connectionId, t)] && !(t in fetched));
   const wantedKey = wanted.join('\u0000');
   useEffect(() => {
     if (wantedKey === '') return;
@@ -27,6 +26,6 @@ export function useKeySchemas(
     }
   }, [connectionId, wantedKey]);
   const out: Record<string, SchemaState> = {};
-  for (const t of tables) out[t] = described[descriptionKey(connectionId, t)]?.key ?? fetched[t];
+  for (const t of tables) out[t] = described[tableRef(connectionId, t)]?.key ?? fetched[t];
   return out;
 }

@@ -11,7 +11,7 @@ export interface CellEditPopoverProps {
   attribute: string;
   value: AttributeValue | undefined;
   keyType?: KeyType;
-  onCommit(value: AttributeValue): void;
+  onStage(value: AttributeValue): void;
   onCancel(): void;
 }
 
@@ -73,7 +73,7 @@ export function CellEditPopover(p: CellEditPopoverProps) {
         value={p.value}
         attribute={p.attribute}
         keyType={p.keyType}
-        onCommit={p.onCommit}
+        onStage={p.onStage}
         onCancel={p.onCancel}
       />
     </div>

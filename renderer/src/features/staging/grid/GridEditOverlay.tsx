@@ -47,7 +47,7 @@ export function GridEditOverlay({ slot: ref, staged, editing }: GridEditOverlayP
           attribute={editor.column}
           value={row.item[editor.column]}
           keyType={editing.keyTypeOf(editor.column)}
-          onCommit={(v) => editing.commitCell(editor.id, editor.column, v)}
+          onStage={(v) => editing.stageCell(editor.id, editor.column, v)}
           onCancel={close}
         />
       );

@@ -37,7 +37,7 @@ export interface GridEditing {
   /** What a bulk action on the selection acts on and what it leaves out (see bulkScope). */
   scope(kind: BulkKind): BulkScope;
   /** Stages a value for one cell. */
-  commitCell(id: string, column: string, value: AttributeValue): void;
+  stageCell(id: string, column: string, value: AttributeValue): void;
   keyTypeOf(column: string): KeyType | undefined;
 }
 
@@ -102,7 +102,7 @@ export function useGridEditing(
     return bulkScope(kind, rows);
   };
 
-  const commitCell = (id: string, column: string, value: AttributeValue) => {
+  const stageCell = (id: string, column: string, value: AttributeValue) => {
     const row = staged.rowOf(id);
     if (!row) return;
     const r = stagingActions.stage(
@@ -199,7 +199,7 @@ export function useGridEditing(
     onPaste,
     menuActions,
     scope,
-    commitCell,
+    stageCell,
     keyTypeOf,
   };
 }

@@ -7,7 +7,7 @@
 import { useCallback, useMemo } from 'react';
 import { gridView, rowPositions } from '../../../../../shared/changes/gridView';
 import type { GridView } from '../../../../../shared/changes/gridView';
-import { tableRef } from '../../../../../shared/changes/types';
+import { changeIdOf } from '../../../../../shared/changes/identity';
 import type { ItemTarget, StagedChange } from '../../../../../shared/changes/types';
 import { keyNames } from '../../../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
@@ -72,7 +72,7 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
       const index = (kept ?? mergedPositions()).get(id) ?? -1;
       if (index < 0 || merged.ids[index] !== id) return undefined;
       const item = merged.items[index] as Item;
-      const change = changes.get(tableRef(ref.connectionId, ref.table) + '\u0000' + id);
+      const change = changes.get(changeIdOf(ref.connectionId, ref.table, id));
       const loadedItem = index < loaded.length ? loaded[index] : undefined;
       // A loaded row's id is its canonical key (rowIdOf; an item without its key gets another id):
       // edits of it are filed under that key without reading the key's values again.
