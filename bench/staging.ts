@@ -18,14 +18,17 @@ import type { Edit } from '../shared/changes/types';
 import { itemSize } from '../shared/dynamo/size';
 import { keyNames } from '../shared/dynamo/types';
 import type { Item, KeySchema } from '../shared/dynamo/types';
-import { planStaged } from '../renderer/src/features/review/planInputs';
-import { changeDiff, reviewEntries } from '../renderer/src/features/review/reviewModel';
-import { validateStaged } from '../renderer/src/features/review/validation';
-import { buildBulkEdit } from '../renderer/src/features/staging/bulkEdit';
-import { loadedTarget } from '../renderer/src/features/staging/currentImage';
+import { planStaged } from '../shared/review/planStaged';
+import { createChangeDiff, reviewEntries } from '../shared/review/reviewModel';
+import { reviewIssues } from '../shared/review/reviewIssues';
+import { IssueCache } from '../shared/validation/staged';
+import { buildBulkEdit } from '../shared/staging/bulkEdit';
+import { loadedTarget } from '../shared/staging/currentImage';
 import { addRows, emptyIndex } from '../renderer/src/stores/loadedRows';
 import type { LoadedRowsState } from '../renderer/src/stores/loadedRows';
 import { measureItems } from '../renderer/src/stores/measureIdle';
+// The page's planner session: the idle measuring (measureItems) fills it, the plan reads it.
+import { plannerSession } from '../renderer/src/stores/plannerSession';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 10_000);
@@ -40,6 +43,10 @@ const schema: KeySchema = {
   sortKey: { name: 'sk', type: 'N' },
 };
 const schemas = { [tableRef(CONN, TABLE)]: schema };
+/** The review's issue cache, one for the page's life (renderer/src/features/review/validation.ts). */
+const issueCache = new IssueCache();
+/** The review's diffs, cached per change object for the page's life (renderer/src/features/review/changeDiff.ts). */
+const changeDiff = createChangeDiff();
 
 function benchItem(i: number): Item {
   return {
@@ -157,8 +164,10 @@ function round(rows: LoadedRows) {
     const entries = reviewEntries(changes, { kinds: [], table: null });
     return entries.slice(0, PAGE).map((e) => changeDiff(e.change));
   });
-  const [staged, planMs] = timed('plan', () => planStaged(changes, schemas));
-  const [issues, validate] = timed('validate', () => validateStaged(changes, schemas, staged));
+  const [staged, planMs] = timed('plan', () => planStaged(changes, schemas, plannerSession));
+  const [issues, validate] = timed('validate', () =>
+    reviewIssues(changes, schemas, staged, plannerSession, issueCache),
+  );
   // The review re-plans after every staging action: one more edit re-measures one item.
   const one = {
     type: 'setAttribute' as const,
@@ -168,7 +177,7 @@ function round(rows: LoadedRows) {
   };
   const [, replan] = timed('replan', () => {
     const next = stageStep(step.state, step.history, one, schemas);
-    return planStaged(next.state.changes, schemas);
+    return planStaged(next.state.changes, schemas, plannerSession);
   });
   const [undone, undoMs] = timed('undo', () => undo(step.state, step.history));
   if (changes.size !== EDITS || view.items.length !== ITEMS || view.staged.size !== EDITS)

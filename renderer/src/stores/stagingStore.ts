@@ -27,7 +27,7 @@ import type { StagingEntry, StagingProblem } from '../../../shared/contract/stag
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
 import { createPersistQueue } from '../features/staging/persistQueue';
-import { describeEdit } from '../features/staging/describeEdit';
+import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
 
 export interface StagingData {

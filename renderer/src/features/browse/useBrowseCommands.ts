@@ -1,7 +1,7 @@
 import type { SlotRef } from '../../stores/itemsStore';
 import { slotKey } from '../../stores/itemsStore';
 import { MOD, useCommands, type Command } from '../keyboard/commandStore';
-import type { BulkKind } from '../staging/bulkScope';
+import type { BulkKind } from '../../../../shared/staging/bulkScope';
 import type { GridEditing } from '../staging/grid/useGridEditing';
 import { selectView, useGridViewStore } from './grid/gridViewStore';
 

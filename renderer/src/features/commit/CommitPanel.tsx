@@ -11,7 +11,7 @@ import {
   selectSelectedConnection,
   useConnectionStore,
 } from '../../stores/connectionStore';
-import type { StagedPlan } from '../review/planInputs';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 import { commitActions } from './commitFlow';
 import { CommitOptions } from './CommitOptions';
 import { CommitProgress } from './CommitProgress';

@@ -3,7 +3,7 @@ import type { Changes, StagedChange } from '../../../../shared/changes/types';
 import type { CommitReportWire, Conflict } from '../../../../shared/contract/commit';
 import type { Item } from '../../../../shared/dynamo/types';
 import type { CommitRunView, ConflictChoice, OpenConflicts } from '../../stores/commitStore';
-import { keyLabel } from '../review/reviewModel';
+import { keyLabel } from '../../../../shared/review/reviewModel';
 import { plural } from './format';
 
 /** A commit id the backend accepts (letters, digits, dashes) that the UI knows before the call. */

@@ -1,7 +1,7 @@
 import { opWriteUnits } from '../../../../shared/plan/builder';
 import { planAtomic } from '../../../../shared/plan/atomicPlan';
 import { selectOptions, useCommitStore } from '../../stores/commitStore';
-import type { StagedPlan } from './planInputs';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const SHOWN = 12;

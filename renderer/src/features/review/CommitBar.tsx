@@ -1,5 +1,5 @@
 import { CommitPanel } from '../commit/CommitPanel';
-import type { StagedPlan } from './planInputs';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 
 /** What the review hands the commit UI. */
 export interface CommitBarProps {

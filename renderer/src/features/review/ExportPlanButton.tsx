@@ -3,8 +3,8 @@ import type { Changes } from '../../../../shared/changes/types';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { canSaveToFolder, downloadBytes, saveToFolder } from './downloadFiles';
 import type { TextFile } from './downloadFiles';
-import { ExportPlanError, exportPlanFiles } from './exportPlan';
-import type { StagedPlan } from './planInputs';
+import { ExportPlanError, exportPlanFiles } from '../../../../shared/review/exportPlan';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 import { planFiles, ZIP_NAME, zipFiles } from './planZip';
 
 export interface ExportPlanButtonProps {

@@ -4,8 +4,8 @@ import type { KeySchemas } from '../../../../shared/changes/types';
 import { BulkEditDialog } from '../staging/BulkEditDialog';
 import type { BulkSource } from '../staging/BulkEditDialog';
 import { CopyMoveDialog } from '../staging/CopyMoveDialog';
-import { targetOf } from '../staging/currentImage';
-import type { ReviewEntry } from './reviewModel';
+import { targetOf } from '../../../../shared/staging/currentImage';
+import type { ReviewEntry } from '../../../../shared/review/reviewModel';
 
 export interface ReviewBulkActionsProps {
   /** The entries the filters show. */

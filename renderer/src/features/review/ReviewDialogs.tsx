@@ -1,7 +1,7 @@
 import { tableRef } from '../../../../shared/changes/types';
 import type { Changes, KeySchemas } from '../../../../shared/changes/types';
 import { AddAttributeDialog } from '../staging/AddAttributeDialog';
-import { imageOf, targetOf } from '../staging/currentImage';
+import { imageOf, targetOf } from '../../../../shared/staging/currentImage';
 import { EditAttributeDialog } from '../staging/EditAttributeDialog';
 import { EditItemDialog } from '../staging/EditItemDialog';
 import { RemoveAttributeDialog } from '../staging/RemoveAttributeDialog';

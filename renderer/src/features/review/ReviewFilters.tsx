@@ -1,5 +1,5 @@
-import { CHANGE_KINDS } from './reviewModel';
-import type { ChangeKind, StagedTable } from './reviewModel';
+import { CHANGE_KINDS } from '../../../../shared/review/reviewModel';
+import type { ChangeKind, StagedTable } from '../../../../shared/review/reviewModel';
 import {
   reviewActions,
   selectKinds,

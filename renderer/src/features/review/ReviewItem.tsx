@@ -4,10 +4,11 @@ import type { KeySchema } from '../../../../shared/dynamo/types';
 import { modeLabel } from '../../../../shared/plan/estimate';
 import { selectMode, useCommitStore } from '../../stores/commitStore';
 import { stagingActions } from '../../stores/stagingStore';
-import { targetOf } from '../staging/currentImage';
+import { targetOf } from '../../../../shared/staging/currentImage';
 import { AttributeDiffRow } from './AttributeDiffRow';
-import { changeDiff, keyLabel } from './reviewModel';
-import type { ReviewEntry } from './reviewModel';
+import { keyLabel } from '../../../../shared/review/reviewModel';
+import { changeDiff } from './changeDiff';
+import type { ReviewEntry } from '../../../../shared/review/reviewModel';
 import { reviewActions } from './reviewStore';
 import type { ReviewIssue } from './validation';
 

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { tableRef } from '../../../../shared/changes/types';
-import { changeDiff } from './reviewModel';
-import type { ReviewEntry } from './reviewModel';
+import { changeDiff } from './changeDiff';
+import type { ReviewEntry } from '../../../../shared/review/reviewModel';
 import { ReviewItem } from './ReviewItem';
 import type { ReviewAction } from './ReviewItem';
 import { selectExpanded, useReviewStore } from './reviewStore';

@@ -6,8 +6,8 @@ import {
 import { selectMode, selectOptions, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { AtomicGroups } from './AtomicGroups';
-import { estimateStaged } from './estimateStaged';
-import type { StagedPlan } from './planInputs';
+import { estimateStaged } from '../../../../shared/review/estimateStaged';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 import { ReviewTableSummary } from './ReviewTableSummary';
 import type { ReviewData } from './useReviewData';
 

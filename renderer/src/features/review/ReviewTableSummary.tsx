@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { selectMode, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
-import { SUMMARY_MODES, tableSummary } from './tableEstimates';
-import type { ModeFigures } from './tableEstimates';
+import { SUMMARY_MODES, tableSummary } from '../../../../shared/review/tableEstimates';
+import type { ModeFigures } from '../../../../shared/review/tableEstimates';
 import type { ReviewData } from './useReviewData';
 
 const fmt = (n: number) => n.toLocaleString('en-US');

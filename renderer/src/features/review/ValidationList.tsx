@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Changes } from '../../../../shared/changes/types';
-import { keyLabel } from './reviewModel';
+import { keyLabel } from '../../../../shared/review/reviewModel';
 import type { ReviewIssue } from './validation';
 
 export interface ValidationListProps {

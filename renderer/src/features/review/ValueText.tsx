@@ -1,7 +1,7 @@
 import { formatValue } from '../../../../shared/dynamo/format';
 import { typeOf } from '../../../../shared/dynamo/types';
 import type { AttributeValue } from '../../../../shared/dynamo/types';
-import { valueText } from '../staging/jsonValue';
+import { valueText } from '../../../../shared/values/jsonValue';
 
 const MAX = 160;
 

@@ -1,6 +1,6 @@
 /** The review pane's own view state: open or not, its filters, which items show every attribute. */
 import { create } from 'zustand';
-import type { ChangeKind } from './reviewModel';
+import type { ChangeKind } from '../../../../shared/review/reviewModel';
 
 interface ReviewView {
   open: boolean;

@@ -1,11 +1,12 @@
 import { useDeferredValue, useMemo } from 'react';
 import { selectChanges, selectKeySchemas, useStagingStore } from '../../stores/stagingStore';
-import { pairMoves } from './moves';
-import { planStaged } from './planInputs';
-import { reviewEntries, stagedTables, kindCounts } from './reviewModel';
+import { pairMoves } from '../../../../shared/review/moves';
+import { planStaged } from '../../../../shared/review/planStaged';
+import { reviewEntries, stagedTables, kindCounts } from '../../../../shared/review/reviewModel';
 import { selectKinds, selectSearch, selectTableFilter, useReviewStore } from './reviewStore';
-import { quickFilterPattern } from '../browse/grid/quickFilter';
+import { quickFilterPattern } from '../../../../shared/query/textFilter';
 import { validateStaged } from './validation';
+import { plannerSession } from '../../stores/plannerSession';
 
 /**
  * Everything the review shows, derived from the staged changes: the filtered entries, the plan
@@ -26,7 +27,10 @@ export function useReviewData() {
   );
   const tables = useMemo(() => stagedTables(changes), [changes]);
   const counts = useMemo(() => kindCounts(changes), [changes]);
-  const plan = useMemo(() => planStaged(changes, keySchemas), [changes, keySchemas]);
+  const plan = useMemo(
+    () => planStaged(changes, keySchemas, plannerSession),
+    [changes, keySchemas],
+  );
   const issues = useMemo(
     () => validateStaged(changes, keySchemas, plan),
     [changes, keySchemas, plan],

@@ -1,17 +1,17 @@
 /**
- * The review's validation: shared/validation's validator (the one the backend and the CLI enforce),
- * with the planner's refusals and one issue cache for the life of the page.
+ * The review's validation (shared/review/reviewIssues) bound to the page's planner session and one
+ * issue cache for the life of the page.
  */
 import type { Changes, KeySchemas, StagedChange } from '../../../../shared/changes/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
+import { reviewIssues } from '../../../../shared/review/reviewIssues';
+import type { StagedPlan } from '../../../../shared/review/planStaged';
 import {
   changeIssues as sharedChangeIssues,
   IssueCache,
-  validateStaged as sharedValidateStaged,
   type StagedIssue,
 } from '../../../../shared/validation/staged';
 import { plannerSession } from '../../stores/plannerSession';
-import type { StagedPlan } from './planInputs';
 
 export type ReviewIssue = StagedIssue;
 
@@ -32,10 +32,5 @@ export function validateStaged(
   keySchemas: KeySchemas,
   staged?: StagedPlan,
 ): ReviewIssue[] {
-  const rejected = (staged?.connections ?? []).flatMap((c) => c.plan.rejected);
-  return sharedValidateStaged(changes, keySchemas, {
-    rejected,
-    cache,
-    session: staged?.session ?? plannerSession,
-  });
+  return reviewIssues(changes, keySchemas, staged, plannerSession, cache);
 }

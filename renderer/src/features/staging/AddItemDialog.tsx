@@ -3,13 +3,13 @@ import { changeId } from '../../../../shared/changes/types';
 import { canonicalKey } from '../../../../shared/dynamo/key';
 import { selectSlot, slotPositions, useItemsStore } from '../../stores/itemsStore';
 import { selectChanges, useStagingStore } from '../../stores/stagingStore';
-import { keyText } from './describeKey';
+import { keyText } from '../../../../shared/staging/describeKey';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { stagingActions } from '../../stores/stagingStore';
 import { Dialog } from './Dialog';
 import { ItemJsonEditor } from './ItemJsonEditor';
 import { KeyFields } from './KeyFields';
-import { parseKeyFields } from './keyFields';
+import { parseKeyFields } from '../../../../shared/values/keyFields';
 
 export interface AddItemDialogProps {
   connectionId: string;

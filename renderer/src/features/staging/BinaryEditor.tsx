@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { base64ByteLength } from '../../../../shared/dynamo/binary';
 import type { ValueEditorProps } from './editorTypes';
-import { base64ToHex, parseBinaryText } from './valueParse';
-import type { BinaryEncoding } from './valueParse';
+import { base64ToHex, parseBinaryText } from '../../../../shared/values/valueParse';
+import type { BinaryEncoding } from '../../../../shared/values/valueParse';
 
 /** Binary data typed as base64 or hex; switching the encoding rewrites the text. */
 export function BinaryEditor({ initial, onChange, onSubmit, label }: ValueEditorProps) {

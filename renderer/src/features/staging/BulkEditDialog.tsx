@@ -3,14 +3,14 @@ import type { ItemTarget } from '../../../../shared/changes/types';
 import type { AttrType, Item, KeySchema } from '../../../../shared/dynamo/types';
 import { stageVisibly } from '../../stores/stageVisibly';
 import { selectChanges, useStagingStore } from '../../stores/stagingStore';
-import { buildBulkEdit, collectPages } from './bulkEdit';
-import type { BulkOp, BulkTarget } from './bulkEdit';
+import { buildBulkEdit, collectPages } from '../../../../shared/staging/bulkEdit';
+import type { BulkOp, BulkTarget } from '../../../../shared/staging/bulkEdit';
 import { BulkOpFields } from './BulkOpFields';
 import type { BulkForm } from './BulkOpFields';
-import { currentImage, loadedTarget } from './currentImage';
+import { currentImage, loadedTarget } from '../../../../shared/staging/currentImage';
 import { Dialog } from './Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
-import { textToValue } from './textToValue';
+import { textToValue } from '../../../../shared/values/textToValue';
 
 /** What a bulk edit runs on: the selected rows, or every item the current query matches. */
 export type BulkSource =

@@ -8,8 +8,8 @@ import { JsonValueEditor } from './JsonValueEditor';
 import { NumberEditor } from './NumberEditor';
 import { SetEditor } from './SetEditor';
 import { StringEditor } from './StringEditor';
-import { convertValue, fail, isSetType, ok } from './valueParse';
-import type { Parsed } from './valueParse';
+import { convertValue, fail, isSetType, ok } from '../../../../shared/values/valueParse';
+import type { Parsed } from '../../../../shared/values/valueParse';
 
 export interface CellEditorProps {
   /** The value now; undefined for an attribute the item does not have yet. */

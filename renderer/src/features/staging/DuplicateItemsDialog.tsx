@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { stageVisibly } from '../../stores/stageVisibly';
-import { keyText } from './describeKey';
+import { keyText } from '../../../../shared/staging/describeKey';
 import { Dialog } from './Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
-import { buildDuplicates } from './duplicate';
+import { buildDuplicates } from '../../../../shared/staging/duplicate';
 import { KeyFields } from './KeyFields';
-import { keyTexts } from './keyFields';
+import { keyTexts } from '../../../../shared/values/keyFields';
 
 export interface DuplicateItemsDialogProps {
   connectionId: string;

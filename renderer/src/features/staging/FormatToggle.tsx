@@ -1,4 +1,4 @@
-import type { JsonFormat } from './jsonValue';
+import type { JsonFormat } from '../../../../shared/values/jsonValue';
 
 export interface FormatToggleProps {
   format: JsonFormat;

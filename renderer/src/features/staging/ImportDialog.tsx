@@ -5,10 +5,10 @@ import { Dialog } from './Dialog';
 import { ImportErrors } from './ImportErrors';
 import { ImportPreview } from './ImportPreview';
 import { ImportSource } from './ImportSource';
-import { guessMappings, importEdit, mapImport } from './importMapping';
-import type { ColumnMapping } from './importMapping';
-import { FORMAT_LABELS, parseImport } from './importParse';
-import type { ImportFormat } from './importParse';
+import { guessMappings, importEdit, mapImport } from '../../../../shared/import/importMapping';
+import type { ColumnMapping } from '../../../../shared/import/importMapping';
+import { FORMAT_LABELS, parseImport } from '../../../../shared/import/importParse';
+import type { ImportFormat } from '../../../../shared/import/importParse';
 
 export interface ImportDialogProps {
   connectionId: string;

@@ -1,4 +1,4 @@
-import type { ImportError } from './importMapping';
+import type { ImportError } from '../../../../shared/import/importMapping';
 
 const SHOWN = 50;
 

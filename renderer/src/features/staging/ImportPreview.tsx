@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { TYPE_LABELS } from '../../../../shared/dynamo/types';
 import type { AttrType, KeySchema } from '../../../../shared/dynamo/types';
-import { IMPORT_TYPES, keyTypeOf } from './importMapping';
-import type { ColumnMapping, ImportError, ImportType } from './importMapping';
-import { nodeText } from './importParse';
-import type { ParsedImport, RawCell } from './importParse';
-import { isSetType } from './valueParse';
+import { IMPORT_TYPES, keyTypeOf } from '../../../../shared/import/importMapping';
+import type { ColumnMapping, ImportError, ImportType } from '../../../../shared/import/importMapping';
+import { nodeText } from '../../../../shared/import/importParse';
+import type { ParsedImport, RawCell } from '../../../../shared/import/importParse';
+import { isSetType } from '../../../../shared/values/valueParse';
 
 export interface ImportPreviewProps {
   parsed: ParsedImport;

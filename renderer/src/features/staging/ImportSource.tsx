@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { busyActions } from '../../stores/busyStore';
-import { detectFormat } from './importParse';
-import type { ImportFormat } from './importParse';
+import { detectFormat } from '../../../../shared/import/importParse';
+import type { ImportFormat } from '../../../../shared/import/importParse';
 
 export interface ImportSourceProps {
   onLoad(name: string, text: string, format: ImportFormat): void;

@@ -8,7 +8,7 @@ import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { validateItem } from '../../../../shared/dynamo/validate';
 import { CodeEditor } from './CodeEditor';
 import { FormatToggle } from './FormatToggle';
-import type { JsonFormat } from './jsonValue';
+import type { JsonFormat } from '../../../../shared/values/jsonValue';
 import { TypeNotes } from './TypeNotes';
 
 export interface ItemJsonEditorProps {

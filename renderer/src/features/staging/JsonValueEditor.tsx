@@ -4,8 +4,8 @@ import type { AttributeValue } from '../../../../shared/dynamo/types';
 import { CodeEditor } from './CodeEditor';
 import type { ValueEditorProps } from './editorTypes';
 import { FormatToggle } from './FormatToggle';
-import { parseValueText, valueText } from './jsonValue';
-import type { JsonFormat, ValueParse } from './jsonValue';
+import { parseValueText, valueText } from '../../../../shared/values/jsonValue';
+import type { JsonFormat, ValueParse } from '../../../../shared/values/jsonValue';
 import { TypeNotes, needsConsent } from './TypeNotes';
 
 /**

@@ -1,6 +1,6 @@
 import { TYPE_LABELS } from '../../../../shared/dynamo/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
-import { keyAttributes, parseKeyValue } from './keyFields';
+import { keyAttributes, parseKeyValue } from '../../../../shared/values/keyFields';
 
 export interface KeyFieldsProps {
   keySchema: KeySchema;

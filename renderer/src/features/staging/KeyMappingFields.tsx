@@ -1,7 +1,7 @@
 import { TYPE_LABELS } from '../../../../shared/dynamo/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
-import type { KeyMapping } from './copyMove';
-import { keyAttributes } from './keyFields';
+import type { KeyMapping } from '../../../../shared/staging/copyMove';
+import { keyAttributes } from '../../../../shared/values/keyFields';
 
 export interface KeyMappingFieldsProps {
   target: KeySchema;

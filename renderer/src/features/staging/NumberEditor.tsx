@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ValueEditorProps } from './editorTypes';
-import { parseNumberText } from './valueParse';
+import { parseNumberText } from '../../../../shared/values/valueParse';
 
 /** A number, checked as DynamoDB reads it: up to 38 significant digits, 1E-130 to 9.99…E+125. */
 export function NumberEditor({ initial, onChange, onSubmit, label }: ValueEditorProps) {

@@ -1,6 +1,6 @@
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
-import { reasonText, type BulkKind, type LeftOutReason } from './bulkScope';
-import { keyText } from './describeKey';
+import { reasonText, type BulkKind, type LeftOutReason } from '../../../../shared/staging/bulkScope';
+import { keyText } from '../../../../shared/staging/describeKey';
 
 /** Rows a bulk dialog leaves out for one reason, as their images (for their keys). */
 export interface LeftOutItems {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { TYPE_LABELS, typeOf } from '../../../../shared/dynamo/types';
 import type { ValueEditorProps } from './editorTypes';
-import { buildSet, memberIdentity, parseMember } from './valueParse';
-import type { SetType } from './valueParse';
+import { buildSet, memberIdentity, parseMember } from '../../../../shared/values/valueParse';
+import type { SetType } from '../../../../shared/values/valueParse';
 
 function membersOf(v: ValueEditorProps['initial']): string[] {
   if (!v) return [];

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../../../../shared/dynamo/types';
-import type { Parsed } from './valueParse';
+import type { Parsed } from '../../../../shared/values/valueParse';
 
 /** What every per-type editor inside CellEditor takes. */
 export interface ValueEditorProps {

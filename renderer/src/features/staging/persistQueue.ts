@@ -3,7 +3,7 @@
  * earlier unsent ones, failed writes kept and retried so the disk catches up with the screen.
  */
 import type { StagingEntry } from '../../../../shared/contract/staging';
-import { jsonSize } from './jsonSize';
+import { jsonSize } from '../../../../shared/values/jsonSize';
 
 export interface PersistStatus {
   saving: boolean;

@@ -7,7 +7,7 @@ import type { SlotRef } from '../../../stores/itemsStore';
 import { formatValue } from '../../../../../shared/dynamo/format';
 import { queryPages } from './queryPages';
 import type { GridEditing } from './useGridEditing';
-import type { BulkKind } from '../bulkScope';
+import type { BulkKind } from '../../../../../shared/staging/bulkScope';
 
 export interface GridEditToolbarProps {
   slot: SlotRef;

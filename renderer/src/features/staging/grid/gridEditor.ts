@@ -1,7 +1,7 @@
 /** Which staging editor the grid has open: UI state of one table's Items tab. */
 import type { BulkSource } from '../BulkEditDialog';
-import type { LeftOut } from '../bulkScope';
-import type { PasteError } from '../tsvPaste';
+import type { LeftOut } from '../../../../../shared/staging/bulkScope';
+import type { PasteError } from '../../../../../shared/staging/tsvPaste';
 import type { Anchor } from './CellEditPopover';
 
 export type GridEditor =

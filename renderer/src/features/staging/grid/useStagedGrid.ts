@@ -16,7 +16,7 @@ import type { GridData } from '../../browse/grid/useGridTable';
 import { selectSlot, slotPositions, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { selectChanges, useStagingStore } from '../../../stores/stagingStore';
-import { loadedTarget, targetOf } from '../currentImage';
+import { loadedTarget, targetOf } from '../../../../../shared/staging/currentImage';
 
 /** One row as the editing actions see it. */
 export interface StagedRow {

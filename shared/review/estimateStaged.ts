@@ -1,0 +1,71 @@
+/** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
+import type { ConnectionInfo } from '../contract/connections';
+import type { ConditionCheck } from '../contract/commit';
+import { planAtomic, type AtomicScope } from '../plan/atomicPlan';
+import { DEFAULT_ASSUMPTIONS, estimate } from '../plan/estimate';
+import type { WriteMode } from '../plan/types';
+import type { StagedPlan } from './planStaged';
+
+export interface StagedEstimate {
+  calls: number;
+  writeCalls: number;
+  readCalls: number;
+  wcu: number;
+  rcu: number;
+  seconds: number;
+  dollars: number;
+  /** Regions priced, and those not in the price table (priced as us-east-1). */
+  regions: string[];
+  assumedRegions: string[];
+}
+
+/** The commit options the estimate follows (Commit options in the commit panel). */
+export interface EstimateChoices {
+  concurrency?: number;
+  driftCheck?: boolean;
+  atomicScope?: AtomicScope;
+  conditionChecks?: ConditionCheck[];
+}
+
+/** The estimate of committing every staged change in `mode`; unknown connections count as us-east-1. */
+export function estimateStaged(
+  plan: StagedPlan,
+  mode: WriteMode,
+  connections: readonly ConnectionInfo[],
+  choices: EstimateChoices = {},
+): StagedEstimate {
+  const assumptions = { ...DEFAULT_ASSUMPTIONS, ...(choices.concurrency ? { concurrency: choices.concurrency } : {}) };
+  const out: StagedEstimate = {
+    calls: 0,
+    writeCalls: 0,
+    readCalls: 0,
+    wcu: 0,
+    rcu: 0,
+    seconds: 0,
+    dollars: 0,
+    regions: [],
+    assumedRegions: [],
+  };
+  const isNew = (id: string) => plan.newIds.has(id);
+  for (const c of plan.connections) {
+    const region = connections.find((x) => x.id === c.connectionId)?.region ?? 'us-east-1';
+    // Atomic: the planner's own count of transactions (moves, clashes and checks change it).
+    const transactions =
+      mode === 'atomic' ? planAtomic(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
+    const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
+      ...(choices.driftCheck === false ? { driftCheck: false } : {}),
+      ...(transactions ? { transactions } : {}),
+    });
+    out.calls += e.calls;
+    out.writeCalls += e.writeCalls;
+    out.readCalls += e.readCalls;
+    out.wcu += e.wcu;
+    out.rcu += e.rcu;
+    // Connections commit one after another (each its own commit:start).
+    out.seconds += e.seconds;
+    out.dollars += e.dollars;
+    if (!out.regions.includes(region)) out.regions.push(region);
+    if (e.priceAssumed && !out.assumedRegions.includes(region)) out.assumedRegions.push(region);
+  }
+  return out;
+}
