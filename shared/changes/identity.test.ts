@@ -4,9 +4,12 @@ import {
   changeId,
   changeIdOf,
   changeIdPrefix,
+  itemId,
+  itemIdOf,
   parseChangeId,
   parseTableRef,
   rowId,
+  rowIdOfKey,
   rowIdStart,
   tableRef,
 } from './identity';
@@ -49,5 +52,20 @@ describe('identity', () => {
     expect(parseChangeId('plain')).toBeNull();
     expect(parseChangeId('onlyone\u0000part')).toBeNull();
     expect(rowIdStart('plain')).toBe(-1);
+  });
+
+  it('names an item within a connection: table, NUL, row id (the tail of its change id)', () => {
+    expect(itemId('T', key, schema)).toBe('T\u0000' + rowId(key, schema));
+    expect(itemIdOf('T', '["x"]')).toBe('T\u0000["x"]');
+    const id = changeId('conn', 'T', key, schema);
+    expect(id.endsWith(itemId('T', key, schema))).toBe(true);
+  });
+
+  it('gives a key without a schema one row id, whatever its attribute order and number spelling', () => {
+    const a = rowIdOfKey({ sk: { N: '1.50' }, pk: { S: 'a,b' } });
+    expect(rowIdOfKey({ pk: { S: 'a,b' }, sk: { N: '1.5' } })).toBe(a);
+    expect(rowIdOfKey({ pk: { S: 'a' }, sk: { N: '1.5' } })).not.toBe(a);
+    expect(rowIdOfKey({ pk: { S: 'a,b=' } })).not.toBe(rowIdOfKey({ pk: { S: 'a' }, b: { S: '' } }));
+    expect(a).not.toContain('\u0000');
   });
 });

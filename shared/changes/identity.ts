@@ -4,9 +4,11 @@
  * - TableRef: connection id, NUL, table name.
  * - RowId: an item's canonical key (canonicalKey: JSON, so it never holds a raw NUL).
  * - ChangeId: TableRef, NUL, RowId.
+ * - ItemId: table, NUL, RowId: an item within one connection (a plan's, a transaction's); in
+ *   memory only, never stored.
  * Table names cannot hold a NUL (DynamoDB allows [A-Za-z0-9_.-]); connection ids are ours.
  */
-import { canonicalKey } from '../dynamo/key';
+import { canonicalKey, normalizedKeyValue } from '../dynamo/key';
 import type { Item, KeySchema } from '../dynamo/types';
 
 /** connection id + NUL + table. */
@@ -15,6 +17,8 @@ export type TableRef = string;
 export type RowId = string;
 /** TableRef + NUL + RowId. */
 export type ChangeId = string;
+/** table + NUL + RowId: an item within one connection. */
+export type ItemId = string;
 
 const SEP = '\u0000';
 
@@ -72,4 +76,26 @@ export function parseChangeId(
   if (start < 0) return null;
   const ref = parseTableRef(id.slice(0, start - 1));
   return ref && { ...ref, rowId: id.slice(start) };
+}
+
+/** The item id of a row whose id is known. */
+export function itemIdOf(table: string, row: RowId): ItemId {
+  return table + SEP + row;
+}
+
+/** The identity of an item within one connection: equal for every spelling of its key. */
+export function itemId(table: string, key: Item, keySchema: KeySchema): ItemId {
+  return itemIdOf(table, rowId(key, keySchema));
+}
+
+/**
+ * The row id of a key whose schema is not known (a PartiQL statement's): its attributes in name
+ * order with their values in normal form. Equal for equal keys; not comparable with rowId's.
+ */
+export function rowIdOfKey(key: Item): RowId {
+  return JSON.stringify(
+    Object.keys(key)
+      .sort()
+      .map((k) => [k, normalizedKeyValue(key[k])]),
+  );
 }

@@ -106,8 +106,3 @@ export function isCanonicalKeyAt(
   }
   return at === text.length - 1 && text.charCodeAt(at) === 93; // ]
 }
-
-/** The identity of an item across tables: table name plus canonical key. */
-export function tableItemId(table: string, item: Item, schema: KeySchema): string {
-  return table + '\u0000' + canonicalKey(item, schema);
-}

@@ -3,7 +3,7 @@
  * Every action carries the same condition as guarded mode (guardedCall); a move's put and delete
  * travel in one group, so the item is never deleted without its copy.
  */
-import { canonicalKey } from '../dynamo/key';
+import { itemId as itemIdOfKey } from '../changes/identity';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 import { guardedCall } from './guarded';
 import type { KeySchemas, PlanInput } from './types';
@@ -54,7 +54,7 @@ export function transactAction(op: PlanInput, schema: KeySchema): TransactAction
 }
 
 const itemId = (op: PlanInput, schema: KeySchema) =>
-  `${op.table}\u0000${canonicalKey(op.kind === 'put' ? op.item : op.key, schema)}`;
+  itemIdOfKey(op.table, op.kind === 'put' ? op.item : op.key, schema);
 
 /**
  * After the call, every operation with a known table is in exactly one group, in order; a group has

@@ -2,7 +2,7 @@
  * Atomic mode's plan: the operations with their conditions, the user's ConditionCheck actions and
  * the scope ("each group all or nothing" or "everything or nothing") turned into transactions.
  */
-import { canonicalKey } from '../dynamo/key';
+import { itemId, itemIdOf } from '../changes/identity';
 import type { Item, KeySchema } from '../dynamo/types';
 import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan } from './atomicGroups';
 import type { KeySchemas, PlanInput } from './types';
@@ -70,7 +70,10 @@ export function planAtomic(
   const ops = atomicOps(input);
   const actions: ConditionCheckAction[] = [];
   const staged = new Set(
-    ops.map((op) => `${op.table}\u0000${schemas[op.table] ? canonicalKey(op.kind === 'put' ? op.item : op.key, schemas[op.table]!) : ''}`),
+    ops.map((op) => {
+      const schema = schemas[op.table];
+      return schema ? itemId(op.table, op.kind === 'put' ? op.item : op.key, schema) : itemIdOf(op.table, '');
+    }),
   );
   const none: AtomicPlanResult = { groups: [], rejected: [], checks: [] };
   for (const c of checks) {
@@ -79,7 +82,7 @@ export function planAtomic(
     const missing = [schema.partitionKey.name, schema.sortKey?.name].filter((n): n is string => !!n && !c.key[n]);
     if (missing.length > 0 || Object.keys(c.key).length !== (schema.sortKey ? 2 : 1))
       return { ...none, refused: `Condition check ${checkLabel(c)}: the key must be exactly ${[schema.partitionKey.name, schema.sortKey?.name].filter(Boolean).join(' and ')}` };
-    if (staged.has(`${c.table}\u0000${canonicalKey(c.key, schema)}`))
+    if (staged.has(itemId(c.table, c.key, schema)))
       return { ...none, refused: `Condition check ${checkLabel(c)}: that item is staged; a transaction cannot name it twice` };
     actions.push(conditionCheckAction(c, schema));
   }

@@ -1,6 +1,6 @@
 /** Packing operations into BatchWriteItem requests under the count, byte and unique-key rules. */
-import { isCanonicalKeyAt, tableItemId } from '../dynamo/key';
-import { rowIdStart } from '../changes/identity';
+import { isCanonicalKeyAt } from '../dynamo/key';
+import { itemId, rowIdStart } from '../changes/identity';
 import { measureItemUncached, type ItemMeasure, type Measurer } from '../dynamo/measure';
 import { itemSize, writeUnits } from '../dynamo/size';
 import type { Item, KeySchema } from '../dynamo/types';
@@ -52,7 +52,7 @@ export function opWriteUnits(op: PlanInput, measurer?: Measurer): number {
 }
 
 /**
- * The key id of an operation (table, NUL, canonical key: see tableItemId). An id that ends with
+ * The key id of an operation (its ItemId: table, NUL, canonical key). An id that ends with
  * exactly that, as the change ids planInputs gives do (connection, NUL, table, NUL, canonical
  * key), already holds it: the tail is checked character by character and reused, not rebuilt.
  */
@@ -64,7 +64,7 @@ function keyIdOf(op: PlanInput, keyItem: Item, schema: KeySchema): string {
   if (start >= 0 && id.startsWith(table, start) && isCanonicalKeyAt(id, keyAt, keyItem, schema)) {
     return start === 0 ? id : id.slice(start);
   }
-  return tableItemId(table, keyItem, schema);
+  return itemId(table, keyItem, schema);
 }
 
 /** A SizedOp with the key schema it was measured against. */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Item, KeySchema } from '../dynamo/types';
 import { toRequestItems } from './requestItems';
-import { canonicalKey, tableItemId } from '../dynamo/key';
+import { canonicalKey } from '../dynamo/key';
+import { itemId } from '../changes/identity';
 import { sizeOp } from './builder';
 import { plan } from './plan';
 import type { KeySchemas, PlanInput } from './types';
@@ -173,7 +174,7 @@ describe('plan', () => {
     ];
     for (const op of ops) {
       const item = op.kind === 'put' ? op.item : op.key;
-      expect(sizeOp(op, events).keyId).toBe(tableItemId('Events', item, events));
+      expect(sizeOp(op, events).keyId).toBe(itemId('Events', item, events));
     }
     const p = plan(ops, schemas);
     expect(p.collapsed).toEqual([

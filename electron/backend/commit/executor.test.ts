@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { tableItemId } from '../../../shared/dynamo/key';
+import { itemId } from '../../../shared/changes/identity';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { plan } from '../../../shared/plan/plan';
 import type { PlanInput } from '../../../shared/plan/types';
@@ -31,7 +31,7 @@ function recordDuplicates(schemas: Record<string, KeySchema>) {
     for (const [t, reqs] of Object.entries(body.RequestItems)) {
       for (const r of reqs as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]) {
         ops++;
-        const id = tableItemId(
+        const id = itemId(
           t,
           r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {},
           schemas[t] as KeySchema,

@@ -6,7 +6,7 @@
  * The SDK still signs, sends and parses the response.
  */
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { tableItemId } from '../../../shared/dynamo/key';
+import { itemId } from '../../../shared/changes/identity';
 import type { Item } from '../../../shared/dynamo/types';
 import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
 import { fromSdkItem } from '../dynamo/convert';
@@ -105,7 +105,7 @@ export function unprocessedKeyIds(
     if (!schema) continue;
     for (const r of reqs) {
       const item = r.PutRequest?.Item ?? r.DeleteRequest?.Key;
-      if (item) out.push(tableItemId(table, fromSdkItem(item), schema));
+      if (item) out.push(itemId(table, fromSdkItem(item), schema));
     }
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import { BatchExecuteStatementCommand, type BatchStatementResponse } from '@aws-sdk/client-dynamodb';
 import type { StagedStatement, StatementOutcome } from '../../../shared/contract/partiql';
-import { normalizedKeyValue } from '../../../shared/dynamo/key';
+import { itemIdOf, rowIdOfKey } from '../../../shared/changes/identity';
 import { batchStatements } from '../../../shared/partiql/batches';
 import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shared/retry/backoff';
 import type { BackendContext } from '../context';
@@ -30,11 +30,7 @@ export interface CommitSummary {
 
 /** `table` + the item's key in normal form, or undefined when the statement's item is unknown. */
 export function itemRef(s: Pick<StagedStatement, 'table' | 'key'>): string | undefined {
-  if (!s.key) return undefined;
-  const parts = Object.keys(s.key)
-    .sort()
-    .map((k) => `${k}=${normalizedKeyValue(s.key![k])}`);
-  return `${s.table}\u0000${parts.join('\u0000')}`;
+  return s.key ? itemIdOf(s.table, rowIdOfKey(s.key)) : undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

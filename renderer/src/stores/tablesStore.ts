@@ -11,7 +11,7 @@ interface TablesState {
   filter: string;
   /** Selected table per connection id. */
   selected: Record<string, string>;
-  /** Descriptions by `${connectionId}/${table}`. */
+  /** Descriptions by tableRef(connectionId, table). */
   descriptions: Record<string, TableDescription>;
   describeError: string | null;
   load(connectionId: string): Promise<void>;
