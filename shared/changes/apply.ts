@@ -6,9 +6,9 @@
 import { itemsEqual, valuesEqual } from '../dynamo/equal';
 import { keyNames, keyOf } from '../dynamo/types';
 import type { Item, KeySchema } from '../dynamo/types';
-import { Draft } from './draft';
+import { StepDraft } from './stepDraft';
 import { changeId, changeIdOf, tableRef } from './identity';
-import type { Edit, ItemTarget, KeySchemas, Patch, StagedChange, StagingState } from './types';
+import type { Edit, ItemTarget, KeySchemasByRef, Patch, StagedChange, StagingState } from './types';
 
 interface Resolved {
   id: string;
@@ -53,8 +53,8 @@ function sameChange(existing: StagedChange, next: StagedChange): boolean {
 
 class Editor {
   constructor(
-    readonly draft: Draft,
-    private readonly schemas: KeySchemas,
+    readonly draft: StepDraft,
+    private readonly schemas: KeySchemasByRef,
   ) {}
 
   // Batches usually hit one table: remember the last lookup.
@@ -208,15 +208,19 @@ class Editor {
 export function applyEditWithPatch(
   state: StagingState,
   edit: Edit,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
 ): { state: StagingState; patch: Patch } {
-  const editor = new Editor(new Draft(state.changes), keySchemas);
+  const editor = new Editor(new StepDraft(state.changes), keySchemas);
   editor.apply(edit);
   const { changes, patch } = editor.draft.finish();
   return { state: changes === state.changes ? state : { changes }, patch };
 }
 
 /** The state after `edit`, with each touched item collapsed into at most one change. */
-export function applyEdit(state: StagingState, edit: Edit, keySchemas: KeySchemas): StagingState {
+export function applyEdit(
+  state: StagingState,
+  edit: Edit,
+  keySchemas: KeySchemasByRef,
+): StagingState {
   return applyEditWithPatch(state, edit, keySchemas).state;
 }

@@ -1,7 +1,7 @@
 /** Undo and redo as data: each step keeps only the before/after values of the ids it touched. */
 import { applyEditWithPatch } from './apply';
-import { applyPatch } from './draft';
-import type { Edit, KeySchemas, Patch, StagingState } from './types';
+import { applyPatch } from './stepDraft';
+import type { Edit, KeySchemasByRef, Patch, StagingState } from './types';
 
 export interface History {
   past: Patch[];
@@ -26,7 +26,7 @@ export function stageStep(
   state: StagingState,
   history: History,
   edit: Edit,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
 ): Step {
   const { state: next, patch } = applyEditWithPatch(state, edit, keySchemas);
   if (patch.entries.length === 0) return { state, history };

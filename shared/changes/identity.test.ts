@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commitIdSchema } from '../contract/commit';
 import type { KeySchema } from '../dynamo/types';
 import {
   changeId,
@@ -6,6 +7,7 @@ import {
   changeIdPrefix,
   itemId,
   itemIdOf,
+  newCommitId,
   parseChangeId,
   parseTableRef,
   rowId,
@@ -65,7 +67,16 @@ describe('identity', () => {
     const a = rowIdOfKey({ sk: { N: '1.50' }, pk: { S: 'a,b' } });
     expect(rowIdOfKey({ pk: { S: 'a,b' }, sk: { N: '1.5' } })).toBe(a);
     expect(rowIdOfKey({ pk: { S: 'a' }, sk: { N: '1.5' } })).not.toBe(a);
-    expect(rowIdOfKey({ pk: { S: 'a,b=' } })).not.toBe(rowIdOfKey({ pk: { S: 'a' }, b: { S: '' } }));
+    expect(rowIdOfKey({ pk: { S: 'a,b=' } })).not.toBe(
+      rowIdOfKey({ pk: { S: 'a' }, b: { S: '' } }),
+    );
     expect(a).not.toContain('\u0000');
+  });
+
+  it('makes commit ids the backend accepts, different each time', () => {
+    const a = newCommitId();
+    expect(commitIdSchema.parse(a)).toBe(a);
+    expect(a).toMatch(/^\d{14}-[0-9a-f]{8}$/);
+    expect(newCommitId()).not.toBe(a);
   });
 });

@@ -4,6 +4,8 @@
  * - TableRef: connection id, NUL, table name.
  * - RowId: an item's canonical key (canonicalKey: JSON, so it never holds a raw NUL).
  * - ChangeId: TableRef, NUL, RowId.
+ * - CommitId: a commit's id (its journal's name): UTC time to the second, a dash, 8 random hex
+ *   digits; the UI makes it before the call so that it knows the commit, the backend when not given.
  * - ItemId: table, NUL, RowId: an item within one connection (a plan's, a transaction's); in
  *   memory only, never stored.
  * Table names cannot hold a NUL (DynamoDB allows [A-Za-z0-9_.-]); connection ids are ours.
@@ -17,6 +19,8 @@ export type TableRef = string;
 export type RowId = string;
 /** TableRef + NUL + RowId. */
 export type ChangeId = string;
+/** yyyyMMddHHmmss-xxxxxxxx (commitIdSchema accepts it). */
+export type CommitId = string;
 /** table + NUL + RowId: an item within one connection. */
 export type ItemId = string;
 
@@ -98,4 +102,13 @@ export function rowIdOfKey(key: Item): RowId {
       .sort()
       .map((k) => [k, normalizedKeyValue(key[k])]),
   );
+}
+
+/** A new commit id: different each call (8 random hex digits after the time). */
+export function newCommitId(): CommitId {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
+  return `${stamp}-${crypto.randomUUID().slice(0, 8)}`;
 }

@@ -1,7 +1,7 @@
 /** Fixtures shared by the staging tests (not part of the API). */
 import type { Item, KeySchema } from '../dynamo/types';
 import { changeId, tableRef } from './types';
-import type { ItemTarget, KeySchemas } from './types';
+import type { ItemTarget, KeySchemasByRef } from './types';
 
 export const CONN = 'local';
 export const TABLE = 'Orders';
@@ -9,7 +9,7 @@ export const schema: KeySchema = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'N' },
 };
-export const schemas: KeySchemas = { [tableRef(CONN, TABLE)]: schema };
+export const schemas: KeySchemasByRef = { [tableRef(CONN, TABLE)]: schema };
 
 export function row(pk: string, sk: string, extra: Item = {}): Item {
   return { pk: { S: pk }, sk: { N: sk }, ...extra };

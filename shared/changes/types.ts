@@ -40,7 +40,7 @@ const NO_CHANGES: ReadonlyMap<string, StagedChange> = new Map();
 export const emptyStaging: StagingState = { changes: NO_CHANGES };
 
 /** Key schemas of the tables edits touch, by tableRef(connectionId, table). */
-export type KeySchemas = Readonly<Record<string, KeySchema>>;
+export type KeySchemasByRef = Readonly<Record<string, KeySchema>>;
 
 // Identities (TableRef, ChangeId, RowId) are made and parsed in ./identity.
 export { changeId, tableRef } from './identity';

@@ -1,4 +1,9 @@
-/** Display paths to attributes inside an item: `tags`, `history[2].note`, `["odd.name"]`. */
+/**
+ * Display paths to attributes inside an item: `tags`, `history[2].note`, `["odd.name"]` (an odd
+ * name as a JSON string in brackets). The one syntax of what DynoStage writes: validation issues,
+ * editor and import errors. What the user types in the query bar (projection, filters) is the
+ * other syntax, shared/query/path.ts (`"odd.name".x`); a path is never passed from one to the other.
+ */
 
 const PLAIN_NAME = /^[^.[\]"\s]+$/;
 

@@ -6,7 +6,7 @@
 import { itemId as itemIdOfKey } from '../changes/identity';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 import { guardedCall } from './guarded';
-import type { KeySchemas, PlanInput } from './types';
+import type { KeySchemasByTable, PlanInput } from './types';
 
 /** TransactWriteItems limits: 100 actions and 4 MB per call. */
 export const MAX_TRANSACT_ACTIONS = 100;
@@ -63,7 +63,7 @@ const itemId = (op: PlanInput, schema: KeySchema) =>
  */
 export function atomicGroups(
   ops: readonly PlanInput[],
-  schemas: KeySchemas,
+  schemas: KeySchemasByTable,
   maxActions = MAX_TRANSACT_ACTIONS,
   maxBytes = MAX_TRANSACT_BYTES,
 ): AtomicPlan {

@@ -5,7 +5,7 @@
 import { itemId, itemIdOf } from '../changes/identity';
 import type { Item, KeySchema } from '../dynamo/types';
 import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan } from './atomicGroups';
-import type { KeySchemas, PlanInput } from './types';
+import type { KeySchemasByTable, PlanInput } from './types';
 
 export type AtomicScope = 'group' | 'all';
 
@@ -63,7 +63,7 @@ export interface AtomicPlanResult extends AtomicPlan {
  */
 export function planAtomic(
   input: readonly PlanInput[],
-  schemas: KeySchemas,
+  schemas: KeySchemasByTable,
   scope: AtomicScope = 'group',
   checks: readonly AtomicCheck[] = [],
 ): AtomicPlanResult {

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { Item, KeySchema } from '../dynamo/types';
 import { DEFAULT_ASSUMPTIONS, estimate, formatDollars, modeLabel, priceOf } from './estimate';
 import { plan } from './plan';
-import type { KeySchemas, PlanInput } from './types';
+import type { KeySchemasByTable, PlanInput } from './types';
 
 const users: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
-const schemas: KeySchemas = { Users: users };
+const schemas: KeySchemasByTable = { Users: users };
 
 const put = (id: string, item: Item, oldSize?: number): PlanInput => ({
   id,

@@ -5,14 +5,14 @@ import { canonicalKey } from '../dynamo/key';
 import { itemId } from '../changes/identity';
 import { sizeOp } from './builder';
 import { plan } from './plan';
-import type { KeySchemas, PlanInput } from './types';
+import type { KeySchemasByTable, PlanInput } from './types';
 
 const users: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const events: KeySchema = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'n', type: 'N' },
 };
-const schemas: KeySchemas = { Users: users, Events: events };
+const schemas: KeySchemasByTable = { Users: users, Events: events };
 
 const put = (id: string, table: string, item: Item, oldSize?: number): PlanInput => ({
   id,

@@ -11,7 +11,7 @@ import {
 import type { ItemMeasure } from '../dynamo/measure';
 import { PlannerSession } from './session';
 import { linkOrder } from './links';
-import type { KeySchemas, Plan, PlanInput, PlanOptions } from './types';
+import type { KeySchemasByTable, Plan, PlanInput, PlanOptions } from './types';
 
 /** Why an operation cannot be planned at all, or null when it can. */
 export function unplannable(op: PlanInput, schema: KeySchema | undefined): string | null {
@@ -52,7 +52,7 @@ export interface CollapseResult {
  */
 export function collapseOps(
   ops: readonly PlanInput[],
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
   limits: PackLimits,
   known?: KnownMeasure,
   session: PlannerSession = new PlannerSession(),
@@ -108,7 +108,7 @@ export function collapseOps(
  */
 export function plan(
   ops: readonly PlanInput[],
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
   opts: PlanOptions = {},
   known?: KnownMeasure,
   session?: PlannerSession,

@@ -34,7 +34,7 @@ export interface Guard {
 export type WriteMode = 'guarded' | 'batch' | 'atomic';
 
 /** Key schema of every table the plan touches, by table name. */
-export type KeySchemas = Record<string, KeySchema>;
+export type KeySchemasByTable = Record<string, KeySchema>;
 
 /** One BatchWriteItem call: 1..25 operations, no two on the same (table, key). */
 export interface PlanRequest {

@@ -1,6 +1,7 @@
 /**
  * Document paths as the user types them: `a.b[0].c`. A name holding `.`, `[`, `]` or `"` goes in
- * double quotes (`"a.b".c`), with `\"` and `\\` inside quotes.
+ * double quotes (`"a.b".c`), with `\"` and `\\` inside quotes. The syntax the user types in the
+ * query bar only; paths DynoStage writes in messages are shared/dynamo/path.ts's (`["a.b"].c`).
  */
 
 export type PathSegment = { name: string } | { index: number };

@@ -4,7 +4,7 @@
  * cards. Inferred from the data rather than recorded at staging time, so a move still reads as one
  * after a reload or a restart.
  */
-import type { Changes, KeySchemas, PutChange } from '../changes/types';
+import type { Changes, KeySchemasByRef, PutChange } from '../changes/types';
 import { tableRef } from '../changes/types';
 import type { Item } from '../dynamo/types';
 import { keyNames } from '../dynamo/types';
@@ -22,7 +22,7 @@ function signature(item: Item, skip: ReadonlySet<string>): string {
  * put in another table whose image equals the deleted image on every attribute but the target's
  * key (which a key mapping may have filled from other attributes); each put pairs once.
  */
-export function pairMoves(changes: Changes, keySchemas: KeySchemas): Map<string, string> {
+export function pairMoves(changes: Changes, keySchemas: KeySchemasByRef): Map<string, string> {
   const pairs = new Map<string, string>();
   // Puts by table, then by signature (without that table's key names).
   const byTable = new Map<string, { skip: Set<string>; bySig: Map<string, string[]> }>();

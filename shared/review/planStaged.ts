@@ -4,17 +4,17 @@
  */
 import { inputMeasure, planInputs } from '../changes/toPlan';
 import { tableRef } from '../changes/types';
-import type { Changes, KeySchemas as ChangeKeySchemas } from '../changes/types';
+import type { Changes, KeySchemasByRef } from '../changes/types';
 import { plan } from '../plan/plan';
 import type { PlannerSession } from '../plan/session';
-import type { KeySchemas, Plan, PlanInput, PlanSummary } from '../plan/types';
+import type { KeySchemasByTable, Plan, PlanInput, PlanSummary } from '../plan/types';
 
 export interface ConnectionPlan {
   connectionId: string;
   ops: PlanInput[];
   plan: Plan;
   /** Key schemas of the tables the ops touch (those known to the review). */
-  schemas: KeySchemas;
+  schemas: KeySchemasByTable;
 }
 
 export interface StagedPlan {
@@ -47,7 +47,7 @@ const ZERO: PlanSummary = {
  */
 export function planStaged(
   changes: Changes,
-  keySchemas: ChangeKeySchemas,
+  keySchemas: KeySchemasByRef,
   session: PlannerSession,
 ): StagedPlan {
   const connectionIds = new Set<string>();
@@ -65,7 +65,7 @@ export function planStaged(
   const summary = { ...ZERO };
   for (const connectionId of connectionIds) {
     const ops = planInputs(changes, connectionId, session);
-    const schemas: KeySchemas = {};
+    const schemas: KeySchemasByTable = {};
     const seen = new Set<string>();
     for (const op of ops) {
       if (seen.has(op.table)) continue;

@@ -2,7 +2,7 @@
  * The review's validation: shared/validation's validator (the one the backend and the CLI enforce)
  * plus what the planner refused in the plan the review shows.
  */
-import type { Changes, KeySchemas } from '../changes/types';
+import type { Changes, KeySchemasByRef } from '../changes/types';
 import type { PlannerSession } from '../plan/session';
 import { validateStaged, type IssueCache, type StagedIssue } from '../validation/staged';
 import type { StagedPlan } from './planStaged';
@@ -13,7 +13,7 @@ import type { StagedPlan } from './planStaged';
  */
 export function reviewIssues(
   changes: Changes,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
   staged: StagedPlan | undefined,
   session: PlannerSession,
   cache?: IssueCache,

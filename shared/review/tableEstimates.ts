@@ -3,7 +3,7 @@ import type { ConnectionInfo } from '../contract/connections';
 import { tableCounts } from '../changes/tableCounts';
 import type { TableCounts } from '../changes/tableCounts';
 import { tableRef } from '../changes/types';
-import type { Changes, KeySchemas, StagedChange } from '../changes/types';
+import type { Changes, KeySchemasByRef, StagedChange } from '../changes/types';
 import type { WriteMode } from '../plan/types';
 import { estimateStaged } from './estimateStaged';
 import { planStaged } from './planStaged';
@@ -48,7 +48,7 @@ function figures(
 export function tableSummary(
   changes: Changes,
   moves: ReadonlyMap<string, string>,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
   whole: StagedPlan,
   connections: readonly ConnectionInfo[],
 ): { rows: TableSummaryRow[]; total: Partial<Record<WriteMode, ModeFigures>> } {

@@ -1,6 +1,6 @@
 /** What one staging step did, in a few words, for toasts and for undo ("Undid: Deleted T-00047"). */
 import { tableRef } from '../changes/types';
-import type { Edit, ItemTarget, KeySchemas } from '../changes/types';
+import type { Edit, ItemTarget, KeySchemasByRef } from '../changes/types';
 import { keyNames } from '../dynamo/types';
 import type { Item, KeySchema } from '../dynamo/types';
 
@@ -20,7 +20,7 @@ function flatten(edit: Edit): Edit[] {
 }
 
 /** A short description of `edit`: "Set status of T-1", "Deleted 3 items", "Moved 12 items". */
-export function describeEdit(edit: Edit, keySchemas: KeySchemas = {}): string {
+export function describeEdit(edit: Edit, keySchemas: KeySchemasByRef = {}): string {
   const schemaOf = (connectionId: string, table: string) =>
     keySchemas[tableRef(connectionId, table)];
   const of = (t: ItemTarget) =>

@@ -3,7 +3,7 @@
  * item, one per path. The review pane shows these; the backend refuses to send while any is open.
  */
 import { changeMeasure } from '../changes/toPlan';
-import { tableRef, type Changes, type KeySchemas, type StagedChange } from '../changes/types';
+import { tableRef, type Changes, type KeySchemasByRef, type StagedChange } from '../changes/types';
 import { measureItemUncached } from '../dynamo/measure';
 import type { PlannerSession } from '../plan/session';
 import type { KeySchema } from '../dynamo/types';
@@ -107,7 +107,7 @@ export interface ValidateStagedOptions {
 /** Every blocking issue of the staged changes, in staging order, then what the planner refused. */
 export function validateStaged(
   changes: Changes,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
   options: ValidateStagedOptions = {},
 ): StagedIssue[] {
   const out: StagedIssue[] = [];

@@ -3,8 +3,8 @@
  * shared/dynamo's parsers so numbers keep their digits and set/binary types are kept or noted.
  */
 import { parseDynamoJsonText } from '../dynamo/dynamoJson';
-import { fromPlainText, plainJsonText } from '../dynamo/json';
-import type { TypeNote } from '../dynamo/json';
+import { fromPlainText, plainJsonText } from '../dynamo/plainJson';
+import type { TypeNote } from '../dynamo/plainJson';
 import { parseJson } from '../dynamo/jsonParse';
 import type { JsonNode } from '../dynamo/jsonParse';
 import { ATTR_TYPES } from '../dynamo/types';

@@ -13,7 +13,7 @@ import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItem 
 import type { Item } from '../../../shared/dynamo/types';
 import { atomicGroups, type AtomicGroup, type TransactAction } from '../../../shared/plan/atomicGroups';
 import type { ConditionCheckAction } from '../../../shared/plan/atomicPlan';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shared/retry/backoff';
 import { toSdkItem } from '../dynamo/convert';
 import {
@@ -42,9 +42,9 @@ export interface AtomicRunOptions extends Partial<BackoffOptions> {
   /** ConditionCheck actions added to every group, with the labels that name them. */
   checks?: { actions: ConditionCheckAction[]; labels: string[] };
   /** Plan a canceled group's other operations again and send them (scope "each group"). */
-  regroup?: { schemas: KeySchemas; maxActions: number; maxBytes: number };
+  regroup?: { schemas: KeySchemasByTable; maxActions: number; maxBytes: number };
   /** Key schemas, for reading a conflict's server image. */
-  schemas?: KeySchemas;
+  schemas?: KeySchemasByTable;
   /** Tokens derived from this (the commit id), the actions and the attempt: a resume sends the same. */
   tokenSeed?: string;
   /** Every group may have been applied before (a resume). */
@@ -178,7 +178,7 @@ async function fillServerImages(
   client: DynamoDBClient,
   ops: readonly PlanInput[],
   outcomes: Record<string, AtomicOutcome>,
-  schemas?: KeySchemas,
+  schemas?: KeySchemasByTable,
 ): Promise<void> {
   for (const op of ops) {
     const x = outcomes[op.id];

@@ -4,7 +4,7 @@
  */
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../../../shared/dynamo/types';
-import type { PlanInput, KeySchemas } from '../../../shared/plan/types';
+import type { PlanInput, KeySchemasByTable } from '../../../shared/plan/types';
 import { keyOf } from '../../../shared/dynamo/types';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { itemsEquivalent } from './equivalent';
@@ -34,14 +34,14 @@ export const RETRY_REASONS = new Set([
 ]);
 
 /** The key an operation writes, in the table's key schema. */
-export function opKey(op: PlanInput, schemas?: KeySchemas): Item {
+export function opKey(op: PlanInput, schemas?: KeySchemasByTable): Item {
   if (op.kind === 'delete') return op.key;
   const schema = schemas?.[op.table];
   return schema ? keyOf(op.item, schema) : op.item;
 }
 
 /** The item now on the server (consistent read); null when absent or unreadable. */
-export async function serverImage(client: DynamoDBClient, op: PlanInput, schemas?: KeySchemas): Promise<Item | null> {
+export async function serverImage(client: DynamoDBClient, op: PlanInput, schemas?: KeySchemasByTable): Promise<Item | null> {
   try {
     const out = await client.send(
       new GetItemCommand({ TableName: op.table, Key: toSdkItem(opKey(op, schemas)), ConsistentRead: true }),
@@ -67,7 +67,7 @@ export function outcomesFromReasons(
   ops: readonly PlanInput[],
   reasons: readonly CancellationReason[],
   checkLabels: readonly string[],
-  schemas?: KeySchemas,
+  schemas?: KeySchemasByTable,
 ): Record<string, AtomicOutcome> {
   const name = (op: PlanInput) => `${op.table} ${JSON.stringify(opKey(op, schemas))}`;
   const out: Record<string, AtomicOutcome> = {};

@@ -5,7 +5,7 @@
  */
 import type { BatchWriteItemCommandOutput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PackLimits, SizedOp } from '../../../shared/plan/builder';
-import type { KeySchemas } from '../../../shared/plan/types';
+import type { KeySchemasByTable } from '../../../shared/plan/types';
 import type { BackoffOptions } from '../../../shared/retry/backoff';
 import { Backlog } from './backlog';
 import { BatchQueue } from './batchQueue';
@@ -56,7 +56,7 @@ export class BatchLane {
 
   constructor(
     private readonly client: DynamoDBClient,
-    private readonly keySchemas: KeySchemas,
+    private readonly keySchemas: KeySchemasByTable,
     private readonly opts: CommitOptions,
     private readonly limits: PackLimits,
     backoff: BackoffOptions,

@@ -5,8 +5,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyOf, type Item } from '../../../shared/dynamo/types';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
-import { batchGetItems, type BatchGetOptions } from '../dynamo/batchGet';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
+import { batchGetItems, type BatchGetItemsOptions } from '../dynamo/batchGet';
 import { itemsEquivalent } from './equivalent';
 
 export interface DriftInput {
@@ -47,8 +47,8 @@ const same = (server: Item | null, want: Item | null) =>
 async function compare(
   client: DynamoDBClient,
   wanted: Expectation[],
-  keySchemas: KeySchemas,
-  opts: BatchGetOptions,
+  keySchemas: KeySchemasByTable,
+  opts: BatchGetItemsOptions,
 ): Promise<CompareResult> {
   const byTable = new Map<string, Expectation[]>();
   for (const w of wanted) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w]);
@@ -89,8 +89,8 @@ async function compare(
 export function checkDrift(
   client: DynamoDBClient,
   inputs: readonly DriftInput[],
-  keySchemas: KeySchemas,
-  opts: BatchGetOptions = {},
+  keySchemas: KeySchemasByTable,
+  opts: BatchGetItemsOptions = {},
 ): Promise<CompareResult> {
   const wanted = inputs.map((d) => ({
     id: d.id,
@@ -105,8 +105,8 @@ export function checkDrift(
 export function readBack(
   client: DynamoDBClient,
   written: readonly PlanInput[],
-  keySchemas: KeySchemas,
-  opts: BatchGetOptions = {},
+  keySchemas: KeySchemasByTable,
+  opts: BatchGetItemsOptions = {},
 ): Promise<CompareResult> {
   const wanted = written.map((op) =>
     op.kind === 'put'
@@ -126,8 +126,8 @@ export function checkResume(
   client: DynamoDBClient,
   ops: readonly PlanInput[],
   bases: ReadonlyMap<string, Item | null>,
-  keySchemas: KeySchemas,
-  opts: BatchGetOptions = {},
+  keySchemas: KeySchemasByTable,
+  opts: BatchGetItemsOptions = {},
 ): Promise<CompareResult> {
   const wanted: Expectation[] = [];
   for (const op of ops) {

@@ -5,7 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { packLimits } from '../../../shared/plan/builder';
-import type { KeySchemas, Plan, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, Plan, PlanInput } from '../../../shared/plan/types';
 import { JournalWriter, loadJournal } from './journal';
 import { Ledger } from './ledger';
 import { CommitRun } from './run';
@@ -20,7 +20,7 @@ import type { CommitCallbacks, CommitOptions, CommitReport } from './types';
 export async function executeCommit(
   client: DynamoDBClient,
   input: Plan | readonly PlanInput[],
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
   opts: CommitOptions = {},
   callbacks: CommitCallbacks = {},
 ): Promise<CommitReport> {

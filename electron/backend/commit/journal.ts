@@ -12,14 +12,14 @@ import {
   journalHeaderSchema,
 } from '../../../shared/journal/schema';
 import type { AtomicCheck, AtomicScope } from '../../../shared/plan/atomicPlan';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { reasonForDisk } from '../connections/errors';
 
 export interface JournalHeader {
   journal: 'dynostage-commit';
   version: 1;
   createdAt: string;
-  keySchemas: KeySchemas;
+  keySchemas: KeySchemasByTable;
   ops: PlanInput[];
   /** The connection the plan was made for (absent in CLI journals). */
   connectionId?: string;

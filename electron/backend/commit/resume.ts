@@ -1,7 +1,7 @@
 /** Resuming a commit from its journal, with the checks a first run makes. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../../../shared/dynamo/types';
-import type { BatchGetOptions } from '../dynamo/batchGet';
+import type { BatchGetItemsOptions } from '../dynamo/batchGet';
 import { checkResume, type CompareResult } from './drift';
 import { executeCommit } from './executor';
 import { loadJournal } from './journal';
@@ -14,7 +14,7 @@ export interface ResumeChecks {
    * condition in the journal and check themselves.
    */
   bases?: ReadonlyMap<string, Item | null>;
-  read?: BatchGetOptions;
+  read?: BatchGetItemsOptions;
 }
 
 export interface ResumeReport extends CommitReport {

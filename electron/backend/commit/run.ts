@@ -7,7 +7,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { packLimits, type SizedOp } from '../../../shared/plan/builder';
 import { heldReason } from '../../../shared/plan/links';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { backoffOptions } from '../../../shared/retry/backoff';
 import { Pressure } from './backlog';
 import { BatchLane } from './batches';
@@ -41,7 +41,7 @@ export class CommitRun {
   constructor(
     client: DynamoDBClient,
     start: Start,
-    keySchemas: KeySchemas,
+    keySchemas: KeySchemasByTable,
     private readonly opts: CommitOptions,
     private readonly ledger: Ledger,
   ) {

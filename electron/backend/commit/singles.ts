@@ -6,7 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SizedOp } from '../../../shared/plan/builder';
 import { alreadyApplied, guardedCall } from '../../../shared/plan/guarded';
-import type { KeySchemas } from '../../../shared/plan/types';
+import type { KeySchemasByTable } from '../../../shared/plan/types';
 import { backoffOptions } from '../../../shared/retry/backoff';
 import { Backlog, type Pressure } from './backlog';
 import type { Pauses } from './pause';
@@ -49,7 +49,7 @@ export class SingleLane {
 
   constructor(
     private readonly client: DynamoDBClient,
-    private readonly keySchemas: KeySchemas,
+    private readonly keySchemas: KeySchemasByTable,
     private readonly opts: CommitOptions,
     private readonly ledger: Ledger,
     private readonly pacer: RatePacer | null,

@@ -2,7 +2,7 @@
 import { collapseOps } from '../../../shared/plan/plan';
 import { packSized, sizeOp, type PackLimits, type SizedOp } from '../../../shared/plan/builder';
 import { heldReason, linkOf } from '../../../shared/plan/links';
-import type { KeySchemas, Plan, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, Plan, PlanInput } from '../../../shared/plan/types';
 
 export interface Start {
   fresh: SizedOp[][];
@@ -58,7 +58,7 @@ function splitLinks(
 /** Operations are planned with the same rules as `plan`; a Plan is taken as it is. */
 export function prepare(
   input: Plan | readonly PlanInput[],
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
   limits: PackLimits,
 ): Start {
   if (Array.isArray(input)) {

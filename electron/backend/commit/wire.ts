@@ -8,7 +8,7 @@
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { itemId } from '../../../shared/changes/identity';
 import type { Item } from '../../../shared/dynamo/types';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { fromSdkItem } from '../dynamo/convert';
 
 const canonicalBase64 = (b: string) => Buffer.from(b, 'base64').toString('base64');
@@ -97,7 +97,7 @@ export function preserializedBatchWrite(
 /** The keyIds (table + canonical key) of the requests DynamoDB handed back unprocessed. */
 export function unprocessedKeyIds(
   unprocessed: Record<string, WriteRequest[]> | undefined,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
 ): string[] {
   const out: string[] = [];
   for (const [table, reqs] of Object.entries(unprocessed ?? {})) {

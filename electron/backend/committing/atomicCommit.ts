@@ -6,7 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { checkLabel, planAtomic, type AtomicCheck, type AtomicScope } from '../../../shared/plan/atomicPlan';
 import { MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES } from '../../../shared/plan/atomicGroups';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { runAtomicGroups, type AtomicOutcome } from '../commit/atomic';
 import { JournalWriter, loadJournal, type JournalEntry } from '../commit/journal';
 import type { CommitProgress, CommitReport, OpOutcome } from '../commit/types';
@@ -31,7 +31,7 @@ export class AtomicRefusedError extends Error {
 }
 
 /** Throws AtomicRefusedError, before any journal or call, when the plan cannot be sent at all. */
-export function refuseUnsendableAtomic(ops: readonly PlanInput[], keySchemas: KeySchemas, scope?: AtomicScope, checks?: AtomicCheck[]): void {
+export function refuseUnsendableAtomic(ops: readonly PlanInput[], keySchemas: KeySchemasByTable, scope?: AtomicScope, checks?: AtomicCheck[]): void {
   const plan = planAtomic(ops, keySchemas, scope ?? 'group', checks ?? []);
   if (plan.refused) throw new AtomicRefusedError(plan.refused);
 }
@@ -51,7 +51,7 @@ function journalLines(outcomes: Record<string, AtomicOutcome>): JournalEntry[] {
 export async function runAtomicCommit(
   client: DynamoDBClient,
   ops: readonly PlanInput[],
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
   o: AtomicCommitOptions,
 ): Promise<CommitReport> {
   const scope = o.scope ?? 'group';
@@ -204,7 +204,7 @@ interface WireOptions {
 export async function atomicStart(
   client: DynamoDBClient,
   ops: readonly PlanInput[],
-  staged: KeySchemas,
+  staged: KeySchemasByTable,
   commitId: string,
   options: WireOptions = {},
 ) {

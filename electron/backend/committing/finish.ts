@@ -1,7 +1,7 @@
 /** After the engine: settle staging, close the journal, read back, and build the report. */
 import type { StagedChange } from '../../../shared/changes/types';
 import { keyOf } from '../../../shared/dynamo/types';
-import type { KeySchemas, PlanInput } from '../../../shared/plan/types';
+import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { readBack, type Mismatch } from '../commit/drift';
 import type { CommitReport } from '../commit/types';
 import type { Services } from '../services';
@@ -18,7 +18,7 @@ export interface Finished {
   connectionId: string;
   result: CommitReport;
   ops: PlanInput[];
-  keySchemas: KeySchemas;
+  keySchemas: KeySchemasByTable;
   /** The staged changes as they were when the commit started. */
   snapshot: Map<string, StagedChange>;
   /** Outcomes known before the engine ran (skipped, written by an earlier run). */

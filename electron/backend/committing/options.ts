@@ -1,5 +1,4 @@
 /** The app's commit options turned into the engine's, and the ids commits get. */
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { commitOptionsSchema } from '../../../shared/contract/commit';
 
@@ -28,14 +27,3 @@ export const UNCHECKED_REASON =
 
 export const DRIFT_REASON =
   'not sent: the item changed on the server before Resume (the drift check); nothing was overwritten';
-
-export function newCommitId(): string {
-  return (
-    new Date()
-      .toISOString()
-      .replace(/[-:.TZ]/g, '')
-      .slice(0, 14) +
-    '-' +
-    randomBytes(4).toString('hex')
-  );
-}

@@ -1,7 +1,7 @@
 /** The commit report as the contract sends it: an empty one, and one built from the engine's. */
 import type { StagedChange } from '../../../shared/changes/types';
 import { keyOf } from '../../../shared/dynamo/types';
-import type { KeySchemas } from '../../../shared/plan/types';
+import type { KeySchemasByTable } from '../../../shared/plan/types';
 import type { CommitReport } from '../commit/types';
 import type { ReportWire } from './types';
 
@@ -57,7 +57,7 @@ export function countersOf(c: CommitReport['counters']): ReportWire['counters'] 
 export function conflictsOf(
   result: CommitReport,
   snapshot: ReadonlyMap<string, StagedChange>,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByTable,
 ) {
   const out = [];
   for (const c of result.conflicts) {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { newCommitId } from '../../../shared/changes/identity';
 import { planInputs } from '../../../shared/changes/toPlan';
 import { withGuards } from '../../../shared/changes/toPlanGuards';
 import type { StagedChange } from '../../../shared/changes/types';
 import type { commitChannels } from '../../../shared/contract/commit';
-import type { KeySchemas } from '../../../shared/plan/types';
+import type { KeySchemasByTable } from '../../../shared/plan/types';
 import { checkDrift } from '../commit/drift';
 import { executeCommit } from '../commit/executor';
 import { loadJournal } from '../commit/journal';
@@ -21,7 +22,6 @@ import { JournalFolder } from './journals';
 import {
   DRIFT_REASON,
   executorOptions,
-  newCommitId,
   readOptions,
   UNCHECKED_REASON,
   type Options,
@@ -186,8 +186,8 @@ export class CommitService {
   private async keySchemas(
     client: Awaited<ReturnType<Services['client']>>,
     changes: Map<string, StagedChange>,
-  ): Promise<KeySchemas> {
-    const out: KeySchemas = {};
+  ): Promise<KeySchemasByTable> {
+    const out: KeySchemasByTable = {};
     for (const table of new Set([...changes.values()].map((c) => c.table))) {
       out[table] = (await describeTable(client, table)).key;
     }

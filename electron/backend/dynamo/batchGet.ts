@@ -12,7 +12,7 @@ import { backoffDelay, backoffOptions, type BackoffOptions } from '../../../shar
 import { classifyFailure } from '../commit/errors';
 import { itemOf, itemsOf, rawCapacity, sendRaw } from './rawRead';
 
-export interface BatchGetOptions {
+export interface BatchGetItemsOptions {
   /** Strongly consistent reads (default false). */
   consistent?: boolean;
   /** Calls in flight (default 4). */
@@ -26,7 +26,7 @@ export interface BatchGetOptions {
   signal?: AbortSignal;
 }
 
-export interface BatchGetResult {
+export interface BatchGetItemsResult {
   /** Items found, by canonical key; a key that is absent here has no item. */
   items: Map<string, Item>;
   /** Keys still unprocessed when the read gave up: nothing is known about them. */
@@ -67,13 +67,13 @@ export async function batchGetItems(
   table: string,
   schema: KeySchema,
   keys: readonly Item[],
-  opts: BatchGetOptions = {},
-): Promise<BatchGetResult> {
+  opts: BatchGetItemsOptions = {},
+): Promise<BatchGetItemsResult> {
   const backoff = backoffOptions(opts.backoff);
   const maxRounds = opts.backoff?.maxRounds ?? Infinity;
   const budget = opts.noProgressTimeoutMs ?? DEFAULT_READ_NO_PROGRESS_MS;
   const random = opts.random ?? Math.random;
-  const result: BatchGetResult = {
+  const result: BatchGetItemsResult = {
     items: new Map(),
     unresolved: [],
     calls: 0,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildExport } from '../../../renderer/src/features/browse/export/exportFile';
 import { changeId } from '../../../shared/changes/types';
 import { parseDynamoJsonText, dynamoJsonText } from '../../../shared/dynamo/dynamoJson';
-import { fromPlainText, plainJsonText } from '../../../shared/dynamo/json';
+import { fromPlainText, plainJsonText } from '../../../shared/dynamo/plainJson';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
 import { fromSdkItem, toSdkItem } from './convert';

@@ -18,7 +18,7 @@ import type {
   Changes,
   Edit,
   ItemTarget,
-  KeySchemas,
+  KeySchemasByRef,
   Patch,
   StagedChange,
   StagingState,
@@ -34,7 +34,7 @@ export interface StagingData {
   staging: StagingState;
   history: History;
   /** Key schemas by tableRef(connectionId, table). */
-  keySchemas: KeySchemas;
+  keySchemas: KeySchemasByRef;
   /** Tables whose schema was read off a saved change's key and not yet confirmed by DynamoDB. */
   inferred: Readonly<Record<string, true>>;
   loadState: 'idle' | 'loading' | 'ready' | 'failed';
@@ -87,7 +87,7 @@ function entriesOf(patch: Patch, direction: 'undo' | 'redo'): StagingEntry[] {
   });
 }
 
-function withSchemas(extra: readonly TableSchema[]): KeySchemas {
+function withSchemas(extra: readonly TableSchema[]): KeySchemasByRef {
   const { keySchemas, inferred } = get();
   let next: Record<string, KeySchema> | null = null;
   let nextInferred: Record<string, true> | null = null;
@@ -170,7 +170,7 @@ export function inferKeySchema(change: StagedChange): KeySchema | null {
 /** Key schemas for the tables of `changes` that have none yet, read off their keys. */
 function inferMissing(
   changes: Changes,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
   inferred: Readonly<Record<string, true>>,
 ) {
   const schemas: Record<string, KeySchema> = { ...keySchemas };

@@ -2,6 +2,7 @@
  * The commit flow: commit:start or commit:resume (with an id chosen here, so Cancel can name it),
  * live commit:progress, then staging reloaded, grid rows refreshed, conflicts kept. Sole commitStore writer.
  */
+import { newCommitId } from '../../../../shared/changes/identity';
 import type { CommitProgressEvent, CommitReportWire } from '../../../../shared/contract/commit';
 import { call, onEvent } from '../../api/client';
 import { DEFAULT_OPTIONS, useCommitStore } from '../../stores/commitStore';
@@ -19,7 +20,6 @@ import {
   afterWrite,
   failedIds,
   labelsOf,
-  newCommitId,
   refreshesByTable,
   reloadsOf,
   resolutionsOf,

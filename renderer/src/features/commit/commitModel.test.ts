@@ -8,7 +8,6 @@ import {
   conflictCase,
   failedIds,
   labelsOf,
-  newCommitId,
   outcomeLists,
   progressShare,
   refreshesByTable,
@@ -27,12 +26,6 @@ const outcomes: CommitReportWire['outcomes'] = {
 };
 
 describe('commit model', () => {
-  it('makes commit ids the backend accepts, different each time', () => {
-    const a = newCommitId();
-    expect(a).toMatch(/^[A-Za-z0-9-]{1,64}$/);
-    expect(newCommitId()).not.toBe(a);
-  });
-
   it('sorts outcomes into failed with reasons, canceled and skipped', () => {
     const lists = outcomeLists({ outcomes } as CommitReportWire);
     expect(lists).toEqual({

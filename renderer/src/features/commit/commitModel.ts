@@ -6,15 +6,6 @@ import type { CommitRunView, ConflictChoice, OpenConflicts } from '../../stores/
 import { keyLabel } from '../../../../shared/review/reviewModel';
 import { plural } from './format';
 
-/** A commit id the backend accepts (letters, digits, dashes) that the UI knows before the call. */
-export function newCommitId(): string {
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:.TZ]/g, '')
-    .slice(0, 14);
-  return `${stamp}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
 /** "SupportTickets · ticketId=T-1": a change as one short line. */
 export function changeLabel(change: Pick<StagedChange, 'table' | 'key'>): string {
   return `${change.table} · ${keyLabel(change as StagedChange)}`;

@@ -14,9 +14,9 @@ import {
   errorsFromMessage,
   toInput,
   validate,
-  type Draft,
+  type ConnectionDraft,
   type FieldErrors,
-} from './draft';
+} from './connectionDraft';
 import { TestResultView } from './TestResultView';
 import { CredentialsRiskField, withConfirmation } from './CredentialsRiskField';
 
@@ -34,7 +34,7 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
     dialog.mode === 'edit' ? s.connections.find((c) => c.id === dialog.id) : undefined,
   );
   const { closeDialog, save, testDraft } = useConnectionStore.getState();
-  const [draft, setDraft] = useState<Draft>(() =>
+  const [draft, setDraft] = useState<ConnectionDraft>(() =>
     editing ? draftFrom(editing) : emptyDraft(profiles),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -48,14 +48,16 @@ function ConnectionDialogBody({ dialog }: { dialog: DialogState }) {
     if (el && !el.open) el.showModal();
   }, []);
 
-  const change = (next: Draft) => {
+  const change = (next: ConnectionDraft) => {
     setDraft(next);
     if (next.endpoint !== draft.endpoint || next.profile !== draft.profile) setConfirmed(false);
     setTest(undefined);
     // Clear a field's error once it changes; the others stay until the next check.
     setErrors((e) =>
       Object.fromEntries(
-        Object.entries(e).filter(([k]) => next[k as keyof Draft] === draft[k as keyof Draft]),
+        Object.entries(e).filter(
+          ([k]) => next[k as keyof ConnectionDraft] === draft[k as keyof ConnectionDraft],
+        ),
       ),
     );
   };

@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 import type { AuthKind, ProfileInfo } from '../../../../shared/contract/connections';
-import { withEndpoint, withProfile, type Draft, type FieldErrors } from './draft';
+import {
+  withEndpoint,
+  withProfile,
+  type ConnectionDraft,
+  type FieldErrors,
+} from './connectionDraft';
 import { COMMON_REGIONS } from './regions';
 
 export interface FieldsProps {
-  draft: Draft;
+  draft: ConnectionDraft;
   profiles: ProfileInfo[];
   errors: FieldErrors;
-  onChange(draft: Draft): void;
+  onChange(draft: ConnectionDraft): void;
 }
 
 const AUTH_LABELS: Record<AuthKind, string> = {
@@ -51,7 +56,7 @@ const describedBy = (id: string, error?: string, hint?: boolean) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function KindField({ draft, profiles, onChange }: FieldsProps) {
-  const pick = (kind: Draft['kind']) => {
+  const pick = (kind: ConnectionDraft['kind']) => {
     if (kind === draft.kind) return;
     // An endpoint starts without a profile: its keys come from the environment unless one is chosen.
     if (kind === 'endpoint') return onChange({ ...draft, kind, profile: '' });

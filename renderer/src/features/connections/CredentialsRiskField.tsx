@@ -2,10 +2,10 @@ import {
   credentialsEndpointRisk,
   type SaveConnectionInput,
 } from '../../../../shared/contract/connections';
-import type { Draft } from './draft';
+import type { ConnectionDraft } from './connectionDraft';
 
 /** Why this draft needs the user's word before its profile's credentials go to its endpoint. */
-export function draftCredentialsRisk(draft: Draft): string | undefined {
+export function draftCredentialsRisk(draft: ConnectionDraft): string | undefined {
   if (draft.kind !== 'endpoint' || !draft.profile) return undefined;
   return credentialsEndpointRisk(draft.endpoint);
 }
@@ -24,7 +24,7 @@ export function withConfirmation(
  * endpoint: testing or saving the connection needs the box ticked.
  */
 export function CredentialsRiskField(props: {
-  draft: Draft;
+  draft: ConnectionDraft;
   confirmed: boolean;
   onChange(confirmed: boolean): void;
 }) {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { tableRef } from '../../../../shared/changes/types';
-import type { KeySchemas } from '../../../../shared/changes/types';
+import type { KeySchemasByRef } from '../../../../shared/changes/types';
 import { BulkEditDialog } from '../staging/BulkEditDialog';
 import type { BulkSource } from '../staging/BulkEditDialog';
 import { CopyMoveDialog } from '../staging/CopyMoveDialog';
@@ -12,7 +12,7 @@ export interface ReviewBulkActionsProps {
   entries: readonly ReviewEntry[];
   /** tableRef of the table filter, or null when every table shows. */
   table: string | null;
-  keySchemas: KeySchemas;
+  keySchemas: KeySchemasByRef;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { tableRef } from '../../../../shared/changes/types';
-import type { Changes, KeySchemas } from '../../../../shared/changes/types';
+import type { Changes, KeySchemasByRef } from '../../../../shared/changes/types';
 import { AddAttributeDialog } from '../staging/AddAttributeDialog';
 import { imageOf, targetOf } from '../../../../shared/staging/currentImage';
 import { EditAttributeDialog } from '../staging/EditAttributeDialog';
@@ -10,7 +10,7 @@ import type { ReviewAction } from './ReviewItem';
 export interface ReviewDialogsProps {
   action: ReviewAction | null;
   changes: Changes;
-  keySchemas: KeySchemas;
+  keySchemas: KeySchemasByRef;
   onClose(): void;
 }
 

@@ -2,7 +2,7 @@
  * The review's validation (shared/review/reviewIssues) bound to the page's planner session and one
  * issue cache for the life of the page.
  */
-import type { Changes, KeySchemas, StagedChange } from '../../../../shared/changes/types';
+import type { Changes, KeySchemasByRef, StagedChange } from '../../../../shared/changes/types';
 import type { KeySchema } from '../../../../shared/dynamo/types';
 import { reviewIssues } from '../../../../shared/review/reviewIssues';
 import type { StagedPlan } from '../../../../shared/review/planStaged';
@@ -29,7 +29,7 @@ export function changeIssues(
 /** Every blocking issue of the staged changes, in staging order, plus what the planner refused. */
 export function validateStaged(
   changes: Changes,
-  keySchemas: KeySchemas,
+  keySchemas: KeySchemasByRef,
   staged?: StagedPlan,
 ): ReviewIssue[] {
   return reviewIssues(changes, keySchemas, staged, plannerSession, cache);

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { diffItem } from '../../../../shared/changes/diff';
 import { dynamoJsonText, parseDynamoJsonText } from '../../../../shared/dynamo/dynamoJson';
-import { fromPlainText, plainJsonText } from '../../../../shared/dynamo/json';
-import type { TypeNote } from '../../../../shared/dynamo/json';
+import { fromPlainText, plainJsonText } from '../../../../shared/dynamo/plainJson';
+import type { TypeNote } from '../../../../shared/dynamo/plainJson';
 import { keyNames, typeOf } from '../../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
 import { validateItem } from '../../../../shared/dynamo/validate';

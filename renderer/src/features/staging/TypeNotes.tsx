@@ -1,4 +1,4 @@
-import type { TypeNote } from '../../../../shared/dynamo/json';
+import type { TypeNote } from '../../../../shared/dynamo/plainJson';
 
 export interface TypeNotesProps {
   notes: readonly TypeNote[];

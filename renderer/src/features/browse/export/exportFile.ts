@@ -3,7 +3,7 @@
  * pause between slices so the page keeps painting, and the slices become one Blob.
  */
 import { unparse } from 'papaparse';
-import { plainJsonText } from '../../../../../shared/dynamo/json';
+import { plainJsonText } from '../../../../../shared/dynamo/plainJson';
 import type { AttributeValue, Item } from '../../../../../shared/dynamo/types';
 
 export type ExportFormat = 'jsonl' | 'json' | 'csv';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { dynamoJsonText } from '../../../../../shared/dynamo/dynamoJson';
-import { plainJsonText } from '../../../../../shared/dynamo/json';
+import { plainJsonText } from '../../../../../shared/dynamo/plainJson';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { copyText } from './cellText';
 import { copyToClipboard } from './clipboard';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { dynamoJsonText } from '../../../../../shared/dynamo/dynamoJson';
-import { plainJsonText } from '../../../../../shared/dynamo/json';
+import { plainJsonText } from '../../../../../shared/dynamo/plainJson';
 import { typeOf, type Item } from '../../../../../shared/dynamo/types';
 import { ValueTree } from './ValueTree';
 

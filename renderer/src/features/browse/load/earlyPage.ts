@@ -8,7 +8,7 @@ import type { ChannelOutput } from '../../../../../shared/contract';
 import type { QueryModel } from '../../../../../shared/contract/items';
 import { call } from '../../../api/client';
 import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
-import { EMPTY_DRAFT } from '../query/draft';
+import { EMPTY_DRAFT } from '../query/queryDraft';
 import { useQueryDraftStore } from '../query/queryDraftStore';
 
 export type QueryPage = ChannelOutput<'items:query'>;

@@ -1,5 +1,5 @@
 import type { ModelError } from '../../../../../shared/query';
-import { newFilter, type QueryDraft } from './draft';
+import { newFilter, type QueryDraft } from './queryDraft';
 import { FilterRow } from './FilterRow';
 
 export interface FilterListProps {

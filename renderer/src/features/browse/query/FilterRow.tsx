@@ -1,7 +1,7 @@
 import type { FilterOp } from '../../../../../shared/contract/items';
 import { ATTR_TYPES, type AttrType } from '../../../../../shared/dynamo/types';
 import type { ModelError } from '../../../../../shared/query';
-import { NO_VALUE_OPS, type FilterDraft } from './draft';
+import { NO_VALUE_OPS, type FilterDraft } from './queryDraft';
 import { FieldError } from './FieldError';
 import { errorsAt } from './fieldErrors';
 import { TypedValueInput } from './TypedValueInput';

@@ -1,6 +1,6 @@
 import type { SortOp } from '../../../../../shared/contract/items';
 import type { ModelError } from '../../../../../shared/query';
-import type { QueryDraft } from './draft';
+import type { QueryDraft } from './queryDraft';
 import { FieldError } from './FieldError';
 import { errorsAt } from './fieldErrors';
 import type { Target } from './useQueryModel';

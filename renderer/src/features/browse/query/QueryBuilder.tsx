@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TableDescription } from '../../../../../shared/contract/tables';
 import type { SlotRef } from '../../../stores/itemsStore';
-import type { QueryDraft } from './draft';
+import type { QueryDraft } from './queryDraft';
 import { FieldError } from './FieldError';
 import { errorsAt, visibleErrors } from './fieldErrors';
 import { FilterList } from './FilterList';

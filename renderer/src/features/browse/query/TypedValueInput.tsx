@@ -1,4 +1,4 @@
-import { SCALAR_TYPES, type ValueDraft } from './draft';
+import { SCALAR_TYPES, type ValueDraft } from './queryDraft';
 
 export interface TypedValueInputProps {
   label: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, newFilter } from './draft';
+import { EMPTY_DRAFT, newFilter } from './queryDraft';
 import { errorsAt, visibleErrors } from './fieldErrors';
 
 describe('visibleErrors', () => {

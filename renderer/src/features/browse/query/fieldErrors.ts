@@ -1,6 +1,6 @@
 /** Which validation errors the query bar shows where. */
 import type { ModelError } from '../../../../../shared/query';
-import type { QueryDraft } from './draft';
+import type { QueryDraft } from './queryDraft';
 
 /** True when the field an error is about is still empty in the form. */
 export function isBlankField(draft: QueryDraft, field: string): boolean {

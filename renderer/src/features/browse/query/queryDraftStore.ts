@@ -1,6 +1,6 @@
 /** The query bar's form per (connection, table), so a query survives switching tables. */
 import { create } from 'zustand';
-import { EMPTY_DRAFT, type QueryDraft } from './draft';
+import { EMPTY_DRAFT, type QueryDraft } from './queryDraft';
 
 interface QueryDraftState {
   drafts: Record<string, QueryDraft>;

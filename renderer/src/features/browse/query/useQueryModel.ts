@@ -9,7 +9,7 @@ import {
   type BuiltRequest,
   type ModelError,
 } from '../../../../../shared/query';
-import { toModel, type QueryDraft } from './draft';
+import { toModel, type QueryDraft } from './queryDraft';
 import { selectDraft, useQueryDraftStore } from './queryDraftStore';
 
 export interface Target {

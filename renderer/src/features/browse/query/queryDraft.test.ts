@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateModel } from '../../../../../shared/query';
-import { EMPTY_DRAFT, newFilter, splitPaths, toModel, type QueryDraft } from './draft';
+import { EMPTY_DRAFT, newFilter, splitPaths, toModel, type QueryDraft } from './queryDraft';
 
 const orgKey = {
   partitionKey: { name: 'orgId', type: 'S' as const },

@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/contract/connections';
 
 /** The add/edit form's state: plain strings, turned into the channel's input on submit. */
-export interface Draft {
+export interface ConnectionDraft {
   id?: string;
   kind: 'profile' | 'endpoint';
   name: string;
@@ -24,7 +24,7 @@ export type FieldErrors = Partial<Record<Field | 'form', string>>;
 const FIELDS: Field[] = ['name', 'profile', 'endpoint', 'region'];
 
 /** A new draft: the first profile if there is one, else a custom endpoint. */
-export function emptyDraft(profiles: ProfileInfo[]): Draft {
+export function emptyDraft(profiles: ProfileInfo[]): ConnectionDraft {
   const first = profiles[0];
   const base = { name: '', endpoint: '', nameTouched: false, regionTouched: false };
   return first
@@ -33,7 +33,7 @@ export function emptyDraft(profiles: ProfileInfo[]): Draft {
 }
 
 /** The draft that edits a saved connection. */
-export function draftFrom(info: ConnectionInfo): Draft {
+export function draftFrom(info: ConnectionInfo): ConnectionDraft {
   return {
     id: info.id,
     kind: info.kind === 'endpoint' ? 'endpoint' : 'profile',
@@ -47,7 +47,7 @@ export function draftFrom(info: ConnectionInfo): Draft {
 }
 
 /** Picks a profile; the region (and name) follow it until the user set them. */
-export function withProfile(d: Draft, p: ProfileInfo | undefined): Draft {
+export function withProfile(d: ConnectionDraft, p: ProfileInfo | undefined): ConnectionDraft {
   return {
     ...d,
     profile: p?.name ?? '',
@@ -57,7 +57,7 @@ export function withProfile(d: Draft, p: ProfileInfo | undefined): Draft {
 }
 
 /** Sets the endpoint URL; the name follows its host until the user set one. */
-export function withEndpoint(d: Draft, endpoint: string): Draft {
+export function withEndpoint(d: ConnectionDraft, endpoint: string): ConnectionDraft {
   let host = '';
   try {
     host = new URL(endpoint.trim()).host;
@@ -68,7 +68,7 @@ export function withEndpoint(d: Draft, endpoint: string): Draft {
 }
 
 /** The channel input for a draft. */
-export function toInput(d: Draft): SaveConnectionInput {
+export function toInput(d: ConnectionDraft): SaveConnectionInput {
   const common = {
     ...(d.id ? { id: d.id } : {}),
     name: d.name,
@@ -85,7 +85,7 @@ export function toInput(d: Draft): SaveConnectionInput {
 }
 
 /** Checks a draft with the same schema the backend applies; empty when it may be sent. */
-export function validate(d: Draft): FieldErrors {
+export function validate(d: ConnectionDraft): FieldErrors {
   const parsed = saveConnectionInputSchema.safeParse(toInput(d));
   if (parsed.success) return {};
   const errors: FieldErrors = {};

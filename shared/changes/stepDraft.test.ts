@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, Draft } from './draft';
+import { applyPatch, StepDraft } from './stepDraft';
 import type { StagedChange } from './types';
 
 const change = (n: string): StagedChange => ({
@@ -10,12 +10,12 @@ const change = (n: string): StagedChange => ({
   original: { id: { S: n } },
 });
 
-describe('Draft', () => {
+describe('StepDraft', () => {
   it('lists each touched id once, with its value before and after the step', () => {
     const a = change('a');
     const b = change('b');
     const base = new Map([['a', a]]);
-    const d = new Draft(base);
+    const d = new StepDraft(base);
     const a2 = change('a2');
     const n1 = change('n1');
     const n2 = change('n2');
@@ -40,7 +40,7 @@ describe('Draft', () => {
   it('gives the base back, and an empty patch, when the step changed nothing', () => {
     const a = change('a');
     const base = new Map([['a', a]]);
-    const d = new Draft(base);
+    const d = new StepDraft(base);
     d.set('a', change('x'));
     d.set('a', a);
     const { changes, patch } = d.finish();

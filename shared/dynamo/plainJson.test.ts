@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromPlainText, plainJsonText } from './json';
-import type { TypeNote } from './json';
+import { fromPlainText, plainJsonText } from './plainJson';
+import type { TypeNote } from './plainJson';
 import type { Item } from './types';
 
 const item: Item = {

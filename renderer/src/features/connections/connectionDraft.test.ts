@@ -7,7 +7,7 @@ import {
   validate,
   withEndpoint,
   withProfile,
-} from './draft';
+} from './connectionDraft';
 
 const profiles: ProfileInfo[] = [
   { name: 'dev', region: 'eu-west-1', auth: 'sso', mfa: false },

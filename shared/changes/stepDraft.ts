@@ -6,7 +6,7 @@ import type { Changes, Patch, PatchEntry, StagedChange } from './types';
  * hold was nothing before the step, so for those (all of them, in a bulk edit of new items) only
  * the id is listed; ids the base holds keep their first value.
  */
-export class Draft {
+export class StepDraft {
   private copy: Map<string, StagedChange> | null = null;
   private readonly before = new Map<string, StagedChange>();
   private readonly fresh: string[] = [];
