@@ -8,6 +8,7 @@ import type { StagedChange } from '../../../shared/changes/types';
 import { keyOf, type Item } from '../../../shared/dynamo/types';
 import { INVALID_ITEMS, RULES_TABLE } from '../../../shared/validation/invalidItems';
 import { createBackend, type Backend } from '../backend';
+import { reviewedStart } from '../test-support/reviewed';
 
 const TABLE = 'RulesTable';
 const WRITES = ['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems'];
@@ -90,7 +91,7 @@ const writeCalls = () => WRITES.reduce((s, op) => s + (proxy.counters.calls[op] 
 test.each(INVALID_ITEMS)('commit:start refuses %s before any write', async (_rule, item, code) => {
   const valid = put({ id: { S: `valid-${code}` }, at: { N: '1' } });
   await stageOnly([valid, put(item)]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(call, { connectionId }));
   expect(out.ok).toBe(false);
   if (out.ok) return;
   expect(out.error.code).toBe('BadInput');
@@ -106,7 +107,7 @@ test('the answer lists every problem with its table, key and attribute', async (
     put({ id: { S: 'a' }, at: { N: '1' }, tags: { SS: [] } }),
     put({ id: { S: 'b' }, at: { N: '2' }, n: { N: '1E+126' }, status: { N: '1' } }),
   ]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(call, { connectionId }));
   expect(out.ok).toBe(false);
   if (out.ok) return;
   expect(out.error.message.split('\n')).toEqual([
@@ -120,7 +121,7 @@ test('the answer lists every problem with its table, key and attribute', async (
 
 test('valid changes still commit through the gate', async () => {
   await stageOnly([put({ id: { S: 'ok' }, at: { N: '7' }, status: { S: 'open' } })]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(call, { connectionId }));
   expect(out.ok && (out.value as { counters: { written: number } }).counters.written).toBe(1);
   expect(writeCalls()).toBeGreaterThan(0);
 });
