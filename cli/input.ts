@@ -138,7 +138,7 @@ export function parseChanges(text: string, file: string, prefix = ''): PlanInput
 export async function readChanges(
   files: string[],
   force = false,
-  warn = (m: string) => void process.stderr.write(`${m}\n`),
+  warn: (m: string) => void = (m) => void process.stderr.write(`${m}\n`),
 ): Promise<PlanInput[]> {
   const ops: PlanInput[] = [];
   for (const file of files) {

@@ -27,7 +27,11 @@ test('an exported plan reads as its changes; a hand-edited one is refused unless
     `${file}: the plan was edited after DynoStage exported it (the same 2 lines in number, not in content); export it again, or pass --force to apply it as it is`,
   );
   const warnings: string[] = [];
-  const ops = await readChanges([file], parseCli(['apply', file, '--force']).force, (m) => warnings.push(m));
+  const args = parseCli(['apply', file, '--force']);
+  expect(args).toMatchObject({ force: true });
+  const ops = await readChanges([file], 'force' in args && args.force, (m) => {
+    warnings.push(m);
+  });
   expect(ops[1]).toMatchObject({ kind: 'delete', key: { id: { S: 'everything' } } });
   expect(warnings).toEqual([`warning: ${file}: the plan was edited after DynoStage exported it (the same 2 lines in number, not in content); applied as it is (--force)`]);
 });
