@@ -3,7 +3,7 @@
  * the id hashed over the change lines that follow (each in canonical form, so re-indenting or
  * reordering an object's keys is no edit), so `dynostage apply` can tell a hand-edited plan.
  */
-import { canonical, PlanHasher } from '../plan/planHash';
+import { feedCanonical, PlanHasher } from '../plan/planHash';
 
 const HEADER_KEY = 'dynostagePlan';
 
@@ -25,7 +25,8 @@ function idOf(lines: readonly string[]): string {
     } catch {
       // Hashed as written: the CLI refuses the line with its own message.
     }
-    h.update(canonical(v)).update('\n');
+    feedCanonical(h, v);
+    h.update('\n');
   }
   return `f${h.digest()}`;
 }

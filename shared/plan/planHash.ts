@@ -10,7 +10,7 @@ export class PlanHasher {
   private h4 = 2773480762;
   private length = 0;
 
-  /** Afterwards the state has taken every code unit of `s`, in order. */
+  /** Afterwards the hash covers every code unit of `s`, after everything fed before. */
   update(s: string): this {
     let { h1, h2, h3, h4 } = this;
     for (let i = 0; i < s.length; i++) {
@@ -45,22 +45,49 @@ export class PlanHasher {
   }
 }
 
+/** Where canonical text goes: a hasher, or a list of parts. */
+export interface Sink {
+  update(s: string): unknown;
+}
+
 /**
- * `value` as one canonical string: object keys sorted (so attribute order does not matter), every
- * own key kept (`__proto__` included), strings JSON-quoted, arrays in order, undefined left out.
+ * Feeds `value` to `sink` in canonical form: object keys sorted (so attribute order does not
+ * matter), every own key kept (`__proto__` included), strings length-prefixed (no escaping, no
+ * ambiguity), arrays in order, undefined left out. No string of the whole is built.
  */
-export function canonical(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const parts: string[] = [];
-    for (const k of Object.keys(o).sort()) {
-      const v = o[k];
-      if (v !== undefined) parts.push(`${JSON.stringify(k)}:${canonical(v)}`);
+export function feedCanonical(sink: Sink, value: unknown): void {
+  if (typeof value === 'string') {
+    sink.update(`${value.length}"`);
+    sink.update(value);
+  } else if (value === null || typeof value !== 'object') {
+    sink.update(String(value));
+  } else if (Array.isArray(value)) {
+    sink.update('[');
+    for (const v of value) {
+      feedCanonical(sink, v);
+      sink.update(',');
     }
-    return `{${parts.join(',')}}`;
+    sink.update(']');
+  } else {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length > 1) keys.sort();
+    sink.update('{');
+    for (const k of keys) {
+      const v = o[k];
+      if (v === undefined) continue;
+      feedCanonical(sink, k);
+      sink.update(':');
+      feedCanonical(sink, v);
+      sink.update(',');
+    }
+    sink.update('}');
   }
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
+}
+
+/** `value` in the canonical form feedCanonical gives, as one string. */
+export function canonical(value: unknown): string {
+  const parts: string[] = [];
+  feedCanonical({ update: (s) => parts.push(s) }, value);
+  return parts.join('');
 }

@@ -82,7 +82,9 @@ describe('planIdentity', () => {
     expect(idOf(withProto('one'))).not.toBe(idOf(withProto('two')));
     const nullProto = Object.assign(Object.create(null) as object, { ['__proto__']: 1 });
     Object.defineProperty(nullProto, '__proto__', { value: { S: 'one' }, enumerable: true });
-    expect(canonical(nullProto)).toBe('{"__proto__":{"S":"one"}}');
+    expect(canonical(nullProto)).toBe('{9"__proto__:{1"S:3"one,},}');
+    // Length-prefixed strings: no value can pass for structure.
+    expect(canonical({ a: 'x",b:"y' })).not.toBe(canonical({ a: 'x', b: 'y' }));
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { modeOf } from '../changes/toPlanGuards';
 import type { Changes, StagedChange } from '../changes/types';
-import { canonical, PlanHasher } from './planHash';
+import { feedCanonical, PlanHasher } from './planHash';
 import type { WriteMode } from './types';
 
 /** What a commit request says about its plan (the parts of commit:start that change it). */
@@ -65,15 +65,16 @@ export function planIdentity(changes: Changes, scope: PlanScope): PlanIdentity {
   const mode = scope.options?.mode ?? 'guarded';
   const inScope = changesInScope(changes, scope).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const h = new PlanHasher();
-  h.update(
-    canonical({
-      connectionId: scope.connectionId,
-      mode,
-      atomicScope: mode === 'atomic' ? (scope.options?.atomicScope ?? 'group') : undefined,
-      conditionChecks: mode === 'atomic' ? (scope.options?.conditionChecks ?? []) : undefined,
-      versionAttributes: mode === 'batch' ? undefined : (scope.options?.versionAttributes ?? {}),
-    }),
-  );
-  for (const [id, c] of inScope) h.update('\n').update(canonical(opOf(id, c, scope, mode)));
+  feedCanonical(h, {
+    connectionId: scope.connectionId,
+    mode,
+    atomicScope: mode === 'atomic' ? (scope.options?.atomicScope ?? 'group') : undefined,
+    conditionChecks: mode === 'atomic' ? (scope.options?.conditionChecks ?? []) : undefined,
+    versionAttributes: mode === 'batch' ? undefined : (scope.options?.versionAttributes ?? {}),
+  });
+  for (const [id, c] of inScope) {
+    h.update('\n');
+    feedCanonical(h, opOf(id, c, scope, mode));
+  }
   return { id: `p${h.digest()}`, operations: inScope.length };
 }
