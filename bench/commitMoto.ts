@@ -15,6 +15,7 @@ import type { Item, KeySchema } from '../shared/dynamo/types';
 import { createBackend } from '../electron/backend/backend';
 import { toSdkItem } from '../electron/backend/dynamo/convert';
 import { motoMissingReason, startMoto } from '../electron/backend/testing/moto';
+import { reviewedStart } from '../electron/backend/test-support/reviewed';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
@@ -66,7 +67,7 @@ export async function runMotoCommitBench(): Promise<MotoCommitBench | null> {
       });
       await call('staging:apply', { entries });
       const started = performance.now();
-      const report = await call('commit:start', { connectionId, options: { mode } });
+      const report = await call('commit:start', await reviewedStart(call, { connectionId, options: { mode } }));
       const calls = report.counters.requests as number;
       const written = report.counters.written as number;
       const seconds = (performance.now() - started) / 1000;

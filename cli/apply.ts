@@ -37,7 +37,7 @@ type Failure = { id: string; reason: string };
 
 /** The operations of the FILEs, with their tables' key schemas; missing tables fail their ops. */
 async function load(args: ApplyArgs, clients: Clients) {
-  const ops = await readChanges(args.files);
+  const ops = await readChanges(args.files, args.force);
   const tables = [...new Set(ops.map((o) => o.table))];
   const { schemas, shapes, missing } = await describeKeys(clients.control, tables);
   const gone = new Set(missing);

@@ -19,6 +19,8 @@ export interface ApplyArgs {
   journal?: string;
   resume?: string;
   out?: string;
+  /** Apply an exported plan file even when it was edited after the export. */
+  force?: boolean;
   json: boolean;
 }
 
@@ -49,6 +51,7 @@ Options:
   --journal PATH      write a journal there, so an interrupted commit can be resumed
   --resume PATH       resume from a journal (no FILE)
   --out DIR           (plan) write one request-items file per request into DIR
+  --force             apply an exported plan file even though it was edited after the export
   --json              end with one line of JSON: the summary
   --help              this text
 
@@ -87,6 +90,7 @@ export function parseCli(argv: string[]): Parsed {
         resume: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -118,6 +122,7 @@ export function parseCli(argv: string[]): Parsed {
   if (v.journal !== undefined) args.journal = v.journal;
   if (v.resume !== undefined) args.resume = v.resume;
   if (v.out !== undefined) args.out = v.out;
+  if (v.force === true) args.force = true;
   const concurrency = int('concurrency', v.concurrency, 1, 8);
   if (concurrency !== undefined) args.concurrency = concurrency;
   const maxRounds = int('max-rounds', v['max-rounds'], 0, 100);

@@ -3,6 +3,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { checkPlanHeader } from '../shared/changes/planFileId';
 import { itemSchema } from '../shared/contract/values';
 import { withoutLeadingPlus } from '../shared/dynamo/number';
 import { keyOf, type AttributeValue, type Item, type KeySchema } from '../shared/dynamo/types';
@@ -130,8 +131,15 @@ export function parseChanges(text: string, file: string, prefix = ''): PlanInput
   return ops;
 }
 
-/** Reads every FILE; with more than one, ids carry the file name. */
-export async function readChanges(files: string[]): Promise<PlanInput[]> {
+/**
+ * Reads every FILE; with more than one, ids carry the file name. An exported plan whose id line no
+ * longer matches its lines is refused, or only warned about with `force`.
+ */
+export async function readChanges(
+  files: string[],
+  force = false,
+  warn: (m: string) => void = (m) => void process.stderr.write(`${m}\n`),
+): Promise<PlanInput[]> {
   const ops: PlanInput[] = [];
   for (const file of files) {
     let text: string;
@@ -142,7 +150,12 @@ export async function readChanges(files: string[]): Promise<PlanInput[]> {
         `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
       );
     }
-    ops.push(...parseChanges(text, file, files.length > 1 ? `${path.basename(file)}:` : ''));
+    const { body, changed } = checkPlanHeader(text);
+    if (changed && !force) {
+      throw new UsageError(`${file}: ${changed}; export it again, or pass --force to apply it as it is`);
+    }
+    if (changed) warn(`warning: ${file}: ${changed}; applied as it is (--force)`);
+    ops.push(...parseChanges(body, file, files.length > 1 ? `${path.basename(file)}:` : ''));
   }
   if (ops.length === 0) throw new UsageError(`no changes in ${files.join(', ')}`);
   return ops;

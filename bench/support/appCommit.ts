@@ -12,6 +12,7 @@ import { toSdkItem } from '../../electron/backend/dynamo/convert';
 import { changeId, type StagedChange } from '../../shared/changes/types';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import { createBenchTable, dropBenchTable, lostItems } from './tables';
+import { reviewedStart } from '../../electron/backend/test-support/reviewed';
 
 export interface AppCommitFigure {
   items: number;
@@ -79,10 +80,10 @@ export async function startAppBench(
       await call(backend, 'staging:apply', { entries });
       await reset();
       const t0 = performance.now();
-      const report = (await call(backend, 'commit:start', {
+      const report = (await call(backend, 'commit:start', await reviewedStart((c, i) => call(backend, c, i), {
         connectionId,
         ...(mode ? { options: { mode } } : {}),
-      })) as {
+      }))) as {
         status: string;
         counters: { written: number };
       };

@@ -119,6 +119,8 @@ test('the review sums up per table and per write mode, and the plan downloads as
     .split('\n')
     .map((l) => JSON.parse(l) as unknown);
   expect(lines).toEqual([
+    // The id line `dynostage apply` checks the plan against (a hand-edited plan is refused).
+    { dynostagePlan: { id: expect.stringMatching(/^f[0-9a-f]{32}$/) as unknown, lines: 4 } },
     { table: S, put: { ticketId: { S: 'T-NEW-1' }, status: { S: 'open' } } },
     { table: S, put: { ...t(1), subject: { S: 'edited' } } },
     { table: S, delete: key(2) },

@@ -245,7 +245,7 @@ test('the plan downloads as one zip of AWS CLI request-items files of at most 25
     PutRequest: { Item: { ticketId: { S: 'T-E00' }, status: { S: 'open' } } },
   });
   expect(text('batch-write-items.sh')).toContain("run 'put-0002.json'");
-  expect(text('dynostage-plan.jsonl').trim().split('\n')).toHaveLength(30);
+  expect(text('dynostage-plan.jsonl').trim().split('\n')).toHaveLength(31); // the id line and 30
 });
 
 test('staged changes survive a restart, and a damaged file is moved aside and reported', async ({

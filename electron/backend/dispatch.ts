@@ -14,6 +14,7 @@ export function describeIssues(error: z.ZodError): string {
 const PASS_THROUGH = new Set([
   'NotFound',
   'BadInput',
+  'PlanChanged',
   'SandboxUnavailable',
   'SsoLoginRequired',
   'MfaTimeout',

@@ -139,6 +139,18 @@ export const pendingCommitSchema = z.object({
 });
 export type PendingCommit = z.infer<typeof pendingCommitSchema>;
 
+/**
+ * What the user reviewed before committing: the plan's id (shared/plan/planId.ts, over the staged
+ * changes in scope and the options that change the plan), its operation count (for the message
+ * when it differs) and the staging revision the renderer's last save was acknowledged with.
+ */
+export const reviewedPlanSchema = z.object({
+  planId: z.string().regex(/^p[0-9a-f]{32}$/, 'planId must be p and 32 hex digits'),
+  operations: z.number().int().min(0),
+  stagingRevision: z.number().int().min(0),
+});
+export type ReviewedPlan = z.infer<typeof reviewedPlanSchema>;
+
 export const commitChannels = {
   'commit:start': channel(
     z.object({
@@ -150,6 +162,11 @@ export const commitChannels = {
       /** Conflict choices from an earlier answer: overwrite sends the edit, skip leaves it staged. */
       resolutions: z.record(z.string(), z.enum(['overwrite', 'skip'])).optional(),
       options: commitOptionsSchema.optional(),
+      /**
+       * The plan the user reviewed: the backend rebuilds it from the saved staging and refuses
+       * (PlanChanged, nothing read or written) when its id differs.
+       */
+      reviewed: reviewedPlanSchema,
     }),
     commitReportSchema,
     'Commits staged changes as grouped BatchWriteItem calls with retries; answers with the report.',

@@ -60,12 +60,19 @@ export const stagingChannels = {
     z.object({
       entries: z.array(z.object({ id: z.string(), change: stagedChangeSchema })),
       problems: z.array(stagingProblemSchema),
+      /** The saves applied so far (see staging:apply's revision). */
+      revision: z.number().int(),
     }),
     'Every staged change saved in the data directory, and any file that could not be read.',
   ),
   'staging:apply': channel(
     z.object({ entries: z.array(stagingEntrySchema) }),
-    z.object({ saved: z.number(), tables: z.number() }),
+    z.object({
+      saved: z.number(),
+      tables: z.number(),
+      /** Counts every applied save: what commit:start's reviewed.stagingRevision names. */
+      revision: z.number().int(),
+    }),
     'Saves staged changes (atomic write per connection and table); answers once they are on disk.',
   ),
 };

@@ -14,6 +14,7 @@ import { createBackend, type Backend } from '../backend';
 import { startFaultProxy } from '../../../e2e/support/faultProxy';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { MOTO_REGIONS, motoEndpoint } from '../testing/motoTest';
+import { reviewedStart } from '../test-support/reviewed';
 
 const moto = motoEndpoint('atomicCommit.moto.test.ts');
 const region = MOTO_REGIONS.atomicApp;
@@ -102,7 +103,7 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     const already: Item = { id: { S: 't042' }, status: { S: 'archived last year' } };
     await sdk.send(new PutItemCommand({ TableName: 'Archive', Item: toSdkItem(already) }));
     await stageMoves('Tickets', 'Archive', tickets);
-    const report = await call('commit:start', { connectionId: conn, options: { mode: 'atomic' } });
+    const report = await call('commit:start', await reviewedStart(call, { connectionId: conn, options: { mode: 'atomic' } }));
     expect(report.status).toBe('conflicts');
     expect(report.counters.written).toBe(198);
     expect(report.conflicts).toHaveLength(1);
@@ -130,7 +131,7 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     await seed('Small', tickets);
     await sdk.send(new PutItemCommand({ TableName: 'SmallArchive', Item: toSdkItem({ id: { S: 's003' } }) }));
     await stageMoves('Small', 'SmallArchive', tickets);
-    const report = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', atomicScope: 'all' } });
+    const report = await call('commit:start', await reviewedStart(call, { connectionId: conn, options: { mode: 'atomic', atomicScope: 'all' } }));
     expect(report.counters.written).toBe(0);
     expect(report.conflicts.map((c: { key: Item }) => c.key)).toEqual([{ id: { S: 's003' } }]);
     expect(ids(await scan('Small'))).toHaveLength(10);
@@ -139,7 +140,7 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     const many = Array.from({ length: 51 }, (_, i) => ticket('m', i));
     await seed('Small', many);
     await stageMoves('Small', 'SmallArchive', many);
-    const err = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', atomicScope: 'all' } }).catch((e: Error & { code: string }) => e);
+    const err = await call('commit:start', await reviewedStart(call, { connectionId: conn, options: { mode: 'atomic', atomicScope: 'all' } })).catch((e: Error & { code: string }) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/only possible up to 100 actions/);
     expect((err as Error & { code: string }).code).toBe('BadInput');
@@ -152,14 +153,14 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
     const items = Array.from({ length: 5 }, (_, i) => ticket('c', i));
     await stagePuts('Checked', items);
     const require = { table: 'Flags', key: { id: { S: 'release-open' } }, expect: 'exists' as const };
-    const refused = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } });
+    const refused = await call('commit:start', await reviewedStart(call, { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } }));
     expect(refused.counters.written).toBe(0);
     expect(Object.values(refused.outcomes).map((o) => (o as { reason: string }).reason)).toEqual(
       Array(5).fill('Not written: its transaction was canceled because the condition check "Flags id=release-open exists" failed'),
     );
     expect(await scan('Checked')).toEqual([]);
     await sdk.send(new PutItemCommand({ TableName: 'Flags', Item: toSdkItem({ id: { S: 'release-open' } }) }));
-    const done = await call('commit:start', { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } });
+    const done = await call('commit:start', await reviewedStart(call, { connectionId: conn, options: { mode: 'atomic', conditionChecks: [require] } }));
     expect(done.counters.written).toBe(5);
     expect(ids(await scan('Checked'))).toEqual(ids(items));
   });
@@ -175,7 +176,7 @@ describe.skipIf(!moto)('atomic mode through commit:start against moto', () => {
         return { id: changeId(viaProxy, 'Paused', change.key, schema), connectionId: viaProxy, table: 'Paused', change };
       });
       await call('staging:apply', { entries });
-      const first = await call('commit:start', { connectionId: viaProxy, options: { mode: 'atomic', backoffBaseMs: 5, backoffCapMs: 50 } });
+      const first = await call('commit:start', await reviewedStart(call, { connectionId: viaProxy, options: { mode: 'atomic', backoffBaseMs: 5, backoffCapMs: 50 } }));
       expect(first.status).toBe('paused');
       expect(first.pauseReason).toMatch(/AccessDenied/);
       const writtenFirst = first.counters.written as number;

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { StagingEntry } from '../../../shared/contract/staging';
 import { useServiceStack } from '../test-support/serviceStack';
+import { reviewedStart } from '../test-support/reviewed';
 
 const s = useServiceStack(31);
 
@@ -19,10 +20,10 @@ test('batch mode: items the drift check could not read are not written blind; th
   await s.call('staging:apply', { entries });
   // Every key withheld: the read makes no progress, so it gives up after the budget.
   s.proxy.setConfig({ unprocessedKeysFraction: 1 });
-  const report = await s.call('commit:start', {
+  const report = await s.call('commit:start', await reviewedStart(s.call, {
     connectionId: s.connectionId,
     options: { mode: 'batch', noProgressTimeoutMs: 300 },
-  });
+  }));
   expect(report.unchecked).toHaveLength(5);
   for (const e of entries) {
     expect(report.outcomes[e.id]).toMatchObject({ status: 'failed' });

@@ -17,6 +17,7 @@ import { createBackend, type Backend } from '../backend';
 import { itemsEquivalent } from '../commit/equivalent';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
+import { reviewedStart } from '../test-support/reviewed';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const ENV = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME', 'AWS_PROFILE'];
@@ -131,7 +132,7 @@ test('credential_process fails mid-commit: paused with what to do, nothing lost,
   proxy.onBatchWrite = () => {
     if (++batches === 3) writeFileSync(flag, 'x');
   };
-  const report = await call('commit:start', { connectionId, commitId: 'cred-pause', options: { concurrency: 2 } });
+  const report = await call('commit:start', await reviewedStart(call, { connectionId, commitId: 'cred-pause', options: { concurrency: 2 } }));
   proxy.onBatchWrite = null;
 
   expect(report.status).toBe('paused');

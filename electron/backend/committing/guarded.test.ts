@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import type { AttributeValue, Item } from '../../../shared/dynamo/types';
 import { toSdkItem } from '../dynamo/convert';
 import { useServiceStack } from '../test-support/serviceStack';
+import { reviewedStart } from '../test-support/reviewed';
 
 const s = useServiceStack(5);
 const idOf = (t: Item) => JSON.stringify(t.ticketId);
@@ -52,7 +53,7 @@ test('a concurrent writer during a 1,000-item commit: both changes survive, the 
       ),
     ]);
   });
-  const report = await s.call('commit:start', { connectionId });
+  const report = await s.call('commit:start', await reviewedStart(s.call, { connectionId }));
   off();
   await otherDone;
   expect(otherDone).not.toBeNull();
@@ -88,10 +89,10 @@ test('a concurrent writer during a 1,000-item commit: both changes survive, the 
       ExpressionAttributeValues: { ':o': { S: 'also kept' } },
     }),
   );
-  const again = await s.call('commit:start', {
+  const again = await s.call('commit:start', await reviewedStart(s.call, {
     connectionId,
     resolutions: { [conflict.id]: 'overwrite' },
-  });
+  }));
   expect(again.outcomes[conflict.id]).toEqual({ status: 'written' });
   const after = (await s.scanAll('SupportTickets')).find((t) => idOf(t) === idOf(same))!;
   expect(after.note).toEqual({ S: 'from the commit' });

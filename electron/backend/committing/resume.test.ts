@@ -9,6 +9,7 @@ import { startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProx
 import { startHost } from '../../../e2e/support/webHost';
 import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { reviewedStart } from '../test-support/reviewed';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dynostage-resume-'));
 let db: LocalDynamo;
@@ -52,7 +53,7 @@ test('kill the host mid-commit, restart, resume: everything is written', async (
   });
   await api(host.origin, host.token, 'staging:apply', { entries });
   let commitError = '';
-  const commit = api(host.origin, host.token, 'commit:start', { connectionId: connection.id, commitId: 'kill-test', options: { driftCheck: false, concurrency: 1 } }).catch((e: Error) => {
+  const commit = api(host.origin, host.token, 'commit:start', await reviewedStart((c, i) => api(host.origin, host.token, c, i), { connectionId: connection.id, commitId: 'kill-test', options: { driftCheck: false, concurrency: 1 } })).catch((e: Error) => {
     commitError = e.message;
     return null;
   });

@@ -21,6 +21,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { localClient, startDynalite, type LocalDynamo } from '../testing/dynalite';
+import { reviewedStart } from '../test-support/reviewed';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 let dir: string;
@@ -112,7 +113,7 @@ test('guarded: a resumed commit keeps its conditions; a change to the same attri
     ),
   });
   proxy.setConfig({ deny: [{ table: 'Events', operations: ['UpdateItem'], error: 'AccessDeniedException', afterCalls: 8 }] });
-  const first = await call('commit:start', { connectionId, commitId: 'guarded-resume', options: { concurrency: 2 } });
+  const first = await call('commit:start', await reviewedStart(call, { connectionId, commitId: 'guarded-resume', options: { concurrency: 2 } }));
   expect(first.status).toBe('paused');
   const paused = pausedIds(first);
   expect(paused.length).toBeGreaterThan(2);
@@ -153,7 +154,7 @@ test('batch: Resume re-runs the drift check; what moved is reported, not overwri
   });
   await call('staging:apply', { entries: [...updates, ...moves] });
   proxy.setConfig({ deny: [{ operations: ['BatchWriteItem'], error: 'AccessDeniedException', afterCalls: 1 }] });
-  const first = await call('commit:start', { connectionId, commitId: 'batch-resume', options: { mode: 'batch', concurrency: 1 } });
+  const first = await call('commit:start', await reviewedStart(call, { connectionId, commitId: 'batch-resume', options: { mode: 'batch', concurrency: 1 } }));
   expect(first.status).toBe('paused');
   const paused = new Set(pausedIds(first));
   const pausedUpdate = updates.find((u) => paused.has(u.id))!;

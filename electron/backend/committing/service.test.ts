@@ -10,6 +10,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { startFaultProxy, type FaultProxy } from '../../../e2e/support/faultProxy';
 import { createBackend, type Backend } from '../backend';
 import { fromSdkItem } from '../dynamo/convert';
+import { reviewedStart } from '../test-support/reviewed';
 
 const ticketKey: KeySchema = { partitionKey: { name: 'ticketId', type: 'S' } };
 let dir: string;
@@ -73,7 +74,7 @@ test('the archive job: every resolved ticket moved in one commit through faults,
   proxy.setConfig({ unprocessedFraction: 0.3, throttleFraction: 0.1, dropBeforeFraction: 0.01, dropAfterFraction: 0.01 });
   const events: any[] = [];
   const off = backend.onEvent((e) => e.type === 'commit:progress' && events.push(e));
-  const report = await call('commit:start', { connectionId, options: { backoffBaseMs: 5, backoffCapMs: 100 } });
+  const report = await call('commit:start', await reviewedStart(call, { connectionId, options: { backoffBaseMs: 5, backoffCapMs: 100 } }));
   off();
   proxy.setConfig({ unprocessedFraction: 0, throttleFraction: 0, dropBeforeFraction: 0, dropAfterFraction: 0 });
 
@@ -106,7 +107,7 @@ test('drift: a conflicting item stops the commit until the user chooses; skip ke
   await backend.services.sandbox.client().send(
     new PutItemCommand({ TableName: 'SupportTickets', Item: { ...(ticket as any), subject: { S: 'edited elsewhere' } } }),
   );
-  const first = await call('commit:start', { connectionId });
+  const first = await call('commit:start', await reviewedStart(call, { connectionId }));
   expect(first.status).toBe('conflicts');
   expect(first.conflicts).toHaveLength(1);
   expect(first.conflicts[0].server.subject).toEqual({ S: 'edited elsewhere' });
@@ -114,13 +115,13 @@ test('drift: a conflicting item stops the commit until the user chooses; skip ke
   expect(first.counters.written).toBe(0);
 
   const id = first.conflicts[0].id;
-  const skipped = await call('commit:start', { connectionId, resolutions: { [id]: 'skip' } });
+  const skipped = await call('commit:start', await reviewedStart(call, { connectionId, resolutions: { [id]: 'skip' } }));
   expect(skipped.outcomes[id]).toMatchObject({ status: 'skipped' });
   const stillStaged = (await call('staging:load', {})).entries;
   expect(stillStaged).toHaveLength(1);
   expect(stillStaged[0].change.error).toMatch(/Skipped: the item changed on the server/);
 
-  const overwritten = await call('commit:start', { connectionId, resolutions: { [id]: 'overwrite' } });
+  const overwritten = await call('commit:start', await reviewedStart(call, { connectionId, resolutions: { [id]: 'overwrite' } }));
   expect(overwritten.outcomes[id]).toEqual({ status: 'written' });
   const now = (await scanAll('SupportTickets')).find((t) => JSON.stringify(t.ticketId) === JSON.stringify(key.ticketId));
   expect(now?.subject).toEqual({ S: 'edited in DynoStage' });
@@ -135,7 +136,7 @@ test('one item DynamoDB would reject: nothing is sent, the answer names it, ever
   });
   proxy.resetCounters();
   // The validator runs in commit:start before any read or write (issue 11 item 7).
-  await expect(call('commit:start', { connectionId })).rejects.toThrow(/BadInput: Nothing was sent.*BAD-1/s);
+  await expect(call('commit:start', await reviewedStart(call, { connectionId }))).rejects.toThrow(/BadInput: Nothing was sent.*BAD-1/s);
   expect(proxy.counters.calls.BatchWriteItem ?? 0).toBe(0);
   expect((await call('staging:load', {})).entries).toHaveLength(11);
   await call('staging:apply', { entries: [...good, bad].map((item) => ({ ...entry({ kind: 'put', connectionId, table: 'TicketArchive', key: { ticketId: item.ticketId }, item }), change: undefined })) });

@@ -28,6 +28,7 @@ import {
 } from './options';
 import { emitProgress } from './progress';
 import { emptyReport } from './report';
+import { savedPlanAsReviewed } from './reviewedPlan';
 import type { OutcomeWire, ReportWire } from './types';
 
 type StartInput = z.output<(typeof commitChannels)['commit:start']['input']>;
@@ -53,7 +54,8 @@ export class CommitService {
 
   async start(input: StartInput): Promise<ReportWire> {
     const commitId = input.commitId ?? newCommitId();
-    const all = await this.s.staging.changesOf(input.connectionId);
+    // The saved plan must be the reviewed one: checked before anything is read or written.
+    const all = await savedPlanAsReviewed(this.s.staging, input, input.reviewed);
     const wanted = input.changeIds ? new Set(input.changeIds) : null;
     const changes = new Map([...all].filter(([id]) => !wanted || wanted.has(id)));
     if (changes.size === 0) return emptyReport(commitId, 'nothing');

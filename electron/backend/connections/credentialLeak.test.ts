@@ -11,6 +11,7 @@ import { createBackend, type Backend } from '../backend';
 import { settleEntries } from '../committing/settle';
 import { CREDENTIALS_NOT_SAVED, reasonForDisk } from './errors';
 import { startWebHost, type WebHost } from '../../web/server';
+import { reviewedStart } from '../test-support/reviewed';
 
 const ARG_SECRET = 'ARGSECRET-api-key-0451';
 const STDERR_SECRET = 'STDERRSECRET-token-0452';
@@ -91,7 +92,7 @@ test('a failing credential_process is reported by profile and exit status only, 
   const id = changeId(connectionId, 'SupportTickets', key, { partitionKey: { name: 'ticketId', type: 'S' } });
   const change = { kind: 'put', connectionId, table: 'SupportTickets', key, item: { ...key, v: { S: 'x' } } };
   expect((await post('staging:apply', { entries: [{ id, connectionId, table: 'SupportTickets', change }] })).json.ok).toBe(true);
-  const commit = await post('commit:start', { connectionId, options: { maxRounds: 2, backoffBaseMs: 1, backoffCapMs: 5 } });
+  const commit = await post('commit:start', await reviewedStart(async (c, i) => (await post(c, i)).json.value, { connectionId, options: { maxRounds: 2, backoffBaseMs: 1, backoffCapMs: 5 } }));
   expect(commit.text).toContain('credential_process for profile \\"leaky\\" failed (exit 7)');
   expect(leaks(commit.text)).toEqual([]);
 

@@ -16,6 +16,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { startWebHost, type WebHost } from '../../web/server';
 import { createBackend, type Backend } from '../backend';
 import { MOTO_REGIONS, motoEndpoint } from '../testing/motoTest';
+import { reviewedStart } from '../test-support/reviewed';
 
 const moto = motoEndpoint('protoNames.moto.test.ts');
 const region = MOTO_REGIONS.protoNames;
@@ -65,7 +66,7 @@ async function commitOne(change: Record<string, unknown>) {
       },
     ],
   });
-  const report = await call('commit:start', { connectionId });
+  const report = await call('commit:start', await reviewedStart(call, { connectionId }));
   const statuses = Object.values(report.outcomes as Record<string, { status: string }>).map(
     (o) => o.status,
   );
@@ -184,7 +185,7 @@ describe.skipIf(!moto)('attribute names __proto__, constructor, toString (moto)'
       item: { ...loaded, constructor: { N: '100' } },
     };
     await call('staging:apply', { entries: [{ id, connectionId, table: 'ProtoUsers', change }] });
-    const report = await call('commit:start', { connectionId });
+    const report = await call('commit:start', await reviewedStart(call, { connectionId }));
     expect(report.outcomes[id]?.status, JSON.stringify(report.outcomes)).toBe('conflict');
     const conflict = (report.conflicts as { id: string; server: Item | null }[]).find(
       (c) => c.id === id,

@@ -13,6 +13,7 @@ import { fromPlainText, plainJsonText } from '../../../shared/dynamo/plainJson';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
 import { fromSdkItem, toSdkItem } from './convert';
+import { reviewedStart } from '../test-support/reviewed';
 
 const schema: KeySchema = { partitionKey: { name: 'orgId', type: 'S' }, sortKey: { name: 'userId', type: 'S' } };
 let dir: string;
@@ -45,7 +46,7 @@ async function call(channel: string, input: unknown): Promise<any> {
 async function commitOne(change: Record<string, unknown>) {
   const id = changeId('sandbox', 'OrgUsers', { orgId: { S: 'proto-org' }, userId: { S: 'u1' } }, schema);
   await call('staging:apply', { entries: [{ id, connectionId: 'sandbox', table: 'OrgUsers', change }] });
-  const report = await call('commit:start', { connectionId: 'sandbox' });
+  const report = await call('commit:start', await reviewedStart(call, { connectionId: 'sandbox' }));
   expect(Object.values(report.outcomes as Record<string, { status: string }>).map((o) => o.status)).toEqual(['written']);
   expect(report.status, JSON.stringify(report).slice(0, 400)).toBe('done');
 }

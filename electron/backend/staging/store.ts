@@ -32,19 +32,21 @@ export class StagingStore {
   private loaded = false;
   private problems: StagingProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  /** Applied saves so far: a commit names the one its review's staging was saved with. */
+  private revision = 0;
 
   constructor(private readonly root: string) {}
 
   /** Reads every file once; unreadable ones are moved aside and reported, never dropped. */
-  async load(): Promise<{ entries: { id: string; change: StagedChange }[]; problems: StagingProblem[] }> {
+  async load(): Promise<{ entries: { id: string; change: StagedChange }[]; problems: StagingProblem[]; revision: number }> {
     if (!this.loaded) await this.readAll();
     const entries: { id: string; change: StagedChange }[] = [];
     for (const t of this.tables.values()) for (const [id, change] of t.changes) entries.push({ id, change });
-    return { entries, problems: [...this.problems] };
+    return { entries, problems: [...this.problems], revision: this.revision };
   }
 
   /** Applies entries and writes the touched tables' files; resolves once they are on disk. */
-  apply(entries: StagingEntry[]): Promise<{ saved: number; tables: number }> {
+  apply(entries: StagingEntry[]): Promise<{ saved: number; tables: number; revision: number }> {
     const run = async () => {
       if (!this.loaded) await this.readAll();
       const touched = new Set<string>();
@@ -82,12 +84,18 @@ export class StagingStore {
         }
         throw err;
       }
-      return { saved: entries.length, tables: touched.size };
+      return { saved: entries.length, tables: touched.size, revision: ++this.revision };
     };
     // Writes are serialised so that two quick actions never interleave their files.
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The revision once every save asked for so far is applied (or failed). */
+  async savedRevision(): Promise<number> {
+    await this.queue;
+    return this.revision;
   }
 
   /** All staged changes of one connection (for the commit engine). */

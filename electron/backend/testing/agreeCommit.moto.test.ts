@@ -14,6 +14,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { createBackend, type Backend } from '../backend';
 import { fromSdkItem, toSdkItem } from '../dynamo/convert';
 import { MOTO_REGIONS, motoEndpoint } from './motoTest';
+import { reviewedStart } from '../test-support/reviewed';
 
 const moto = motoEndpoint('agreeCommit.moto.test.ts');
 const key: KeySchema = { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' } };
@@ -116,7 +117,7 @@ describe.skipIf(!moto)('dynalite and moto agree after our commits', () => {
         entries.push(entry({ kind: 'delete', connectionId: c, table: 'Agree', key: { pk: original.pk!, sk: original.sk! }, original }));
       }
       await call('staging:apply', { entries });
-      const report = await call('commit:start', { connectionId: c });
+      const report = await call('commit:start', await reviewedStart(call, { connectionId: c }));
       expect(report.status, s.name).toBe('done');
       expect(report.counters.failed, s.name).toBe(0);
       expect(Object.values(report.outcomes).every((o: any) => o.status === 'written'), s.name).toBe(true);
@@ -133,10 +134,10 @@ describe.skipIf(!moto)('dynalite and moto agree after our commits', () => {
       const item = { ...original, note: { S: 'mine' } };
       await call('staging:apply', { entries: [entry({ kind: 'update', connectionId: s.connectionId, table: 'Agree', key: { pk: original.pk!, sk: original.sk! }, original, item })] });
       await s.sdk.send(new PutItemCommand({ TableName: 'Agree', Item: toSdkItem({ ...original, note: { S: 'theirs' } }) }));
-      const report = await call('commit:start', { connectionId: s.connectionId });
+      const report = await call('commit:start', await reviewedStart(call, { connectionId: s.connectionId }));
       expect(report.status, s.name).toBe('conflicts');
       expect(report.conflicts.map((c: any) => c.server.note), s.name).toEqual([{ S: 'theirs' }]);
-      const skipped = await call('commit:start', { connectionId: s.connectionId, resolutions: { [report.conflicts[0].id]: 'skip' } });
+      const skipped = await call('commit:start', await reviewedStart(call, { connectionId: s.connectionId, resolutions: { [report.conflicts[0].id]: 'skip' } }));
       expect(skipped.outcomes[report.conflicts[0].id], s.name).toMatchObject({ status: 'skipped' });
     }
     const [a, b] = [await scan(servers[0]!.sdk, 'Agree'), await scan(servers[1]!.sdk, 'Agree')];

@@ -8,6 +8,7 @@ import type { StagedChange } from '../../../shared/changes/types';
 import { keyOf, type Item } from '../../../shared/dynamo/types';
 import { INVALID_ITEMS, RULES_TABLE } from '../../../shared/validation/invalidItems';
 import { createBackend, type Backend } from '../backend';
+import { reviewedStart } from '../test-support/reviewed';
 
 const TABLE = 'RulesTable';
 const WRITES = ['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems'];
@@ -19,6 +20,13 @@ let n = 0;
 
 async function call(channel: string, input: unknown) {
   return (await backend.call(channel, input)).envelope;
+}
+
+/** The value of a call that succeeds (reviewedStart reads staging:load through it). */
+async function valueOf(channel: string, input: unknown) {
+  const out = await call(channel, input);
+  if (!out.ok) throw new Error(out.error.message);
+  return out.value;
 }
 
 /** Stages `changes` alone: everything staged before is un-staged first. */
@@ -90,7 +98,7 @@ const writeCalls = () => WRITES.reduce((s, op) => s + (proxy.counters.calls[op] 
 test.each(INVALID_ITEMS)('commit:start refuses %s before any write', async (_rule, item, code) => {
   const valid = put({ id: { S: `valid-${code}` }, at: { N: '1' } });
   await stageOnly([valid, put(item)]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(valueOf, { connectionId }));
   expect(out.ok).toBe(false);
   if (out.ok) return;
   expect(out.error.code).toBe('BadInput');
@@ -106,7 +114,7 @@ test('the answer lists every problem with its table, key and attribute', async (
     put({ id: { S: 'a' }, at: { N: '1' }, tags: { SS: [] } }),
     put({ id: { S: 'b' }, at: { N: '2' }, n: { N: '1E+126' }, status: { N: '1' } }),
   ]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(valueOf, { connectionId }));
   expect(out.ok).toBe(false);
   if (out.ok) return;
   expect(out.error.message.split('\n')).toEqual([
@@ -120,7 +128,7 @@ test('the answer lists every problem with its table, key and attribute', async (
 
 test('valid changes still commit through the gate', async () => {
   await stageOnly([put({ id: { S: 'ok' }, at: { N: '7' }, status: { S: 'open' } })]);
-  const out = await call('commit:start', { connectionId });
+  const out = await call('commit:start', await reviewedStart(valueOf, { connectionId }));
   expect(out.ok && (out.value as { counters: { written: number } }).counters.written).toBe(1);
   expect(writeCalls()).toBeGreaterThan(0);
 });

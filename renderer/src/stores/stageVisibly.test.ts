@@ -3,7 +3,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 
 vi.mock('../api/client', () => ({
   call: vi.fn(async (channel: string, input: { entries?: unknown[] }) => {
-    if (channel === 'staging:apply') return { saved: input.entries?.length ?? 0, tables: 1 };
+    if (channel === 'staging:apply') return { saved: input.entries?.length ?? 0, tables: 1, revision: 1 };
     throw new Error(`unexpected ${channel}`);
   }),
 }));

@@ -5,6 +5,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 
 const calls: { channel: string; input: unknown }[] = [];
 const saved: StagingEntry[] = [];
+let revision = 0;
 vi.mock('../api/client', () => ({
   call: vi.fn(async (channel: string, input: { entries?: StagingEntry[] }) => {
     calls.push({ channel, input });
@@ -13,7 +14,7 @@ vi.mock('../api/client', () => ({
       const { fromDelta } = await import('../../../shared/changes/wire');
       for (const { update, ...e } of input.entries ?? [])
         saved.push(update ? { ...e, change: fromDelta(update) } : e);
-      return { saved: input.entries?.length ?? 0, tables: 1 };
+      return { saved: input.entries?.length ?? 0, tables: 1, revision: ++revision };
     }
     if (channel === 'staging:load') {
       const change = {
@@ -32,6 +33,7 @@ vi.mock('../api/client', () => ({
             movedTo: 'f.json.damaged',
           },
         ],
+        revision,
       };
     }
     if (channel === 'tables:describe') throw new Error('offline');
@@ -49,9 +51,9 @@ const loaded = (it: Item) => ({ connectionId: 'c', table: 'T', key: it, original
 
 describe('staging store', () => {
   beforeEach(async () => {
-    await stagingActions.whenSaved();
+    await stagingActions.saved();
     stagingActions.revertAll();
-    await stagingActions.whenSaved();
+    await stagingActions.saved();
     saved.length = 0;
   });
 
@@ -71,7 +73,7 @@ describe('staging store', () => {
     expect(r).toEqual({ ok: true, touched: 2 });
     expect(selectChangeCount(useStagingStore.getState())).toBe(2);
     expect(useStagingStore.getState().history.past).toHaveLength(1);
-    await stagingActions.whenSaved();
+    await stagingActions.saved();
     expect(saved.map((e) => [e.id, e.change?.kind])).toEqual([
       [changeId('c', 'T', item('a'), schema), 'update'],
       [changeId('c', 'T', item('b'), schema), 'update'],
@@ -80,7 +82,7 @@ describe('staging store', () => {
     saved.length = 0;
     stagingActions.undo();
     expect(selectChangeCount(useStagingStore.getState())).toBe(0);
-    await stagingActions.whenSaved();
+    await stagingActions.saved();
     expect(saved.every((e) => e.change === undefined && e.table === 'T')).toBe(true);
     stagingActions.redo();
     expect(selectChangeCount(useStagingStore.getState())).toBe(2);
@@ -134,7 +136,7 @@ describe('after a commit', () => {
       item: { k: { N: '1' } },
       error: 'ValidationException',
     };
-    stagingActions.replaceFromBackend([{ id: 'f', change: failed }]);
+    stagingActions.replaceFromBackend({ entries: [{ id: 'f', change: failed }], revision });
     const s = useStagingStore.getState();
     expect([...s.staging.changes.keys()]).toEqual(['f']);
     expect(s.history.past).toEqual([]);

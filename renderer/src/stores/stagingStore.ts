@@ -29,6 +29,7 @@ import { call } from '../api/client';
 import { createPersistQueue } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
+import { laterRevision, revisionWhenSaved, type SavedStaging } from './stagingSaved';
 
 export interface StagingData {
   staging: StagingState;
@@ -42,6 +43,8 @@ export interface StagingData {
   /** Saved files that could not be read (moved aside by the backend), to show the user. */
   problems: StagingProblem[];
   persist: PersistStatus;
+  /** The backend's staging revision after the last save it acknowledged (or the last load). */
+  savedRevision: number;
 }
 
 const initial: StagingData = {
@@ -53,6 +56,7 @@ const initial: StagingData = {
   loadError: null,
   problems: [],
   persist: { saving: false, unsaved: 0, error: null },
+  savedRevision: 0,
 };
 
 export const useStagingStore = create<StagingData>(() => initial);
@@ -61,7 +65,7 @@ const get = useStagingStore.getState;
 const set = useStagingStore.setState;
 
 const queue = createPersistQueue(
-  (entries) => call('staging:apply', { entries }),
+  async (entries) => set(laterRevision((await call('staging:apply', { entries })).revision)),
   (persist) => set({ persist }),
 );
 
@@ -204,7 +208,7 @@ function init(): Promise<void> {
   started ??= (async () => {
     set({ loadState: 'loading', loadError: null });
     try {
-      const { entries, problems } = await call('staging:load', {});
+      const { entries, problems, revision } = await call('staging:load', {});
       const { staging, keySchemas, inferred } = get();
       const changes = new Map<string, StagedChange>();
       for (const e of entries) changes.set(e.id, e.change);
@@ -216,6 +220,7 @@ function init(): Promise<void> {
         inferred: guessed,
         problems,
         loadState: 'ready',
+        savedRevision: Math.max(get().savedRevision, revision),
       });
       await Promise.all(toConfirm.map(([conn, table]) => confirmSchema(conn, table)));
     } catch (err) {
@@ -261,20 +266,21 @@ export const stagingActions = {
   /**
    * Replaces the staged changes with the backend's saved ones (staging:load after a commit, which
    * settled them on disk: written ones gone, failed and canceled ones with their reason). Undo
-   * history is cleared: it cannot reach across a commit. Call whenSaved() before the load.
+   * history is cleared: it cannot reach across a commit. Takes the load's answer, made after saved().
    */
-  replaceFromBackend(entries: readonly { id: string; change: StagedChange }[]): void {
+  replaceFromBackend({ entries, revision }: SavedStaging): void {
     const changes = new Map<string, StagedChange>();
     for (const e of entries) changes.set(e.id, e.change);
     const { keySchemas, inferred } = get();
     const { schemas, guessed, toConfirm } = inferMissing(changes, keySchemas, inferred);
     set({ staging: { changes }, history: emptyHistory, keySchemas: schemas, inferred: guessed });
+    set(laterRevision(revision));
     for (const [conn, table] of toConfirm) void confirmSchema(conn, table);
   },
   dismissProblems: () => set({ problems: [] }),
   retrySave: () => queue.retry(),
-  /** Resolves once every staged action so far is on disk (or the current write failed). */
-  whenSaved: () => queue.idle(),
+  /** The revision holding every staged action so far, once saved (see revisionWhenSaved). */
+  saved: () => revisionWhenSaved(() => queue.idle(), get),
 };
 
 export const selectChanges = (s: StagingData) => s.staging.changes;

@@ -12,23 +12,30 @@ const handlers: Record<string, Handler> = {};
 const calls: { channel: string; input: Input }[] = [];
 let listener: ((e: CommitProgressEvent) => void) | null = null;
 let backend: Record<string, StagedChange> = {};
+let revision = 0;
+/** While set, staging:apply waits for it (a slow disk); applyFails makes it fail (a full disk). */
+let applyGate: Promise<void> | null = null;
+let applyFails = false;
 
 vi.mock('../../api/client', () => ({
   call: vi.fn(async (channel: string, input: Input) => {
     calls.push({ channel, input });
     if (channel === 'staging:apply') {
+      if (applyGate) await applyGate;
+      if (applyFails) throw new Error('disk full');
       const { fromDelta } = await import('../../../../shared/changes/wire');
       for (const e of input.entries as StagingEntry[]) {
         const change = e.change ?? (e.update && fromDelta(e.update));
         if (change) backend[e.id] = change;
         else delete backend[e.id];
       }
-      return { saved: input.entries.length, tables: 1 };
+      return { saved: input.entries.length, tables: 1, revision: ++revision };
     }
     if (channel === 'staging:load') {
       return {
         entries: Object.entries(backend).map(([id, change]) => ({ id, change })),
         problems: [],
+        revision,
       };
     }
     const h = handlers[channel];
@@ -107,8 +114,8 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Stages updates of loaded items a, b, c and loads them into the grid. */
-async function stageThree() {
+/** Stages updates of loaded items a, b, c and loads them into the grid (their save in flight). */
+function stageThreeNow() {
   useItemsStore
     .getState()
     .replace({ connectionId: 'c', table: 'T' }, schema, 'Scan', [item('a'), item('b'), item('c')]);
@@ -122,7 +129,12 @@ async function stageThree() {
       [side],
     );
   }
-  await stagingActions.whenSaved();
+}
+
+/** The same, once saved. */
+async function stageThree() {
+  stageThreeNow();
+  await stagingActions.saved();
 }
 
 const gridIds = () =>
@@ -132,8 +144,11 @@ const gridIds = () =>
 
 describe('commit flow', () => {
   beforeEach(async () => {
-    await stagingActions.whenSaved();
-    stagingActions.replaceFromBackend([]);
+    applyGate = null;
+    applyFails = false;
+    stagingActions.retrySave();
+    await stagingActions.saved();
+    stagingActions.replaceFromBackend({ entries: [], revision });
     backend = {};
     calls.length = 0;
     useCommitStore.setState({
@@ -198,6 +213,38 @@ describe('commit flow', () => {
     expect(calls.filter((c) => c.channel === 'commit:start').at(-1)!.input.changeIds).toEqual([
       idOf('c'),
     ]);
+  });
+
+  it('commit waits for the save and sends the plan id of what was reviewed with its revision', async () => {
+    const gate = deferred<void>();
+    applyGate = gate.promise;
+    stageThreeNow();
+    handlers['commit:start'] = () => report({});
+    const done = commitActions.start({ connectionId: 'c' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls.some((c) => c.channel === 'commit:start')).toBe(false);
+    gate.resolve();
+    await done;
+    const input = calls.find((c) => c.channel === 'commit:start')!.input;
+    const { planIdentity } = await import('../../../../shared/plan/planId');
+    const saved = new Map(Object.entries(backend));
+    const expected = planIdentity(saved, { connectionId: 'c', options: input.options });
+    expect(input.reviewed).toEqual({
+      planId: expected.id,
+      operations: 3,
+      stagingRevision: revision,
+    });
+  });
+
+  it('a failed save refuses the commit: nothing is sent, the error says so', async () => {
+    applyFails = true;
+    stageThreeNow();
+    await expect(stagingActions.saved()).rejects.toThrow(/disk full/);
+    handlers['commit:start'] = () => report({});
+    await commitActions.start({ connectionId: 'c' });
+    expect(calls.some((c) => c.channel === 'commit:start')).toBe(false);
+    expect(useCommitStore.getState().error).toMatch(/3 staged changes are not saved yet \(disk full\)/);
+    applyFails = false;
   });
 
   it('sends the chosen write mode as options.mode', async () => {

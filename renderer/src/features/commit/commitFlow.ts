@@ -24,6 +24,7 @@ import {
   reloadsOf,
   resolutionsOf,
 } from './commitModel';
+import { reviewedPlan } from './reviewedPlan';
 import { wireOptions } from './wireOptions';
 
 const get = useCommitStore.getState;
@@ -54,9 +55,9 @@ function onProgress(e: CommitProgressEvent): void {
 
 /** The staging area as the backend settled it: written changes gone, failed ones with reasons. */
 async function reloadStaging(): Promise<void> {
-  await stagingActions.whenSaved();
-  const { entries } = await call('staging:load', {});
-  stagingActions.replaceFromBackend(entries);
+  // Staging saved first: a load before the last save would drop it from the screen.
+  await stagingActions.saved();
+  stagingActions.replaceFromBackend(await call('staging:load', {}));
 }
 
 function refreshGrid(connectionId: string, report: Pick<CommitReportWire, 'refreshed'>): void {
@@ -134,15 +135,14 @@ async function start(
   const commitId = newCommitId();
   const options = wireOptions(get().options);
   await run('commit', commitId, request, async () => {
-    // The backend reads the staged changes from disk: everything staged must be saved first.
-    await stagingActions.whenSaved();
-    return call('commit:start', {
+    const scope = {
       connectionId: request.connectionId,
-      commitId,
       ...(request.changeIds ? { changeIds: request.changeIds } : {}),
       ...(resolutions && Object.keys(resolutions).length > 0 ? { resolutions } : {}),
       options,
-    });
+    };
+    // The backend commits the saved staging only if it makes the plan reviewed here.
+    return call('commit:start', { ...scope, commitId, reviewed: await reviewedPlan(scope) });
   });
 }
 

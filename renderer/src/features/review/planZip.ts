@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { changeFiles } from '../../../../shared/changes/changeFile';
+import { withPlanHeader } from '../../../../shared/changes/planFileId';
 import type { Changes } from '../../../../shared/changes/types';
 import type { TextFile } from './downloadFiles';
 
@@ -19,7 +20,7 @@ export function planFiles(changes: Changes, moves: ReadonlyMap<string, string>):
   const many = files.length > 1;
   return files.map((f) => ({
     name: many ? `${safe(f.connectionId)}-${PLAN_FILE}` : PLAN_FILE,
-    json: f.text,
+    json: withPlanHeader(f.text),
   }));
 }
 
