@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const include = ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/src/**/*.test.ts'];
+const include = ['shared/**/*.test.ts', 'bench/support/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/src/**/*.test.ts'];
 const motoTests = '**/*.moto.test.ts';
 
 export default defineConfig({

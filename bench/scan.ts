@@ -20,7 +20,7 @@ import type { Item } from '../shared/dynamo/types';
 import type { BackendContext } from '../electron/backend/context';
 import { fromSdkItem, toSdkItem } from '../electron/backend/dynamo/convert';
 import { itemsHandlers } from '../electron/backend/items/handlers';
-import { runPool } from '../electron/backend/items/pool';
+import { runPool } from './support/pool';
 import { localClient } from '../electron/backend/testing/dynalite';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import {
   canonicalJson,
   describeIssues,
@@ -14,6 +13,7 @@ import {
 import type { AtomicCheck, AtomicScope } from '../../../shared/plan/atomicPlan';
 import type { KeySchemasByTable, PlanInput } from '../../../shared/plan/types';
 import { reasonForDisk } from '../connections/errors';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 export interface JournalHeader {
   journal: 'dynostage-commit';
@@ -67,18 +67,6 @@ export interface LoadedJournal {
   integrity: 'ok' | 'changed' | 'unsigned';
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  let h: fs.FileHandle | undefined;
-  try {
-    h = await fs.open(dir, 'r');
-    await h.sync();
-  } catch {
-    // Some platforms cannot fsync a directory; the rename is still atomic there.
-  } finally {
-    await h?.close();
-  }
-}
-
 /** Appends entries with group commit: lines queued while a write+fsync runs share the next one. */
 export class JournalWriter {
   private queue: string[] = [];
@@ -90,20 +78,12 @@ export class JournalWriter {
     private readonly handle: fs.FileHandle,
   ) {}
 
-  /** Writes the header to a temp file, fsyncs it, renames it into place, then opens it to append. */
+  /** Writes the header atomically (files/atomicWrite: temp, fsync, rename, folder fsync, 0600), then opens it to append. */
   static async create(file: string, header: JournalHeader): Promise<JournalWriter> {
-    const tmp = `${file}.${process.pid}.tmp`;
-    const h = await fs.open(tmp, 'w', 0o600); // journals hold items: private, like every data file
     // Hashed as it will be read back (after JSON), so that undefined fields cannot differ.
     const hash = journalHash(JSON.parse(JSON.stringify(header)) as JournalHeader);
-    try {
-      await h.writeFile(JSON.stringify({ ...header, hash }) + '\n');
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    await fs.rename(tmp, file);
-    await fsyncDir(path.dirname(file));
+    // Journals hold items: private, like every data file.
+    await writeFileAtomic(file, JSON.stringify({ ...header, hash }) + '\n', { createDir: false });
     return new JournalWriter(file, await fs.open(file, 'a'));
   }
 

@@ -1,3 +1,4 @@
+import { sameChange } from '../../../shared/changes/sameChange';
 import type { StagedChange } from '../../../shared/changes/types';
 import type { OutcomeWire } from './types';
 import { reasonForDisk } from '../connections/errors';
@@ -5,7 +6,8 @@ import type { StagingEntry } from '../../../shared/contract/staging';
 
 /**
  * The staging entries a commit's outcomes imply: written changes leave, failed and canceled ones
- * stay with their reason. A change edited again while the commit ran is left as the user made it.
+ * stay with their reason. A change edited again while the commit ran is left as the user made it
+ * (compared as DynamoDB stores it: shared/changes/sameChange).
  */
 export function settleEntries(
   snapshot: ReadonlyMap<string, StagedChange>,
@@ -17,9 +19,8 @@ export function settleEntries(
     const before = snapshot.get(id);
     const now = current.get(id);
     if (!before || !now) continue;
+    if (!sameChange(now, before)) continue;
     const { error: _oldError, ...nowBody } = now;
-    const { error: _snapError, ...beforeBody } = before;
-    if (JSON.stringify(nowBody) !== JSON.stringify(beforeBody)) continue;
     const base = { id, connectionId: now.connectionId, table: now.table };
     if (outcome.status === 'written' || outcome.status === 'superseded') entries.push(base);
     else if (

@@ -5,7 +5,8 @@
  */
 import { exec } from 'node:child_process';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { namedError, processFailedMessage } from './errors';
+import { namedError } from '../errors';
+import { processFailedMessage } from './errors';
 
 function fail(profile: string, problem: string): Error {
   return namedError(

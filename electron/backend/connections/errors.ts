@@ -1,28 +1,11 @@
 import type { TestResult } from '../../../shared/contract/connections';
+import { namedError } from '../errors';
 
 /** The message for a credential_process that failed; never the command line or its output. */
 export function processFailedMessage(profile: string, exit?: number | string | null): string {
   const how =
     typeof exit === 'number' ? `exit ${exit}` : exit ? `signal ${exit}` : 'exit status unknown';
   return `credential_process for profile "${profile}" failed (${how}). Run it in a terminal to see why.`;
-}
-
-/** An error whose `name` is the envelope's code. */
-export function namedError(
-  name: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-): Error {
-  return Object.assign(new Error(message), { name, ...extra });
-}
-
-/** Refuses input, naming the field first ("endpoint: …") as the schema errors do. */
-export function badInput(field: string, message: string): Error {
-  return namedError('BadInput', `${field}: ${message}`);
-}
-
-export function notFound(message: string): Error {
-  return namedError('NotFound', message);
 }
 
 /** The command that fixes an expired or missing SSO session. */

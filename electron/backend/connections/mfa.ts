@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BackendEvent } from '../../../shared/contract';
 import type { MfaPrompt } from '../../../shared/contract/connections';
-import { namedError } from './errors';
+import { namedError } from '../errors';
 
 interface Waiting {
   prompt: MfaPrompt;

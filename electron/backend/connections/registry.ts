@@ -11,7 +11,8 @@ import type {
 } from '../../../shared/contract/connections';
 import type { Sandbox } from '../sandbox/sandbox';
 import { buildClient, signature, type Target } from './clients';
-import { badInput, namedError, notFound, toFailedResult } from './errors';
+import { badInput, namedError, notFound } from '../errors';
+import { toFailedResult } from './errors';
 import { MfaBroker } from './mfa';
 import { fallbackRegion, profileEndpoint, readProfiles, type ProfileSnapshot } from './profiles';
 import { SavedConnectionsFile, type SavedConnection } from './savedStore';
@@ -83,7 +84,7 @@ export class ConnectionRegistry {
     const stored = await this.saved.update((list) => {
       const name = record.name.toLowerCase();
       const clash = list.find((c) => c.name.toLowerCase() === name && c.id !== input.id);
-      if (clash) throw badInput('name', `a saved connection named "${clash.name}" already exists`);
+      if (clash) throw badInput(`a saved connection named "${clash.name}" already exists`, 'name');
       if (input.id === undefined) return { list: [...list, record], result: record };
       if (!list.some((c) => c.id === input.id)) throw notFound(`No saved connection "${input.id}"`);
       return { list: list.map((c) => (c.id === input.id ? record : c)), result: record };
@@ -232,8 +233,8 @@ export class ConnectionRegistry {
     }
     if (input.profile !== undefined && !snapshot.sections.has(input.profile)) {
       throw badInput(
-        'profile',
         `no profile named "${input.profile}" in ${snapshot.configFile} or ${snapshot.credentialsFile}`,
+        'profile',
       );
     }
     return {

@@ -3,6 +3,7 @@ import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { keyNames, typeOf } from '../../../shared/dynamo/types';
 import { validateNumber } from '../../../shared/dynamo/validate';
 import { binaryError } from '../../../shared/query/values';
+import { badInput } from '../errors';
 
 /** Why `key` is not a key of a table with this schema, or null when it is one. */
 export function keyProblem(key: Item, schema: KeySchema): string | null {
@@ -38,7 +39,7 @@ export function uniqueKeys(keys: Item[], schema: KeySchema, field: string): Uniq
   keys.forEach((key, i) => {
     const problem = keyProblem(key, schema);
     if (problem) {
-      throw Object.assign(new Error(`${field}.${i}: ${problem}`), { name: 'BadInput' });
+      throw badInput(problem, `${field}.${i}`);
     }
     const canonical = canonicalKey(key, schema);
     if (out.keys.has(canonical)) out.duplicates++;

@@ -1,4 +1,5 @@
 /** Running items:loadAll operations by (connection, loadId), so that items:cancel can stop them. */
+import { badInput } from '../errors';
 
 const CANCELED = Symbol('canceled');
 const running = new Map<string, AbortController>();
@@ -18,9 +19,7 @@ export interface LoadHandle {
 export function startLoad(connectionId: string, loadId: string): LoadHandle {
   const key = keyOf(connectionId, loadId);
   if (running.has(key)) {
-    throw Object.assign(new Error(`A load with id ${loadId} is already running`), {
-      name: 'BadInput',
-    });
+    throw badInput(`A load with id ${loadId} is already running`);
   }
   const controller = new AbortController();
   running.set(key, controller);

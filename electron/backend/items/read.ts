@@ -4,7 +4,7 @@ import type { Item } from '../../../shared/dynamo/types';
 import { buildRequest, type BuiltRequest } from '../../../shared/query/build';
 import { validateModel } from '../../../shared/query/validate';
 import { itemOf, itemsOf, rawCapacity, sendRaw } from '../dynamo/rawRead';
-import { badInput } from './errors';
+import { badInput } from '../errors';
 import { forgetTable, resolveTarget } from './target';
 
 /** Resolves the model's target, validates the model against it and builds the request. */

@@ -2,7 +2,7 @@ import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynam
 import type { TableDescription } from '../../../shared/contract/tables';
 import type { KeySchema } from '../../../shared/dynamo/types';
 import { toTableDescription } from '../tables/describe';
-import { notFound } from './errors';
+import { notFound } from '../errors';
 
 /** What a read needs to know about the table or index it targets. */
 export interface Target {

@@ -22,6 +22,3 @@ export function partiqlError(err: unknown, connectionId: string): Error {
   }
   return err instanceof Error ? err : new Error(String(err));
 }
-
-/** The items services' BadInput error (one helper for both). */
-export { badInput } from '../items/errors';

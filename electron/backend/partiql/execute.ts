@@ -4,7 +4,8 @@ import type { partiqlChannels } from '../../../shared/contract/partiql';
 import { describeStatement } from '../../../shared/partiql/statement';
 import type { BackendContext } from '../context';
 import { fromSdkItem, toSdkValue } from '../dynamo/convert';
-import { badInput, partiqlError } from './errors';
+import { badInput } from '../errors';
+import { partiqlError } from './errors';
 
 type Execute = (typeof partiqlChannels)['partiql:execute'];
 

@@ -3,7 +3,7 @@ import { describeStatement, statementKey } from '../../../shared/partiql/stateme
 import type { HandlersOf } from '../handlerTypes';
 import { commitStatements } from './commit';
 import { transactStatements } from './transact';
-import { badInput } from './errors';
+import { badInput } from '../errors';
 import { executePage } from './execute';
 
 let sequence = 0;

@@ -6,7 +6,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { stagedStatementSchema, type StagedStatement } from '../../../shared/contract/partiql';
-import { writeAtomic } from '../staging/files';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 const fileSchema = z.object({ version: z.literal(1), statements: z.array(stagedStatementSchema) });
 
@@ -29,7 +29,7 @@ export class PartiqlStagedStore {
     return this.serial(async () => {
       const next = change([...(await this.read())]);
       await mkdir(this.dir, { recursive: true });
-      await writeAtomic(this.file, JSON.stringify({ version: 1, statements: next }));
+      await writeFileAtomic(this.file, JSON.stringify({ version: 1, statements: next }));
       this.statements = next;
       return [...next];
     });

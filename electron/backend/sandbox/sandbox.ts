@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxStatus } from '../../../shared/contract/sandbox';
 import { ensurePrivateDir, writeFileAtomic } from '../files/atomicWrite';
+import { closeServer, startDynaliteServer } from './dynaliteServer';
 import { startSandboxGuard, type SandboxGuard } from './guard';
 import { seedSandbox } from './seed';
 
-// dynalite and level ship no types we can use here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
-const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
+// level ships no types we can use here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- dynalite's own store, opened first to detect damage
 const { Level } = require('level') as {
   Level: new (path: string) => { open(): Promise<void>; close(): Promise<void> };
@@ -86,18 +85,8 @@ export class Sandbox {
       };
       return this.status();
     }
-    const server = dynalite({
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-      path: this.storePath,
-    });
     const socket = await upstreamSocket(this.opts.dir);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socket.path, () => resolve());
-    });
-    this.server = server;
+    this.server = await startDynaliteServer({ socket: socket.path }, this.storePath);
     this.socket = socket;
     this.guard = await startSandboxGuard({
       upstreamSocket: socket.path,
@@ -168,7 +157,7 @@ export class Sandbox {
     await guard?.close();
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server) await closeServer(server);
     await this.socket?.cleanup();
     this.socket = undefined;
   }

@@ -9,7 +9,8 @@ import {
   type StagingProblem,
 } from '../../../shared/contract/staging';
 import { ensurePrivateDir } from '../files/atomicWrite';
-import { tableFile, writeAtomic } from './files';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { tableFile } from './files';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -125,7 +126,7 @@ export class StagingStore {
       table: t.table,
       changes: Object.fromEntries(t.changes),
     };
-    await writeAtomic(file, JSON.stringify(body));
+    await writeFileAtomic(file, JSON.stringify(body));
   }
 
   private async readAll(): Promise<void> {

@@ -1,10 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-// dynalite ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
-const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
+import { closeServer, startDynaliteServer } from '../sandbox/dynaliteServer';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -13,15 +9,11 @@ export interface LocalDynamo {
 
 /** Starts dynalite in-process on a free loopback port (in memory unless `path` is given). */
 export async function startDynalite(path?: string): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const server = await startDynaliteServer({ port: 0 }, path);
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 
