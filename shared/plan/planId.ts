@@ -17,7 +17,7 @@ export interface PlanScope {
   options?: {
     mode?: WriteMode;
     atomicScope?: 'group' | 'all';
-    conditionChecks?: readonly unknown[];
+    conditionChecks?: readonly { table: string; key: unknown; expect: string }[];
     versionAttributes?: Readonly<Record<string, string>>;
   };
 }
@@ -69,7 +69,15 @@ export function planIdentity(changes: Changes, scope: PlanScope): PlanIdentity {
     connectionId: scope.connectionId,
     mode,
     atomicScope: mode === 'atomic' ? (scope.options?.atomicScope ?? 'group') : undefined,
-    conditionChecks: mode === 'atomic' ? (scope.options?.conditionChecks ?? []) : undefined,
+    // Only the fields the backend's schema keeps: extra ones on the renderer's side are no change.
+    conditionChecks:
+      mode === 'atomic'
+        ? (scope.options?.conditionChecks ?? []).map(({ table, key, expect }) => ({
+            table,
+            key,
+            expect,
+          }))
+        : undefined,
     versionAttributes: mode === 'batch' ? undefined : (scope.options?.versionAttributes ?? {}),
   });
   for (const [id, c] of inScope) {
