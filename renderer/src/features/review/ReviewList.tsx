@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { tableRef } from '../../../../shared/changes/types';
+import { tableRef, type StagedChange } from '../../../../shared/changes/types';
 import { estimateDiffRows } from './diffRows';
 import type { ReviewEntry } from './reviewModel';
 import { ReviewItem } from './ReviewItem';
@@ -21,6 +21,7 @@ export interface ReviewListProps {
 export function ReviewList({ entries, data, showConnection, onAction, scrollTo }: ReviewListProps) {
   const parent = useRef<HTMLDivElement>(null);
   const expanded = useReviewStore(selectExpanded);
+  const estimates = useRef(new WeakMap<StagedChange, number>());
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => parent.current,
@@ -28,7 +29,7 @@ export function ReviewList({ entries, data, showConnection, onAction, scrollTo }
     estimateSize: (i) => {
       const e = entries[i];
       // Estimated without diffing all 10,000 entries of a bulk edit (diffRows.ts).
-      const rows = e ? estimateDiffRows(e.change, expanded[e.id] ? 1000 : 8) : 1;
+      const rows = e ? (expanded[e.id] ? estimateDiffRows(e.change, 1000) : estimateDiffRows(e.change, 8, estimates.current)) : 1;
       return 68 + rows * 24;
     },
     getItemKey: (i) => entries[i]?.id ?? i,

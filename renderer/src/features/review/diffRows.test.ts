@@ -27,3 +27,13 @@ test('puts and deletes count their attributes, capped; an attribute named __prot
   expect(estimateDiffRows({ kind: 'delete', ...base, original }, 3)).toBe(3);
   expect(estimateDiffRows({ kind: 'update', ...base, original, item: original }, 8)).toBe(1);
 });
+
+test('with a memo, each change is counted once', () => {
+  const memo = new WeakMap<StagedChange, number>();
+  const item: Item = { ...original, a: { S: 'y' } };
+  const change: StagedChange = { kind: 'update', ...base, original, item };
+  expect(estimateDiffRows(change, 8, memo)).toBe(1);
+  item.b = { N: '9' }; // not looked at again
+  expect(estimateDiffRows(change, 8, memo)).toBe(1);
+  expect(estimateDiffRows(change, 8)).toBe(2);
+});

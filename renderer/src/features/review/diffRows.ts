@@ -17,8 +17,18 @@ function countUpTo(item: Item, cap: number): number {
   return n;
 }
 
-/** The number of diff rows of `change`, at most `cap` (at least 1: an entry has a row). */
-export function estimateDiffRows(change: StagedChange, cap: number): number {
+/**
+ * The number of diff rows of `change`, at most `cap` (at least 1: an entry has a row). `memo`
+ * keeps the answers for one cap: the list asks again for every entry on each of its renders.
+ */
+export function estimateDiffRows(change: StagedChange, cap: number, memo?: WeakMap<StagedChange, number>): number {
+  if (!memo) return countDiffRows(change, cap);
+  let n = memo.get(change);
+  if (n === undefined) memo.set(change, (n = countDiffRows(change, cap)));
+  return n;
+}
+
+function countDiffRows(change: StagedChange, cap: number): number {
   if (change.kind === 'put') return Math.max(1, countUpTo(change.item, cap));
   if (change.kind === 'delete') return Math.max(1, countUpTo(change.original, cap));
   const { original, item } = change;

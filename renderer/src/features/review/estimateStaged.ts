@@ -1,7 +1,8 @@
 /** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
 import type { ConnectionInfo } from '../../../../shared/contract/connections';
 import type { ConditionCheck } from '../../../../shared/contract/commit';
-import { planAtomic, type AtomicScope } from '../../../../shared/plan/atomicPlan';
+import type { AtomicScope } from '../../../../shared/plan/atomicPlan';
+import { planAtomicMemo as planAtomic } from './atomicPlanMemo';
 import { DEFAULT_ASSUMPTIONS, estimate } from '../../../../shared/plan/estimate';
 import type { WriteMode } from '../../../../shared/plan/types';
 import type { StagedPlan } from './planInputs';
