@@ -21,3 +21,12 @@ test('the same ops, schemas, scope and checks give the same answer without plann
   expect(planAtomicMemo(fewer, schemas, 'all').groups).toHaveLength(1);
   expect(planAtomicMemo(ops, { T: { ...schema } }, 'group')).not.toBe(first);
 });
+
+test('asked by the table rows (no scope, no checks) and by the summary (group, no checks) in turn: planned once', () => {
+  const ops = Array.from({ length: 150 }, (_, i) => put(i));
+  const schemas = { T: schema };
+  const a = planAtomicMemo(ops, schemas);
+  expect(planAtomicMemo(ops, schemas, 'group', [])).toBe(a);
+  expect(planAtomicMemo(ops, schemas, 'all')).not.toBe(a);
+  expect(planAtomicMemo(ops, schemas)).toBe(a);
+});

@@ -12,17 +12,23 @@ type KeySchemas = Args[1];
 
 interface Entry {
   schemas: KeySchemas;
-  scope: AtomicScope | undefined;
+  scope: AtomicScope;
   checks: Args[3];
   result: AtomicPlanResult;
 }
 
-const last = new WeakMap<Args[0], Entry>();
+/** The answers per ops array, one per scope and checks asked (the summary and the table rows ask differently). */
+const answers = new WeakMap<Args[0], Entry[]>();
 
-export function planAtomicMemo(ops: Args[0], schemas: KeySchemas, scope?: AtomicScope, checks?: Args[3]): AtomicPlanResult {
-  const hit = last.get(ops);
-  if (hit && hit.schemas === schemas && hit.scope === scope && hit.checks === checks) return hit.result;
+const sameChecks = (a: Args[3], b: Args[3]) => a === b || ((a?.length ?? 0) === 0 && (b?.length ?? 0) === 0);
+
+export function planAtomicMemo(ops: Args[0], schemas: KeySchemas, scope: AtomicScope = 'group', checks?: Args[3]): AtomicPlanResult {
+  let list = answers.get(ops);
+  const hit = list?.find((e) => e.schemas === schemas && e.scope === scope && sameChecks(e.checks, checks));
+  if (hit) return hit.result;
   const result = planAtomic(ops, schemas, scope, checks);
-  last.set(ops, { schemas, scope, checks, result });
+  if (!list) answers.set(ops, (list = []));
+  if (list.length >= 4) list.shift();
+  list.push({ schemas, scope, checks, result });
   return result;
 }
