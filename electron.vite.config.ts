@@ -23,7 +23,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the web host serves it over HTTP.
-      minify: true,
+      minify: process.env.DYNOSTAGE_MINIFY !== "0",
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -8,12 +8,16 @@ import type { AttributeValue, Item } from './types';
 
 /** After the call, `item` has an own enumerable property `name` holding `value`, whatever the name. */
 export function setAttr<T>(item: Record<string, T>, name: string, value: T): void {
-  Object.defineProperty(item, name, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Only `__proto__` is an accessor on Object.prototype: any other name assigns an own property,
+  // and plain assignment is many times faster than defineProperty (a bulk edit sets 200,000).
+  if (name !== '__proto__') item[name] = value;
+  else
+    Object.defineProperty(item, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** An item with exactly the given attributes, in order (later duplicates win). */

@@ -1,7 +1,7 @@
 /** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
 import type { ConnectionInfo } from '../contract/connections';
 import type { ConditionCheck } from '../contract/commit';
-import { planAtomic, type AtomicScope } from '../plan/atomicPlan';
+import { planAtomic, type AtomicPlanResult, type AtomicScope } from '../plan/atomicPlan';
 import { DEFAULT_ASSUMPTIONS, estimate } from '../plan/estimate';
 import type { WriteMode } from '../plan/types';
 import type { StagedPlan } from './planStaged';
@@ -25,6 +25,16 @@ export interface EstimateChoices {
   driftCheck?: boolean;
   atomicScope?: AtomicScope;
   conditionChecks?: ConditionCheck[];
+  /**
+   * The atomic planner to count transactions with: the renderer passes one that remembers its
+   * answers per plan (a 10,000-change plan is costly to plan again on every render).
+   */
+  planAtomic?: (
+    ops: Parameters<typeof planAtomic>[0],
+    schemas: Parameters<typeof planAtomic>[1],
+    scope?: AtomicScope,
+    checks?: ConditionCheck[],
+  ) => AtomicPlanResult;
 }
 
 /** The estimate of committing every staged change in `mode`; unknown connections count as us-east-1. */
@@ -51,7 +61,7 @@ export function estimateStaged(
     const region = connections.find((x) => x.id === c.connectionId)?.region ?? 'us-east-1';
     // Atomic: the planner's own count of transactions (moves, clashes and checks change it).
     const transactions =
-      mode === 'atomic' ? planAtomic(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
+      mode === 'atomic' ? (choices.planAtomic ?? planAtomic)(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
     const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
       ...(choices.driftCheck === false ? { driftCheck: false } : {}),
       ...(transactions ? { transactions } : {}),

@@ -1,5 +1,5 @@
 import { opWriteUnits } from '../../../../shared/plan/builder';
-import { planAtomic } from '../../../../shared/plan/atomicPlan';
+import { planAtomicMemo as planAtomic } from './atomicPlanMemo';
 import { selectOptions, useCommitStore } from '../../stores/commitStore';
 import type { StagedPlan } from '../../../../shared/review/planStaged';
 

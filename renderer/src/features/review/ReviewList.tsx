@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { tableRef } from '../../../../shared/changes/types';
-import { changeDiff } from './changeDiff';
+import { tableRef, type StagedChange } from '../../../../shared/changes/types';
+import { estimateDiffRows } from './diffRows';
 import type { ReviewEntry } from '../../../../shared/review/reviewModel';
 import { ReviewItem } from './ReviewItem';
 import type { ReviewAction } from './ReviewItem';
@@ -21,13 +21,15 @@ export interface ReviewListProps {
 export function ReviewList({ entries, data, showConnection, onAction, scrollTo }: ReviewListProps) {
   const parent = useRef<HTMLDivElement>(null);
   const expanded = useReviewStore(selectExpanded);
+  const estimates = useRef(new WeakMap<StagedChange, number>());
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => parent.current,
     // Header plus rows (at most 8 until expanded); measured exactly once rendered.
     estimateSize: (i) => {
       const e = entries[i];
-      const rows = e ? Math.min(changeDiff(e.change).length, expanded[e.id] ? 1000 : 8) : 1;
+      // Estimated without diffing all 10,000 entries of a bulk edit (diffRows.ts).
+      const rows = e ? (expanded[e.id] ? estimateDiffRows(e.change, 1000) : estimateDiffRows(e.change, 8, estimates.current)) : 1;
       return 68 + rows * 24;
     },
     getItemKey: (i) => entries[i]?.id ?? i,

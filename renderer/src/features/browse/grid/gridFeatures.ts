@@ -19,6 +19,7 @@ import {
 import { compareValues } from '../../../../../shared/dynamo/format';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createQuickFilterRowModel } from './quickFilter';
+import { createSharedCoreRowModel } from './sharedRowModel';
 
 export const gridFeatures = tableFeatures({
   columnVisibilityFeature,
@@ -29,6 +30,7 @@ export const gridFeatures = tableFeatures({
   rowSelectionFeature,
   columnFilteringFeature,
   globalFilteringFeature,
+  coreRowModel: createSharedCoreRowModel(),
   filteredRowModel: createQuickFilterRowModel(),
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),

@@ -1,0 +1,78 @@
+import { batch, createAtom } from '@tanstack/react-store';
+import { constructTable, createCoreRowModel, tableFeatures } from '@tanstack/table-core';
+import { renderPhaseReactivity } from '@tanstack/table-core/reactivity';
+import { expect, test } from 'vitest';
+import type { Item } from '../../../../../shared/dynamo/types';
+import { createSharedCoreRowModel, type ShareStats } from './sharedRowModel';
+
+function table(core: ReturnType<typeof createSharedCoreRowModel> | ReturnType<typeof createCoreRowModel>) {
+  const features = tableFeatures({
+    coreReactivityFeature: renderPhaseReactivity({ createAtom, batch }),
+    coreRowModel: core as never,
+  });
+  let ids: string[] = [];
+  const t = constructTable({
+    features,
+    columns: [{ id: 'id', accessorFn: (i: Item) => i.id }],
+    data: [] as Item[],
+    getRowId: (_: Item, i: number) => ids[i] ?? `#${i}`,
+  } as never) as unknown as {
+    setOptions(u: (p: object) => object): void;
+    getCoreRowModel(): { rows: { id: string; original: Item; index: number }[]; rowsById: Record<string, unknown> };
+  };
+  return {
+    rows(items: Item[], nextIds: string[]) {
+      ids = nextIds;
+      t.setOptions((p) => ({ ...p, data: items }));
+      return t.getCoreRowModel();
+    },
+  };
+}
+
+const N = 1000;
+const items: Item[] = Array.from({ length: N }, (_, i) => ({ id: { S: `r${i}` } }));
+const ids = items.map((_, i) => `r${i}`);
+
+test('after a tenth of the items are replaced (a bulk edit) and put back (its undo), only those rows are new Row objects', () => {
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(items, ids);
+  expect(first.rows).toHaveLength(N);
+  const edited = items.map((it, i) => (i % 10 === 3 ? { ...it, status: { S: 'bulk' } } : it));
+  const second = t.rows(edited, ids);
+  expect(stats.at(-1)).toEqual({ constructed: N / 10, keptLookup: true });
+  let same = 0;
+  second.rows.forEach((r, i) => {
+    expect(r.id).toBe(ids[i]);
+    expect(r.index).toBe(i);
+    expect(r.original).toBe(edited[i]);
+    expect(second.rowsById[r.id]).toBe(r);
+    if (r === first.rows[i]) same++;
+  });
+  expect(same).toBe(N - N / 10);
+  const undone = t.rows(items, ids);
+  expect(stats.at(-1)!.constructed).toBe(N / 10);
+  undone.rows.forEach((r, i) => expect(r.original).toBe(items[i]));
+});
+
+test('rows appended (staged puts) or removed: ids and lookup stay right', () => {
+  const t = table(createSharedCoreRowModel());
+  t.rows(items, ids);
+  const more = [...items, { id: { S: 'new' } }];
+  const m = t.rows(more, [...ids, 'new']);
+  expect(m.rows).toHaveLength(N + 1);
+  expect(m.rowsById.new).toBe(m.rows[N]);
+  const fewer = t.rows(items.slice(1), ids.slice(1));
+  expect(fewer.rows[0]!.id).toBe('r1');
+  expect(fewer.rows[0]!.index).toBe(0);
+  expect(fewer.rowsById.r0).toBeUndefined();
+  expect(fewer.rowsById.r1).toBe(fewer.rows[0]);
+});
+
+test('the stock core row model makes every row again (what the shared one avoids)', () => {
+  const t = table(createCoreRowModel());
+  const first = t.rows(items, ids);
+  const edited = items.map((it, i) => (i % 10 === 3 ? { ...it, status: { S: 'bulk' } } : it));
+  const second = t.rows(edited, ids);
+  expect(second.rows.filter((r, i) => r === first.rows[i])).toHaveLength(0);
+});
