@@ -27,7 +27,7 @@ import {
   type Options,
 } from './options';
 import { emitProgress } from './progress';
-import { emptyReport } from './report';
+import { canceledReport, emptyReport } from './report';
 import type { OutcomeWire, ReportWire } from './types';
 
 type StartInput = z.output<(typeof commitChannels)['commit:start']['input']>;
@@ -67,11 +67,16 @@ export class CommitService {
 
     const snapshot = new Map(changes);
     const mode = input.options?.mode ?? 'guarded';
+    // Registered before the drift check, so that a cancel stops its reads too.
+    const controller = new AbortController();
     if (input.options?.driftCheck !== false && mode !== 'atomic') {
       // Guarded writes check themselves; new items (batch puts) are checked for existence here.
       const checks = driftInputs(changes, mode === 'guarded');
       emitProgress(this.s, commitId, 'drift', checks.length);
-      const drift = await checkDrift(commitClient, checks, keySchemas, readOptions(input.options));
+      this.running.set(commitId, controller);
+      const read = { ...readOptions(input.options), signal: controller.signal };
+      const drift = await checkDrift(commitClient, checks, keySchemas, read).finally(() => this.running.delete(commitId));
+      if (controller.signal.aborted) return canceledReport(commitId, [...changes.keys()]);
       const open = drift.mismatches.filter((m) => !input.resolutions?.[m.id]);
       if (open.length > 0)
         return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
@@ -100,7 +105,6 @@ export class CommitService {
     });
     const atomic = mode === 'atomic' ? await atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
     const path = await this.journals.begin(commitId, input.connectionId);
-    const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport;
     try {
