@@ -48,5 +48,5 @@ test('a cancel during the drift check stops its reads: the commit ends canceled,
   const staged = (await s.call('staging:load', {})).entries as StagingEntry[];
   expect(staged.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
   // Staged as the user made them: a canceled check marks nothing as failed.
-  for (const e of staged) expect(e.change.error).toBeUndefined();
+  for (const e of staged) expect(e.change?.error).toBeUndefined();
 });

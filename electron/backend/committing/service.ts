@@ -113,7 +113,7 @@ export class CommitService {
         commitClient,
         ops,
         keySchemas,
-        { ...executorOptions(input.options, controller.signal), journal: { path, connectionId: input.connectionId } },
+        { ...executorOptions(input.options, controller.signal), ...(await this.hint(input.connectionId)), journal: { path, connectionId: input.connectionId } },
         { onProgress },
       );
     } finally {
@@ -155,7 +155,7 @@ export class CommitService {
         : await resumeCommit(
         commitClient,
         path,
-        executorOptions(options, controller.signal),
+        { ...executorOptions(options, controller.signal), ...(await this.hint(connectionId)) },
         { onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p) },
         // Batch writes are drift-checked again against what their edits were based on.
         options?.driftCheck === false
@@ -185,6 +185,12 @@ export class CommitService {
       driftConflicts: result.drift.mismatches,
       commitClient,
     });
+  }
+
+  /** The pause message's what-to-do for this connection (its profile named). */
+  private async hint(connectionId: string): Promise<{ credentialsHint?: string }> {
+    const h = await this.s.connections.credentialsHint(connectionId);
+    return h ? { credentialsHint: h } : {};
   }
 
   private async keySchemas(
