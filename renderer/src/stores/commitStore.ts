@@ -12,6 +12,7 @@ import type {
   PendingCommit,
 } from '../../../shared/contract/commit';
 import type { WriteMode } from '../../../shared/plan/types';
+import { browserStorage, loadVersionAttributes } from '../features/commit/versionSettings';
 
 export interface CommitOptionsState {
   /** guarded: conditional single-item writes of loaded items; batch: BatchWriteItem, last writer wins. */
@@ -105,7 +106,8 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
 };
 
 export const useCommitStore = create<CommitData>(() => ({
-  options: DEFAULT_OPTIONS,
+  // The version attributes are table settings, kept across reloads (versionSettings.ts).
+  options: { ...DEFAULT_OPTIONS, versionAttributes: loadVersionAttributes(browserStorage()) },
   run: null,
   last: null,
   conflicts: null,
