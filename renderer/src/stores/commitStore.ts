@@ -118,6 +118,7 @@ export const useCommitStore = create<CommitData>(() => ({
 
 export const selectOptions = (s: CommitData) => s.options;
 export const selectMode = (s: CommitData) => s.options.mode;
+export const selectVersionAttributes = (s: CommitData) => s.options.versionAttributes;
 export const selectRun = (s: CommitData) => s.run;
 export const selectRunning = (s: CommitData) => s.run !== null;
 export const selectLast = (s: CommitData) => s.last;
