@@ -13,7 +13,14 @@ export interface Sections {
   guarded: {
     items: number;
     bestFixed: number;
-    runs: { g10: Figure[]; b10: Figure[]; adaptive: Figure[]; bestFixed: Figure[] };
+    ceilingInFlight: number;
+    runs: {
+      g10: Figure[];
+      b10: Figure[];
+      ceiling: Figure[];
+      adaptive: Figure[];
+      bestFixed: Figure[];
+    };
     medians: object;
     lost: number;
     failed: number;
@@ -103,6 +110,22 @@ export function report(s: Sections): void {
       g.runs.b10,
     ),
     ratioRow(
+      'singleCallCeilingVsBatch',
+      `(info) single-call ceiling ${g.ceilingInFlight} / batch`,
+      'bounds guarded/batch',
+      () => true,
+      g.runs.ceiling,
+      g.runs.b10,
+    ),
+    ratioRow(
+      'guardedVsSingleCallCeiling',
+      `(info) guarded / single-call ceiling ${g.ceilingInFlight}`,
+      'client overhead',
+      () => true,
+      g.runs.g10,
+      g.runs.ceiling,
+    ),
+    ratioRow(
       'adaptiveVsBestFixed',
       `guarded adaptive / fixed ${g.bestFixed}, 100 ms`,
       '>= 0.8',
@@ -148,6 +171,9 @@ export function report(s: Sections): void {
     `commit:start (app), ${s.latencyMs} ms: guarded ${appRate('guarded').toFixed(0)} items/s (executor ${median(g.runs.g10).toFixed(0)}), batch ${appRate('batch').toFixed(0)} items/s (executor ${median(g.runs.b10).toFixed(0)})`,
   );
   console.error(
+    `guarded, 10 ms: ${median(g.runs.g10).toFixed(0)} items/s; single-call ceiling (raw UpdateItem, no SDK, ${g.ceilingInFlight} in flight): ${median(g.runs.ceiling).toFixed(0)} items/s; batch: ${median(g.runs.b10).toFixed(0)} items/s. guarded/batch >= 0.5 needs the server's single calls at >= 0.5x batch: here ${(median(g.runs.ceiling) / median(g.runs.b10)).toFixed(2)}x`,
+  );
+  console.error(
     `journal cost (batch, one run): ${pct(1 - s.journal.itemsPerSecond / median(clean.batch))}`,
   );
   console.error(`lost (item by item, every run): ${lost}; failed: ${failed}`);
@@ -173,6 +199,7 @@ export function report(s: Sections): void {
         capacityEngineCalls: median(cap.capEngine, 'calls'),
         capacitySdkCalls: median(cap.capSdk, 'calls'),
         guarded: g.medians,
+        singleCallCeiling: median(g.runs.ceiling),
         appCommitStart: { guarded: appRate('guarded'), batch: appRate('batch') },
       },
       failed,

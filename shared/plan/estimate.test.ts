@@ -138,3 +138,54 @@ describe('estimate', () => {
     expect(formatDollars(0)).toBe('$0.00');
   });
 });
+
+describe('version attributes (optimistic lock)', () => {
+  // An update whose item is 1 byte under 1 KB: the version attribute the guarded write adds
+  // (name + a one-digit number) takes it over, to 2 write units.
+  const name = 'rev';
+  const filler = 1024 - 'id'.length - 'u1'.length - 'pad'.length - 1;
+  const item: Item = { id: { S: 'u1' }, pad: { S: 'x'.repeat(filler) } };
+  const ops = [put('u1', item, 100)];
+  const guarded = (versions?: Record<string, string>) =>
+    estimate(ops, plan(ops, schemas), 'guarded', () => false, 'us-east-1', DEFAULT_ASSUMPTIONS, {
+      ...(versions ? { versions } : {}),
+    });
+
+  test('the estimate counts the version attribute a guarded write adds', () => {
+    expect(guarded().wcu).toBe(1);
+    expect(guarded({ Users: name }).wcu).toBe(2);
+    // Already there: its value is replaced, the size stays.
+    const has = [put('u1', { ...item, pad: { S: 'x'.repeat(filler - 5) }, rev: { N: '4' } }, 100)];
+    const e = estimate(
+      has,
+      plan(has, schemas),
+      'guarded',
+      () => false,
+      'us-east-1',
+      DEFAULT_ASSUMPTIONS,
+      {
+        versions: { Users: name },
+      },
+    );
+    expect(e.wcu).toBe(1);
+    // Batch writes do not use it.
+    expect(
+      estimate(ops, plan(ops, schemas), 'batch', () => false, 'us-east-1', DEFAULT_ASSUMPTIONS, {
+        versions: { Users: name },
+      }).wcu,
+    ).toBe(1);
+  });
+
+  test('the review names the version condition and increment', () => {
+    expect(modeLabel('update', 'guarded', 'rev')).toBe(
+      'UpdateItem, guarded; rev must hold the loaded value, +1',
+    );
+    expect(modeLabel('delete', 'guarded', 'rev')).toBe(
+      'DeleteItem, guarded; rev must hold the loaded value',
+    );
+    expect(modeLabel('update', 'batch', 'rev')).toBe('BatchWriteItem, batch');
+    expect(modeLabel('put', 'guarded', 'rev')).toBe(
+      'BatchWriteItem if absent (existence checked first)',
+    );
+  });
+});

@@ -51,6 +51,8 @@ export interface EstimateOptions {
   driftCheck?: boolean;
   /** Atomic mode: the planned number of transactions (default: by 100 actions and 4 MB). */
   transactions?: number;
+  /** Version attribute (optimistic lock) by table: guarded updates add it when it is absent. */
+  versions?: Readonly<Record<string, string>>;
 }
 
 export interface Estimate {
@@ -76,11 +78,25 @@ export interface Estimate {
 }
 
 /** How the review describes one staged change's call under the commit's mode. */
-export function modeLabel(kind: 'put' | 'update' | 'delete', mode: WriteMode): string {
+export function modeLabel(
+  kind: 'put' | 'update' | 'delete',
+  mode: WriteMode,
+  version?: string,
+): string {
   if (mode === 'atomic') return 'TransactWriteItems, atomic';
   if (mode === 'batch') return 'BatchWriteItem, batch';
   if (kind === 'put') return 'BatchWriteItem if absent (existence checked first)';
-  return kind === 'update' ? 'UpdateItem, guarded' : 'DeleteItem, guarded';
+  // The table's version attribute: checked, and incremented by an update (shared/plan/guarded).
+  const lock = version ? `; ${version} must hold the loaded value` : '';
+  return kind === 'update'
+    ? `UpdateItem, guarded${lock}${version ? ', +1' : ''}`
+    : `DeleteItem, guarded${lock}`;
+}
+
+/** The write units of `op`, with the version attribute a guarded update adds when it is absent. */
+function unitsWithVersion(op: PlanInput, version: string | undefined): number {
+  if (!version || op.kind !== 'put' || Object.hasOwn(op.item, version)) return opWriteUnits(op);
+  return opWriteUnits({ ...op, item: { ...op.item, [version]: { N: '1' } } });
 }
 
 function readUnits(op: PlanInput, isNew: boolean): number {
@@ -116,8 +132,8 @@ export function estimate(
   let batchOps = 0;
   for (const op of planned) {
     const fresh = op.kind === 'put' && isNew(op.id);
-    wcu += opWriteUnits(op);
     const guarded = mode === 'guarded' && !fresh;
+    wcu += unitsWithVersion(op, guarded ? options.versions?.[op.table] : undefined);
     if (guarded) guardedCalls++;
     else batchOps++;
     if (reading && (mode === 'batch' || fresh)) {

@@ -35,7 +35,16 @@ export interface EstimateChoices {
     scope?: AtomicScope,
     checks?: ConditionCheck[],
   ) => AtomicPlanResult;
+  /** Version attribute by table (Commit options); empty names are none. */
+  versionAttributes?: Readonly<Record<string, string>>;
 }
+
+const namedVersions = (v: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(v)
+      .map(([t, n]) => [t, n.trim()] as const)
+      .filter(([, n]) => n !== ''),
+  );
 
 /** The estimate of committing every staged change in `mode`; unknown connections count as us-east-1. */
 export function estimateStaged(
@@ -65,6 +74,7 @@ export function estimateStaged(
     const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
       ...(choices.driftCheck === false ? { driftCheck: false } : {}),
       ...(transactions ? { transactions } : {}),
+      ...(choices.versionAttributes ? { versions: namedVersions(choices.versionAttributes) } : {}),
     });
     out.calls += e.calls;
     out.writeCalls += e.writeCalls;

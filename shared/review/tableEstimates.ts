@@ -30,10 +30,11 @@ export interface TableSummaryRow extends TableCounts {
 function figures(
   plan: StagedPlan,
   connections: readonly ConnectionInfo[],
+  versionAttributes: Readonly<Record<string, string>>,
 ): Partial<Record<WriteMode, ModeFigures>> {
   const out: Partial<Record<WriteMode, ModeFigures>> = {};
   for (const { mode } of SUMMARY_MODES) {
-    const e = estimateStaged(plan, mode, connections);
+    const e = estimateStaged(plan, mode, connections, { versionAttributes });
     out[mode] = { calls: e.calls, wcu: e.wcu };
   }
   return out;
@@ -51,9 +52,10 @@ export function tableSummary(
   keySchemas: KeySchemasByRef,
   whole: StagedPlan,
   connections: readonly ConnectionInfo[],
+  versionAttributes: Readonly<Record<string, string>> = {},
 ): { rows: TableSummaryRow[]; total: Partial<Record<WriteMode, ModeFigures>> } {
   const counts = tableCounts(changes, moves);
-  const total = figures(whole, connections);
+  const total = figures(whole, connections, versionAttributes);
   if (counts.length === 1) return { rows: [{ ...counts[0]!, modes: total }], total };
   const byTable = new Map<string, Map<string, StagedChange>>();
   for (const [id, c] of changes) {
@@ -64,7 +66,7 @@ export function tableSummary(
   }
   const rows = counts.map((t) => ({
     ...t,
-    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections),
+    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections, versionAttributes),
   }));
   return { rows, total };
 }

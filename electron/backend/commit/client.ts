@@ -10,12 +10,25 @@ export interface CommitClientTimeouts {
   connectionTimeoutMs?: number;
 }
 
+export interface CommitClientSettings {
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxSockets: number;
+}
+
+/** The settings of the clients made here (the guarded lane's light sender uses the same). */
+const made = new WeakMap<DynamoDBClient, CommitClientSettings>();
+
+/** The settings a commit client was made with; undefined for any other client. */
+export const commitClientSettings = (client: DynamoDBClient): CommitClientSettings | undefined =>
+  made.get(client);
+
 /** A DynamoDBClient with maxAttempts 1 and request timeouts, from any client configuration. */
 export function createCommitClient(
   config: DynamoDBClientConfig,
   timeouts: CommitClientTimeouts = {},
 ): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     ...config,
     maxAttempts: 1,
     requestHandler: {
@@ -28,4 +41,10 @@ export function createCommitClient(
       httpsAgent: { maxSockets: COMMIT_MAX_SOCKETS },
     },
   });
+  made.set(client, {
+    requestTimeoutMs: timeouts.requestTimeoutMs ?? 30_000,
+    connectionTimeoutMs: timeouts.connectionTimeoutMs ?? 5_000,
+    maxSockets: COMMIT_MAX_SOCKETS,
+  });
+  return client;
 }

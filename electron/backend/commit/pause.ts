@@ -25,9 +25,13 @@ export class Pauses {
   /** Records the pause `f` implies for `table` and returns its reason. */
   pause(f: CallWide, table: string | undefined): string {
     if (f.scope === 'credentials' || table === undefined) {
-      const hint = /sso login/i.test(f.label)
-        ? ''
-        : ` ${this.credentialsHint ?? 'Refresh the credentials (for an SSO profile: aws sso login --profile NAME)'},`;
+      // The connection's own hint (its profile named) always; the generic one unless the SDK's
+      // message already says to log in.
+      const hint = this.credentialsHint
+        ? ` ${this.credentialsHint},`
+        : /sso login/i.test(f.label)
+          ? ''
+          : ' Refresh the credentials (for an SSO profile: aws sso login --profile NAME),';
       this.all ??= `paused: the connection's credentials failed (${f.label}).${hint} then Resume.`;
       return this.all;
     }

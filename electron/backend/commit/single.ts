@@ -14,7 +14,8 @@ import {
 import type { Item } from '../../../shared/dynamo/types';
 import type { GuardedCall } from '../../../shared/plan/guarded';
 import { fromSdkItem } from '../dynamo/convert';
-import { itemOf, keepErrorItem, sendRaw } from '../dynamo/rawRead';
+import { itemOf, keepErrorItem, rawCapacity, sendRaw } from '../dynamo/rawRead';
+import { lightSenderFor, noteTarget, type AnswerError, type LightSender } from './lightSend';
 import { requestJson, withBody } from './wire';
 
 export type SingleResult =
@@ -41,7 +42,10 @@ export async function sendGuarded(
   client: DynamoDBClient,
   call: GuardedCall,
 ): Promise<SingleResult> {
+  const light = lightSenderFor(client);
+  if (light) return sendLight(light, client, call);
   const command = commandOf(call);
+  noteTarget(client, command);
   withBody(command, requestJson(call.input));
   const errorItem = keepErrorItem(command);
   try {
@@ -57,16 +61,39 @@ export async function sendGuarded(
     const old = errorItem();
     if (old) return { kind: 'conflict', server: old, capacity: 1 };
     if (e.Item) return { kind: 'conflict', server: fromSdkItem(e.Item), capacity: 1 };
-    // Read raw (dynamo/rawRead.ts), so that an attribute named __proto__ is in the server's image.
-    const got = await sendRaw(
-      client,
-      new GetItemCommand({ TableName: call.input.TableName, Key: {} }),
-      {
-        TableName: call.input.TableName,
-        Key: call.key,
-        ConsistentRead: true,
-      },
-    ).catch(() => null);
-    return { kind: 'conflict', server: itemOf(got?.Item, 'Item') ?? null, capacity: 1 };
+    return readServer(client, call);
   }
+}
+
+/** The same call through the light sender (lightSend.ts): same answers, less client CPU. */
+async function sendLight(
+  light: LightSender,
+  client: DynamoDBClient,
+  call: GuardedCall,
+): Promise<SingleResult> {
+  try {
+    const out = await light.send(call.command, requestJson(call.input));
+    return { kind: 'written', capacity: rawCapacity(out.ConsumedCapacity) };
+  } catch (err) {
+    const e = err as Partial<AnswerError>;
+    if (e.name !== 'ConditionalCheckFailedException') throw err;
+    // ALL_OLD's image as JSON.parse gave it (an attribute named __proto__ included).
+    const old = itemOf(e.raw?.Item, 'Item');
+    if (old) return { kind: 'conflict', server: old, capacity: 1 };
+    return readServer(client, call);
+  }
+}
+
+/** A conflict without the server's image: read it raw (dynamo/rawRead.ts, __proto__ kept). */
+async function readServer(client: DynamoDBClient, call: GuardedCall): Promise<SingleResult> {
+  const got = await sendRaw(
+    client,
+    new GetItemCommand({ TableName: call.input.TableName, Key: {} }),
+    {
+      TableName: call.input.TableName,
+      Key: call.key,
+      ConsistentRead: true,
+    },
+  ).catch(() => null);
+  return { kind: 'conflict', server: itemOf(got?.Item, 'Item') ?? null, capacity: 1 };
 }

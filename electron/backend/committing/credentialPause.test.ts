@@ -137,7 +137,10 @@ test('credential_process fails mid-commit: paused with what to do, nothing lost,
 
   expect(report.status).toBe('paused');
   expect(report.pauseReason).toMatch(/credential_process for profile "flaky" failed \(exit 3\)/);
-  expect(report.pauseReason).toMatch(/then Resume/);
+  // What to do names the connection's own profile.
+  expect(report.pauseReason).toMatch(
+    /\. Fix the credential_process of profile "flaky" \(run it in a terminal to see why\), then Resume\.$/,
+  );
   expect(report.counters.failed).toBe(0);
   const written = Object.entries(report.outcomes as Record<string, { status: string }>)
     .filter(([, o]) => o.status === 'written')

@@ -32,6 +32,15 @@ export function emptyReport(commitId: string, status: ReportWire['status']): Rep
   };
 }
 
+/** A commit canceled before anything was sent (during its drift check): every change stays staged. */
+export function canceledReport(commitId: string, ids: readonly string[]): ReportWire {
+  const report = emptyReport(commitId, 'done');
+  for (const id of ids) report.outcomes[id] = { status: 'canceled' };
+  report.counters.total = ids.length;
+  report.counters.canceled = ids.length;
+  return report;
+}
+
 /** The engine's counters as the contract names them. */
 export function countersOf(c: CommitReport['counters']): ReportWire['counters'] {
   return {

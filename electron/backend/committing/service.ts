@@ -27,7 +27,7 @@ import {
   type Options,
 } from './options';
 import { emitProgress } from './progress';
-import { emptyReport } from './report';
+import { canceledReport, emptyReport } from './report';
 import { savedPlanAsReviewed } from './reviewedPlan';
 import type { OutcomeWire, ReportWire } from './types';
 
@@ -69,11 +69,16 @@ export class CommitService {
 
     const snapshot = new Map(changes);
     const mode = input.options?.mode ?? 'guarded';
+    // Registered before the drift check, so that a cancel stops its reads too.
+    const controller = new AbortController();
     if (input.options?.driftCheck !== false && mode !== 'atomic') {
       // Guarded writes check themselves; new items (batch puts) are checked for existence here.
       const checks = driftInputs(changes, mode === 'guarded');
       emitProgress(this.s, commitId, 'drift', checks.length);
-      const drift = await checkDrift(commitClient, checks, keySchemas, readOptions(input.options));
+      this.running.set(commitId, controller);
+      const read = { ...readOptions(input.options), signal: controller.signal };
+      const drift = await checkDrift(commitClient, checks, keySchemas, read).finally(() => this.running.delete(commitId));
+      if (controller.signal.aborted) return canceledReport(commitId, [...changes.keys()]);
       const open = drift.mismatches.filter((m) => !input.resolutions?.[m.id]);
       if (open.length > 0)
         return { ...report, status: 'conflicts', conflicts: open, unchecked: drift.unchecked };
@@ -102,7 +107,6 @@ export class CommitService {
     });
     const atomic = mode === 'atomic' ? await atomicStart(commitClient, ops, keySchemas, commitId, input.options) : null;
     const path = await this.journals.begin(commitId, input.connectionId);
-    const controller = new AbortController();
     this.running.set(commitId, controller);
     let result: CommitReport;
     try {
@@ -111,7 +115,7 @@ export class CommitService {
         commitClient,
         ops,
         keySchemas,
-        { ...executorOptions(input.options, controller.signal), journal: { path, connectionId: input.connectionId } },
+        { ...executorOptions(input.options, controller.signal), ...(await this.hint(input.connectionId)), journal: { path, connectionId: input.connectionId } },
         { onProgress },
       );
     } finally {
@@ -153,7 +157,7 @@ export class CommitService {
         : await resumeCommit(
         commitClient,
         path,
-        executorOptions(options, controller.signal),
+        { ...executorOptions(options, controller.signal), ...(await this.hint(connectionId)) },
         { onProgress: (p) => emitProgress(this.s, commitId, 'writing', p.total, p) },
         // Batch writes are drift-checked again against what their edits were based on.
         options?.driftCheck === false
@@ -183,6 +187,12 @@ export class CommitService {
       driftConflicts: result.drift.mismatches,
       commitClient,
     });
+  }
+
+  /** The pause message's what-to-do for this connection (its profile named). */
+  private async hint(connectionId: string): Promise<{ credentialsHint?: string }> {
+    const h = await this.s.connections.credentialsHint(connectionId);
+    return h ? { credentialsHint: h } : {};
   }
 
   private async keySchemas(

@@ -12,6 +12,7 @@ import type {
 import type { Sandbox } from '../sandbox/sandbox';
 import { buildClient, signature, type Target } from './clients';
 import { badInput, namedError, notFound } from '../errors';
+import { credentialsHint } from './credentialsHint';
 import { toFailedResult } from './errors';
 import { MfaBroker } from './mfa';
 import { fallbackRegion, profileEndpoint, readProfiles, type ProfileSnapshot } from './profiles';
@@ -112,6 +113,13 @@ export class ConnectionRegistry {
     const client = buildClient(target, this.mfa);
     this.clients.set(connectionId, { signature: sig, client });
     return client;
+  }
+
+  /** What to do when this connection's credentials fail mid-commit, naming its profile. */
+  async credentialsHint(connectionId: string): Promise<string | undefined> {
+    if (connectionId === SANDBOX_ID) return undefined;
+    const target = await this.target(connectionId).catch(() => undefined);
+    return target?.profile ? credentialsHint(target.profile, await readProfiles()) : undefined;
   }
 
   /** ListTables (Limit 1) on a connection or a draft; never throws for a connection problem. */

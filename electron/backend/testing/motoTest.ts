@@ -24,4 +24,5 @@ export const MOTO_REGIONS = {
   partiqlAtomic: 'ap-northeast-1',
   protoNames: 'ap-south-1',
   cliAtomic: 'ca-central-1',
+  lightSend: 'sa-east-1',
 } as const;

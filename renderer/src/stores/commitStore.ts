@@ -12,6 +12,7 @@ import type {
   PendingCommit,
 } from '../../../shared/contract/commit';
 import type { WriteMode } from '../../../shared/plan/types';
+import { browserStorage, loadVersionAttributes } from '../features/commit/versionSettings';
 
 export interface CommitOptionsState {
   /** guarded: conditional single-item writes of loaded items; batch: BatchWriteItem, last writer wins. */
@@ -105,7 +106,8 @@ export const DEFAULT_OPTIONS: CommitOptionsState = {
 };
 
 export const useCommitStore = create<CommitData>(() => ({
-  options: DEFAULT_OPTIONS,
+  // The version attributes are table settings, kept across reloads (versionSettings.ts).
+  options: { ...DEFAULT_OPTIONS, versionAttributes: loadVersionAttributes(browserStorage()) },
   run: null,
   last: null,
   conflicts: null,
@@ -116,6 +118,7 @@ export const useCommitStore = create<CommitData>(() => ({
 
 export const selectOptions = (s: CommitData) => s.options;
 export const selectMode = (s: CommitData) => s.options.mode;
+export const selectVersionAttributes = (s: CommitData) => s.options.versionAttributes;
 export const selectRun = (s: CommitData) => s.run;
 export const selectRunning = (s: CommitData) => s.run !== null;
 export const selectLast = (s: CommitData) => s.last;

@@ -25,6 +25,7 @@ import {
   resolutionsOf,
 } from './commitModel';
 import { reviewedPlan } from './reviewedPlan';
+import { browserStorage, saveVersionAttributes } from './versionSettings';
 import { wireOptions } from './wireOptions';
 
 const get = useCommitStore.getState;
@@ -285,13 +286,15 @@ export const commitActions = {
       options: { ...DEFAULT_OPTIONS, versionAttributes: s.options.versionAttributes },
     })),
   /** Names the version attribute of `table` (empty: none). */
-  setVersionAttribute: (table: string, name: string) =>
-    set((s) => ({
-      options: {
-        ...s.options,
-        versionAttributes: { ...s.options.versionAttributes, [table]: name },
-      },
-    })),
+  setVersionAttribute: (table: string, name: string) => {
+    // fromEntries: own keys, a table named __proto__ included; saved for the next launch.
+    const versionAttributes = Object.fromEntries([
+      ...Object.entries(get().options.versionAttributes).filter(([t]) => t !== table),
+      [table, name],
+    ]);
+    set((s) => ({ options: { ...s.options, versionAttributes } }));
+    saveVersionAttributes(browserStorage(), versionAttributes);
+  },
   checkPending,
   resume,
   discard,

@@ -61,10 +61,11 @@ export function ReviewItem({
   const diffs = changeDiff(moved ? moved.change : change);
   const keys = new Set(keySchema ? keyNames(keySchema) : Object.keys(change.key));
   const mode = useCommitStore(selectMode);
+  const version = useCommitStore((s) => s.options.versionAttributes[change.table]?.trim());
   // A move is a put into the target (a new item) and a delete that waits for it.
   const call = moved
-    ? `${modeLabel('put', mode)}, then ${modeLabel('delete', mode)}`
-    : modeLabel(change.kind, mode);
+    ? `${modeLabel('put', mode)}, then ${modeLabel('delete', mode, version)}`
+    : modeLabel(change.kind, mode, version);
   const byName = new Map((issues ?? []).map((i) => [topName(i.path), i.message]));
   const shown = expanded ? diffs : diffs.slice(0, ROWS);
   // An issue shows once: beside its attribute's row when that row is on screen, else in the list.

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { selectMode, useCommitStore } from '../../stores/commitStore';
+import { selectMode, selectVersionAttributes, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { SUMMARY_MODES, tableSummary } from '../../../../shared/review/tableEstimates';
 import type { ModeFigures } from '../../../../shared/review/tableEstimates';
@@ -29,11 +29,12 @@ function moved(out: number, into: number): string {
  */
 export function ReviewTableSummary({ data }: { data: ReviewData }) {
   const mode = useCommitStore(selectMode);
+  const versions = useCommitStore(selectVersionAttributes);
   const connections = useConnectionStore(selectConnections);
   const { changes, moves, keySchemas, plan } = data;
   const { rows, total } = useMemo(
-    () => tableSummary(changes, moves, keySchemas, plan, connections),
-    [changes, moves, keySchemas, plan, connections],
+    () => tableSummary(changes, moves, keySchemas, plan, connections, versions),
+    [changes, moves, keySchemas, plan, connections, versions],
   );
   if (rows.length === 0) return null;
   const showConnection = new Set(rows.map((r) => r.connectionId)).size > 1;
