@@ -4,7 +4,6 @@
  * attribute (so the attribute silently disappears). Every place that builds an item from names
  * it did not write itself goes through here.
  */
-import type { AttributeValue, Item } from './types';
 
 /** After the call, `item` has an own enumerable property `name` holding `value`, whatever the name. */
 export function setAttr<T>(item: Record<string, T>, name: string, value: T): void {
@@ -18,11 +17,4 @@ export function setAttr<T>(item: Record<string, T>, name: string, value: T): voi
       writable: true,
       configurable: true,
     });
-}
-
-/** An item with exactly the given attributes, in order (later duplicates win). */
-export function itemFromEntries(entries: Iterable<readonly [string, AttributeValue]>): Item {
-  const item: Item = {};
-  for (const [name, value] of entries) setAttr(item, name, value);
-  return item;
 }

@@ -58,8 +58,6 @@ export const journalEntrySchema = z.union([
 /** The meta.json sidecar beside an app journal. */
 export const journalMetaSchema = z.object({ connectionId: z.string().min(1) }).strict();
 
-export type JournalHeaderLine = z.infer<typeof journalHeaderSchema>;
-
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

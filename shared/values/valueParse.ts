@@ -15,7 +15,6 @@ export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = <T = never>(error: string): Parsed<T> => ({ ok: false, error });
 
 export type SetType = 'SS' | 'NS' | 'BS';
-export const SET_TYPES: readonly SetType[] = ['SS', 'NS', 'BS'];
 export const isSetType = (t: AttrType): t is SetType => t === 'SS' || t === 'NS' || t === 'BS';
 
 /**

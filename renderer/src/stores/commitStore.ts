@@ -120,7 +120,6 @@ export const selectOptions = (s: CommitData) => s.options;
 export const selectMode = (s: CommitData) => s.options.mode;
 export const selectVersionAttributes = (s: CommitData) => s.options.versionAttributes;
 export const selectRun = (s: CommitData) => s.run;
-export const selectRunning = (s: CommitData) => s.run !== null;
 export const selectLast = (s: CommitData) => s.last;
 export const selectConflicts = (s: CommitData) => s.conflicts;
 export const selectLabels = (s: CommitData) => s.labels;

@@ -292,7 +292,3 @@ export const selectCanRedo = (s: StagingData) => s.history.future.length > 0;
 export const selectProblems = (s: StagingData) => s.problems;
 export const selectPersist = (s: StagingData) => s.persist;
 export const selectLoadState = (s: StagingData) => s.loadState;
-export const selectInferred = (s: StagingData) => s.inferred;
-/** The key schema of one table, if known. */
-export const selectKeySchema = (connectionId: string, table: string) => (s: StagingData) =>
-  s.keySchemas[tableRef(connectionId, table)];

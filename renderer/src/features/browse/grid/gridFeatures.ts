@@ -11,7 +11,6 @@ import {
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
-  type Column,
   type ColumnDef,
   type Row,
   type SortFn,
@@ -38,7 +37,6 @@ export const gridFeatures = tableFeatures({
 
 export type GridFeatures = typeof gridFeatures;
 export type GridRow = Row<GridFeatures, Item>;
-export type GridColumn = Column<GridFeatures, Item, unknown>;
 
 export const KEY_COLUMN_WIDTH = 150;
 export const COLUMN_WIDTH = 170;
