@@ -32,3 +32,9 @@ export function withGuards(
     return { ...op, guard };
   });
 }
+
+/** The write mode of one staged change under the commit's mode (what the review names). */
+export function modeOf(kind: 'put' | 'update' | 'delete', mode: WriteMode): WriteMode {
+  if (mode === 'atomic') return 'atomic';
+  return mode === 'guarded' && kind !== 'put' ? 'guarded' : 'batch';
+}

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { itemFromEntries, setAttr } from './attrs';
-import type { AttributeValue, Item } from './types';
+import { setAttr } from './attrs';
+import type { Item } from './types';
 
 test('every name becomes an own enumerable attribute, names on Object.prototype included', () => {
   const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf', 'plain'];
@@ -16,10 +16,4 @@ test('every name becomes an own enumerable attribute, names on Object.prototype 
   expect(JSON.stringify(plain)).toBe('{"__proto__":{"S":"x"}}');
   setAttr(plain, '__proto__', { S: 'y' }); // set again: replaced, still own
   expect(JSON.stringify(plain)).toBe('{"__proto__":{"S":"y"}}');
-});
-
-test('itemFromEntries keeps order, later duplicates win', () => {
-  const v = (s: string): AttributeValue => ({ S: s });
-  const item = itemFromEntries([['a', v('1')], ['__proto__', v('2')], ['a', v('3')]]);
-  expect(JSON.stringify(item)).toBe('{"a":{"S":"3"},"__proto__":{"S":"2"}}');
 });
