@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const include = ['shared/**/*.test.ts', 'bench/support/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/src/**/*.test.ts'];
+const include = ['shared/**/*.test.ts', 'bench/support/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test-support/**/*.test.ts', 'webhost/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/src/**/*.test.ts'];
 const motoTests = '**/*.moto.test.ts';
 
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'moto',
           include: include.map((glob) => glob.replace(/\.test\.ts$/, '.moto.test.ts')),
-          globalSetup: ['electron/backend/testing/motoGlobalSetup.ts'],
+          globalSetup: ['test-support/servers/motoGlobalSetup.ts'],
         },
       },
     ],

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { changeId, type StagedChange } from '../shared/changes/types';
 import type { Item, KeySchema } from '../shared/dynamo/types';
-import { createBackend } from '../electron/backend/backend';
-import { toSdkItem } from '../electron/backend/dynamo/convert';
-import { motoMissingReason, startMoto } from '../electron/backend/testing/moto';
-import { reviewedStart } from '../electron/backend/test-support/reviewed';
+import { createBackend } from '../server/backend';
+import { toSdkItem } from '../server/sdk/convert';
+import { motoMissingReason, startMoto } from '../test-support/servers/moto';
+import { reviewedStart } from '../test-support/fixtures/reviewed';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };

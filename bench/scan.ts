@@ -17,11 +17,11 @@ import type { BackendEvent } from '../shared/contract';
 import type { ItemsEvent } from '../shared/contract/items';
 import { itemSize } from '../shared/dynamo/size';
 import type { Item } from '../shared/dynamo/types';
-import type { BackendContext } from '../electron/backend/context';
-import { fromSdkItem, toSdkItem } from '../electron/backend/dynamo/convert';
-import { itemsHandlers } from '../electron/backend/items/handlers';
+import type { BackendContext } from '../server/context';
+import { fromSdkItem, toSdkItem } from '../server/sdk/convert';
+import { itemsHandlers } from '../server/items/handlers';
 import { runPool } from './support/pool';
-import { localClient } from '../electron/backend/testing/dynalite';
+import { localClient } from '../test-support/servers/dynalite';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const WRITERS = 8;

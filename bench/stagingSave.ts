@@ -16,7 +16,7 @@ import type { StagedChange } from '../shared/changes/types';
 import { channels } from '../shared/contract';
 import type { StagingEntry } from '../shared/contract/staging';
 import type { Item } from '../shared/dynamo/types';
-import { StagingStore } from '../electron/backend/staging/store';
+import { StagingStore } from '../server/staging/store';
 import { wideItem } from './e2e/items';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 10_000);

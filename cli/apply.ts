@@ -1,18 +1,18 @@
 /** `dynostage apply` and `dynostage plan`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { executeCommit } from '../electron/backend/commit/executor';
-import { resumeCommit } from '../electron/backend/commit/resume';
-import { isAtomicJournal, resumeAtomicCommit } from '../electron/backend/committing/atomicCommit';
+import { executeCommit } from '../server/commitEngine/executor';
+import { resumeCommit } from '../server/commitEngine/resume';
+import { isAtomicJournal, resumeAtomicCommit } from '../server/commitService/atomicCommit';
 import type {
   CommitCallbacks,
   CommitOptions,
   CommitReport,
-} from '../electron/backend/commit/types';
+} from '../server/commitEngine/types';
 import { plan } from '../shared/plan/plan';
 import { toCliRequestFiles } from '../shared/plan/requestItems';
 import { heldReason } from '../shared/plan/links';
-import { writeFileAtomic } from '../electron/backend/files/atomicWrite';
+import { writeFileAtomic } from '../server/files/atomicWrite';
 import type { PlanInput } from '../shared/plan/types';
 import { InvalidWritesError, validateWrites } from '../shared/validation/writes';
 import { UsageError, type ApplyArgs } from './args';

@@ -3,9 +3,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { CLEAN } from '../e2e/support/faultProxy';
-import { loadJournal } from '../electron/backend/commit/journal';
-import { itemsEquivalent } from '../electron/backend/commit/equivalent';
+import { CLEAN } from '../test-support/faultProxy/proxy';
+import { loadJournal } from '../server/commitEngine/journal';
+import { itemsEquivalent } from '../server/commitEngine/equivalent';
 import {
   createTable,
   idOf,
@@ -13,7 +13,7 @@ import {
   scanAll,
   startStack,
   type Stack,
-} from '../electron/backend/test-support/commitStack';
+} from '../test-support/fixtures/commitStack';
 import type { Item } from '../shared/dynamo/types';
 import type { Summary } from './summary';
 

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { KeySchema, KeyType } from '../shared/dynamo/types';
-import { createCommitClient } from '../electron/backend/commit/client';
-import { errorLabel } from '../electron/backend/commit/errors';
+import { createCommitClient } from '../server/commitEngine/client';
+import { errorLabel } from '../server/commitEngine/errors';
 import type { TableShape } from '../shared/validation/writes';
 
 export interface Target {

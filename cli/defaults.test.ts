@@ -2,14 +2,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { itemsEquivalent } from '../electron/backend/commit/equivalent';
+import { itemsEquivalent } from '../server/commitEngine/equivalent';
 import {
   createTable,
   idOf,
   sampleItem,
   scanAll,
   useStack,
-} from '../electron/backend/test-support/commitStack';
+} from '../test-support/fixtures/commitStack';
 import { runCli, summaryOf, writeLines } from './testRun';
 
 const stack = useStack(31);

@@ -3,7 +3,7 @@
  * the journal schemas, the plan against the sha256 written with it, and the connection it was
  * planned for against the one given now. A journal that fails any of them is refused (exit 1).
  */
-import { JournalInvalidError, loadJournal } from '../electron/backend/commit/journal';
+import { JournalInvalidError, loadJournal } from '../server/commitEngine/journal';
 import { SetupError, type Target } from './connect';
 
 /**

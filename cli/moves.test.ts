@@ -3,14 +3,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { toSdkItem } from '../electron/backend/dynamo/convert';
+import { toSdkItem } from '../server/sdk/convert';
 import {
   createTable,
   idOf,
   sampleItem,
   scanAll,
   useStack,
-} from '../electron/backend/test-support/commitStack';
+} from '../test-support/fixtures/commitStack';
 import type { Item } from '../shared/dynamo/types';
 import { runCli, summaryOf, writeLines } from './testRun';
 

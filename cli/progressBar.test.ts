@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { CommitProgress } from '../electron/backend/commit/types';
+import type { CommitProgress } from '../server/commitEngine/types';
 import { formatProgress, ProgressBar } from './progressBar';
 import { summaryText, type Summary } from './summary';
 

@@ -1,5 +1,5 @@
 /** A one-line progress bar on a terminal (stderr), redrawn at most ten times a second. */
-import type { CommitProgress } from '../electron/backend/commit/types';
+import type { CommitProgress } from '../server/commitEngine/types';
 
 export interface Line {
   write(text: string): unknown;

@@ -8,9 +8,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { CLEAN } from '../e2e/support/faultProxy';
-import { loadJournal } from '../electron/backend/commit/journal';
-import { createTable, sampleItem, scanAll, startStack, type Stack } from '../electron/backend/test-support/commitStack';
+import { CLEAN } from '../test-support/faultProxy/proxy';
+import { loadJournal } from '../server/commitEngine/journal';
+import { createTable, sampleItem, scanAll, startStack, type Stack } from '../test-support/fixtures/commitStack';
 
 const ROOT = path.resolve(__dirname, '..');
 let stack: Stack;

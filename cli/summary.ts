@@ -1,5 +1,5 @@
 /** The end-of-run summary: human lines, and the JSON line for --json. */
-import type { CommitReport } from '../electron/backend/commit/types';
+import type { CommitReport } from '../server/commitEngine/types';
 
 export interface Summary {
   written: number;

@@ -2,7 +2,7 @@
  * The figure the user waits for: `commit:start` as the app runs it (validation, the existence and
  * drift reads, the journal, the writes), in each write mode, through the fault proxy at 10 ms.
  */
-import { CLEAN } from '../../e2e/support/faultProxy';
+import { CLEAN } from '../../test-support/faultProxy/proxy';
 import type { AppBench, AppCommitFigure } from '../support/appCommit';
 import { CLEAN_SCHEMA, cleanRows } from '../support/benchData';
 import type { Bench } from './figure';

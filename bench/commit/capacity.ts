@@ -3,7 +3,7 @@
  * 1,000 WCU/s, a hot key range): the engine against a writer that resends with the SDK's default
  * retries on, interleaved.
  */
-import type { FaultConfig } from '../../e2e/support/faultProxy';
+import type { FaultConfig } from '../../test-support/faultProxy/proxy';
 import { CAPACITY_SCHEMA, capacityRows } from '../support/benchData';
 import { naiveConcurrent } from '../support/writers';
 import type { Clients } from './clean';

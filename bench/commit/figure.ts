@@ -5,7 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import os from 'node:os';
-import { CLEAN, type FaultConfig } from '../../e2e/support/faultProxy';
+import { CLEAN, type FaultConfig } from '../../test-support/faultProxy/proxy';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import { totalWcu } from '../support/benchData';
 import type { RemoteProxy } from '../support/remote';

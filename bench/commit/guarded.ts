@@ -4,7 +4,7 @@
  * at 100 ms (interleaved: each repeat runs the adaptive engine, then every fixed level).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { CommitOptions } from '../../electron/backend/commit/types';
+import type { CommitOptions } from '../../server/commitEngine/types';
 import { CLEAN_SCHEMA, cleanRows } from '../support/benchData';
 import { best, median, timedRun, type Bench, type Figure, type Writer } from './figure';
 import { singleCallCeiling } from './singleCeiling';

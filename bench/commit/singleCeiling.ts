@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import { guardedCall } from '../../shared/plan/guarded';
 import type { PlanInput } from '../../shared/plan/types';
-import { requestJson } from '../../electron/backend/commit/wire';
+import { requestJson } from '../../server/commitEngine/wire';
 import type { Writer } from './figure';
 import { withoutStatus } from './writers';
 

@@ -1,8 +1,8 @@
 /** The engine as the bench drives it: planned puts (batch mode) or guarded updates of loaded items. */
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { executeCommit } from '../../electron/backend/commit/executor';
-import type { CommitOptions } from '../../electron/backend/commit/types';
-import { toSdkItem } from '../../electron/backend/dynamo/convert';
+import { executeCommit } from '../../server/commitEngine/executor';
+import type { CommitOptions } from '../../server/commitEngine/types';
+import { toSdkItem } from '../../server/sdk/convert';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import type { PlanInput } from '../../shared/plan/types';
 import type { Row } from '../support/writers';

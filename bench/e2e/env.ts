@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startHost, type RunningHost } from '../../e2e/support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 import readline from 'node:readline';
 import type { Child } from '../support/remote';
 

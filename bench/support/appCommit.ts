@@ -7,12 +7,12 @@ import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dyna
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../electron/backend/backend';
-import { toSdkItem } from '../../electron/backend/dynamo/convert';
+import { createBackend, type Backend } from '../../server/backend';
+import { toSdkItem } from '../../server/sdk/convert';
 import { changeId, type StagedChange } from '../../shared/changes/types';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import { createBenchTable, dropBenchTable, lostItems } from './tables';
-import { reviewedStart } from '../../electron/backend/test-support/reviewed';
+import { reviewedStart } from '../../test-support/fixtures/reviewed';
 
 export interface AppCommitFigure {
   items: number;

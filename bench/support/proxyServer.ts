@@ -3,7 +3,7 @@
  * writer being measured: `{ config }` sets faults, `{ reset }` zeroes the counters, `{ counters }`
  * asks for them; each message is answered with the counters.
  */
-import { startFaultProxy, type FaultConfig } from '../../e2e/support/faultProxy';
+import { startFaultProxy, type FaultConfig } from '../../test-support/faultProxy/proxy';
 
 type Message = { id: number; config?: Partial<FaultConfig>; reset?: boolean };
 

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { FaultConfig, FaultCounters } from '../../e2e/support/faultProxy';
+import type { FaultConfig, FaultCounters } from '../../test-support/faultProxy/proxy';
 
 export interface Child {
   endpoint: string;
@@ -12,7 +12,7 @@ export interface Child {
 /** dynalite in its own process, in memory. */
 export async function startDynaliteProcess(): Promise<Child> {
   // The IPC channel is only there so that the child notices when this process goes away.
-  const child = spawn(process.execPath, [path.join(__dirname, 'dynaliteServer.cjs')], {
+  const child = spawn(process.execPath, [path.join(__dirname, '../../test-support/servers/dynaliteServer.cjs')], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   child.unref();

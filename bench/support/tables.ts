@@ -7,8 +7,8 @@ import {
   type AttributeValue as SdkValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { itemsEquivalent } from '../../electron/backend/commit/equivalent';
-import { fromSdkItem } from '../../electron/backend/dynamo/convert';
+import { itemsEquivalent } from '../../server/commitEngine/equivalent';
+import { fromSdkItem } from '../../server/sdk/convert';
 import { canonicalKey } from '../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { RunningHost } from '../support/webHost';
+import type { RunningHost } from '../../test-support/servers/webHost';
 
 /** Locators of the staging UI (review drawer, staging dialogs), apart from the actions tests take. */
 export class StagingPage {

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { startHost, type RunningHost } from './webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 /** A web host (fresh data dir, seeded sandbox) shared by the tests of one worker. */
 export const test = base.extend<object, { host: RunningHost }>({

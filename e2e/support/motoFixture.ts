@@ -3,7 +3,7 @@
  * worker-scoped moto, started on first use and stopped when the worker ends. Where moto is not
  * installed the test is skipped with the reason printed (never counted as passed).
  */
-import { motoMissingReason, startMoto, type RunningMoto } from '../../electron/backend/testing/moto';
+import { motoMissingReason, startMoto, type RunningMoto } from '../../test-support/servers/moto';
 import { test as base } from './fixtures';
 
 export const test = base.extend<object, { moto: RunningMoto | undefined }>({

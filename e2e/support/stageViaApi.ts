@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { changeId } from '../../shared/changes/types';
 import type { StagedChange } from '../../shared/changes/types';
-import type { RunningHost } from './webHost';
+import type { RunningHost } from '../../test-support/servers/webHost';
 
 const ticketKey = { partitionKey: { name: 'ticketId', type: 'S' as const } };
 

@@ -10,15 +10,15 @@ import {
   type AttributeValue as SdkValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { fromSdkItem, toSdkItem } from '../../electron/backend/dynamo/convert';
-import { SANDBOX_TABLES } from '../../electron/backend/sandbox/seed';
-import { localClient, startDynalite } from '../../electron/backend/testing/dynalite';
+import { fromSdkItem, toSdkItem } from '../../server/sdk/convert';
+import { SANDBOX_TABLES } from '../../server/sandbox/seed';
+import { localClient, startDynalite } from '../../test-support/servers/dynalite';
 import { changeId } from '../../shared/changes/types';
 import type { StagedChange } from '../../shared/changes/types';
 import type { StagingEntry } from '../../shared/contract/staging';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
-import { startFaultProxy, type FaultProxy } from './faultProxy';
-import { startHost, type RunningHost } from './webHost';
+import { startFaultProxy, type FaultProxy } from '../../test-support/faultProxy/proxy';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 export const TICKET_KEY: KeySchema = { partitionKey: { name: 'ticketId', type: 'S' } };
 export const PROXY_NAME = 'Tickets via fault proxy';

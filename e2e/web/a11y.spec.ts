@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { changeId } from '../../shared/changes/types';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';
 import { GridEditPage } from '../pages/GridEditPage';

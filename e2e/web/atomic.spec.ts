@@ -4,7 +4,7 @@
  * sandbox, where Atomic is disabled with the endpoint's reason while guarded commits still work.
  */
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { fromSdkItem, toSdkItem } from '../../electron/backend/dynamo/convert';
+import { fromSdkItem, toSdkItem } from '../../server/sdk/convert';
 import type { Item } from '../../shared/dynamo/types';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';

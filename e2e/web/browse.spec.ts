@@ -8,11 +8,11 @@ import {
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parse } from 'papaparse';
-import { BIG_NUMBER, orgUsers, supportTickets } from '../../electron/backend/sandbox/seedData';
+import { BIG_NUMBER, orgUsers, supportTickets } from '../../server/sandbox/seedData';
 import { AppPage } from '../pages/AppPage';
 import { BrowsePage } from '../pages/BrowsePage';
 import { expect, test } from '../support/fixtures';
-import { startHost, type RunningHost } from '../support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 const tickets = supportTickets();
 const str = (item: (typeof tickets)[number], name: string) => {
@@ -366,7 +366,7 @@ test('a service error shows the service message and the app keeps working', asyn
     const client = new DynamoDBClient({
       endpoint: value.endpoint,
       region: 'us-east-1',
-      // The test hosts' sandbox key (e2e/support/webHost.ts); the guard refuses any other.
+      // The test hosts' sandbox key (test-support/servers/webHost.ts); the guard refuses any other.
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     await client.send(

@@ -5,9 +5,9 @@ import { BrowsePage } from '../pages/BrowsePage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { StagingPage } from '../pages/StagingPage';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { startFaultProxy, type FaultProxy } from '../../test-support/faultProxy/proxy';
 import { expect, test as base } from '../support/fixtures';
-import { startHost, type RunningHost } from '../support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 const PROXY_NAME = 'Sandbox via fault proxy';
 

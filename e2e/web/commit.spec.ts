@@ -6,8 +6,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { rm } from 'node:fs/promises';
-import { fromSdkItem, toSdkItem } from '../../electron/backend/dynamo/convert';
-import { localClient, startDynalite } from '../../electron/backend/testing/dynalite';
+import { fromSdkItem, toSdkItem } from '../../server/sdk/convert';
+import { localClient, startDynalite } from '../../test-support/servers/dynalite';
 import { changeId } from '../../shared/changes/types';
 import type { StagedChange } from '../../shared/changes/types';
 import type { PendingCommit } from '../../shared/contract/commit';
@@ -17,9 +17,9 @@ import { BrowsePage } from '../pages/BrowsePage';
 import { CommitPage } from '../pages/CommitPage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
-import { startFaultProxy, type FaultProxy, CLEAN } from '../support/faultProxy';
+import { startFaultProxy, type FaultProxy, CLEAN } from '../../test-support/faultProxy/proxy';
 import { expect, test as base } from '../support/fixtures';
-import { startHost, type RunningHost } from '../support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 import type { Page } from '@playwright/test';
 
 const PROXY_NAME = 'Sandbox via fault proxy';

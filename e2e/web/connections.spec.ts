@@ -4,15 +4,15 @@ import {
   closedPort,
   writeAwsHome,
   type AwsHome,
-} from '../../electron/backend/connections/testSupport';
+} from '../../server/connections/testSupport';
 import {
   localClient,
   startDynalite,
   type LocalDynamo,
-} from '../../electron/backend/testing/dynalite';
+} from '../../test-support/servers/dynalite';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
 import { expect, test as base } from '../support/fixtures';
-import { startHost, type RunningHost } from '../support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 interface AwsWorld {
   dynamo: LocalDynamo;

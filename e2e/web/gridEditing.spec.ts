@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { AppPage } from '../pages/AppPage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { StagingPage } from '../pages/StagingPage';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import type { AttributeValue } from '../../shared/dynamo/types';
 import { expect, test } from '../support/fixtures';
 

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import { changeId, type StagedChange } from '../../shared/changes/types';
 import type { Item, KeySchema } from '../../shared/dynamo/types';
 import { AppPage } from '../pages/AppPage';
@@ -7,7 +7,7 @@ import { BrowsePage } from '../pages/BrowsePage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { StagingPage } from '../pages/StagingPage';
 import { expect, test } from '../support/fixtures';
-import type { RunningHost } from '../support/webHost';
+import type { RunningHost } from '../../test-support/servers/webHost';
 
 // How the grid looks and lines up: staged tints, selection and focus, and a grid scrolled both
 // ways (pinned key cells over the scrolling ones, each row's two parts at the same height).

@@ -1,9 +1,9 @@
 import { BrowsePage } from '../pages/BrowsePage';
 import { KeyboardPage } from '../pages/KeyboardPage';
 import { StagingPage } from '../pages/StagingPage';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import { expect, test as base } from '../support/fixtures';
-import { startHost, type RunningHost } from '../support/webHost';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 
 const resolved = supportTickets().filter((t) => 'S' in t.status! && t.status.S === 'resolved');
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -4,8 +4,8 @@
  * a write is staged, shown in the review and committed; the sandbox says it has no PartiQL.
  */
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { toSdkItem } from '../../electron/backend/dynamo/convert';
-import { startPartiqlPager } from '../../electron/backend/testing/partiqlPager';
+import { toSdkItem } from '../../server/sdk/convert';
+import { startPartiqlPager } from '../../test-support/servers/partiqlPager';
 import { AppPage } from '../pages/AppPage';
 import { BrowsePage } from '../pages/BrowsePage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';

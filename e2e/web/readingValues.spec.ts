@@ -3,7 +3,7 @@ import {
   BIG_NUMBER,
   BIG_NUMBER_TICKET,
   supportTickets,
-} from '../../electron/backend/sandbox/seedData';
+} from '../../server/sandbox/seedData';
 import { isoUtc } from '../../shared/values/epoch';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';

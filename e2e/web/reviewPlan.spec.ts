@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import type { StagedChange } from '../../shared/changes/types';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';

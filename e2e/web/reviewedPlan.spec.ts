@@ -9,7 +9,7 @@ import type { Item } from '../../shared/dynamo/types';
 import { seriousFindings } from '../pages/A11yPage';
 import { CommitPage } from '../pages/CommitPage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
-import { CLEAN } from '../support/faultProxy';
+import { CLEAN } from '../../test-support/faultProxy/proxy';
 import { stageViaApi } from '../support/stageViaApi';
 import {
   api,

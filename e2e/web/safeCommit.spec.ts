@@ -13,7 +13,7 @@ import { BrowsePage } from '../pages/BrowsePage';
 import { CommitPage } from '../pages/CommitPage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
 import { GridEditPage } from '../pages/GridEditPage';
-import { CLEAN } from '../support/faultProxy';
+import { CLEAN } from '../../test-support/faultProxy/proxy';
 import {
   api,
   clearStaging,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppPage } from '../pages/AppPage';
 import { StagingPage } from '../pages/StagingPage';
 import { expect, test } from '../support/fixtures';
-import { startHost } from '../support/webHost';
+import { startHost } from '../../test-support/servers/webHost';
 
 const BIG = '12345678901234567890123456789012345678';
 const CSV = [

@@ -2,7 +2,7 @@ import { AppPage } from '../pages/AppPage';
 import { GridEditPage } from '../pages/GridEditPage';
 import { StagingPage } from '../pages/StagingPage';
 import { UxPage } from '../pages/UxPage';
-import { supportTickets } from '../../electron/backend/sandbox/seedData';
+import { supportTickets } from '../../server/sandbox/seedData';
 import { expect, test } from '../support/fixtures';
 
 const tickets = supportTickets();

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBackend, type Backend } from '../backend/backend';
+import { createBackend, type Backend } from '../../server/backend';
 import { registerIpc } from './ipc';
 import { buildMenu, type AppCommand } from './menu';
 import { devRendererUrl } from './packaged';

@@ -1,9 +1,9 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { expect, test } from 'vitest';
 import { channelNames } from '../../shared/contract';
-import type { Backend } from '../backend/backend';
-import { dispatch } from '../backend/dispatch';
-import type { Services } from '../backend/services';
+import type { Backend } from '../../server/backend';
+import { dispatch } from '../../server/dispatch';
+import type { Services } from '../../server/services';
 import { registerIpc } from './ipc';
 
 // The Electron binary cannot run here, so ipcMain is a recorder with ipcMain.handle's signature;

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
-import type { Backend } from '../backend/backend';
+import type { Backend } from '../../server/backend';
 
 /** True when the call comes from our own window's top frame, loaded from our own files. */
 export function trustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean {

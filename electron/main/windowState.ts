@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
-import { writeFileAtomicSync } from '../backend/files/atomicWrite';
+import { writeFileAtomicSync } from '../../server/files/atomicWrite';
 
 export interface WindowState {
   bounds: Rectangle;

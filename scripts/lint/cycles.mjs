@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = process.cwd();
-const folders = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['shared', 'electron', 'renderer/src', 'cli', 'bin'];
+const folders = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['shared', 'electron', 'server', 'test-support', 'webhost', 'renderer/src', 'cli', 'bin'];
 
 /** @param {string} dir @returns {string[]} */
 function walk(dir) {

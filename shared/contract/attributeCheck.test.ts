@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues } from '../../electron/backend/dispatch';
+import { describeIssues } from '../../server/dispatch';
 import { stagingChannels } from './staging';
 import { attributeValueSchema, itemSchema } from './values';
 

@@ -9,12 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../../e2e/support/faultProxy';
+import { startFaultProxy, type FaultProxy } from '../../test-support/faultProxy/proxy';
 import {
   localClient,
   startDynalite,
   type LocalDynamo,
-} from '../../electron/backend/testing/dynalite';
+} from '../../test-support/servers/dynalite';
 import { applyEdit } from '../changes/apply';
 import { emptyStaging, tableRef } from '../changes/types';
 import type { Edit } from '../changes/types';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { selectInterrupted, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
-import { Dialog } from '../staging/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { commitActions } from './commitFlow';
 import { fmt } from './format';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { Dialog } from '../staging/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { useTablesStore } from '../../stores/tablesStore';
 import { currentCommands, MOD, useCommands, type Command } from './commandStore';
 import './keyboard.css';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal } from '../browse/Modal';
+import { Modal } from '../../ui/Modal';
 
 export interface CopyAsDialogProps {
   title: string;

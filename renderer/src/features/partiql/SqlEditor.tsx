@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useIsDark } from '../staging/useIsDark';
+import { useIsDark } from '../../ui/useIsDark';
 import { useSqlEditor } from './useSqlEditor';
 
 export interface SqlEditorProps {

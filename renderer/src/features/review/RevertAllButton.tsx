@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { revertVisibly } from '../../stores/stageVisibly';
-import { Dialog } from '../staging/Dialog';
+import { Dialog } from '../../ui/Dialog';
 
 export interface RevertAllButtonProps {
   /** Ids the filters show; every staged change when `filtered` is false. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { tableRef } from '../../../../shared/changes/types';
 import type { KeySchemasByRef } from '../../../../shared/changes/types';
-import { BulkEditDialog } from '../staging/BulkEditDialog';
-import type { BulkSource } from '../staging/BulkEditDialog';
-import { CopyMoveDialog } from '../staging/CopyMoveDialog';
+import { BulkEditDialog } from '../staging/dialogs/BulkEditDialog';
+import type { BulkSource } from '../staging/dialogs/BulkEditDialog';
+import { CopyMoveDialog } from '../staging/dialogs/CopyMoveDialog';
 import { targetOf } from '../../../../shared/staging/currentImage';
 import type { ReviewEntry } from '../../../../shared/review/reviewModel';
 

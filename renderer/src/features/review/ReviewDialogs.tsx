@@ -1,10 +1,10 @@
 import { tableRef } from '../../../../shared/changes/types';
 import type { Changes, KeySchemasByRef } from '../../../../shared/changes/types';
-import { AddAttributeDialog } from '../staging/AddAttributeDialog';
+import { AddAttributeDialog } from '../staging/dialogs/AddAttributeDialog';
 import { imageOf, targetOf } from '../../../../shared/staging/currentImage';
-import { EditAttributeDialog } from '../staging/EditAttributeDialog';
-import { EditItemDialog } from '../staging/EditItemDialog';
-import { RemoveAttributeDialog } from '../staging/RemoveAttributeDialog';
+import { EditAttributeDialog } from '../staging/dialogs/EditAttributeDialog';
+import { EditItemDialog } from '../staging/dialogs/EditItemDialog';
+import { RemoveAttributeDialog } from '../staging/dialogs/RemoveAttributeDialog';
 import type { ReviewAction } from './ReviewItem';
 
 export interface ReviewDialogsProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
-import { confirmButton, rememberFocus, theGrid } from '../keyboard/focus';
+import { confirmButton, rememberFocus, theGrid } from '../../ui/focus';
 import { ReviewPane } from './ReviewPane';
 import { reviewActions, selectReviewOpen, selectReviewWidth, useReviewStore } from './reviewStore';
 import { ReviewSplitter } from './ReviewSplitter';

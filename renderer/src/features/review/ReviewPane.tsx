@@ -25,7 +25,7 @@ import { useBusyWhile } from '../../stores/busyStore';
 import { ValidationList } from './ValidationList';
 import { StagedStatements } from '../partiql/StagedStatements';
 import { CopyChangesAs } from '../partiql/CopyChangesAs';
-import { confirmButton } from '../keyboard/focus';
+import { confirmButton } from '../../ui/focus';
 import { MOD, useCommands } from '../keyboard/commandStore';
 
 const reviewButton = (name: string) =>

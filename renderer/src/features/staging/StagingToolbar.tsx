@@ -3,8 +3,8 @@ import { selectSelectedConnection, useConnectionStore } from '../../stores/conne
 import { stagingActions } from '../../stores/stagingStore';
 import { tableRef } from '../../../../shared/changes/identity';
 import { useTablesStore } from '../../stores/tablesStore';
-import { AddItemDialog } from './AddItemDialog';
-import { ImportDialog } from './ImportDialog';
+import { AddItemDialog } from './dialogs/AddItemDialog';
+import { ImportDialog } from './import/ImportDialog';
 
 /** Staging actions on the open table that need no grid selection: add an item, import a file. */
 export function StagingToolbar() {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { busyActions } from '../../../stores/busyStore';
 import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
 import { selectView, useGridViewStore } from '../grid/gridViewStore';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { downloadFile } from './download';
 import { buildExport, FORMATS, type ExportFormat } from './exportFile';
 import { exportColumns, exportRows } from './exportRows';

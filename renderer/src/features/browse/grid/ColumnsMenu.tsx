@@ -1,5 +1,5 @@
 import { keyNames, type Item, type KeySchema } from '../../../../../shared/dynamo/types';
-import { Popover } from '../Popover';
+import { Popover } from '../../../ui/Popover';
 import { effectiveOrder, shiftColumn } from './columnOrder';
 import { fitWidth } from './fitWidth';
 import { selectView, useGridViewStore } from './gridViewStore';

@@ -2,14 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { GridHeader } from './GridHeader';
 import { GridBody } from './GridBody';
 import type { RowStaging } from './GridRow';
-import { ContextMenu } from './ContextMenu';
+import { ContextMenu } from '../../../ui/ContextMenu';
 import { moveColumn } from './columnOrder';
 import { selectView, useGridViewStore } from './gridViewStore';
 import { handleGridKey } from './keyboard';
 import { computeLayout } from './layout';
 import { countShownSelected, selectAll, type Selection } from './selection';
 import { useGridActions, type CellAnchor } from './useGridActions';
-import type { MenuAction } from './ContextMenu';
+import type { MenuAction } from '../../../ui/ContextMenu';
 import { useGridTable, type GridData } from './useGridTable';
 import { useColumnVirtual, type RowVirtualizer } from './useGridVirtual';
 

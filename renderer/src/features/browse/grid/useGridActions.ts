@@ -4,7 +4,7 @@ import { plainJsonText } from '../../../../../shared/dynamo/plainJson';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { copyText } from './cellText';
 import { copyToClipboard } from './clipboard';
-import type { MenuAction } from './ContextMenu';
+import type { MenuAction } from '../../../ui/ContextMenu';
 import type { GridRow } from './gridFeatures';
 import type { GridNav } from './keyboard';
 import { GUTTER_WIDTH, ROW_HEIGHT, HEADER_HEIGHT, type GridLayout } from './layout';

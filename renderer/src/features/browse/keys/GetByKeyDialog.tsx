@@ -5,7 +5,7 @@ import { parseKeyList } from '../../../../../shared/query';
 import { useTablesStore } from '../../../stores/tablesStore';
 import { errorOf } from '../load/loader';
 import { getByKeys } from '../load/getByKeys';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { GetResults } from './GetResults';
 import { KeyBlock, type KeyBlockDraft } from './KeyBlock';
 import { useKeySchemas } from './useKeySchemas';

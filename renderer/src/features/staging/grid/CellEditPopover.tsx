@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
-import { CellEditor } from '../CellEditor';
+import { CellEditor } from '../editors/CellEditor';
 
 import type { CellAnchor } from '../../browse/grid/useGridActions';
 

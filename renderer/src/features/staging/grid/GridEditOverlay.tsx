@@ -1,18 +1,18 @@
 import type { SlotRef } from '../../../stores/itemsStore';
-import { AddAttributeDialog } from '../AddAttributeDialog';
-import { AddItemDialog } from '../AddItemDialog';
-import { BulkEditDialog } from '../BulkEditDialog';
-import { CopyMoveDialog } from '../CopyMoveDialog';
-import { DeleteItemsDialog } from '../DeleteItemsDialog';
-import { Dialog } from '../Dialog';
-import { DuplicateItemsDialog } from '../DuplicateItemsDialog';
-import { EditItemDialog } from '../EditItemDialog';
-import { ImportDialog } from '../ImportDialog';
-import { RemoveAttributeDialog } from '../RemoveAttributeDialog';
+import { AddAttributeDialog } from '../dialogs/AddAttributeDialog';
+import { AddItemDialog } from '../dialogs/AddItemDialog';
+import { BulkEditDialog } from '../dialogs/BulkEditDialog';
+import { CopyMoveDialog } from '../dialogs/CopyMoveDialog';
+import { DeleteItemsDialog } from '../dialogs/DeleteItemsDialog';
+import { Dialog } from '../../../ui/Dialog';
+import { DuplicateItemsDialog } from '../dialogs/DuplicateItemsDialog';
+import { EditItemDialog } from '../dialogs/EditItemDialog';
+import { ImportDialog } from '../import/ImportDialog';
+import { RemoveAttributeDialog } from '../dialogs/RemoveAttributeDialog';
 import { CellEditPopover } from './CellEditPopover';
 import type { GridEditing } from './useGridEditing';
 import type { StagedGrid } from './useStagedGrid';
-import type { LeftOutItems } from '../ScopeSummary';
+import type { LeftOutItems } from '../dialogs/ScopeSummary';
 
 export interface GridEditOverlayProps {
   slot: SlotRef;

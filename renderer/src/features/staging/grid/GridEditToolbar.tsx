@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import './gridEditing.css';
-import { ContextMenu } from '../../browse/grid/ContextMenu';
-import type { MenuAction } from '../../browse/grid/ContextMenu';
+import { ContextMenu } from '../../../ui/ContextMenu';
+import type { MenuAction } from '../../../ui/ContextMenu';
 import { selectSlot, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { formatValue } from '../../../../../shared/dynamo/format';

@@ -1,5 +1,5 @@
 /** Which staging editor the grid has open: UI state of one table's Items tab. */
-import type { BulkSource } from '../BulkEditDialog';
+import type { BulkSource } from '../dialogs/BulkEditDialog';
 import type { LeftOut } from '../../../../../shared/staging/bulkScope';
 import type { PasteError } from '../../../../../shared/staging/tsvPaste';
 import type { Anchor } from './CellEditPopover';

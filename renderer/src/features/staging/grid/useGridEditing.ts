@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TableDescription } from '../../../../../shared/contract/tables';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
-import type { MenuAction } from '../../browse/grid/ContextMenu';
+import type { MenuAction } from '../../../ui/ContextMenu';
 import type { GridPaste } from '../../browse/grid/ItemsGrid';
 import { itemMatchesModel } from '../../../../../shared/query/matches';
 import type { Item } from '../../../../../shared/dynamo/types';

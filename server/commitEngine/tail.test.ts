@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest';
+import type { KeySchema } from '../../shared/dynamo/types';
+import { itemsEquivalent } from './equivalent';
+import { executeCommit } from './executor';
+import { createTable, idOf, samplePuts, scanAll, useStack } from '../../test-support/fixtures/commitStack';
+
+const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
+const stack = useStack(23);
+
+test('default options, 10,000 puts through 30% unprocessed, 10% throttled, 2% dropped: 0 failed, the tail is short', async () => {
+  await createTable(stack.direct, 'Tail', schema);
+  const ops = samplePuts('Tail', 10_000);
+  stack.proxy.setConfig({
+    unprocessedFraction: 0.3,
+    throttleFraction: 0.1,
+    dropBeforeFraction: 0.01,
+    dropAfterFraction: 0.01,
+  });
+  const start = performance.now();
+  const doneAt: number[] = [];
+  const report = await executeCommit(
+    stack.client,
+    ops,
+    { Tail: schema },
+    {},
+    {
+      onOutcome: (_id, o) => {
+        if (o.status === 'written') doneAt.push(performance.now() - start);
+      },
+    },
+  );
+  stack.proxy.setConfig({
+    unprocessedFraction: 0,
+    throttleFraction: 0,
+    dropBeforeFraction: 0,
+    dropAfterFraction: 0,
+  });
+  expect(report.failed).toEqual([]);
+  expect(report.written).toHaveLength(10_000);
+  const server = new Map((await scanAll(stack.direct, 'Tail')).map((i) => [idOf(i), i]));
+  const differ = ops.filter(
+    (op) => op.kind === 'put' && !itemsEquivalent(server.get(idOf(op.item)) ?? {}, op.item),
+  );
+  expect(differ).toEqual([]);
+  // Recorded times of the outcomes: 100% within 2x the time to 99%.
+  const t99 = doneAt[Math.ceil(doneAt.length * 0.99) - 1] as number;
+  const t100 = doneAt[doneAt.length - 1] as number;
+  console.log(
+    `tail: 99% at ${Math.round(t99)} ms, 100% at ${Math.round(t100)} ms, ratio ${(t100 / t99).toFixed(2)}, calls ${report.counters.requests}`,
+  );
+  expect(t100 / t99).toBeLessThanOrEqual(2);
+});

@@ -1,0 +1,12 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { BackendEvent } from '../shared/contract';
+
+/** What every service gets: where data lives, how to reach a connection, how to emit events. */
+export interface BackendContext {
+  /** The app's data directory (Electron userData, or the web host's --data-dir). */
+  dataDir: string;
+  /** The SDK client for a connection id ('sandbox', or a saved connection's id). */
+  client(connectionId: string): Promise<DynamoDBClient>;
+  /** Sends an event to every attached renderer (IPC or the SSE stream). */
+  emit(event: BackendEvent): void;
+}

@@ -1,0 +1,181 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  itemsDoneEventSchema,
+  itemsPageEventSchema,
+  type ItemsEvent,
+} from '../../shared/contract/items';
+import type { Item } from '../../shared/dynamo/types';
+import { startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
+import { createSupportTickets, testContext, TICKET_COUNT } from '../../test-support/fixtures/itemsFixtures';
+import { itemsHandlers } from './handlers';
+
+let db: LocalDynamo;
+let tickets: Item[];
+
+beforeAll(async () => {
+  db = await startDynalite();
+  tickets = await createSupportTickets(testContext(db.endpoint).sdk);
+});
+afterAll(() => db.close());
+
+const ids = (items: Item[]) => items.map((i) => ('S' in i.ticketId! ? i.ticketId.S : '')).sort();
+const pageEvents = (events: ItemsEvent[]) =>
+  events.filter((e): e is Extract<ItemsEvent, { type: 'items:page' }> => e.type === 'items:page');
+
+describe('items:loadAll', () => {
+  test('streams every page with running totals, then items:done with the summary', async () => {
+    const ctx = testContext(db.endpoint);
+    const summary = await itemsHandlers['items:loadAll'](
+      { connectionId: 'sandbox', loadId: 'L1', model: { table: 'SupportTickets', pageSize: 25 } },
+      ctx,
+    );
+    const pages = pageEvents(ctx.events);
+    expect(pages.length).toBe(summary.pages);
+    expect(pages.length).toBeGreaterThanOrEqual(TICKET_COUNT / 25);
+    expect(ids(pages.flatMap((p) => p.items))).toEqual(ids(tickets));
+    pages.forEach((p, i) => {
+      expect(itemsPageEventSchema.parse(p)).toEqual(p);
+      expect(p.pages).toBe(i + 1);
+      expect(p.total).toBe(pages.slice(0, i + 1).reduce((sum, q) => sum + q.items.length, 0));
+    });
+    const done = ctx.events.at(-1);
+    expect(itemsDoneEventSchema.parse(done)).toEqual({ type: 'items:done', ...summary });
+    expect(summary).toMatchObject({
+      loadId: 'L1',
+      count: TICKET_COUNT,
+      scannedCount: TICKET_COUNT,
+      canceled: false,
+    });
+    expect(summary.consumedCapacity).toBe(pages.at(-1)?.consumedCapacity);
+  });
+
+  test('consumed capacity is the sum over every page, as a raw SDK scan reports it', async () => {
+    const ctx = testContext(db.endpoint);
+    const summary = await itemsHandlers['items:loadAll'](
+      { connectionId: 'sandbox', loadId: 'L2', model: { table: 'SupportTickets', pageSize: 30 } },
+      ctx,
+    );
+    let raw = 0;
+    let start: Record<string, never> | undefined;
+    do {
+      const out = await ctx.sdk.send(
+        new ScanCommand({
+          TableName: 'SupportTickets',
+          Limit: 30,
+          ExclusiveStartKey: start,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      raw += out.ConsumedCapacity?.CapacityUnits ?? 0;
+      start = out.LastEvaluatedKey as typeof start;
+    } while (start);
+    expect(raw).toBeGreaterThan(0);
+    expect(summary.consumedCapacity).toBe(raw);
+  });
+
+  test('a Query loads every page too', async () => {
+    const ctx = testContext(db.endpoint);
+    const summary = await itemsHandlers['items:loadAll'](
+      {
+        connectionId: 'sandbox',
+        loadId: 'L3',
+        model: {
+          table: 'SupportTickets',
+          index: 'byStatus',
+          partitionValue: { S: 'closed' },
+          pageSize: 10,
+        },
+      },
+      ctx,
+    );
+    const expected = tickets.filter((t) => 'S' in t.status! && t.status.S === 'closed');
+    expect(ids(pageEvents(ctx.events).flatMap((p) => p.items))).toEqual(ids(expected));
+    expect(summary.count).toBe(expected.length);
+  });
+
+  test('parallel scan segments read every item exactly once', async () => {
+    const ctx = testContext(db.endpoint);
+    const summary = await itemsHandlers['items:loadAll'](
+      {
+        connectionId: 'sandbox',
+        loadId: 'L4',
+        model: { table: 'SupportTickets', pageSize: 20 },
+        segments: 4,
+      },
+      ctx,
+    );
+    const pages = pageEvents(ctx.events);
+    expect(new Set(pages.map((p) => p.segment))).toEqual(new Set([0, 1, 2, 3]));
+    expect(ids(pages.flatMap((p) => p.items))).toEqual(ids(tickets));
+    expect(summary).toMatchObject({ count: TICKET_COUNT, pages: pages.length, canceled: false });
+  });
+
+  test('cancel by loadId stops after the current page; a second load with that id is refused', async () => {
+    let second: Promise<unknown> | undefined;
+    let cancel: Promise<{ canceled: boolean }> | undefined;
+    const ctx = testContext(db.endpoint, (e) => {
+      if (e.type === 'items:page' && e.pages === 2) {
+        second = itemsHandlers['items:loadAll'](
+          { connectionId: 'sandbox', loadId: 'L5', model: { table: 'SupportTickets' } },
+          ctx,
+        );
+        cancel = itemsHandlers['items:cancel']({ connectionId: 'sandbox', loadId: 'L5' }, ctx);
+      }
+    });
+    const summary = await itemsHandlers['items:loadAll'](
+      { connectionId: 'sandbox', loadId: 'L5', model: { table: 'SupportTickets', pageSize: 5 } },
+      ctx,
+    );
+    expect(await cancel).toEqual({ canceled: true });
+    await expect(second).rejects.toMatchObject({ name: 'BadInput' });
+    expect(summary).toMatchObject({ loadId: 'L5', canceled: true, pages: 2, count: 10 });
+    expect(ctx.events.at(-1)).toEqual({ type: 'items:done', ...summary });
+    expect(
+      await itemsHandlers['items:cancel']({ connectionId: 'sandbox', loadId: 'L5' }, ctx),
+    ).toEqual({ canceled: false });
+  });
+
+  test('cancel stops every segment of a parallel scan', async () => {
+    const ctx = testContext(db.endpoint, (e) => {
+      if (e.type === 'items:page' && e.pages === 1) {
+        void itemsHandlers['items:cancel']({ connectionId: 'sandbox', loadId: 'L6' }, ctx);
+      }
+    });
+    const summary = await itemsHandlers['items:loadAll'](
+      {
+        connectionId: 'sandbox',
+        loadId: 'L6',
+        model: { table: 'SupportTickets', pageSize: 2, segments: 3 },
+      },
+      ctx,
+    );
+    expect(summary.canceled).toBe(true);
+    expect(summary.count).toBeLessThan(TICKET_COUNT);
+  });
+
+  test('a failed load rejects with the service error and still sends items:done', async () => {
+    const ctx = testContext(db.endpoint);
+    await expect(
+      itemsHandlers['items:loadAll'](
+        { connectionId: 'sandbox', loadId: 'L7', model: { table: 'Missing' } },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    expect(ctx.events).toEqual([
+      {
+        type: 'items:done',
+        loadId: 'L7',
+        pages: 0,
+        count: 0,
+        scannedCount: 0,
+        consumedCapacity: 0,
+        canceled: false,
+        error: {
+          code: 'ResourceNotFoundException',
+          message: 'Requested resource not found: Table: Missing not found',
+        },
+      },
+    ]);
+  });
+});

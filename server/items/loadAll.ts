@@ -1,0 +1,102 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { z } from 'zod';
+import type { itemsChannels } from '../../shared/contract/items';
+import type { BuiltRequest } from '../../shared/query/build';
+import type { BackendContext } from '../context';
+import { emitItems } from './emit';
+import { startLoad, type LoadHandle } from './loads';
+import type { Item } from '../../shared/dynamo/types';
+import { prepareRequest, readPage } from './read';
+
+type Channel = (typeof itemsChannels)['items:loadAll'];
+type Input = z.output<Channel['input']>;
+type Summary = z.output<Channel['output']>;
+
+interface Totals {
+  pages: number;
+  count: number;
+  scannedCount: number;
+  consumedCapacity: number;
+}
+
+async function readSegment(
+  client: DynamoDBClient,
+  built: BuiltRequest,
+  segment: { index: number; total: number } | undefined,
+  load: LoadHandle,
+  onPage: (page: Awaited<ReturnType<typeof readPage>>) => void,
+): Promise<void> {
+  let startKey: Item | undefined;
+  do {
+    if (load.signal.aborted) return;
+    let page;
+    try {
+      page = await readPage(client, built, {
+        ...(startKey ? { startKey } : {}),
+        ...(segment ? { segment } : {}),
+        signal: load.signal,
+      });
+    } catch (err) {
+      if (load.signal.aborted) return;
+      throw err;
+    }
+    onPage(page);
+    startKey = page.lastKey;
+  } while (startKey);
+}
+
+/**
+ * Reads every page of the model's Query or Scan (Scan segments in parallel when asked), emitting
+ * an items:page event per page and items:done at the end, also after a cancel or a failure.
+ */
+export async function loadAll(input: Input, ctx: BackendContext): Promise<Summary> {
+  const { connectionId, loadId } = input;
+  const load = startLoad(connectionId, loadId);
+  const totals: Totals = { pages: 0, count: 0, scannedCount: 0, consumedCapacity: 0 };
+  const summary = (): Summary => ({ loadId, ...totals, canceled: load.canceled });
+  try {
+    const client = await ctx.client(connectionId);
+    const built = await prepareRequest(client, input.model);
+    const segments = built.kind === 'Scan' ? (input.segments ?? input.model.segments ?? 1) : 1;
+    const onPage =
+      (segment: number | undefined) => (page: Awaited<ReturnType<typeof readPage>>) => {
+        totals.pages++;
+        totals.count += page.count;
+        totals.scannedCount += page.scannedCount;
+        totals.consumedCapacity += page.consumedCapacity;
+        emitItems(ctx, {
+          type: 'items:page',
+          loadId,
+          items: page.items,
+          pages: totals.pages,
+          total: totals.count,
+          scannedCount: totals.scannedCount,
+          consumedCapacity: totals.consumedCapacity,
+          ...(segment !== undefined ? { segment } : {}),
+        });
+      };
+    const runs = Array.from({ length: segments }, (_, index) => {
+      const segment = segments > 1 ? { index, total: segments } : undefined;
+      return readSegment(client, built, segment, load, onPage(segment?.index)).catch((err) => {
+        load.fail(err); // stop the other segments
+        throw err;
+      });
+    });
+    const results = await Promise.allSettled(runs);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const done = summary();
+    emitItems(ctx, { type: 'items:done', ...done });
+    return done;
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    emitItems(ctx, {
+      type: 'items:done',
+      ...summary(),
+      error: { code: e?.name ?? 'Error', message: e?.message ?? String(err) },
+    });
+    throw err;
+  } finally {
+    load.release();
+  }
+}
