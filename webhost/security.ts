@@ -20,16 +20,3 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): string |
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return `A request from another site (${site}) is not allowed`;
   return null;
 }
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

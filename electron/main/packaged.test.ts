@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../webhost/security';
+import { CONTENT_SECURITY_POLICY } from '../../server/csp';
 import { menuTemplate } from './menuTemplate';
 import { developerRoles, devRendererUrl } from './packaged';
 import { permissionCheck, permissionRequest, secureWebPreferences, withCsp } from './windowConfig';

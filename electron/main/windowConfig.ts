@@ -3,7 +3,7 @@
  * that unit tests can check them without an Electron binary (index.ts applies them).
  */
 import type { WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../webhost/security';
+import { CONTENT_SECURITY_POLICY } from '../../server/csp';
 
 /** The renderer runs isolated and sandboxed, without Node, with web security on. */
 export function secureWebPreferences(preload: string): WebPreferences {

@@ -4,26 +4,26 @@
  * settings for eslint.config.mjs. In a flat config the last block that sets a rule for a file wins,
  * so each block below lists every restriction its files have.
  *
- * - production code never imports test support;
- * - renderer never imports the Node backend (electron/backend);
- * - cli never imports the Electron host (electron/main) or the web host (electron/web);
- * - shared imports nothing outside shared (and no electron, react or Node built-ins).
+ * - production code (server, electron, webhost, cli, bin, renderer, shared) never imports test
+ *   support (test-support/, e2e/, bench/); its own *.test.ts files may;
+ * - the renderer never imports the Node side (server/, webhost/, electron/);
+ * - the CLI never imports the Electron host (electron/, the electron package) or the web host (webhost/);
+ * - shared/ imports nothing outside shared/ (and no electron, react or Node built-ins).
  */
 
-/** Test support: the fault proxy and server starters. Tests and benches may use it, nothing else. */
 const testSupport = {
-  regex: '(^|/)(electron/backend/test-support|electron/backend/testing|e2e/support|test-support|testing)(/|$)|(^|/)e2e/',
-  message: 'Production code must not import test support (electron/backend/test-support, electron/backend/testing, e2e/support).',
+  regex: '(^|/)(test-support|e2e|bench)(/|$)',
+  message: 'Production code must not import test support (test-support/, e2e/, bench/): only tests and benches may.',
 };
 
-const toBackend = {
-  regex: '(^|/)electron/backend(/|$)',
-  message: 'The renderer runs in the browser: it reaches the backend through its api client (renderer/src/api), never by importing electron/backend.',
+const toNode = {
+  regex: '(^|/)(server|webhost|electron)(/|$)',
+  message: 'The renderer runs in the browser: it reaches the server through its api client (renderer/src/api), never by importing server/, webhost/ or electron/.',
 };
 
 const toHosts = {
-  regex: '(^|/)electron/(main|web)(/|$)|^electron$',
-  message: 'The CLI uses the backend and shared/ only, never the Electron host (electron/main) or the web host (electron/web).',
+  regex: '(^|/)(electron|webhost)(/|$)',
+  message: 'The CLI uses server/ and shared/ only, never the Electron host (electron/) or the web host (webhost/).',
 };
 
 const outOfShared = [
@@ -32,8 +32,8 @@ const outOfShared = [
     message: 'shared/ is pure TypeScript used by every process: no electron, react or node:* imports.',
   },
   {
-    regex: '^(\\.\\./)+(electron|renderer|cli|bench|e2e|bin|scripts)(/|$)',
-    message: 'shared/ imports nothing outside shared/ (no electron/, renderer/, cli/, bench/, e2e/).',
+    regex: '^(\\.\\./)+(server|webhost|electron|renderer|cli|bin|test-support|e2e|bench|scripts)(/|$)',
+    message: 'shared/ imports nothing outside shared/ (no server/, webhost/, electron/, renderer/, cli/, test-support/).',
   },
 ];
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'buffer'].map(
@@ -41,19 +41,28 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'ne
 );
 
 const tests = ['**/*.test.ts', '**/*.test.tsx'];
-const supportFolders = ['electron/backend/test-support/**', 'electron/backend/testing/**', 'e2e/**', 'bench/**'];
+const production = [
+  'server/**/*.ts',
+  'electron/**/*.ts',
+  'webhost/**/*.ts',
+  'cli/**/*.ts',
+  'bin/**/*.ts',
+  'renderer/**/*.ts',
+  'renderer/**/*.tsx',
+  'shared/**/*.ts',
+];
 
 /** @type {import('eslint').Linter.Config[]} */
 export const boundaryRules = [
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'bin/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'shared/**/*.ts'],
-    ignores: [...tests, ...supportFolders],
+    files: production,
+    ignores: tests,
     rules: { 'no-restricted-imports': ['error', { patterns: [testSupport] }] },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: tests,
-    rules: { 'no-restricted-imports': ['error', { patterns: [testSupport, toBackend] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [testSupport, toNode] }] },
   },
   {
     files: ['cli/**/*.ts', 'bin/**/*.ts'],

@@ -32,18 +32,30 @@ async function problems(path: string, code: string): Promise<string[]> {
 
 describe('import boundaries', () => {
   test.each([
-    ['renderer/src/features/x.ts', "import { dispatch } from '../../../electron/backend/dispatch';", /renderer .*api client/],
-    ['renderer/src/features/x.tsx', "import type { Backend } from '../../../electron/backend/backend';", /renderer .*api client/],
-    ['electron/backend/items/x.ts', "import { startDynalite } from '../testing/dynalite';", /test support/],
-    ['electron/backend/commit/x.ts', "import { commitStack } from '../test-support/commitStack';", /test support/],
-    ['electron/web/x.ts', "import { startFaultProxy } from '../../e2e/support/faults/proxy';", /test support/],
+    // renderer -/-> the Node side
+    ['renderer/src/features/x.ts', "import { dispatch } from '../../../server/dispatch';", /renderer .*api client/],
+    ['renderer/src/features/x.tsx', "import type { Backend } from '../../../server/backend';", /renderer .*api client/],
+    ['renderer/src/ui/x.tsx', "import { startWebHost } from '../../../webhost/server';", /renderer .*api client/],
+    ['renderer/src/x.ts', "import { registerIpc } from '../../electron/main/ipc';", /renderer .*api client/],
+    // production -/-> test support
+    ['server/items/x.ts', "import { startDynalite } from '../../test-support/servers/dynalite';", /test support/],
+    ['server/commitEngine/x.ts', "import { commitStack } from '../../test-support/fixtures/commitStack';", /test support/],
+    ['server/sandbox/x.ts', "import { startDynalite } from '../../test-support/servers/dynalite';", /test support/],
+    ['webhost/x.ts', "import { startFaultProxy } from '../test-support/faultProxy/proxy';", /test support/],
+    ['electron/main/x.ts', "import { startHost } from '../../test-support/servers/webHost';", /test support/],
+    ['cli/x.ts', "import { startMoto } from '../test-support/servers/moto';", /test support/],
+    ['shared/plan/x.ts', "import { testItems } from '../../test-support/fixtures/itemsFixtures';", /test support/],
     ['renderer/src/x.ts', "import { x } from '../../e2e/support/x';", /test support/],
+    ['server/x.ts', "import { seed } from '../bench/support/benchData';", /test support/],
+    // cli -/-> the hosts
     ['cli/x.ts', "import { registerIpc } from '../electron/main/ipc';", /CLI .*Electron host/],
-    ['cli/x.ts', "import { startWebHost } from '../electron/web/server';", /CLI .*web host/],
+    ['cli/x.ts', "import { startWebHost } from '../webhost/server';", /CLI .*web host/],
     ['cli/x.ts', "import { app } from 'electron';", /CLI/],
-    ['shared/plan/x.ts', "import { batchGet } from '../../electron/backend/items/batchGet';", /shared\/ imports nothing outside/],
+    // shared -/-> everything else
+    ['shared/plan/x.ts', "import { batchGet } from '../../server/items/batchGet';", /shared\/ imports nothing outside/],
     ['shared/x.ts', "import { api } from '../renderer/src/api/client';", /shared\/ imports nothing outside/],
     ['shared/dynamo/x.ts', "import { run } from '../../cli/apply';", /shared\/ imports nothing outside/],
+    ['shared/dynamo/x.ts', "import { CSP } from '../../webhost/static';", /shared\/ imports nothing outside/],
     ['shared/dynamo/x.ts', "import { readFileSync } from 'node:fs';", /no electron, react or node/],
     ['shared/dynamo/x.ts', "import { join } from 'path';", /Node built-ins/],
   ])('%s: %s is refused', async (path, code, message) => {
@@ -55,11 +67,17 @@ describe('import boundaries', () => {
 
   test.each([
     ['renderer/src/features/x.ts', "import { api } from '../../api/client';"],
+    ['renderer/src/features/x.ts', "import { Dialog } from '../../ui/Dialog';"],
     ['renderer/src/features/x.ts', "import { plan } from '../../../shared/plan/plan';"],
-    ['electron/backend/items/x.ts', "import { plan } from '../../../shared/plan/plan';"],
-    ['electron/backend/items/x.test.ts', "import { startDynalite } from '../testing/dynalite';"],
-    ['electron/backend/test-support/x.ts', "import { startFaultProxy } from '../../../e2e/support/faults/proxy';"],
-    ['cli/x.ts', "import { run } from '../electron/backend/commit/run';"],
+    ['server/items/x.ts', "import { plan } from '../../shared/plan/plan';"],
+    ['server/items/x.test.ts', "import { startDynalite } from '../../test-support/servers/dynalite';"],
+    ['renderer/src/features/x.test.ts', "import { startHost } from '../../../test-support/servers/webHost';"],
+    ['test-support/fixtures/x.ts', "import { startFaultProxy } from '../faultProxy/proxy';\nimport { createBackend } from '../../server/backend';"],
+    ['e2e/web/x.spec.ts', "import { startHost } from '../../test-support/servers/webHost';"],
+    ['bench/x.ts', "import { commitStack } from '../test-support/fixtures/commitStack';"],
+    ['cli/x.ts', "import { run } from '../server/commitEngine/run';"],
+    ['electron/main/x.ts', "import { createBackend } from '../../server/backend';"],
+    ['webhost/x.ts', "import { createBackend } from '../server/backend';"],
     ['shared/plan/x.ts', "import { Carry } from './carry';\nimport { z } from 'zod';"],
   ])('%s: %s is allowed', async (path, code) => {
     expect(await problems(path, code)).toEqual([]);

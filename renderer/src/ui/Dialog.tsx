@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { confirmButton, firstField, rememberFocus, theGrid } from './focus';
-import '../features/staging/staging.css';
+import './dialog.css';
 
 export interface DialogProps {
   title: string;
@@ -40,7 +40,7 @@ export function Dialog({ title, onClose, children, footer, size = 'medium' }: Di
   return (
     <dialog
       ref={ref}
-      className={`staging-dialog ${size}`}
+      className={`ui-dialog ${size}`}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
@@ -54,14 +54,14 @@ export function Dialog({ title, onClose, children, footer, size = 'medium' }: Di
         button.click();
       }}
     >
-      <header className="staging-dialog-head">
+      <header className="ui-dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="ghost" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
-      <div className="staging-dialog-body">{children}</div>
-      {footer && <footer className="staging-dialog-foot">{footer}</footer>}
+      <div className="ui-dialog-body">{children}</div>
+      {footer && <footer className="ui-dialog-foot">{footer}</footer>}
     </dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal } from '../../ui/Modal';
+import { Dialog } from '../../ui/Dialog';
 
 export interface CopyAsDialogProps {
   title: string;
@@ -19,7 +19,7 @@ export function CopyAsDialog({ title, text, onClose }: CopyAsDialogProps) {
     }
   };
   return (
-    <Modal title={title} onClose={onClose} wide>
+    <Dialog title={title} onClose={onClose} size="large">
       <textarea
         className="copy-as-text"
         aria-label={title}
@@ -35,6 +35,6 @@ export function CopyAsDialog({ title, text, onClose }: CopyAsDialogProps) {
         </button>
         {copied && <span role="status">{copied}</span>}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { busyActions } from '../../../stores/busyStore';
 import { selectSlot, slotKey, useItemsStore, type SlotRef } from '../../../stores/itemsStore';
 import { selectView, useGridViewStore } from '../grid/gridViewStore';
-import { Modal } from '../../../ui/Modal';
+import { Dialog } from '../../../ui/Dialog';
 import { downloadFile } from './download';
 import { buildExport, FORMATS, type ExportFormat } from './exportFile';
 import { exportColumns, exportRows } from './exportRows';
@@ -56,7 +56,25 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
   };
 
   return (
-    <Modal title="Export rows" onClose={onClose}>
+    <Dialog
+      title="Export rows"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={progress !== null || total === 0}
+            onClick={() => void run()}
+          >
+            Export
+          </button>
+        </>
+      }
+    >
       <fieldset className="b-choices">
         <legend>Rows</legend>
         <label>
@@ -119,19 +137,6 @@ export function ExportDialog({ slot: ref, onClose }: { slot: SlotRef; onClose: (
           {error}
         </p>
       )}
-      <footer className="b-modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={progress !== null || total === 0}
-          onClick={() => void run()}
-        >
-          Export
-        </button>
-      </footer>
-    </Modal>
+    </Dialog>
   );
 }

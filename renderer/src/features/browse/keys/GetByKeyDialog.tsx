@@ -5,7 +5,7 @@ import { parseKeyList } from '../../../../../shared/query';
 import { useTablesStore } from '../../../stores/tablesStore';
 import { errorOf } from '../load/loader';
 import { getByKeys } from '../load/getByKeys';
-import { Modal } from '../../../ui/Modal';
+import { Dialog } from '../../../ui/Dialog';
 import { GetResults } from './GetResults';
 import { KeyBlock, type KeyBlockDraft } from './KeyBlock';
 import { useKeySchemas } from './useKeySchemas';
@@ -64,7 +64,26 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
   };
 
   return (
-    <Modal title="Get items by key" onClose={onClose} wide>
+    <Dialog
+      title="Get items by key"
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!ready || busy}
+            onClick={() => void submit()}
+          >
+            {busy ? 'Reading…' : `Get ${keyCount} ${keyCount === 1 ? 'item' : 'items'}`}
+          </button>
+        </>
+      }
+    >
       <div className="key-blocks">
         {blocks.map((b, i) => (
           <KeyBlock
@@ -108,19 +127,6 @@ export function GetByKeyDialog({ connectionId, table, onClose }: GetByKeyDialogP
           }}
         />
       )}
-      <footer className="b-modal-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!ready || busy}
-          onClick={() => void submit()}
-        >
-          {busy ? 'Reading…' : `Get ${keyCount} ${keyCount === 1 ? 'item' : 'items'}`}
-        </button>
-      </footer>
-    </Modal>
+    </Dialog>
   );
 }
