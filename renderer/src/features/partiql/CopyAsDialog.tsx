@@ -19,7 +19,19 @@ export function CopyAsDialog({ title, text, onClose }: CopyAsDialogProps) {
     }
   };
   return (
-    <Dialog title={title} onClose={onClose} size="large">
+    <Dialog
+      title={title}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          {copied && <span role="status">{copied}</span>}
+          <button type="button" className="primary" onClick={() => void copy()}>
+            Copy
+          </button>
+        </>
+      }
+    >
       <textarea
         className="copy-as-text"
         aria-label={title}
@@ -29,12 +41,6 @@ export function CopyAsDialog({ title, text, onClose }: CopyAsDialogProps) {
         value={text}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <div className="copy-as-actions">
-        <button type="button" className="primary" onClick={() => void copy()}>
-          Copy
-        </button>
-        {copied && <span role="status">{copied}</span>}
-      </div>
     </Dialog>
   );
 }
