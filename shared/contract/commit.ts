@@ -152,6 +152,7 @@ export const reviewedPlanSchema = z.object({
 export type ReviewedPlan = z.infer<typeof reviewedPlanSchema>;
 
 export const commitChannels = {
+  /** Commits staged changes as grouped BatchWriteItem calls with retries; answers with the report. */
   'commit:start': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -169,28 +170,31 @@ export const commitChannels = {
       reviewed: reviewedPlanSchema,
     }),
     commitReportSchema,
-    'Commits staged changes as grouped BatchWriteItem calls with retries; answers with the report.',
   ),
+  /** Stops sending new requests; in-flight ones finish and the report says what was written. */
   'commit:cancel': channel(
     z.object({ commitId: commitIdSchema }),
     z.object({ canceled: z.boolean() }),
-    'Stops sending new requests; in-flight ones finish and the report says what was written.',
   ),
+  /** Interrupted commits found in the journal folder (a crash or kill), ready to resume. */
   'commit:pending': channel(
     z.object({}).strict(),
     z.object({ commits: z.array(pendingCommitSchema) }),
-    'Interrupted commits found in the journal folder (a crash or kill), ready to resume.',
   ),
+  /** Finishes an interrupted commit from its journal; resent operations are listed. */
   'commit:resume': channel(
     z.object({ commitId: commitIdSchema, options: commitOptionsSchema.optional() }),
     commitReportSchema,
-    'Finishes an interrupted commit from its journal; resent operations are listed.',
   ),
+  /** Forgets an interrupted commit (its journal is moved aside); the changes stay staged. */
   'commit:discard': channel(
     z.object({ commitId: commitIdSchema }),
     z.object({ discarded: z.boolean() }),
-    'Forgets an interrupted commit (its journal is moved aside); the changes stay staged.',
   ),
+  /**
+   * Whether the endpoint has transactions (Atomic mode), found by asking it: an empty
+   * TransactWriteItems.
+   */
   'commit:capabilities': channel(
     z.object({ connectionId: connectionIdSchema }),
     z.object({
@@ -199,7 +203,6 @@ export const commitChannels = {
       /** Why not, in words for the write-mode picker. */
       reason: z.string().optional(),
     }),
-    'Whether the endpoint has transactions (Atomic mode), found by asking it: an empty TransactWriteItems.',
   ),
 };
 

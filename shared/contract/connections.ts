@@ -158,6 +158,7 @@ export const testResultSchema = z.discriminatedUnion('status', [
 export type TestResult = z.infer<typeof testResultSchema>;
 
 export const connectionsChannels = {
+  /** The connection list: the sandbox, the AWS profiles, then saved connections. */
   'connections:list': channel(
     z.object({}).strict(),
     z.object({
@@ -168,8 +169,11 @@ export const connectionsChannels = {
       /** Set when the saved connections file could not be read and was moved aside. */
       notice: z.string().optional(),
     }),
-    'The connection list: the sandbox, the AWS profiles, then saved connections.',
   ),
+  /**
+   * The profiles of the shared AWS config and credentials files: names, regions, kinds; no
+   * secrets.
+   */
   'connections:profiles': channel(
     z.object({}).strict(),
     z.object({
@@ -177,26 +181,26 @@ export const connectionsChannels = {
       configFile: z.string(),
       credentialsFile: z.string(),
     }),
-    'The profiles of the shared AWS config and credentials files: names, regions, kinds; no secrets.',
   ),
+  /** Creates or updates a profile or custom-endpoint connection; its SDK client is rebuilt. */
   'connections:save': channel(
     saveConnectionInputSchema,
     z.object({ connection: connectionInfoSchema }),
-    'Creates or updates a profile or custom-endpoint connection; its SDK client is rebuilt.',
   ),
+  /** Removes a saved connection. */
   'connections:remove': channel(
     z.strictObject({ id: plainText(z.string().min(1)) }),
     z.object({ removed: z.boolean() }),
-    'Removes a saved connection.',
   ),
+  /** Tries ListTables (Limit 1) on a connection or an unsaved draft; reports success or the reason. */
   'connections:test': channel(
     z.union([
       z.strictObject({ connectionId: plainText(z.string().min(1)) }),
       z.strictObject({ draft: saveConnectionInputSchema }),
     ]),
     z.object({ result: testResultSchema }),
-    'Tries ListTables (Limit 1) on a connection or an unsaved draft; reports success or the reason.',
   ),
+  /** Answers (or cancels) an MFA prompt; accepted is false when the prompt already ended. */
   'connections:mfaAnswer': channel(
     z.union([
       z.strictObject({
@@ -209,7 +213,6 @@ export const connectionsChannels = {
       z.strictObject({ promptId: z.string().min(1), cancel: z.literal(true) }),
     ]),
     z.object({ accepted: z.boolean() }),
-    'Answers (or cancels) an MFA prompt; accepted is false when the prompt already ended.',
   ),
 };
 

@@ -4,17 +4,17 @@ import type { z } from 'zod';
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** One line for the README's API table and error messages. */
-  summary: string;
 }
 
-/** Declares a channel; the generic parameters keep each schema's exact type. */
+/**
+ * Declares a channel; the generic parameters keep each schema's exact type. What a channel does is
+ * said in the comment above its declaration (and in the README's API table).
+ */
 export function channel<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
-  summary: string,
 ): ChannelDef<I, O> {
-  return { input, output, summary };
+  return { input, output };
 }
 
 /** The envelope every host answers with. */

@@ -105,6 +105,7 @@ const loadSummary = {
 };
 
 export const itemsChannels = {
+  /** One page of a Query or Scan built from the query model. */
   'items:query': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -119,8 +120,8 @@ export const itemsChannels = {
       count: z.number(),
       consumedCapacity: z.number(),
     }),
-    'One page of a Query or Scan built from the query model.',
   ),
+  /** Reads every page, streaming items:page events; returns the totals when done or canceled. */
   'items:loadAll': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -130,17 +131,16 @@ export const itemsChannels = {
       segments: z.number().int().min(1).max(64, 'at most 64 parallel Scan segments').optional(),
     }),
     z.object(loadSummary),
-    'Reads every page, streaming items:page events; returns the totals when done or canceled.',
   ),
+  /** Stops a running items:loadAll; false when no such load runs. */
   'items:cancel': channel(
     z.object({ connectionId: connectionIdSchema, loadId: loadIdSchema }),
     z.object({ canceled: z.boolean() }),
-    'Stops a running items:loadAll; false when no such load runs.',
   ),
+  /** Reads items by key (100 unique keys per call, unprocessed keys retried); lists missing keys. */
   'items:batchGet': channel(
     z.object({ requests: z.array(batchGetRequestSchema).min(1) }),
     z.object({ results: z.array(batchGetResultSchema), consumedCapacity: z.number() }),
-    'Reads items by key (100 unique keys per call, unprocessed keys retried); lists missing keys.',
   ),
 };
 

@@ -33,6 +33,7 @@ export const statementOutcomeSchema = z.object({
 export type StatementOutcome = z.infer<typeof statementOutcomeSchema>;
 
 export const partiqlChannels = {
+  /** One page of a PartiQL SELECT (ExecuteStatement); writes are staged with partiql:stage instead. */
   'partiql:execute': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -49,13 +50,13 @@ export const partiqlChannels = {
       nextToken: z.string().optional(),
       consumedCapacity: z.number(),
     }),
-    'One page of a PartiQL SELECT (ExecuteStatement); writes are staged with partiql:stage instead.',
   ),
+  /** Every staged PartiQL write, as saved in the data directory. */
   'partiql:staged': channel(
     z.object({}).strict(),
     z.object({ statements: z.array(stagedStatementSchema) }),
-    'Every staged PartiQL write, as saved in the data directory.',
   ),
+  /** Stages an INSERT, UPDATE or DELETE statement (saved to disk, not run). */
   'partiql:stage': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -65,13 +66,16 @@ export const partiqlChannels = {
       keyNames: z.array(z.string()).optional(),
     }),
     z.object({ staged: stagedStatementSchema, statements: z.array(stagedStatementSchema) }),
-    'Stages an INSERT, UPDATE or DELETE statement (saved to disk, not run).',
   ),
+  /** Removes staged PartiQL statements. */
   'partiql:unstage': channel(
     z.object({ ids: z.array(z.string()) }),
     z.object({ statements: z.array(stagedStatementSchema) }),
-    'Removes staged PartiQL statements.',
   ),
+  /**
+   * Runs staged statements with BatchExecuteStatement (25 a call), or in Atomic mode
+   * ExecuteTransaction (100 a transaction); failed ones stay staged with their reason.
+   */
   'partiql:commit': channel(
     z.object({
       connectionId: connectionIdSchema,
@@ -86,6 +90,5 @@ export const partiqlChannels = {
       statements: z.array(stagedStatementSchema),
       api: z.enum(['BatchExecuteStatement', 'ExecuteTransaction']).optional(),
     }),
-    'Runs staged statements with BatchExecuteStatement (25 a call), or in Atomic mode ExecuteTransaction (100 a transaction); failed ones stay staged with their reason.',
   ),
 };

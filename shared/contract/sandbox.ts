@@ -12,14 +12,14 @@ export const sandboxStatusSchema = z.object({
 export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
 
 export const sandboxChannels = {
+  /** Whether the embedded sandbox DynamoDB runs, and where it keeps its data. */
   'sandbox:status': channel(
     z.object({}).strict(),
     sandboxStatusSchema,
-    'Whether the embedded sandbox DynamoDB runs, and where it keeps its data.',
   ),
+  /** Moves the sandbox store aside, starts a fresh one and seeds the demo tables. */
   'sandbox:reset': channel(
     z.object({ confirm: z.literal(true, { error: 'confirm must be true' }) }),
     sandboxStatusSchema,
-    'Moves the sandbox store aside, starts a fresh one and seeds the demo tables.',
   ),
 };

@@ -55,6 +55,7 @@ export const stagingProblemSchema = z.object({
 export type StagingProblem = z.infer<typeof stagingProblemSchema>;
 
 export const stagingChannels = {
+  /** Every staged change saved in the data directory, and any file that could not be read. */
   'staging:load': channel(
     z.object({}).strict(),
     z.object({
@@ -63,8 +64,11 @@ export const stagingChannels = {
       /** The saves applied so far (see staging:apply's revision). */
       revision: z.number().int(),
     }),
-    'Every staged change saved in the data directory, and any file that could not be read.',
   ),
+  /**
+   * Saves staged changes (appended to each table's staging log and fsynced); answers once they are
+   * on disk, with the revision the save made.
+   */
   'staging:apply': channel(
     z.object({ entries: z.array(stagingEntrySchema) }),
     z.object({
@@ -73,6 +77,5 @@ export const stagingChannels = {
       /** Counts every applied save: what commit:start's reviewed.stagingRevision names. */
       revision: z.number().int(),
     }),
-    'Saves staged changes (atomic write per connection and table); answers once they are on disk.',
   ),
 };

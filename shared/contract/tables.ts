@@ -34,14 +34,14 @@ export type TableDescription = z.infer<typeof tableDescriptionSchema>;
 export type IndexDescription = z.infer<typeof indexSchema>;
 
 export const tablesChannels = {
+  /** Every table name of a connection (ListTables, all pages). */
   'tables:list': channel(
     z.object({ connectionId: connectionIdSchema }),
     z.object({ tables: z.array(z.string()) }),
-    'Every table name of a connection (ListTables, all pages).',
   ),
+  /** Keys, attribute definitions, indexes, billing, streams and TTL of one table. */
   'tables:describe': channel(
     z.object({ connectionId: connectionIdSchema, table: tableNameSchema }),
     tableDescriptionSchema,
-    'Keys, attribute definitions, indexes, billing, streams and TTL of one table.',
   ),
 };
