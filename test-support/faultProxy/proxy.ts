@@ -7,7 +7,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import zlib from 'node:zlib';
 import {
   callWideReply,
   regionOf,
@@ -17,6 +16,7 @@ import {
   type Json,
 } from './answers';
 import { CapacityModel } from './capacity';
+import { forwardTo, send } from './upstream';
 import {
   CLEAN,
   seededRandom,
@@ -57,12 +57,6 @@ export interface FaultProxy {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-interface Upstream {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
 
 const BATCH = ['BatchWriteItem', 'BatchGetItem'];
 
@@ -126,40 +120,8 @@ export async function startFaultProxy(
       }),
   };
 
-  function forward(req: http.IncomingMessage, body: Buffer, target?: string): Promise<Upstream> {
-    return new Promise((resolve, reject) => {
-      const headers = {
-        ...req.headers,
-        host: targetUrl.host,
-        'content-length': String(body.length),
-        ...(target ? { 'x-amz-target': `DynamoDB_20120810.${target}` } : {}),
-      };
-      const up = http.request(
-        {
-          host: targetUrl.hostname,
-          port: targetUrl.port,
-          method: req.method,
-          path: req.url,
-          headers,
-          agent,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 502,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      up.on('error', reject);
-      up.end(body);
-    });
-  }
+  const forward = (req: http.IncomingMessage, body: Buffer, target?: string) =>
+    forwardTo(targetUrl, agent, req, body, target);
 
   /** The table's partition key, read once with DescribeTable (signed as the client's call was). */
   function partitionKeyOf(req: http.IncomingMessage, table: string): Promise<string> {
@@ -177,21 +139,6 @@ export async function startFaultProxy(
       partitionKeys.set(table, known);
     }
     return known;
-  }
-
-  function send(
-    res: http.ServerResponse,
-    status: number,
-    headers: http.OutgoingHttpHeaders,
-    body: Buffer,
-  ) {
-    // The SDK checks x-amz-crc32 against the body, so a rewritten body needs its own.
-    res.writeHead(status, {
-      ...headers,
-      'content-length': String(body.length),
-      'x-amz-crc32': String(zlib.crc32(body)),
-    });
-    res.end(body);
   }
 
   function hang(req: http.IncomingMessage) {
