@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { StagingEntry } from '../../shared/contract/staging';
+import { reviewedStart } from '../../test-support/fixtures/reviewed';
 import { useServiceStack } from '../../test-support/fixtures/serviceStack';
 
 const s = useServiceStack(37);
@@ -29,11 +30,10 @@ test('a cancel during the drift check stops its reads: the commit ends canceled,
     }
   };
   try {
-    const report = await s.call('commit:start', {
-      connectionId: s.connectionId,
-      commitId,
-      options: { mode: 'batch' },
-    });
+    const report = await s.call(
+      'commit:start',
+      await reviewedStart(s.call, { connectionId: s.connectionId, commitId, options: { mode: 'batch' } }),
+    );
     expect(canceled).toEqual([true]);
     for (const e of entries) expect(report.outcomes[e.id]).toEqual({ status: 'canceled' });
     expect(report.counters).toMatchObject({ total: 5, canceled: 5, written: 0, failed: 0 });
