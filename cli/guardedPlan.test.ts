@@ -48,7 +48,7 @@ async function exportedEdit() {
       }),
     );
   const apply = () => runCli(['apply', file, '--endpoint', stack.proxy.endpoint, '--json']);
-  return { table, otherWriter, apply };
+  return { table, file, otherWriter, apply };
 }
 
 test('another writer changed the edited attribute: a conflict, and their value stays', async () => {
@@ -72,4 +72,14 @@ test('another writer changed a different attribute: both changes survive', async
   expect(await scanAll(stack.direct, job.table)).toEqual([
     { id: { S: 't1' }, status: { S: 'resolved' }, note: { S: 'second' } },
   ]);
+});
+
+test('plan tells the guarded writes from the batch writes', async () => {
+  const job = await exportedEdit();
+  const run = await runCli(['plan', job.file, '--endpoint', stack.proxy.endpoint]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('0 puts, 0 deletes -> 0 BatchWriteItem requests');
+  expect(run.stdout).toContain(
+    '1 guarded write (a conditional single-item call each: written only if the item is still as loaded)',
+  );
 });
