@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { toSdkItem } from '../electron/backend/dynamo/convert';
-import { createTable, scanAll, useStack } from '../electron/backend/test-support/commitStack';
+import { toSdkItem } from '../server/sdk/convert';
+import { createTable, scanAll, useStack } from '../test-support/fixtures/commitStack';
 import { changeFiles } from '../shared/changes/changeFile';
 import { withPlanHeader } from '../shared/changes/planFileId';
 import type { StagedChange } from '../shared/changes/types';
@@ -32,7 +32,17 @@ async function exportedEdit() {
   await stack.direct.send(new PutItemCommand({ TableName: table, Item: toSdkItem(original) }));
   const edited: Item = { ...original, status: { S: 'resolved' } };
   const changes = new Map<string, StagedChange>([
-    ['u', { kind: 'update', connectionId: 'c', table, key: { id: { S: 't1' } }, original, item: edited }],
+    [
+      'u',
+      {
+        kind: 'update',
+        connectionId: 'c',
+        table,
+        key: { id: { S: 't1' } },
+        original,
+        item: edited,
+      },
+    ],
   ]);
   const [f] = changeFiles(changes, new Map(), { mode: 'guarded' });
   const file = path.join(dir, `${table}-dynostage-plan.jsonl`);

@@ -64,7 +64,10 @@ describe('the review’s DynoStage plan file', () => {
     }) as Item;
     Object.defineProperty(edited, '__proto__', { value: { S: 'kept' }, enumerable: true });
     const changes = new Map<string, StagedChange>([
-      ['u', { kind: 'update', connectionId: 'c', table: 'T', key: k('T-9'), original, item: edited }],
+      [
+        'u',
+        { kind: 'update', connectionId: 'c', table: 'T', key: k('T-9'), original, item: edited },
+      ],
       ['d', { kind: 'delete', connectionId: 'c', table: 'T', key: k('T-8'), original: k('T-8') }],
     ]);
     const [file] = changeFiles(changes, new Map(), {
@@ -74,7 +77,13 @@ describe('the review’s DynoStage plan file', () => {
     });
     const ops = parseChanges(file!.text, 'dynostage-plan.jsonl');
     expect(ops).toEqual([
-      { id: 'line 1', table: 'T', kind: 'put', item: edited, guard: { base: original, version: 'v' } },
+      {
+        id: 'line 1',
+        table: 'T',
+        kind: 'put',
+        item: edited,
+        guard: { base: original, version: 'v' },
+      },
       {
         id: 'line 2',
         table: 'T',

@@ -81,15 +81,22 @@ describe('changeFiles', () => {
     expect(f!.text).toContain('"__proto__":{"S":"p"}');
   });
 
-  describe('with the commit\'s write mode', () => {
+  describe("with the commit's write mode", () => {
     const original = { ...t('T-3'), status: { S: 'open' }, v: { N: '4' } };
     const edited = { ...original, status: { S: 'resolved' } };
     const list = changes([
       ['new', { kind: 'put', connectionId: 'c', table: 'T', key: t('T-1'), item: t('T-1') }],
-      ['upd', { kind: 'update', connectionId: 'c', table: 'T', key: t('T-3'), original, item: edited }],
+      [
+        'upd',
+        { kind: 'update', connectionId: 'c', table: 'T', key: t('T-3'), original, item: edited },
+      ],
       ['del', { kind: 'delete', connectionId: 'c', table: 'U', key: t('T-4'), original: t('T-4') }],
     ]);
-    const parsed = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const parsed = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
 
     it('guarded: each update and delete carries its base image, version and overwrite', () => {
       const [f] = changeFiles(list, new Map(), {
@@ -114,9 +121,7 @@ describe('changeFiles', () => {
         new Map([['d', 'p']]),
         { mode: 'guarded' },
       );
-      expect(parsed(f!.text)).toEqual([
-        { table: 'T', move: { to: 'A', item: img }, expect: img },
-      ]);
+      expect(parsed(f!.text)).toEqual([{ table: 'T', move: { to: 'A', item: img }, expect: img }]);
     });
 
     it('batch: the lines stay as they were, without expectations', () => {
