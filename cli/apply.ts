@@ -147,11 +147,18 @@ export async function runPlan(args: ApplyArgs, io: Io): Promise<number> {
   try {
     const loaded = await load(args, clients);
     const p = plan(loaded.ops, loaded.schemas);
-    const s = p.summary;
     const rejected = [...loaded.failures, ...loaded.held, ...p.rejected];
+    // Lines with "expect" are guarded writes (one conditional call each), the rest batch writes.
+    const guarded = loaded.ops.filter((o) => o.guard).length;
+    const s = guarded > 0 ? plan(loaded.ops.filter((o) => !o.guard), loaded.schemas).summary : p.summary;
     const lines = [
       `${s.puts} puts, ${s.deletes} deletes -> ${s.requests} BatchWriteItem requests, ${s.bytes} bytes, about ${s.wcu} WCU`,
     ];
+    if (guarded > 0) {
+      lines.push(
+        `${guarded} guarded write${guarded === 1 ? '' : 's'} (a conditional single-item call each: written only if the item is still as loaded)`,
+      );
+    }
     if (p.collapsed.length > 0)
       lines.push(`${p.collapsed.length} changes superseded by a later change to the same key`);
     for (const r of rejected) lines.push(`cannot send ${r.id}: ${r.reason}`);
@@ -161,11 +168,13 @@ export async function runPlan(args: ApplyArgs, io: Io): Promise<number> {
       lines.push(
         `wrote ${files.length} files to ${args.out} (aws dynamodb batch-write-item --request-items file://…)`,
       );
+      if (guarded > 0)
+        lines.push(`the ${guarded} guarded writes are plain batch writes in those files (last writer wins)`);
     }
     const text = lines.join('\n') + '\n';
     if (args.json) {
       io.stderr.write(text);
-      io.stdout.write(JSON.stringify({ ...s, rejected, collapsed: p.collapsed }) + '\n');
+      io.stdout.write(JSON.stringify({ ...s, guarded, rejected, collapsed: p.collapsed }) + '\n');
     } else io.stdout.write(text);
     return rejected.length === 0 ? 0 : 2;
   } finally {

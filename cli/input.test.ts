@@ -53,6 +53,20 @@ test.each([
   ['{"table":"T","put":{"n":{"N":5}}}', /at n/],
   ['{"T":[{"PutRequest":{"Item":{"id":{"Q":"x"}}}}]}', /T\[0\]: Item is not a DynamoDB JSON item/],
   ['{"T":[{"Nope":{}}]}', /expected \{"PutRequest"/],
+  [
+    '{"table":"T","put":{"id":{"S":"a"}},"expect":{"a":{"M":{"b":{"S":1}}}}}',
+    /^f:1: "expect" is not a DynamoDB JSON item at a\.M\.b/,
+  ],
+  ['{"table":"T","delete":{"id":{"S":"a"}},"version":"v"}', /f:1: "version" needs "expect"/],
+  ['{"table":"T","delete":{"id":{"S":"a"}},"overwrite":true}', /f:1: "overwrite" needs "expect"/],
+  [
+    '{"table":"T","delete":{"id":{"S":"a"}},"expect":{"id":{"S":"a"}},"version":""}',
+    /f:1: "version" is the name of the version attribute/,
+  ],
+  [
+    '{"table":"T","delete":{"id":{"S":"a"}},"expect":{"id":{"S":"a"}},"overwrite":"yes"}',
+    /f:1: "overwrite" is true or false/,
+  ],
 ])('%s is refused with its place', (text, message) => {
   expect(() => parseChanges(text, 'f')).toThrow(UsageError);
   expect(() => parseChanges(text, 'f')).toThrow(message);

@@ -1,5 +1,6 @@
 /**
- * Reading change files: JSON lines of {"table","put"|"delete"|"move"}, or AWS CLI request-items JSON.
+ * Reading change files: JSON lines of {"table","put"|"delete"|"move"} (with "expect", "version"
+ * and "overwrite" for a guarded write), or AWS CLI request-items JSON.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { itemSchema } from '../shared/contract/values';
 import { withoutLeadingPlus } from '../shared/dynamo/number';
 import { keyOf, type AttributeValue, type Item, type KeySchema } from '../shared/dynamo/types';
 import { fromRequestItems } from '../shared/plan/requestItems';
-import type { PlanInput } from '../shared/plan/types';
+import type { Guard, PlanInput } from '../shared/plan/types';
 import { UsageError } from './args';
 
 function isRequestItems(v: unknown): boolean {
@@ -27,7 +28,7 @@ function withoutPlus(v: AttributeValue): AttributeValue {
 }
 
 function mapValues(item: Item): Item {
-  const out: Item = {};
+  const out = Object.create(null) as Item; // an attribute named "__proto__" stays an attribute
   for (const [k, v] of Object.entries(item)) out[k] = withoutPlus(v);
   return out;
 }
@@ -48,9 +49,33 @@ const SHAPES =
   '{"table":"T","move":{"to":"T2","item":{…}}}';
 
 /**
+ * The guard of a line with "expect" (its base image), "version" and "overwrite": the write is then
+ * the conditional single-item call the app makes in guarded mode. No "expect": a batch write.
+ */
+function guardOfLine(where: string, o: Record<string, unknown>): Guard | undefined {
+  if (o.expect === undefined) {
+    for (const k of ['version', 'overwrite'])
+      if (o[k] !== undefined) throw new UsageError(`${where}: "${k}" needs "expect" (the item as loaded)`);
+    return undefined;
+  }
+  const guard: Guard = { base: checkItem(where, '"expect"', o.expect) };
+  if (o.version !== undefined) {
+    if (typeof o.version !== 'string' || o.version === '')
+      throw new UsageError(`${where}: "version" is the name of the version attribute (a string)`);
+    guard.version = o.version;
+  }
+  if (o.overwrite !== undefined) {
+    if (typeof o.overwrite !== 'boolean') throw new UsageError(`${where}: "overwrite" is true or false`);
+    if (o.overwrite) guard.overwrite = true;
+  }
+  return guard;
+}
+
+/**
  * The operations of one line. A move is a put of the item into `to` (id "<id> copy") and a delete
  * from `table` that waits for it (`after`); its key is cut to the key attributes once the table's
- * schema is known (see keyOnlyMoves).
+ * schema is known (see keyOnlyMoves). A guard ("expect") goes on the put, the delete, or a move's
+ * delete.
  */
 function fromLine(where: string, id: string, text: string): PlanInput[] {
   let v: unknown;
@@ -65,10 +90,12 @@ function fromLine(where: string, id: string, text: string): PlanInput[] {
   if (given.length !== 1) {
     throw new UsageError(`${where}: give exactly one of "put", "delete" and "move"`);
   }
+  const guard = guardOfLine(where, o);
+  const g = guard ? { guard } : {};
   if (o.put !== undefined)
-    return [{ id, table: o.table, kind: 'put', item: checkItem(where, 'put', o.put) }];
+    return [{ id, table: o.table, kind: 'put', item: checkItem(where, 'put', o.put), ...g }];
   if (o.delete !== undefined) {
-    return [{ id, table: o.table, kind: 'delete', key: checkItem(where, 'delete', o.delete) }];
+    return [{ id, table: o.table, kind: 'delete', key: checkItem(where, 'delete', o.delete), ...g }];
   }
   const m = (typeof o.move === 'object' && o.move !== null ? o.move : {}) as Record<
     string,
@@ -83,7 +110,7 @@ function fromLine(where: string, id: string, text: string): PlanInput[] {
   const copy = `${id} copy`;
   return [
     { id: copy, table: m.to, kind: 'put', item },
-    { id, table: o.table, kind: 'delete', key: item, after: copy },
+    { id, table: o.table, kind: 'delete', key: item, after: copy, ...g },
   ];
 }
 

@@ -35,3 +35,17 @@ test('an exported plan reads as its changes; a hand-edited one is refused unless
   expect(ops[1]).toMatchObject({ kind: 'delete', key: { id: { S: 'everything' } } });
   expect(warnings).toEqual([`warning: ${file}: the plan was edited after DynoStage exported it (the same 2 lines in number, not in content); applied as it is (--force)`]);
 });
+
+test('a hand-edited "expect" is refused unless --force', async () => {
+  const file = join(dir, 'guarded-plan.jsonl');
+  const plan = withPlanHeader(
+    '{"table":"T","put":{"id":{"S":"a"},"n":{"N":"2"}},"expect":{"id":{"S":"a"},"n":{"N":"1"}}}\n',
+  );
+  await writeFile(file, plan);
+  expect(await readChanges([file])).toMatchObject([{ guard: { base: { n: { N: '1' } } } }]);
+  await writeFile(file, plan.replace('"N":"1"', '"N":"5"'));
+  await expect(readChanges([file])).rejects.toThrow(/edited after DynoStage exported it/);
+  expect(await readChanges([file], true, () => {})).toMatchObject([
+    { guard: { base: { n: { N: '5' } } } },
+  ]);
+});

@@ -39,6 +39,7 @@ test('the summary lists failures, held deletes, why it stopped and the resume co
     canceled: 3,
     paused: 0,
     conflicts: 0,
+    conflicted: [],
     superseded: 0,
     requests: 4,
     rounds: 1,

@@ -13,6 +13,8 @@ export interface Summary {
   pauseReason?: string;
   /** Guarded writes refused by their condition: the item changed on the server. */
   conflicts: number;
+  /** Their ids (the change lines), not written. */
+  conflicted: string[];
   superseded: number;
   requests: number;
   rounds: number;
@@ -41,6 +43,7 @@ export function summarize(
     canceled: report.canceled.length,
     paused: report.paused.length,
     conflicts: report.conflicts.length,
+    conflicted: report.conflicts.map((c) => c.id),
     superseded: report.superseded.length,
     requests: c.requests,
     rounds: c.rounds,
@@ -81,6 +84,12 @@ export function summaryText(s: Summary): string {
     for (const f of s.holds.slice(0, MAX_LISTED)) lines.push(`  ${f.id}: ${f.reason}`);
     if (s.holds.length > MAX_LISTED)
       lines.push(`  … and ${s.holds.length - MAX_LISTED} more (--json lists all)`);
+  }
+  if (s.conflicted.length > 0) {
+    lines.push('conflicts (not written: the item changed on the server since it was loaded):');
+    for (const id of s.conflicted.slice(0, MAX_LISTED)) lines.push(`  ${id}`);
+    if (s.conflicted.length > MAX_LISTED)
+      lines.push(`  … and ${s.conflicted.length - MAX_LISTED} more (--json lists all)`);
   }
   if (s.stopped) lines.push(`stopped: ${s.stopped}`);
   if (s.pauseReason) lines.push(s.pauseReason);

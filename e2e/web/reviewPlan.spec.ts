@@ -122,8 +122,9 @@ test('the review sums up per table and per write mode, and the plan downloads as
     // The id line `dynostage apply` checks the plan against (a hand-edited plan is refused).
     { dynostagePlan: { id: expect.stringMatching(/^f[0-9a-f]{32}$/) as unknown, lines: 4 } },
     { table: S, put: { ticketId: { S: 'T-NEW-1' }, status: { S: 'open' } } },
-    { table: S, put: { ...t(1), subject: { S: 'edited' } } },
-    { table: S, delete: key(2) },
-    { table: S, move: { to: A, item: t(3) } },
+    // Guarded (the chosen mode): each write of a loaded item expects the item as loaded.
+    { table: S, put: { ...t(1), subject: { S: 'edited' } }, expect: t(1) },
+    { table: S, delete: key(2), expect: t(2) },
+    { table: S, move: { to: A, item: t(3) }, expect: t(3) },
   ]);
 });

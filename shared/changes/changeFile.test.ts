@@ -80,4 +80,58 @@ describe('changeFiles', () => {
     );
     expect(f!.text).toContain('"__proto__":{"S":"p"}');
   });
+
+  describe("with the commit's write mode", () => {
+    const original = { ...t('T-3'), status: { S: 'open' }, v: { N: '4' } };
+    const edited = { ...original, status: { S: 'resolved' } };
+    const list = changes([
+      ['new', { kind: 'put', connectionId: 'c', table: 'T', key: t('T-1'), item: t('T-1') }],
+      [
+        'upd',
+        { kind: 'update', connectionId: 'c', table: 'T', key: t('T-3'), original, item: edited },
+      ],
+      ['del', { kind: 'delete', connectionId: 'c', table: 'U', key: t('T-4'), original: t('T-4') }],
+    ]);
+    const parsed = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+
+    it('guarded: each update and delete carries its base image, version and overwrite', () => {
+      const [f] = changeFiles(list, new Map(), {
+        mode: 'guarded',
+        versions: { T: 'v' },
+        overwrite: new Set(['del']),
+      });
+      expect(parsed(f!.text)).toEqual([
+        { table: 'T', put: t('T-1') },
+        { table: 'T', put: edited, expect: original, version: 'v' },
+        { table: 'U', delete: t('T-4'), expect: t('T-4'), overwrite: true },
+      ]);
+    });
+
+    it('guarded: a move keeps its link and carries the base image of its delete', () => {
+      const img = { ...t('T-5'), s: { S: 'x' } };
+      const [f] = changeFiles(
+        changes([
+          ['p', { kind: 'put', connectionId: 'c', table: 'A', key: t('T-5'), item: img }],
+          ['d', { kind: 'delete', connectionId: 'c', table: 'T', key: t('T-5'), original: img }],
+        ]),
+        new Map([['d', 'p']]),
+        { mode: 'guarded' },
+      );
+      expect(parsed(f!.text)).toEqual([{ table: 'T', move: { to: 'A', item: img }, expect: img }]);
+    });
+
+    it('batch: the lines stay as they were, without expectations', () => {
+      const [f] = changeFiles(list, new Map(), { mode: 'batch', versions: { T: 'v' } });
+      expect(f!.text).not.toContain('expect');
+      expect(parsed(f!.text)).toEqual([
+        { table: 'T', put: t('T-1') },
+        { table: 'T', put: edited },
+        { table: 'U', delete: t('T-4') },
+      ]);
+    });
+  });
 });

@@ -11,10 +11,29 @@ export interface GuardOptions {
 }
 
 /**
- * The operations with their write mode: afterwards, in guarded mode, every update and delete of a
- * loaded item carries a guard (its base image, the table's version attribute, the overwrite
- * choice); new items stay batch puts (checked for existence before the commit). Batch mode
- * returns the operations unchanged. Inputs are never modified.
+ * The guard of change `id` on `table` under `o`: in guarded (or atomic) mode every update and
+ * delete of a loaded item carries its base image, the table's version attribute and the overwrite
+ * choice; new items and batch mode have none.
+ */
+export function guardOf(
+  id: string,
+  table: string,
+  changes: Changes,
+  o: GuardOptions,
+): Guard | undefined {
+  const c = changes.get(id);
+  if (o.mode === 'batch' || !c || c.kind === 'put') return undefined;
+  const guard: Guard = { base: c.original };
+  const version = o.versions?.[table];
+  if (version !== undefined) guard.version = version;
+  if (o.overwrite?.has(id)) guard.overwrite = true;
+  return guard;
+}
+
+/**
+ * The operations with their write mode (see guardOf): new items stay batch puts (checked for
+ * existence before the commit). Batch mode returns the operations unchanged. Inputs are never
+ * modified.
  */
 export function withGuards(
   ops: readonly PlanInput[],
@@ -23,13 +42,8 @@ export function withGuards(
 ): PlanInput[] {
   if (o.mode === 'batch') return [...ops];
   return ops.map((op) => {
-    const c = changes.get(op.id);
-    if (!c || c.kind === 'put') return op;
-    const guard: Guard = { base: c.original };
-    const version = o.versions?.[op.table];
-    if (version !== undefined) guard.version = version;
-    if (o.overwrite?.has(op.id)) guard.overwrite = true;
-    return { ...op, guard };
+    const guard = guardOf(op.id, op.table, changes, o);
+    return guard ? { ...op, guard } : op;
   });
 }
 

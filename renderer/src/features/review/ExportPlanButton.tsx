@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Changes } from '../../../../shared/changes/types';
+import { selectConflicts, selectOptions, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { canSaveToFolder, downloadBytes, saveToFolder } from './downloadFiles';
 import type { TextFile } from './downloadFiles';
@@ -22,11 +23,21 @@ export interface ExportPlanButtonProps {
  */
 export function ExportPlanButton({ plan, blockedReason, changes, moves }: ExportPlanButtonProps) {
   const connections = useConnectionStore(selectConnections);
+  const options = useCommitStore(selectOptions);
+  const conflicts = useCommitStore(selectConflicts);
   const [status, setStatus] = useState<string | null>(null);
   // An export the exporter refuses (a change of an unknown connection) says why instead.
   const files = (): TextFile[] | null => {
     try {
-      return [...exportPlanFiles(plan, connections), ...planFiles(changes, moves)];
+      // The DynoStage plan file writes as the commit would: its mode, version attributes and the
+      // conflicts the user chose to overwrite.
+      const overwrite = new Set(
+        Object.entries(conflicts?.choices ?? {})
+          .filter(([, choice]) => choice === 'overwrite')
+          .map(([id]) => id),
+      );
+      const guards = { mode: options.mode, versions: options.versionAttributes, overwrite };
+      return [...exportPlanFiles(plan, connections), ...planFiles(changes, moves, guards)];
     } catch (err) {
       if (!(err instanceof ExportPlanError)) throw err;
       setStatus(err.message);

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { changeFiles } from '../../../../shared/changes/changeFile';
 import { withPlanHeader } from '../../../../shared/changes/planFileId';
+import type { GuardOptions } from '../../../../shared/changes/toPlanGuards';
 import type { Changes } from '../../../../shared/changes/types';
 import type { TextFile } from './downloadFiles';
 
@@ -13,10 +14,15 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /**
  * The DynoStage plan file of the staged changes (`dynostage apply` reads it): one per connection,
- * named `<connection>-dynostage-plan.jsonl` when there are several.
+ * named `<connection>-dynostage-plan.jsonl` when there are several. `guards`: the commit's write
+ * mode and options, so the file's writes are guarded as the review shows them.
  */
-export function planFiles(changes: Changes, moves: ReadonlyMap<string, string>): TextFile[] {
-  const files = changeFiles(changes, moves);
+export function planFiles(
+  changes: Changes,
+  moves: ReadonlyMap<string, string>,
+  guards: GuardOptions,
+): TextFile[] {
+  const files = changeFiles(changes, moves, guards);
   const many = files.length > 1;
   return files.map((f) => ({
     name: many ? `${safe(f.connectionId)}-${PLAN_FILE}` : PLAN_FILE,
