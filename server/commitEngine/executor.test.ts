@@ -105,12 +105,23 @@ test('a clean run sends exactly the planned requests', async () => {
   stack.proxy.onBatchWrite = (body) => seen.push(Object.values(body.RequestItems).flat().length);
   const report = await executeCommit(stack.client, p, { [t]: schema });
   expect(report.written).toHaveLength(260);
-  expect(report.counters.requests).toBe(p.summary.requests);
-  expect(seen.sort((a, b) => a - b)).toEqual(
-    p.requests.map((r) => r.ops.length).sort((a, b) => a - b),
-  );
+  // On a clean table every planned request is sent once. A call the machine was too busy to
+  // connect or answer in time (a network error, counted) is sent again: the only extra allowed.
+  const extra = report.counters.networkErrors;
+  expect(report.counters.requests).toBe(p.summary.requests + extra);
+  const planned = p.requests.map((r) => r.ops.length).sort((a, b) => a - b);
+  if (extra === 0) expect(seen.sort((a, b) => a - b)).toEqual(planned);
+  else {
+    const left = [...seen];
+    for (const n of planned) {
+      expect(left).toContain(n);
+      left.splice(left.indexOf(n), 1);
+    }
+    expect(left.length).toBeLessThanOrEqual(extra);
+  }
+  // Each item written once (1 WCU each), whatever was resent.
   expect(report.counters.consumedCapacity).toBe(p.summary.wcu);
-  expect(report.resent).toEqual([]);
+  if (extra === 0) expect(report.resent).toEqual([]);
 });
 
 test('bad operations in a batch are isolated by splitting, reported with the service message', async () => {
