@@ -11,7 +11,6 @@ import type {
   CommitOptionsState,
   CommitRequest,
   CommitRunView,
-  ConflictChoice,
 } from '../../stores/commitStore';
 import { useItemsStore } from '../../stores/itemsStore';
 import { stagingActions, useStagingStore } from '../../stores/stagingStore';
@@ -24,6 +23,7 @@ import {
   reloadsOf,
   resolutionsOf,
 } from './commitModel';
+import { choose, chooseMany } from './conflictChoices';
 import { reviewedPlan } from './reviewedPlan';
 import { browserStorage, saveVersionAttributes } from './versionSettings';
 import { wireOptions } from './wireOptions';
@@ -162,22 +162,6 @@ function retryFailed(): Promise<void> {
   const ids = failedIds(last.report);
   if (ids.length === 0) return Promise.resolve();
   return start({ connectionId: last.request.connectionId, changeIds: ids });
-}
-
-function choose(id: string, choice: ConflictChoice): void {
-  set((s) =>
-    s.conflicts
-      ? { conflicts: { ...s.conflicts, choices: { ...s.conflicts.choices, [id]: choice } } }
-      : {},
-  );
-}
-
-function chooseMany(choices: Record<string, ConflictChoice>): void {
-  set((s) =>
-    s.conflicts
-      ? { conflicts: { ...s.conflicts, choices: { ...s.conflicts.choices, ...choices } } }
-      : {},
-  );
 }
 
 /**
