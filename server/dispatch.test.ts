@@ -38,6 +38,27 @@ describe('dispatch', () => {
     });
   });
 
+  test("an SSO login error keeps the command that fixes it, so the app can show it from any call", async () => {
+    const sso = {
+      ...handlers,
+      'tables:list': async () => {
+        throw Object.assign(new Error('The AWS SSO session for profile "dev" has expired.'), {
+          name: 'SsoLoginRequired',
+          fix: 'aws sso login --profile dev',
+        });
+      },
+    } as Handlers;
+    const out = await dispatch('tables:list', { connectionId: 'profile:dev' }, services, sso);
+    expect(out.envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'SsoLoginRequired',
+        message: 'The AWS SSO session for profile "dev" has expired.',
+        fix: 'aws sso login --profile dev',
+      },
+    });
+  });
+
   test('an unknown channel is NotFound', async () => {
     const out = await dispatch('nope:nothing', {}, services);
     expect(out.status).toBe(404);

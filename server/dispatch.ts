@@ -35,10 +35,11 @@ export function redactPaths(text: string): string {
 
 /** Turns any thrown value into the envelope's error, keeping the service's name and message. */
 export function toApiError(err: unknown): ApiError {
-  const e = err as { name?: string; message?: string };
+  const e = err as { name?: string; message?: string; fix?: unknown };
   const name = e?.name ?? 'Error';
   const message = e?.message || String(err);
-  if (PASS_THROUGH.has(name)) return { code: name, message };
+  const fix = typeof e?.fix === 'string' ? { fix: e.fix } : {};
+  if (PASS_THROUGH.has(name)) return { code: name, message, ...fix };
   if (DYNAMO_ERROR.test(name) || name.startsWith('Credentials') || name === 'CredentialsProviderError') {
     return { code: name, message };
   }

@@ -10,40 +10,13 @@ import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
 import { createTable } from './fill';
+import { summarise, type Profile } from './profileSummary';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OUT = process.env.PROFILE_DIR ?? '/tmp';
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
-
-function summarise(p: Profile, top = 25): string {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  for (let i = 0; i < p.samples.length; i++) {
-    const n = byId.get(p.samples[i]!)!;
-    const f = n.callFrame;
-    const file = f.url.split('/').pop() ?? '';
-    const key = `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000);
-  }
-  const total = (p.endTime - p.startTime) / 1000;
-  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`total ${total.toFixed(0)} ms`, ...rows.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`)].join('\n');
-}
 
 async function profiled(
   page: Page,

@@ -164,3 +164,26 @@ test('an MFA profile asks for the code in a dialog and reports the STS answer', 
   // STS is unreachable here: the failure is reported, not a hang.
   await expect(c.problem).toContainText('Could not get credentials for profile "mfa-role"');
 });
+
+test('the remembered connection is checked by listing its tables: one ListTables at start, no separate test', async ({
+  page,
+  aws,
+}) => {
+  // A profile connection remembered from last time: the app opens on it.
+  await page.addInitScript(() => localStorage.setItem('dynostage.connection', 'profile:local-static'));
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/(tables:list|connections:test)$/.exec(r.url());
+    if (m?.[1]) calls.push(m[1]);
+  });
+  const c = new ConnectionsPage(page);
+  await c.open(aws.host.url);
+  await expect(c.tableButton('Gadgets')).toBeVisible();
+  await expect(c.status).toContainText('Connected');
+  await expect(c.problem).toBeHidden();
+  expect(calls).toEqual(['tables:list']);
+  // The Test button still runs the check itself.
+  await c.testButton.click();
+  await expect(c.status).toContainText('Connected');
+  expect(calls).toEqual(['tables:list', 'connections:test']);
+});

@@ -24,4 +24,6 @@ export interface ApiError {
   /** Machine-readable: BadInput, NotFound, Unauthorized, Forbidden, Internal, or a DynamoDB error name. */
   code: string;
   message: string;
+  /** A command that fixes it (an SSO login), when the error names one. */
+  fix?: string;
 }

@@ -4,10 +4,13 @@ import { getTransport } from './transport';
 /** A failed call, carrying the backend's error code and message. */
 export class ApiCallError extends Error {
   readonly code: string;
+  /** A command that fixes it, when the backend names one (an SSO login). */
+  readonly fix: string | undefined;
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'ApiCallError';
     this.code = error.code;
+    this.fix = error.fix;
   }
 }
 

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import type {
   ConnectionInfo,
   MfaPrompt,
@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract/connections';
 import type { SandboxStatus } from '../../../shared/contract/sandbox';
 import { ApiCallError, call } from '../api/client';
+import { useTablesStore } from './tablesStore';
 
 /** A connection test in flight, or its result. */
 export type TestState = { status: 'running' } | TestResult;
@@ -53,6 +54,42 @@ function failed(err: unknown): TestResult {
   return { status: 'failed', code, message: (err as Error).message };
 }
 
+type SetState = StoreApi<ConnectionState>['setState'];
+type GetState = StoreApi<ConnectionState>['getState'];
+
+// Errors of the credential lookup: running the test after them would ask for an MFA code again.
+const CREDENTIAL_FAILURE = /^(Credentials|SsoLoginRequired$|MfaTimeout$|MfaCanceled$)/;
+
+/**
+ * The selected connection's check is the listing of its tables, which the table list makes anyway
+ * (one ListTables instead of two at start): its answer is the test's. A listing that failed for
+ * another reason than credentials is followed by the test, which words network problems.
+ */
+async function checkByListing(info: ConnectionInfo, set: SetState, get: GetState): Promise<void> {
+  const { id } = info;
+  set((s) => ({ tests: { ...s.tests, [id]: { status: 'running' } } }));
+  const check = await useTablesStore.getState().listed(id);
+  // A test run meanwhile (the Test button) has the last word.
+  if (get().tests[id]?.status !== 'running') return;
+  let result: TestResult;
+  if (check.ok) {
+    result = {
+      status: 'ok',
+      latencyMs: check.ms,
+      region: info.region,
+      ...(info.endpoint ? { endpoint: info.endpoint } : {}),
+      tables: check.tables.slice(0, 1),
+    };
+  } else if (CREDENTIAL_FAILURE.test(check.code)) {
+    const { code, message, fix } = check;
+    result = { status: 'failed', code, message, ...(fix ? { fix } : {}) };
+  } else {
+    await get().test(id);
+    return;
+  }
+  set((s) => ({ tests: { ...s.tests, [id]: result } }));
+}
+
 export const useConnectionStore = create<ConnectionState>((set, get) => ({
   connections: [],
   profiles: [],
@@ -92,7 +129,7 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
     set({ selectedId: id });
     const info = get().connections.find((c) => c.id === id);
     // Checking credentials on selection surfaces SSO and MFA needs at once, beside the list.
-    if (info && info.kind !== 'sandbox' && !get().tests[id]) void get().test(id);
+    if (info && info.kind !== 'sandbox' && !get().tests[id]) void checkByListing(info, set, get);
   },
   async resetSandbox() {
     const sandbox = await call('sandbox:reset', { confirm: true });
@@ -123,6 +160,8 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
       delete tests[connection.id];
       return { tests, dialog: null };
     });
+    // Its settings changed: the last listing says nothing about them.
+    useTablesStore.getState().forget(connection.id);
     await get().load();
     get().select(connection.id);
     return connection;

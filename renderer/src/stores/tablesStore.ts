@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 import { tableRef } from '../../../shared/changes/identity';
 import type { TableDescription } from '../../../shared/contract/tables';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
+
+/**
+ * What the last table listing of a connection says about the connection: it answered (in `ms`,
+ * round trip included) or it failed. Listing the tables is the check that the connection works.
+ */
+export type ListCheck =
+  | { ok: true; ms: number; tables: string[] }
+  | { ok: false; code: string; message: string; fix?: string };
 
 interface TablesState {
   /** Table names per connection id. */
@@ -14,10 +22,20 @@ interface TablesState {
   /** Descriptions by tableRef(connectionId, table). */
   descriptions: Record<string, TableDescription>;
   describeError: string | null;
-  load(connectionId: string): Promise<void>;
+  /** The outcome of the last listing per connection id. */
+  checks: Record<string, ListCheck>;
+  /** Lists the connection's tables; joins a listing of the same connection already under way. */
+  load(connectionId: string): Promise<ListCheck>;
+  /** The last listing's outcome, else the one under way, else a new listing. */
+  listed(connectionId: string): Promise<ListCheck>;
+  /** Forgets the last listing's outcome (the connection's settings changed). */
+  forget(connectionId: string): void;
   setFilter(filter: string): void;
   select(connectionId: string, table: string): Promise<void>;
 }
+
+/** Listings under way, per connection id. */
+const inflight = new Map<string, Promise<ListCheck>>();
 
 export const useTablesStore = create<TablesState>((set, get) => ({
   names: {},
@@ -27,14 +45,52 @@ export const useTablesStore = create<TablesState>((set, get) => ({
   selected: {},
   descriptions: {},
   describeError: null,
-  async load(connectionId) {
+  checks: {},
+  load(connectionId) {
+    const running = inflight.get(connectionId);
+    if (running) return running;
     set({ loading: true, error: null });
-    try {
-      const { tables } = await call('tables:list', { connectionId });
-      set((s) => ({ names: { ...s.names, [connectionId]: tables }, loading: false }));
-    } catch (err) {
-      set({ loading: false, error: (err as Error).message });
-    }
+    const started = performance.now();
+    const listing = call('tables:list', { connectionId }).then(
+      ({ tables }): ListCheck => {
+        const check: ListCheck = { ok: true, ms: Math.round(performance.now() - started), tables };
+        set((s) => ({
+          names: { ...s.names, [connectionId]: tables },
+          checks: { ...s.checks, [connectionId]: check },
+          loading: false,
+        }));
+        return check;
+      },
+      (err: unknown): ListCheck => {
+        const e = err as Error;
+        const check: ListCheck = {
+          ok: false,
+          code: err instanceof ApiCallError ? err.code : 'Error',
+          message: e.message,
+          ...(err instanceof ApiCallError && err.fix ? { fix: err.fix } : {}),
+        };
+        set((s) => ({
+          checks: { ...s.checks, [connectionId]: check },
+          loading: false,
+          error: e.message,
+        }));
+        return check;
+      },
+    );
+    inflight.set(connectionId, listing);
+    void listing.finally(() => inflight.delete(connectionId));
+    return listing;
+  },
+  listed(connectionId) {
+    const done = get().checks[connectionId];
+    return inflight.get(connectionId) ?? (done ? Promise.resolve(done) : get().load(connectionId));
+  },
+  forget(connectionId) {
+    set((s) => {
+      const checks = { ...s.checks };
+      delete checks[connectionId];
+      return { checks };
+    });
   },
   setFilter(filter) {
     set({ filter });

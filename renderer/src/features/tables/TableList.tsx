@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
 import { BrowseView } from '../../lazy/onDemand';
@@ -13,11 +13,14 @@ export function TableList() {
   const loading = useTablesStore((s) => s.loading);
   const error = useTablesStore((s) => s.error);
   const selected = useTablesStore((s) => s.selected[connectionId]);
-  const { load, setFilter, select } = useTablesStore.getState();
+  const { load, listed, setFilter, select } = useTablesStore.getState();
+  const mounted = useRef(false);
 
   useEffect(() => {
-    void load(connectionId);
-  }, [connectionId, load]);
+    // The first list is the one main.tsx asked for at start; a later pick lists afresh.
+    void (mounted.current ? load(connectionId) : listed(connectionId));
+    mounted.current = true;
+  }, [connectionId, load, listed]);
 
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
