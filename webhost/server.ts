@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
+import { EarlyList } from './earlyList';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
 import { WebSessions } from './session';
@@ -45,6 +46,9 @@ function fail(res: ServerResponse, status: number, code: string, message: string
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** A request for the app's page (not one of its assets): the path has no file extension. */
+const isPage = (pathname: string) => pathname === '/' || pathname === '/index.html' || !/\.[^/]*$/.test(pathname);
+
 const UNAUTHORIZED =
   'Missing or wrong token: open the URL the host printed (each works once), or send "Authorization: Bearer <API token>"';
 
@@ -54,6 +58,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let port = opts.port;
   const state: { sessions?: WebSessions } = {};
   const sse = new Set<ServerResponse>();
+  const early = new EarlyList((channel, input) => opts.backend.call(channel, input));
   const unsubscribe = opts.backend.onEvent((event) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const res of sse) res.write(line);
@@ -66,6 +71,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const clean = url.pathname + url.search;
     const cookie = auth.redeem(token);
     if (cookie || auth.allows(req, url, false)) {
+      early.pageLoading();
       res.writeHead(303, {
         Location: clean,
         'Cache-Control': 'no-store',
@@ -90,6 +96,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BadInput', 'Method not allowed');
       if (url.searchParams.has('token')) return launch(req, res, url, auth);
+      if (isPage(url.pathname) && auth.allows(req, url, false)) early.pageLoading();
       return serveStatic(opts.staticDir, url.pathname, res);
     }
     const events = url.pathname === '/api/events';
@@ -134,7 +141,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       return fail(res, status, 'BadInput', `Malformed JSON body: ${(err as Error).message}`);
     }
-    const { status, envelope } = await opts.backend.call(channel, input);
+    const { status, envelope } = await early.answer(channel, input);
     sendJson(res, status, envelope);
   };
 

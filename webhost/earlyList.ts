@@ -1,0 +1,55 @@
+/**
+ * The table list a page asks for first, read while the page itself loads. A page's first call is
+ * `tables:list` for the connection it last used, but it can only ask once its script has loaded
+ * and run; the host sees the page coming earlier (the launch redirect, the document request). So
+ * when an authenticated page load starts, the host lists the tables of the connection last listed
+ * through it, and the page's own `tables:list` for that connection, if it comes soon, gets that
+ * answer instead of starting another ListTables. Nothing is cached across page loads: the answer
+ * is read at the page load, once, and used by that call only.
+ */
+import type { Backend } from '../server/backend';
+
+type Answer = ReturnType<Backend['call']>;
+
+/** Calls that may change what a connection lists: an early listing is not used after them. */
+const CHANGES_TABLES = new Set(['connections:save', 'connections:remove', 'sandbox:reset']);
+
+export class EarlyList {
+  private last: string | undefined;
+  private pending: { connectionId: string; at: number; answer: Answer } | undefined;
+
+  constructor(
+    private readonly call: Backend['call'],
+    /** How long after the page load started its listing may answer the page's call. */
+    private readonly freshMs = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** An authenticated page load started: list the last listed connection's tables now. */
+  pageLoading(): void {
+    const id = this.last;
+    if (!id) return;
+    const p = this.pending;
+    if (p && p.connectionId === id && this.now() - p.at < this.freshMs) return;
+    const answer = this.call('tables:list', { connectionId: id });
+    this.pending = { connectionId: id, at: this.now(), answer };
+  }
+
+  /** Answers a channel call, taking the early listing (once) for the `tables:list` it was read for. */
+  answer(channel: string, input: unknown): Answer {
+    if (CHANGES_TABLES.has(channel)) this.pending = undefined;
+    if (channel !== 'tables:list') return this.call(channel, input);
+    const id = (input as { connectionId?: unknown } | null)?.connectionId;
+    // Only the plain call the early listing stands for (anything else is validated as sent).
+    if (typeof id !== 'string' || Object.keys(input as object).length !== 1) {
+      return this.call(channel, input);
+    }
+    this.last = id;
+    const p = this.pending;
+    if (p && p.connectionId === id && this.now() - p.at < this.freshMs) {
+      this.pending = undefined;
+      return p.answer;
+    }
+    return this.call(channel, input);
+  }
+}
