@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
 import { createTable } from './fill';
 import { summarise, type Profile } from './profileSummary';
+import { summariseTrace } from './traceSummary';
 import { ourList, peerList, VIEWPORT } from './scenarios/openList';
 import { ourFirstRow } from './scenarios/firstRows';
 import { clickToPaint, installTiming, result, type Timed } from './timing';
@@ -18,6 +19,8 @@ import { clickToPaint, installTiming, result, type Timed } from './timing';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.PROFILE_RUNS ?? 2);
 const TABLE = 'bench100k';
+const TRACE = process.env.PROFILE_TRACE === '1';
+const CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading';
 
 /** Runs in the page: its requests and paints, times relative to `origin` (epoch ms). */
 function timeline(origin: number): string[] {
@@ -80,13 +83,33 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
     });
   const page = await context.newPage();
   const api = watchApi(page);
+  const bootTrace: object[] = [];
+  const bootCdp = profile && TRACE ? await context.newCDPSession(page) : null;
+  if (bootCdp) {
+    bootCdp.on('Tracing.dataCollected', (e: { value: object[] }) => void bootTrace.push(...e.value));
+    await bootCdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  }
   await page.goto(which === 'ours' ? env.host.url : env.peer.url + '/');
   const timed = await result(page);
   await show(page, `${which} 1. URL -> list`, timed, api);
+  if (bootCdp) {
+    const done = new Promise((r) => bootCdp.once('Tracing.tracingComplete', r));
+    await bootCdp.send('Tracing.end');
+    await done;
+    console.log(summariseTrace(bootTrace as never, 2).join('\n'));
+    await bootCdp.detach();
+  }
   // Scenario 2 from the same page.
   await page.evaluate(() => performance.clearResourceTimings());
   const cdp = profile ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
+  const trace: object[] = [];
+  if (cdp && TRACE) {
+    cdp.on('Tracing.dataCollected', (e: { value: object[] }) => void trace.push(...e.value));
+    await cdp.send('Tracing.start', {
+      categories: CATEGORIES,
+      transferMode: 'ReportEvents',
+    });
+  } else if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -106,12 +129,17 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
     },
   );
   const timed2 = await result(page);
-  await new Promise((r) => setTimeout(r, 1500));
+  const cpu = cdp && !TRACE ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : null;
   await show(page, `${which} 2. click -> rows (${ms.toFixed(0)} ms, playwright click at ${(t0 - timed2.start).toFixed(0)})`, timed2, api);
-  if (cdp) {
-    const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    console.log(summarise(p, 20));
+  if (cdp && TRACE) {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    console.log(summariseTrace(trace as never, 1).join('\n'));
+  } else if (cpu) {
+    console.log(summarise(cpu, 40));
   }
+  await new Promise((r) => setTimeout(r, 1500));
   await page.context().close();
 }
 

@@ -45,6 +45,14 @@ const ALL = [
   ConnectionDialog,
 ];
 
+/** Until when idle prefetches wait (performance.now() ms): something the user asked for runs. */
+let heldUntil = 0;
+
+/** A table is opening: prefetches wait `ms`, so that none competes with its first rows. */
+export function holdPrefetch(ms = 1_000): void {
+  heldUntil = Math.max(heldUntil, performance.now() + ms);
+}
+
 /** After the first paint, loads every on-demand chunk one at a time in idle periods. */
 export function prefetchWhenIdle(): void {
   const idle =
@@ -53,6 +61,11 @@ export function prefetchWhenIdle(): void {
     const part = ALL[i];
     if (!part) return;
     idle(() => {
+      const wait = heldUntil - performance.now();
+      if (wait > 0) {
+        setTimeout(() => next(i), wait);
+        return;
+      }
       part.preload().then(
         () => next(i + 1),
         () => next(i + 1),

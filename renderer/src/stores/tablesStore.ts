@@ -32,10 +32,34 @@ interface TablesState {
   forget(connectionId: string): void;
   setFilter(filter: string): void;
   select(connectionId: string, table: string): Promise<void>;
+  /**
+   * Reads the descriptions of the first DESCRIBE_AHEAD tables, one at a time, so that a click on
+   * one of them opens its view at once (its first page is then the only read left).
+   */
+  describeAhead(connectionId: string, tables: string[]): Promise<void>;
 }
 
 /** Listings under way, per connection id. */
 const inflight = new Map<string, Promise<ListCheck>>();
+/** Descriptions being read, by tableRef. */
+const describing = new Map<string, Promise<TableDescription>>();
+
+/** How many of a connection's tables (the first in the list) are described ahead of a click. */
+export const DESCRIBE_AHEAD = 20;
+
+/** One DescribeTable per table at a time: a click joins the one read ahead. */
+function describeOnce(connectionId: string, table: string): Promise<TableDescription> {
+  const ref = tableRef(connectionId, table);
+  const running = describing.get(ref);
+  if (running) return running;
+  const reading = call('tables:describe', { connectionId, table });
+  describing.set(ref, reading);
+  void reading.then(
+    () => describing.delete(ref),
+    () => describing.delete(ref),
+  );
+  return reading;
+}
 
 export const useTablesStore = create<TablesState>((set, get) => ({
   names: {},
@@ -59,6 +83,7 @@ export const useTablesStore = create<TablesState>((set, get) => ({
           checks: { ...s.checks, [connectionId]: check },
           loading: false,
         }));
+        void get().describeAhead(connectionId, tables);
         return check;
       },
       (err: unknown): ListCheck => {
@@ -99,12 +124,25 @@ export const useTablesStore = create<TablesState>((set, get) => ({
     set((s) => ({ selected: { ...s.selected, [connectionId]: table }, describeError: null }));
     if (get().descriptions[tableRef(connectionId, table)]) return;
     try {
-      const d = await call('tables:describe', { connectionId, table });
+      const d = await describeOnce(connectionId, table);
       set((s) => ({
         descriptions: { ...s.descriptions, [tableRef(connectionId, table)]: d },
       }));
     } catch (err) {
-      set({ describeError: (err as Error).message });
+      // Only the table still shown reports its error.
+      if (get().selected[connectionId] === table) set({ describeError: (err as Error).message });
+    }
+  },
+  async describeAhead(connectionId, tables) {
+    for (const table of tables.slice(0, DESCRIBE_AHEAD)) {
+      const ref = tableRef(connectionId, table);
+      if (get().descriptions[ref]) continue;
+      try {
+        const d = await describeOnce(connectionId, table);
+        set((s) => ({ descriptions: { ...s.descriptions, [ref]: d } }));
+      } catch {
+        // Read again, with its error shown, when the table is opened.
+      }
     }
   },
 }));

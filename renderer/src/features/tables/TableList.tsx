@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { selectSelectedConnection, useConnectionStore } from '../../stores/connectionStore';
 import { useTablesStore } from '../../stores/tablesStore';
-import { BrowseView } from '../../lazy/onDemand';
+import { BrowseView, holdPrefetch } from '../../lazy/onDemand';
 import { prefetchFirstPage } from '../browse/load/earlyPage';
 
 const EMPTY: string[] = [];
@@ -62,6 +62,7 @@ export function TableList() {
               className={name === selected ? 'table-item selected' : 'table-item'}
               aria-current={name === selected ? 'true' : undefined}
               onClick={() => {
+                holdPrefetch();
                 prefetchFirstPage({ connectionId, table: name });
                 void BrowseView.preload();
                 void select(connectionId, name);
