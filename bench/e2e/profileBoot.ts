@@ -20,6 +20,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.PROFILE_RUNS ?? 2);
 const TABLE = 'bench100k';
 const TRACE = process.env.PROFILE_TRACE === '1';
+const BOOT_CPU = process.env.PROFILE_BOOT === '1';
 const CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading';
 
 /** Runs in the page: its requests and paints, times relative to `origin` (epoch ms). */
@@ -89,9 +90,20 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
     bootCdp.on('Tracing.dataCollected', (e: { value: object[] }) => void bootTrace.push(...e.value));
     await bootCdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   }
+  const bootCpu = profile && BOOT_CPU ? await context.newCDPSession(page) : null;
+  if (bootCpu) {
+    await bootCpu.send('Profiler.enable');
+    await bootCpu.send('Profiler.setSamplingInterval', { interval: 200 });
+    await bootCpu.send('Profiler.start');
+  }
   await page.goto(which === 'ours' ? env.host.url : env.peer.url + '/');
   const timed = await result(page);
   await show(page, `${which} 1. URL -> list`, timed, api);
+  if (bootCpu) {
+    const { profile: p } = (await bootCpu.send('Profiler.stop')) as unknown as { profile: Profile };
+    console.log(summarise(p, 40));
+    await bootCpu.detach();
+  }
   if (bootCdp) {
     const done = new Promise((r) => bootCdp.once('Tracing.tracingComplete', r));
     await bootCdp.send('Tracing.end');
