@@ -76,3 +76,26 @@ test('the stock core row model makes every row again (what the shared one avoids
   const second = t.rows(edited, ids);
   expect(second.rows.filter((r, i) => r === first.rows[i])).toHaveLength(0);
 });
+
+test('pages appended by a load: only the new rows are constructed and the id lookup is extended in place', () => {
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(items.slice(0, 400), ids.slice(0, 400));
+  const lookup = first.rowsById;
+  const next = t.rows(items, ids);
+  expect(stats.at(-1)).toEqual({ constructed: N - 400, keptLookup: true });
+  expect(next.rowsById).toBe(lookup);
+  next.rows.forEach((r, i) => {
+    expect(r.index).toBe(i);
+    expect(next.rowsById[r.id]).toBe(r);
+    if (i < 400) expect(r).toBe(first.rows[i]);
+  });
+  // The tail changed (a staged put that followed the loaded rows is now after the new page).
+  const put = { id: { S: 'put' } };
+  t.rows([...items.slice(0, 500), put], [...ids.slice(0, 500), 'put']);
+  const moved = t.rows([...items, put], [...ids, 'put']);
+  expect(stats.at(-1)!.keptLookup).toBe(false);
+  expect(moved.rowsById.put).toBe(moved.rows[N]);
+  expect(moved.rowsById[ids[500]!]).toBe(moved.rows[500]);
+  expect(Object.keys(moved.rowsById)).toHaveLength(N + 1);
+});
