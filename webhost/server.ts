@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
+import { sseLine } from '../server/items/itemsEvent';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
 import { WebSessions } from './session';
@@ -55,7 +56,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const state: { sessions?: WebSessions } = {};
   const sse = new Set<ServerResponse>();
   const unsubscribe = opts.backend.onEvent((event) => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
+    // A Load all page's items go out as the bytes DynamoDB sent (server/items/itemsEvent.ts).
+    const line = sseLine(event);
     for (const res of sse) res.write(line);
   });
 
