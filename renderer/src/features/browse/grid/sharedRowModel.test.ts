@@ -99,3 +99,27 @@ test('pages appended by a load: only the new rows are constructed and the id loo
   expect(moved.rowsById[ids[500]!]).toBe(moved.rows[500]);
   expect(Object.keys(moved.rowsById)).toHaveLength(N + 1);
 });
+
+test('rows carry no value caches of their own until a cell of theirs is read (1,000,000 loaded rows)', () => {
+  const t = table(createSharedCoreRowModel());
+  const m = t.rows(items, ids) as unknown as {
+    rows: (Record<string, unknown> & { getValue(c: string): unknown; getUniqueValues(c: string): unknown })[];
+  };
+  const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const unread = m.rows.slice(1).filter((r) => !hasOwn(r, '_valuesCache') && !hasOwn(r, '_uniqueValuesCache'));
+  expect(unread).toHaveLength(N - 1);
+  const row = m.rows[7]!;
+  expect(row.getValue('id')).toEqual({ S: 'r7' });
+  expect(hasOwn(row, '_valuesCache')).toBe(true);
+  expect(row._valuesCache).toEqual({ id: { S: 'r7' } });
+  expect(row.getUniqueValues('id')).toEqual([{ S: 'r7' }]);
+  // Another row's cache is its own.
+  expect(m.rows[8]!.getValue('id')).toEqual({ S: 'r8' });
+  expect(row._valuesCache).toEqual({ id: { S: 'r7' } });
+  row._valuesCache = Object.create(null);
+  expect(row.getValue('id')).toEqual({ S: 'r7' });
+  expect(m.rows[9]!.id).toBe('r9');
+  expect(m.rows[9]!.index).toBe(9);
+  expect(m.rows[9]!.depth).toBe(0);
+  expect(m.rows[9]!.subRows).toEqual([]);
+});
