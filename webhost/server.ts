@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
 import { EarlyList } from './earlyList';
+import { sseLine } from '../server/items/itemsEvent';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
 import { WebSessions } from './session';
@@ -60,7 +61,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const sse = new Set<ServerResponse>();
   const early = new EarlyList((channel, input) => opts.backend.call(channel, input));
   const unsubscribe = opts.backend.onEvent((event) => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
+    // A Load all page's items go out as the bytes DynamoDB sent (server/items/itemsEvent.ts).
+    const line = sseLine(event);
     for (const res of sse) res.write(line);
   });
 

@@ -109,9 +109,12 @@ export interface Env {
   stop(): Promise<void>;
 }
 
-export async function startEnv(dynalite: BulkDynalite): Promise<Omit<Env, 'browser'>> {
+export async function startEnv(
+  dynalite: BulkDynalite,
+  hostEnv?: NodeJS.ProcessEnv,
+): Promise<Omit<Env, 'browser'>> {
   const client = localClient(dynalite.endpoint);
-  const host = await startHost({ seed: false });
+  const host = await startHost({ seed: false, ...(hostEnv ? { env: hostEnv } : {}) });
   const { connection } = await api<{ connection: { id: string } }>(host, 'connections:save', {
     kind: 'endpoint',
     name: 'bench',

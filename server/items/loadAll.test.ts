@@ -9,6 +9,7 @@ import type { Item } from '../../shared/dynamo/types';
 import { startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
 import { createSupportTickets, testContext, TICKET_COUNT } from '../../test-support/fixtures/itemsFixtures';
 import { itemsHandlers } from './handlers';
+import { rawItemsOf, sseLine } from './itemsEvent';
 
 let db: LocalDynamo;
 let tickets: Item[];
@@ -48,6 +49,27 @@ describe('items:loadAll', () => {
       canceled: false,
     });
     expect(summary.consumedCapacity).toBe(pages.at(-1)?.consumedCapacity);
+  });
+
+  test('pages travel as the bytes DynamoDB sent: the web host line holds the items as read, unparsed by the backend', async () => {
+    const ctx = testContext(db.endpoint);
+    await itemsHandlers['items:loadAll'](
+      { connectionId: 'sandbox', loadId: 'Lraw', model: { table: 'SupportTickets', pageSize: 40 } },
+      ctx,
+    );
+    const pages = pageEvents(ctx.events);
+    expect(pages.length).toBeGreaterThan(1);
+    const sent: Item[] = [];
+    for (const p of pages) {
+      expect(rawItemsOf(p)).toBeInstanceOf(Uint8Array);
+      const line = sseLine(p).toString();
+      const event = JSON.parse(line.slice('data: '.length)) as typeof p;
+      expect(event).toEqual({ ...p, items: p.items });
+      sent.push(...event.items);
+    }
+    expect(sent.sort((a, b) => ids([a])[0]!.localeCompare(ids([b])[0]!))).toEqual(
+      [...tickets].sort((a, b) => ids([a])[0]!.localeCompare(ids([b])[0]!)),
+    );
   });
 
   test('consumed capacity is the sum over every page, as a raw SDK scan reports it', async () => {

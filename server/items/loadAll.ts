@@ -6,7 +6,9 @@ import type { BackendContext } from '../context';
 import { emitItems } from './emit';
 import { startLoad, type LoadHandle } from './loads';
 import type { Item } from '../../shared/dynamo/types';
-import { prepareRequest, readPage } from './read';
+import { prepareRequest } from './read';
+import { readRawPage, type RawPage } from './rawPage';
+import { rawItemsEvent } from './itemsEvent';
 
 type Channel = (typeof itemsChannels)['items:loadAll'];
 type Input = z.output<Channel['input']>;
@@ -24,14 +26,14 @@ async function readSegment(
   built: BuiltRequest,
   segment: { index: number; total: number } | undefined,
   load: LoadHandle,
-  onPage: (page: Awaited<ReturnType<typeof readPage>>) => void,
+  onPage: (page: RawPage) => void,
 ): Promise<void> {
   let startKey: Item | undefined;
   do {
     if (load.signal.aborted) return;
     let page;
     try {
-      page = await readPage(client, built, {
+      page = await readRawPage(client, built, {
         ...(startKey ? { startKey } : {}),
         ...(segment ? { segment } : {}),
         signal: load.signal,
@@ -47,7 +49,8 @@ async function readSegment(
 
 /**
  * Reads every page of the model's Query or Scan (Scan segments in parallel when asked), emitting
- * an items:page event per page and items:done at the end, also after a cancel or a failure.
+ * an items:page event per page and items:done at the end, also after a cancel or a failure. The
+ * next page is asked for as soon as one arrives: nothing waits on the renderer.
  */
 export async function loadAll(input: Input, ctx: BackendContext): Promise<Summary> {
   const { connectionId, loadId } = input;
@@ -58,23 +61,28 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
     const client = await ctx.client(connectionId);
     const built = await prepareRequest(client, input.model);
     const segments = built.kind === 'Scan' ? (input.segments ?? input.model.segments ?? 1) : 1;
-    const onPage =
-      (segment: number | undefined) => (page: Awaited<ReturnType<typeof readPage>>) => {
-        totals.pages++;
-        totals.count += page.count;
-        totals.scannedCount += page.scannedCount;
-        totals.consumedCapacity += page.consumedCapacity;
-        emitItems(ctx, {
-          type: 'items:page',
-          loadId,
-          items: page.items,
-          pages: totals.pages,
-          total: totals.count,
-          scannedCount: totals.scannedCount,
-          consumedCapacity: totals.consumedCapacity,
-          ...(segment !== undefined ? { segment } : {}),
-        });
+    const onPage = (segment: number | undefined) => (page: RawPage) => {
+      totals.pages++;
+      totals.count += page.count;
+      totals.scannedCount += page.scannedCount;
+      totals.consumedCapacity += page.consumedCapacity;
+      const fields = {
+        type: 'items:page' as const,
+        loadId,
+        pages: totals.pages,
+        total: totals.count,
+        scannedCount: totals.scannedCount,
+        consumedCapacity: totals.consumedCapacity,
+        ...(segment !== undefined ? { segment } : {}),
       };
+      // The items as DynamoDB sent them: parsed once, by whoever reads them (itemsEvent.ts).
+      emitItems(
+        ctx,
+        page.itemsJson
+          ? rawItemsEvent(fields, page.itemsJson)
+          : { ...fields, items: page.items ?? [] },
+      );
+    };
     const runs = Array.from({ length: segments }, (_, index) => {
       const segment = segments > 1 ? { index, total: segments } : undefined;
       return readSegment(client, built, segment, load, onPage(segment?.index)).catch((err) => {

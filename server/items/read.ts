@@ -34,15 +34,8 @@ export interface Page {
   consumedCapacity: number;
 }
 
-/**
- * Sends one Query or Scan call and returns its page in wire form. Request and response travel as
- * raw DynamoDB JSON (see dynamo/rawRead.ts), so that any attribute name survives.
- */
-export async function readPage(
-  client: DynamoDBClient,
-  built: BuiltRequest,
-  opts: PageOptions = {},
-): Promise<Page> {
+/** The Query or Scan command and its raw input for one page. */
+export function pageRequest(built: BuiltRequest, opts: PageOptions) {
   const input = {
     ...built.params,
     ...(opts.startKey ? { ExclusiveStartKey: opts.startKey } : {}),
@@ -54,6 +47,19 @@ export async function readPage(
   const TableName = built.params.TableName;
   const command =
     built.kind === 'Query' ? new QueryCommand({ TableName }) : new ScanCommand({ TableName });
+  return { command, input };
+}
+
+/**
+ * Sends one Query or Scan call and returns its page in wire form. Request and response travel as
+ * raw DynamoDB JSON (see dynamo/rawRead.ts), so that any attribute name survives.
+ */
+export async function readPage(
+  client: DynamoDBClient,
+  built: BuiltRequest,
+  opts: PageOptions = {},
+): Promise<Page> {
+  const { command, input } = pageRequest(built, opts);
   try {
     const out = await sendRaw(client, command, input, opts.signal);
     const lastKey = itemOf(out.LastEvaluatedKey, 'a LastEvaluatedKey');

@@ -44,8 +44,29 @@ export async function sendRaw(
   input: unknown,
   abortSignal?: AbortSignal,
 ): Promise<RawOutput> {
+  return sendRawWith(client, command, input, parseObject, abortSignal);
+}
+
+function parseObject(bytes: Uint8Array): RawOutput {
+  const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SyntaxError('not an object');
+  return value as RawOutput;
+}
+
+/**
+ * sendRaw with the 2xx body read by `parse` (which throws SyntaxError on a body it refuses: the
+ * SDK then reports that body as before).
+ */
+export async function sendRawWith<T>(
+  client: DynamoDBClient,
+  command: { middlewareStack: object },
+  input: unknown,
+  parse: (bytes: Uint8Array) => T,
+  abortSignal?: AbortSignal,
+): Promise<T> {
   withBody(command, requestJson(input));
-  let parsed: RawOutput | undefined;
+  let parsed: T | undefined;
   (command.middlewareStack as Stack).addRelativeTo(
     (next) => async (args) => {
       const out = await next(args);
@@ -54,10 +75,7 @@ export async function sendRaw(
       if (status >= 200 && status < 300 && response.body !== undefined) {
         const bytes = await bytesOf(response.body);
         try {
-          const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-          if (!value || typeof value !== 'object' || Array.isArray(value))
-            throw new SyntaxError('not an object');
-          parsed = value as RawOutput;
+          parsed = parse(bytes);
           // The SDK's deserializer now parses an empty object: its output is not used.
           response.body = EMPTY;
         } catch {

@@ -56,18 +56,22 @@ export function addRows<T extends LoadedRowsState>(
   incoming: readonly Item[],
   keySchema: KeySchema,
 ): T {
-  const items = rows.items.slice();
-  const ids = rows.ids.slice();
+  // New rows are gathered apart and joined with one concat (a native copy of the old arrays);
+  // rows read again replace theirs in the joined copy.
+  const base = rows.items.length;
+  const newItems: Item[] = [];
+  const newIds: string[] = [];
+  let again: { at: number; item: Item }[] | null = null;
   let added: string[] | null = null;
   for (const item of incoming) {
     const id = rowIdOf(item, keySchema);
     const at = index.rowOf.get(id);
-    if (at !== undefined) items[at] = item;
-    else {
-      index.rowOf.set(id, items.length);
-      items.push(item);
-      ids.push(id);
-    }
+    if (at === undefined) {
+      index.rowOf.set(id, base + newItems.length);
+      newItems.push(item);
+      newIds.push(id);
+    } else if (at >= base) newItems[at - base] = item;
+    else (again ??= []).push({ at, item });
     for (const name in item) {
       if (!index.columns.has(name)) {
         index.columns.add(name);
@@ -75,6 +79,9 @@ export function addRows<T extends LoadedRowsState>(
       }
     }
   }
+  const items = rows.items.concat(newItems);
+  if (again) for (const r of again) items[r.at] = r.item;
+  const ids = rows.ids.concat(newIds);
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };
 }

@@ -32,7 +32,7 @@ export interface GridBodyProps {
  * so they scroll both ways with it while staying inside their row element.
  */
 export const GridBody = memo(function GridBody(p: GridBodyProps) {
-  const { virtualizer, items, pool } = useRowVirtual(p.scrollRef, p.rows);
+  const { virtualizer, items, pool } = useRowVirtual(p.scrollRef, p.rows.length);
   p.virtualizerRef.current = virtualizer;
   const total = virtualizer.getTotalSize();
   // In slot order, not display order: React then never moves a row's nodes (a moved node is

@@ -76,3 +76,50 @@ test('the stock core row model makes every row again (what the shared one avoids
   const second = t.rows(edited, ids);
   expect(second.rows.filter((r, i) => r === first.rows[i])).toHaveLength(0);
 });
+
+test('pages appended by a load: only the new rows are constructed and the id lookup is extended in place', () => {
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(items.slice(0, 400), ids.slice(0, 400));
+  const lookup = first.rowsById;
+  const next = t.rows(items, ids);
+  expect(stats.at(-1)).toEqual({ constructed: N - 400, keptLookup: true });
+  expect(next.rowsById).toBe(lookup);
+  next.rows.forEach((r, i) => {
+    expect(r.index).toBe(i);
+    expect(next.rowsById[r.id]).toBe(r);
+    if (i < 400) expect(r).toBe(first.rows[i]);
+  });
+  // The tail changed (a staged put that followed the loaded rows is now after the new page).
+  const put = { id: { S: 'put' } };
+  t.rows([...items.slice(0, 500), put], [...ids.slice(0, 500), 'put']);
+  const moved = t.rows([...items, put], [...ids, 'put']);
+  expect(stats.at(-1)!.keptLookup).toBe(false);
+  expect(moved.rowsById.put).toBe(moved.rows[N]);
+  expect(moved.rowsById[ids[500]!]).toBe(moved.rows[500]);
+  expect(Object.keys(moved.rowsById)).toHaveLength(N + 1);
+});
+
+test('rows carry no value caches of their own until a cell of theirs is read (1,000,000 loaded rows)', () => {
+  const t = table(createSharedCoreRowModel());
+  const m = t.rows(items, ids) as unknown as {
+    rows: (Record<string, unknown> & { getValue(c: string): unknown; getUniqueValues(c: string): unknown })[];
+  };
+  const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const unread = m.rows.slice(1).filter((r) => !hasOwn(r, '_valuesCache') && !hasOwn(r, '_uniqueValuesCache'));
+  expect(unread).toHaveLength(N - 1);
+  const row = m.rows[7]!;
+  expect(row.getValue('id')).toEqual({ S: 'r7' });
+  expect(hasOwn(row, '_valuesCache')).toBe(true);
+  expect(row._valuesCache).toEqual({ id: { S: 'r7' } });
+  expect(row.getUniqueValues('id')).toEqual([{ S: 'r7' }]);
+  // Another row's cache is its own.
+  expect(m.rows[8]!.getValue('id')).toEqual({ S: 'r8' });
+  expect(row._valuesCache).toEqual({ id: { S: 'r7' } });
+  row._valuesCache = Object.create(null);
+  expect(row.getValue('id')).toEqual({ S: 'r7' });
+  expect(m.rows[9]!.id).toBe('r9');
+  expect(m.rows[9]!.index).toBe(9);
+  expect(m.rows[9]!.depth).toBe(0);
+  expect(m.rows[9]!.subRows).toEqual([]);
+});

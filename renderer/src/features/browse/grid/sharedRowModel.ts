@@ -1,17 +1,19 @@
 /**
  * The grid's core row model with structural sharing: when the items change (a bulk edit staged or
- * undone replaces 10,000 of 100,000), a row whose id and item object are the same as before, at
- * the same index, is the same Row object as before. TanStack's own core model constructs every
- * row again (100,000 objects and their caches: a major GC on each undo); this one constructs only
- * the rows that changed, and patches the id lookup in place when the ids are the same.
+ * undone replaces 10,000 of 100,000; a load appends a page), a row whose id and item object are
+ * the same as before, at the same index, is the same Row object as before. TanStack's own core
+ * model constructs every row again (100,000 objects and their caches: a major GC on each undo);
+ * this one constructs only the rows that changed or were added (lean rows, leanRow.ts), and
+ * patches the id lookup in place when the old rows kept their ids.
  *
  * Registered as the `coreRowModel` slot (gridFeatures.ts). The stock model's after-update hooks
  * reset expanding, pagination, sorting and cell selection, none of which the grid registers (and
  * it turns autoResetSorting off), so there are none here. Flat data only (no sub-rows).
  */
-import { constructRow, makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstack/react-table';
+import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstack/react-table';
 
 import type { Item } from '../../../../../shared/dynamo/types';
+import { leanRowMaker } from './leanRow';
 
 interface CoreTable<TData> {
   options: { data: readonly TData[] };
@@ -28,13 +30,14 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
   return (t: unknown) => {
     const table = t as CoreTable<Item>;
     let prev: RowModel<TableFeatures, Item> | null = null;
+    const makeRow = leanRowMaker(t);
     const model = tableMemo({
       feature: 'coreRowModelsFeature',
       table: t as never,
       fnName: 'table.getCoreRowModel',
       memoDeps: () => [table.options.data],
       fn: (): RowModel<TableFeatures, Item> => {
-        const next = build(table, prev, onBuild);
+        const next = build(table, prev, makeRow, onBuild);
         prev = next;
         return next;
       },
@@ -48,15 +51,17 @@ type AnyRow = Row<TableFeatures, Item>;
 function build(
   table: CoreTable<Item>,
   prev: RowModel<TableFeatures, Item> | null,
+  makeRow: ReturnType<typeof leanRowMaker>,
   onBuild?: (s: ShareStats) => void,
 ): RowModel<TableFeatures, Item> {
   const data = table.options.data;
   const old = prev?.rows ?? [];
   const rows: AnyRow[] = new Array<AnyRow>(data.length);
   let constructed = 0;
-  // The ids are the same as before (same count, same id at each index): the old lookup is
-  // patched for the replaced rows instead of 100,000 keys inserted into a new one.
-  let sameIds = prev !== null && old.length === data.length;
+  // The ids are the same as before at every old index (rows replaced, or pages appended by a
+  // load): the old lookup is patched for the replaced and new rows instead of every key inserted
+  // into a new one (which made each page of a 1,000,000-row load rebuild it).
+  let sameIds = prev !== null && old.length <= data.length;
   const replaced: AnyRow[] = [];
   for (let i = 0; i < data.length; i++) {
     const original = data[i] as Item;
@@ -66,11 +71,11 @@ function build(
       rows[i] = before;
       continue;
     }
-    if (!before || before.id !== id) sameIds = false;
+    if (before && before.id !== id) sameIds = false;
     const reused = prev?.rowsById[id];
     if (reused && reused.original === original && reused.index === i) rows[i] = reused;
     else {
-      rows[i] = constructRow(table as never, id, original, i, 0, undefined, undefined) as AnyRow;
+      rows[i] = makeRow(id, original, i);
       constructed++;
     }
     replaced.push(rows[i] as AnyRow);

@@ -15,8 +15,9 @@ export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
 
 /**
  * The row virtualizer: only rows in view (plus a few) render. Rows have a fixed height, so
- * nothing is measured. The size and key callbacks keep their identity between renders: a new one
- * makes the virtualizer recompute the offsets of every row.
+ * nothing is measured, and rows are keyed by index (the default): a key callback that read the
+ * rows would change with every page of a load and make the virtualizer look up a string key for
+ * every row (1,000,000 of them) each time. The size callback keeps its identity between renders.
  *
  * Rows render from a pool of slots, keyed by slot (`index % pool`) rather than by id: a row
  * scrolled out hands its DOM nodes to the row scrolled in (text and attributes change, nothing is
@@ -25,11 +26,7 @@ export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
  * slot left empty would unmount and mount again), and the pool is even, so a slot always holds
  * rows of the same parity and its odd/even striping never changes.
  */
-export function useRowVirtual(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  rows: { readonly length: number; at(i: number): { id: string } | undefined },
-) {
-  const rowKey = useCallback((i: number) => rows.at(i)?.id ?? i, [rows]);
+export function useRowVirtual(scrollRef: RefObject<HTMLDivElement | null>, count: number) {
   const pool = useRef(2);
   const rangeExtractor = useCallback((r: Range) => {
     let wanted = r.endIndex - r.startIndex + 1 + 2 * r.overscan;
@@ -45,10 +42,9 @@ export function useRowVirtual(
     return out;
   }, []);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
-    getItemKey: rowKey,
     rangeExtractor,
     overscan: 1,
     paddingStart: HEADER_HEIGHT,

@@ -1,7 +1,8 @@
 /**
  * Reading items into the items store: one page (Run, Load more), every page as a stream of
  * items:page events (Load all), and Cancel. Pages of a stream are gathered and handed to the
- * store a few times a second, so 100,000 items do not rebuild the grid a thousand times.
+ * store a few times a second (less often past 150,000 rows, flushPace.ts), so 100,000 items do
+ * not rebuild the grid a thousand times.
  */
 import type { QueryModel } from '../../../../../shared/contract/items';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
@@ -14,9 +15,9 @@ import {
   type SlotRef,
 } from '../../../stores/itemsStore';
 import { deliverItems } from './deliver';
+import { flushDelay } from './flushPace';
 import { takeEarlyPage, type QueryPage } from './earlyPage';
 
-const FLUSH_MS = 150;
 /** How long to wait for items:done after items:loadAll answered (events travel separately). */
 const DONE_GRACE_MS = 3000;
 
@@ -121,7 +122,7 @@ function listen(): void {
       scannedCount: e.scannedCount,
       consumedCapacity: e.consumedCapacity,
     };
-    s.timer ??= setTimeout(() => void flush(e.loadId, s), FLUSH_MS);
+    s.timer ??= setTimeout(() => void flush(e.loadId, s), flushDelay(e.total));
   });
   onEvent('items:done', (e) => {
     const s = streams.get(e.loadId);

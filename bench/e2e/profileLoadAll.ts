@@ -1,0 +1,57 @@
+/**
+ * Profiles scenario 3 (Load all) for finding where the time goes; not a gate. A CDP CPU profile of
+ * the page during the load (self time by function), and the web host's own CPU profile
+ * (cpuProfHook.cjs, written to PROFILE_DIR when the host stops).
+ *
+ *   BENCH_ITEMS=30000 tsx bench/e2e/profileLoadAll.ts     (build the renderer first)
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import { createTable } from './fill';
+import { openTable } from './scenarios/firstRows';
+import { clickLoadAll } from './scenarios/loadAll';
+import { longestBusy, summarise, type Profile } from './profileSummary';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
+const KIND = (process.env.BENCH_KIND ?? 'wide') as 'wide' | 'narrow';
+const OUT = process.env.PROFILE_DIR ?? '/tmp/loadall-prof';
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const dynalite = await startDynaliteProcess();
+  const hostEnv = {
+    NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
+    DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
+  };
+  const env: Env = { ...(await startEnv(dynalite, hostEnv)), browser: await launchBrowser() };
+  try {
+    await createTable(env.client, 'benchload');
+    await env.dynalite.fill('benchload', ITEMS, KIND);
+    const { page } = await openTable(env, 'benchload');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const ms = await clickLoadAll(page, ITEMS);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    writeFileSync(`${OUT}/page.cpuprofile`, JSON.stringify(profile));
+    console.log(`\n== Load all ${ITEMS}: ${ms.toFixed(0)} ms, ${Math.round((ITEMS / ms) * 1000)} items/s (load ${loadavg()[0]!.toFixed(2)})`);
+    console.log('-- page');
+    console.log(summarise(profile));
+    console.log(longestBusy(profile));
+  } finally {
+    await env.browser.close();
+    await env.stop();
+  }
+  const dir = `${OUT}/host`;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
+    console.log(`-- host ${f}`);
+    console.log(summarise(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Profile));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * One page of a Load all, read without building its items: the body DynamoDB sent is checked
+ * against the JSON grammar (rawJson.ts), its small members (Count, LastEvaluatedKey...) parsed,
+ * and its Items kept as the bytes that came in. They go on to the renderer as they are (the web
+ * host splices them into the items:page event's line, itemsEvent.ts), where one JSON.parse makes
+ * them items: every attribute name an own property (`__proto__` too), numbers strings, binary
+ * base64, as the parsed path gives. The backend no longer parses and serialises each megabyte.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Item } from '../../shared/dynamo/types';
+import type { BuiltRequest } from '../../shared/query/build';
+import { itemOf, itemsOf, rawCapacity, sendRawWith } from '../sdk/rawRead';
+import { pageRequest, type PageOptions } from './read';
+import { topMembers } from './rawJson';
+import { forgetTable } from './target';
+
+export interface RawPage {
+  /** The Items list as sent (a JSON array), when it can travel as it is. */
+  itemsJson?: Uint8Array;
+  /** The items, parsed: when the list held a line break between its tokens. */
+  items?: Item[];
+  lastKey?: Item;
+  count: number;
+  scannedCount: number;
+  consumedCapacity: number;
+}
+
+const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+
+/** Reads the members of a page body; a SyntaxError when it is not a JSON object. */
+export function rawPageOf(bytes: Uint8Array): RawPage {
+  const spans = topMembers(bytes);
+  const member = (name: string): unknown => {
+    const s = spans.get(name);
+    return s ? JSON.parse(utf8(bytes.subarray(s.start, s.end))) : undefined;
+  };
+  const lastKey = itemOf(member('LastEvaluatedKey'), 'a LastEvaluatedKey');
+  const count = member('Count');
+  const scanned = member('ScannedCount');
+  const page: RawPage = {
+    ...(lastKey ? { lastKey } : {}),
+    count: typeof count === 'number' ? count : 0,
+    scannedCount: typeof scanned === 'number' ? scanned : 0,
+    consumedCapacity: rawCapacity(member('ConsumedCapacity')),
+  };
+  const items = spans.get('Items');
+  if (!items) return { ...page, items: [] };
+  if (bytes[items.start] !== 0x5b) throw new Error('DynamoDB answered Items that is not a list');
+  if (items.newline) return { ...page, items: itemsOf(member('Items'), 'Items') };
+  return { ...page, itemsJson: bytes.subarray(items.start, items.end) };
+}
+
+/** Sends one Query or Scan call (as read.ts readPage does) and returns its page unparsed. */
+export async function readRawPage(
+  client: DynamoDBClient,
+  built: BuiltRequest,
+  opts: PageOptions = {},
+): Promise<RawPage> {
+  const { command, input } = pageRequest(built, opts);
+  try {
+    // A body that is not JSON is left to the SDK, which reports it; a page whose members are
+    // wrong (Items not a list) fails here.
+    const read = await sendRawWith(
+      client,
+      command,
+      input,
+      (bytes) => {
+        try {
+          return { page: rawPageOf(bytes) };
+        } catch (err) {
+          if (err instanceof SyntaxError) throw err;
+          return { error: err };
+        }
+      },
+      opts.signal,
+    );
+    if ('error' in read) throw read.error;
+    return read.page;
+  } catch (err) {
+    forgetTable(client, built.params.TableName);
+    throw err;
+  }
+}
