@@ -26,6 +26,7 @@ import type {
 import type { StagingEntry, StagingProblem } from '../../../shared/contract/staging';
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
+import { withJsonBody } from '../api/jsonBody';
 import { createPersistQueue } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
@@ -65,7 +66,8 @@ const get = useStagingStore.getState;
 const set = useStagingStore.setState;
 
 const queue = createPersistQueue(
-  async (entries) => set(laterRevision((await call('staging:apply', { entries })).revision)),
+  async (entries, body) =>
+    set(laterRevision((await call('staging:apply', withJsonBody({ entries }, body))).revision)),
   (persist) => set({ persist }),
 );
 

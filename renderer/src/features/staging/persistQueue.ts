@@ -3,7 +3,7 @@
  * earlier unsent ones, failed writes kept and retried so the disk catches up with the screen.
  */
 import type { StagingEntry } from '../../../../shared/contract/staging';
-import { jsonSize } from '../../../../shared/values/jsonSize';
+import { utf8Length } from '../../../../shared/dynamo/binary';
 
 export interface PersistStatus {
   saving: boolean;
@@ -30,8 +30,12 @@ export const CHUNK = 20_000;
  */
 export const CHUNK_BYTES = 30 * 1024 * 1024;
 
+/**
+ * `write` gets each batch with its JSON text ({"entries":[…]}, each entry serialised once, when it
+ * was sized), for a transport that can send it as it is.
+ */
 export function createPersistQueue(
-  write: (entries: StagingEntry[]) => Promise<unknown>,
+  write: (entries: StagingEntry[], body: string) => Promise<unknown>,
   onStatus: (s: PersistStatus) => void,
   retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
 ): PersistQueue {
@@ -46,19 +50,22 @@ export function createPersistQueue(
   async function run(): Promise<void> {
     while (dirty.size > 0) {
       const batch: StagingEntry[] = [];
+      const parts: string[] = [];
       let bytes = 0;
       // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
       for (const e of dirty.values()) {
         if (batch.length === CHUNK) break;
-        const size = jsonSize(e) + 1;
+        const text = JSON.stringify(e);
+        const size = utf8Length(text) + 1;
         if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
         bytes += size;
         batch.push(e);
+        parts.push(text);
       }
       for (const e of batch) dirty.delete(e.id);
       report(true);
       try {
-        await write(batch);
+        await write(batch, `{"entries":[${parts.join(',')}]}`);
         failures = 0;
         error = null;
       } catch (err) {
