@@ -65,10 +65,24 @@ export const useStagingStore = create<StagingData>(() => initial);
 const get = useStagingStore.getState;
 const set = useStagingStore.setState;
 
+/** After the next paint, or 50 ms at the latest (a hidden page paints no frames). */
+function afterPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 50);
+}
+
 const queue = createPersistQueue(
   async (entries, body) =>
     set(laterRevision((await call('staging:apply', withJsonBody({ entries }, body))).revision)),
   (persist) => set({ persist }),
+  undefined,
+  afterPaint,
 );
 
 /** The table and key schema of one edit target, so the store can place its change. */
@@ -143,7 +157,8 @@ function undo(): boolean {
   if (!patch) return false;
   const step = undoStep(staging, history);
   set({ staging: step.state, history: step.history });
-  queue.push(entriesOf(patch, 'undo'));
+  // Saved just after the frame that shows it (in order with any later save).
+  queue.defer(entriesOf(patch, 'undo'));
   return true;
 }
 
@@ -153,7 +168,7 @@ function redo(): boolean {
   if (!patch) return false;
   const step = redoStep(staging, history);
   set({ staging: step.state, history: step.history });
-  queue.push(entriesOf(patch, 'redo'));
+  queue.defer(entriesOf(patch, 'redo'));
   return true;
 }
 

@@ -135,4 +135,27 @@ describe('persist queue', () => {
     const back = JSON.parse(body).entries[1].change.item;
     expect(Object.getOwnPropertyDescriptor(back, '__proto__')?.value).toEqual({ S: 'p' });
   });
+
+  it('a deferred save is written when scheduled, in order: a push made before then follows it', async () => {
+    const writes: string[][] = [];
+    const scheduled: (() => void)[] = [];
+    const q = createPersistQueue(
+      async (entries) => void writes.push(entries.map((e) => `${e.id}:${e.change?.kind === 'put' ? e.change.item.v?.S : 'gone'}`)),
+      () => {},
+      undefined,
+      (run) => void scheduled.push(run),
+    );
+    q.defer([entry('a'), entry('b')]);
+    expect(writes).toEqual([]);
+    q.push([entry('a', '2')]); // the deferred entries go first; a's later value wins
+    await q.idle();
+    expect(writes).toEqual([['b:gone', 'a:2']]);
+    q.defer([entry('c')]);
+    scheduled.at(-1)!();
+    await q.idle();
+    expect(writes.at(-1)).toEqual(['c:gone']);
+    q.defer([entry('d')]);
+    await q.idle(); // idle writes what is deferred: saved() before a commit sees it
+    expect(writes.at(-1)).toEqual(['d:gone']);
+  });
 });

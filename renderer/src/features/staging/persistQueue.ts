@@ -15,6 +15,12 @@ export interface PersistStatus {
 
 export interface PersistQueue {
   push(entries: readonly StagingEntry[]): void;
+  /**
+   * push, a moment later (`schedule`: after the next paint), for a save nobody waits for (undo's):
+   * the serialising and sending stay out of the frame. Order is kept: a push, retry or idle
+   * before then pushes these first.
+   */
+  defer(entries: readonly StagingEntry[]): void;
   /** Resolves when everything pushed so far is written (or the current attempt failed). */
   idle(): Promise<void>;
   /** Tries the unsaved entries again now. */
@@ -38,7 +44,9 @@ export function createPersistQueue(
   write: (entries: StagingEntry[], body: string) => Promise<unknown>,
   onStatus: (s: PersistStatus) => void,
   retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
+  schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
 ): PersistQueue {
+  let deferred: (readonly StagingEntry[])[] = [];
   const dirty = new Map<string, StagingEntry>();
   let running: Promise<void> | null = null;
   let failures = 0;
@@ -92,19 +100,45 @@ export function createPersistQueue(
     });
   }
 
+  function flushDeferred(): void {
+    const lists = deferred;
+    deferred = [];
+    for (const l of lists) add(l);
+  }
+
+  function add(entries: readonly StagingEntry[]): void {
+    for (const e of entries) {
+      dirty.delete(e.id); // re-insert: the latest value goes last
+      dirty.set(e.id, e);
+    }
+  }
+
   return {
     push(entries) {
-      for (const e of entries) {
-        dirty.delete(e.id); // re-insert: the latest value goes last
-        dirty.set(e.id, e);
-      }
+      flushDeferred();
+      add(entries);
       if (timer === null) kick();
       else report(false);
     },
+    defer(entries) {
+      deferred.push(entries);
+      if (deferred.length > 1) return; // already scheduled
+      schedule(() => {
+        if (deferred.length === 0) return; // pushed by a push, retry or idle meanwhile
+        flushDeferred();
+        if (timer === null) kick();
+        else report(false);
+      });
+    },
     async idle() {
+      if (deferred.length > 0) {
+        flushDeferred();
+        if (timer === null) kick();
+      }
       while (running) await running;
     },
     retry() {
+      flushDeferred();
       if (timer !== null) {
         clearTimeout(timer);
         timer = null;
