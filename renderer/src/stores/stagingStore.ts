@@ -27,6 +27,7 @@ import type { StagingEntry, StagingProblem } from '../../../shared/contract/stag
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
 import { withJsonBody } from '../api/jsonBody';
+import { afterPaint } from './afterPaint';
 import { createPersistQueue } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
@@ -64,18 +65,6 @@ export const useStagingStore = create<StagingData>(() => initial);
 
 const get = useStagingStore.getState;
 const set = useStagingStore.setState;
-
-/** After the next paint, or 50 ms at the latest (a hidden page paints no frames). */
-function afterPaint(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 50);
-}
 
 const queue = createPersistQueue(
   async (entries, body) =>
