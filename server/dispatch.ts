@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ApiError, type ChannelName, type Envelope } from '../shared/contract';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
+import { carryRaw } from './rawJson';
 import type { Services } from './services';
 
 /** Formats zod issues as "field.path: message; …" so the caller sees which field was wrong. */
@@ -75,6 +76,7 @@ export async function dispatch(
       },
     };
   }
+  carryRaw(input, parsed.data);
   try {
     const handler = handlers[channel as ChannelName] as (i: unknown, s: Services) => Promise<unknown>;
     const value = await handler(parsed.data, services);

@@ -4,6 +4,7 @@ import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
 import { EarlyList } from './earlyList';
 import { sseLine } from '../server/items/itemsEvent';
+import { attachRaw } from '../server/rawJson';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
 import { WebSessions } from './session';
@@ -132,6 +133,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       const text = await readBody(req, limits.maxBodyBytes);
       input = text.trim() === '' ? {} : JSON.parse(text);
+      attachRaw(input, text); // staging:apply writes a bulk save's text as its log record
     } catch (err) {
       const status = (err as { status?: number }).status ?? 400;
       if (status === 413) {

@@ -1,6 +1,8 @@
 import type { HandlersOf } from '../handlerTypes';
+import { rawOf } from '../rawJson';
 
 export const stagingHandlers: HandlersOf<'staging:'> = {
   'staging:load': async (_input, s) => s.staging.load(),
-  'staging:apply': async ({ entries }, s) => s.staging.apply(entries),
+  // The request's JSON text (web host), written as the log record when it can be (store.ts).
+  'staging:apply': async (input, s) => s.staging.apply(input.entries, rawOf(input)),
 };

@@ -7,27 +7,27 @@ import { dirname } from 'node:path';
 import { PRIVATE_FILE_MODE, ensurePrivateDir, fsyncDir, writeFileAtomic } from '../files/atomicWrite';
 import { headerLine, recordLine } from './logFormat';
 
-/** Writes the header and one record of `parts`; returns the file's size in bytes. */
+/** Writes the header and one record (its JSON, see recordJson); returns the file's size in bytes. */
 export async function writeWholeLog(
   root: string,
   file: string,
   connectionId: string,
   table: string,
-  parts: readonly string[],
+  json: string,
 ): Promise<number> {
   await ensurePrivateDir(root);
   await ensurePrivateDir(dirname(file));
-  const text = headerLine(connectionId, table) + recordLine(parts);
+  const text = headerLine(connectionId, table) + recordLine(json);
   await writeFileAtomic(file, text);
   return Buffer.byteLength(text);
 }
 
 /**
- * Appends one record of `parts` at byte `size` (the end of the last whole record) and syncs it;
+ * Appends one record (its JSON) at byte `size` (the end of the last whole record) and syncs it;
  * returns the new size. On failure, cuts the file back to `size` when it can, and throws.
  */
-export async function appendRecord(file: string, size: number, parts: readonly string[]): Promise<number> {
-  const line = recordLine(parts);
+export async function appendRecord(file: string, size: number, json: string): Promise<number> {
+  const line = recordLine(json);
   const h = await open(file, 'a', PRIVATE_FILE_MODE);
   try {
     await h.appendFile(line);

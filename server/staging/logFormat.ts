@@ -24,7 +24,7 @@
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { StagedChange } from '../../shared/changes/types';
-import { fromDelta, toDelta, type UpdateDelta } from '../../shared/changes/wire';
+import { toDelta, type UpdateDelta } from '../../shared/changes/wire';
 import { stagedChangeSchema, updateDeltaSchema } from '../../shared/contract/staging';
 
 export const LOG_FORMAT = 'dynostage-staging-log';
@@ -63,11 +63,6 @@ const v1Schema = z.object({
   changes: z.record(z.string(), stagedChangeSchema),
 });
 
-/** The change an entry stages (undefined: un-staged). */
-export function entryChange(e: LogEntry): StagedChange | undefined {
-  return e.change ?? (e.update && fromDelta(e.update));
-}
-
 /** How a staged change is written: an update as a delta when it has one (half the bytes). */
 export function logEntryOf(id: string, change: StagedChange | undefined): LogEntry {
   if (!change) return { id };
@@ -80,11 +75,15 @@ export function headerLine(connectionId: string, table: string): string {
 }
 
 /**
- * One record line for entries already serialised one by one (`parts`: JSON.stringify of each
+ * A record's JSON for entries already serialised one by one (`parts`: JSON.stringify of each
  * LogEntry), so the caller knows each entry's size.
  */
-export function recordLine(parts: readonly string[]): string {
-  const json = `{"entries":[${parts.join(',')}]}`;
+export function recordJson(parts: readonly string[]): string {
+  return `{"entries":[${parts.join(',')}]}`;
+}
+
+/** One record line of a record's JSON (one line: no raw newline in it), with its checksum. */
+export function recordLine(json: string): string {
   return `${hex(crc32(json))} ${json}\n`;
 }
 

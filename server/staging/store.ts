@@ -2,11 +2,11 @@ import { readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StagedChange } from '../../shared/changes/types';
-import { fromDelta } from '../../shared/changes/wire';
 import type { StagingEntry, StagingProblem } from '../../shared/contract/staging';
 import { tableFile } from './files';
+import { changeOf, heldOf, logEntryOfHeld, type Held } from './held';
 import { appendRecord, cutTo, removeLog, writeWholeLog } from './logFile';
-import { entryChange, logEntryOf, parseStagingFile } from './logFormat';
+import { parseStagingFile, recordJson } from './logFormat';
 
 /** A log past COMPACT_RATIO times its live entries' bytes plus COMPACT_SLACK is compacted. */
 export const COMPACT_RATIO = 2;
@@ -15,7 +15,7 @@ export const COMPACT_SLACK = 1024 * 1024;
 interface TableState {
   connectionId: string;
   table: string;
-  changes: Map<string, StagedChange>;
+  changes: Map<string, Held>;
   /** Bytes each live entry takes in a record (about what a compaction writes for it). */
   sizes: Map<string, number>;
   /** The sum of `sizes`. */
@@ -32,11 +32,23 @@ interface Touch {
   t: TableState;
   created: boolean;
   parts: string[];
+  /** The record's JSON when it is the request's own text (see apply's `raw`), else built from parts. */
+  json?: string;
   /** Each touched id's change and size before the apply. */
-  before: Map<string, [StagedChange | undefined, number | undefined]>;
+  before: Map<string, [Held | undefined, number | undefined]>;
 }
 
 const refOf = (connectionId: string, table: string) => JSON.stringify([connectionId, table]);
+
+/**
+ * Whether a request's raw text can be the record as it is: one line (the log splits on "\n"; JSON
+ * has raw newlines only as whitespace), an object, and every entry for one table.
+ */
+function rawUsable(raw: string, entries: readonly StagingEntry[]): boolean {
+  if (entries.length === 0 || raw[0] !== '{' || raw.includes('\n')) return false;
+  const { connectionId, table } = entries[0]!;
+  return entries.every((e) => e.connectionId === connectionId && e.table === table);
+}
 
 function setSize(t: TableState, id: string, size: number | undefined): void {
   t.live -= t.sizes.get(id) ?? 0;
@@ -66,15 +78,23 @@ export class StagingStore {
   async load(): Promise<{ entries: { id: string; change: StagedChange }[]; problems: StagingProblem[]; revision: number }> {
     if (!this.loaded) await this.readAll();
     const entries: { id: string; change: StagedChange }[] = [];
-    for (const t of this.tables.values()) for (const [id, change] of t.changes) entries.push({ id, change });
+    for (const t of this.tables.values()) for (const [id, h] of t.changes) entries.push({ id, change: changeOf(h) });
     return { entries, problems: [...this.problems], revision: this.revision };
   }
 
-  /** Applies entries and appends them to the touched tables' logs; resolves once they are on disk. */
-  apply(entries: StagingEntry[]): Promise<{ saved: number; tables: number; revision: number }> {
+  /**
+   * Applies entries and appends them to the touched tables' logs; resolves once they are on disk.
+   * `raw`: the JSON text the request's {entries} was parsed from (the web host's body), written
+   * as the record itself when every entry is for one table, instead of serialising each entry
+   * again (a bulk edit's 10,000 originals). It reloads to what memory holds: the schema only
+   * checks (no transforms), and keys it drops on input it drops again on reload.
+   */
+  apply(entries: StagingEntry[], raw?: string): Promise<{ saved: number; tables: number; revision: number }> {
     const run = async () => {
       if (!this.loaded) await this.readAll();
       const touched = new Map<string, Touch>();
+      const useRaw = raw !== undefined && rawUsable(raw, entries);
+      const each = useRaw ? Math.ceil(raw.length / Math.max(1, entries.length)) : 0;
       for (const e of entries) {
         const ref = refOf(e.connectionId, e.table);
         let g = touched.get(ref);
@@ -87,14 +107,19 @@ export class StagingStore {
         }
         const { t } = g;
         if (!g.before.has(e.id)) g.before.set(e.id, [t.changes.get(e.id), t.sizes.get(e.id)]);
-        const change = e.change ?? (e.update && fromDelta(e.update));
-        // Written as it came: an update's delta is half the bytes of its whole change.
-        const part = JSON.stringify(e.update ? { id: e.id, update: e.update } : change ? { id: e.id, change } : { id: e.id });
-        g.parts.push(part);
-        if (change) t.changes.set(e.id, change);
+        const held = heldOf(e);
+        if (held) t.changes.set(e.id, held);
         else t.changes.delete(e.id);
-        setSize(t, e.id, change ? part.length : undefined);
+        if (useRaw) {
+          setSize(t, e.id, held ? each : undefined);
+          continue;
+        }
+        // Written as it came: an update's delta is half the bytes of its whole change.
+        const part = JSON.stringify(held ? logEntryOfHeld(e.id, held) : { id: e.id });
+        g.parts.push(part);
+        setSize(t, e.id, held ? part.length : undefined);
       }
+      if (useRaw) for (const g of touched.values()) g.json = raw;
       const written = new Set<string>();
       try {
         for (const g of touched.values()) {
@@ -126,7 +151,7 @@ export class StagingStore {
     if (!this.loaded) await this.readAll();
     const out = new Map<string, StagedChange>();
     for (const t of this.tables.values()) {
-      if (t.connectionId === connectionId) for (const [id, c] of t.changes) out.set(id, c);
+      if (t.connectionId === connectionId) for (const [id, h] of t.changes) out.set(id, changeOf(h));
     }
     return out;
   }
@@ -156,12 +181,12 @@ export class StagingStore {
       this.tables.delete(g.ref);
     } else if (t.fileBytes === 0 || t.rewrite) {
       // No file yet: memory holds only this save's entries, already serialised.
-      const parts = t.rewrite ? this.allParts(t) : g.parts;
-      t.fileBytes = await writeWholeLog(this.root, file, t.connectionId, t.table, parts);
+      const json = t.rewrite ? recordJson(this.allParts(t)) : (g.json ?? recordJson(g.parts));
+      t.fileBytes = await writeWholeLog(this.root, file, t.connectionId, t.table, json);
       t.rewrite = false;
     } else {
       try {
-        t.fileBytes = await appendRecord(file, t.fileBytes, g.parts);
+        t.fileBytes = await appendRecord(file, t.fileBytes, g.json ?? recordJson(g.parts));
       } catch (err) {
         t.rewrite = true; // the cut back may have failed too: the next save rewrites the file
         throw err;
@@ -184,8 +209,8 @@ export class StagingStore {
     const parts: string[] = [];
     t.sizes.clear();
     t.live = 0;
-    for (const [id, change] of t.changes) {
-      const part = JSON.stringify(logEntryOf(id, change));
+    for (const [id, h] of t.changes) {
+      const part = JSON.stringify(logEntryOfHeld(id, h));
       parts.push(part);
       setSize(t, id, part.length);
     }
@@ -197,7 +222,7 @@ export class StagingStore {
     void this.enqueue(async () => {
       const t = this.tables.get(ref);
       if (!t || t.changes.size === 0 || t.fileBytes <= COMPACT_RATIO * t.live + COMPACT_SLACK) return;
-      t.fileBytes = await writeWholeLog(this.root, this.fileOf(t), t.connectionId, t.table, this.allParts(t));
+      t.fileBytes = await writeWholeLog(this.root, this.fileOf(t), t.connectionId, t.table, recordJson(this.allParts(t)));
       t.rewrite = false;
     }).catch(() => undefined); // the log as it is stays valid; the next save tries again
   }
@@ -223,10 +248,10 @@ export class StagingStore {
       for (const r of parsed.records) {
         const each = Math.ceil(r.bytes / Math.max(1, r.entries.length));
         for (const e of r.entries) {
-          const change = entryChange(e);
-          if (change) t.changes.set(e.id, change);
+          const held = heldOf(e);
+          if (held) t.changes.set(e.id, held);
           else t.changes.delete(e.id);
-          setSize(t, e.id, change ? each : undefined);
+          setSize(t, e.id, held ? each : undefined);
         }
       }
       t.fileBytes = parsed.validBytes;

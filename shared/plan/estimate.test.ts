@@ -66,6 +66,14 @@ describe('estimate', () => {
     expect(e.dollars).toBeCloseTo(4e-6, 12);
   });
 
+  test('WCU: a size the caller measured (sizeOf, by position) is used instead of measuring again', () => {
+    // 'n1' is tiny, but the caller says its image is 3,000 bytes: 3 units instead of 1.
+    const sizes = new Map([[3, 3000]]);
+    const sizeOf = (op: PlanInput, i: number) => (op.id === 'n1' ? sizes.get(i) : undefined);
+    const e = estimate(mixed, plan(mixed, schemas), 'batch', isNew, 'us-east-1', undefined, { sizeOf });
+    expect(e.wcu).toBe(8);
+  });
+
   test('WCU: an overwrite counts the larger image, a delete the deleted item, 1 KB units', () => {
     const big = { id: { S: 'b' }, blob: { S: 'x'.repeat(1500) } };
     const ops = [put('u1', small('u1'), 2500), put('n1', big), del('d1', 1025)];

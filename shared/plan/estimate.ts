@@ -2,6 +2,7 @@
  * What a commit will cost in each write mode, from the review's planned operations: calls, write
  * and read units, an estimated time and on-demand dollars. Pure: the review shows it per mode.
  */
+import { writeUnits } from '../dynamo/size';
 import { opWriteUnits } from './builder';
 import type { Plan, PlanInput, WriteMode } from './types';
 import { MAX_BATCH_WRITE_OPS } from './types';
@@ -53,6 +54,11 @@ export interface EstimateOptions {
   transactions?: number;
   /** Version attribute (optimistic lock) by table: guarded updates add it when it is absent. */
   versions?: Readonly<Record<string, string>>;
+  /**
+   * The item size of `ops[index]` when the caller already measured it (the planner did, in its
+   * session); undefined: measured here. Saves walking every new image again per estimate.
+   */
+  sizeOf?: (op: PlanInput, index: number) => number | undefined;
 }
 
 export interface Estimate {
@@ -94,8 +100,10 @@ export function modeLabel(
 }
 
 /** The write units of `op`, with the version attribute a guarded update adds when it is absent. */
-function unitsWithVersion(op: PlanInput, version: string | undefined): number {
-  if (!version || op.kind !== 'put' || Object.hasOwn(op.item, version)) return opWriteUnits(op);
+function unitsWithVersion(op: PlanInput, version: string | undefined, size: number | undefined): number {
+  if (!version || op.kind !== 'put' || Object.hasOwn(op.item, version)) {
+    return size === undefined || op.kind !== 'put' ? opWriteUnits(op) : writeUnits(Math.max(size, op.oldSize ?? 0));
+  }
   return opWriteUnits({ ...op, item: { ...op.item, [version]: { N: '1' } } });
 }
 
@@ -124,16 +132,20 @@ export function estimate(
 ): Estimate {
   const reading = options.driftCheck !== false && mode !== 'atomic';
   const skip = new Set([...p.collapsed.map((c) => c.id), ...p.rejected.map((r) => r.id)]);
-  const planned = ops.filter((op) => !skip.has(op.id));
+  let planned = 0;
   let wcu = 0;
   let rcu = 0;
   let reads = 0;
   let guardedCalls = 0;
   let batchOps = 0;
-  for (const op of planned) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as PlanInput;
+    if (skip.has(op.id)) continue;
+    planned++;
     const fresh = op.kind === 'put' && isNew(op.id);
     const guarded = mode === 'guarded' && !fresh;
-    wcu += unitsWithVersion(op, guarded ? options.versions?.[op.table] : undefined);
+    const version = guarded ? options.versions?.[op.table] : undefined;
+    wcu += unitsWithVersion(op, version, options.sizeOf?.(op, i));
     if (guarded) guardedCalls++;
     else batchOps++;
     if (reading && (mode === 'batch' || fresh)) {
@@ -144,7 +156,7 @@ export function estimate(
   let batchCalls = p.summary.requests;
   if (mode === 'guarded') {
     const bytes = p.requests.reduce((n, r) => n + r.bytes, 0);
-    const share = planned.length > 0 ? (bytes * batchOps) / planned.length : 0;
+    const share = planned > 0 ? (bytes * batchOps) / planned : 0;
     batchCalls = Math.max(
       Math.ceil(batchOps / MAX_BATCH_WRITE_OPS),
       Math.ceil(share / (15 * 1024 * 1024)),
@@ -154,7 +166,7 @@ export function estimate(
     const bytes = p.requests.reduce((n, r) => n + r.bytes, 0);
     batchCalls =
       options.transactions ??
-      Math.max(Math.ceil(planned.length / MAX_TRANSACT_ACTIONS), Math.ceil(bytes / MAX_TRANSACT_BYTES));
+      Math.max(Math.ceil(planned / MAX_TRANSACT_ACTIONS), Math.ceil(bytes / MAX_TRANSACT_BYTES));
     wcu *= 2; // a transaction bills every write twice (prepare and commit)
   }
   const writeCalls = batchCalls + guardedCalls;

@@ -4,6 +4,7 @@ import type { ConditionCheck } from '../contract/commit';
 import { planAtomic, type AtomicPlanResult, type AtomicScope } from '../plan/atomicPlan';
 import { DEFAULT_ASSUMPTIONS, estimate } from '../plan/estimate';
 import type { WriteMode } from '../plan/types';
+import { inputMeasure } from '../changes/toPlan';
 import type { StagedPlan } from './planStaged';
 
 export interface StagedEstimate {
@@ -71,7 +72,10 @@ export function estimateStaged(
     // Atomic: the planner's own count of transactions (moves, clashes and checks change it).
     const transactions =
       mode === 'atomic' ? (choices.planAtomic ?? planAtomic)(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
+    // The planner measured every image in the plan's session: its sizes, not a walk per estimate.
+    const sizeOf = (op: (typeof c.ops)[number], i: number) => inputMeasure(plan.session, c.connectionId, op, i)?.size;
     const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
+      sizeOf,
       ...(choices.driftCheck === false ? { driftCheck: false } : {}),
       ...(transactions ? { transactions } : {}),
       ...(choices.versionAttributes ? { versions: namedVersions(choices.versionAttributes) } : {}),

@@ -34,6 +34,17 @@ function summary(changes: Changes) {
 }
 
 describe('the review summary by table and write mode', () => {
+  test("takes each image's size from the plan's session, not measuring it again", () => {
+    const changes: Changes = new Map(puts('A', 2));
+    const session = new PlannerSession();
+    const whole = planStaged(changes, schemas, session);
+    expect(tableSummary(changes, new Map(), schemas, whole, []).total.batch?.wcu).toBe(2);
+    // The session's measurement is what every figure follows (here: a 5,000-byte image).
+    const first = session.inputs.get('c')!.last[0]!;
+    first.measure = { ...first.measure!, size: 5000 };
+    expect(tableSummary(changes, new Map(), schemas, whole, []).total.batch?.wcu).toBe(6);
+  });
+
   test('compares Guarded, Batch and Atomic', () => {
     expect(SUMMARY_MODES.map((m) => m.mode)).toEqual(['guarded', 'batch', 'atomic']);
   });

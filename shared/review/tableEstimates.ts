@@ -5,7 +5,7 @@ import type { TableCounts } from '../changes/tableCounts';
 import { tableRef } from '../changes/types';
 import type { Changes, KeySchemasByRef, StagedChange } from '../changes/types';
 import type { WriteMode } from '../plan/types';
-import { estimateStaged } from './estimateStaged';
+import { estimateStaged, type EstimateChoices } from './estimateStaged';
 import { planStaged } from './planStaged';
 import type { StagedPlan } from './planStaged';
 
@@ -31,10 +31,11 @@ function figures(
   plan: StagedPlan,
   connections: readonly ConnectionInfo[],
   versionAttributes: Readonly<Record<string, string>>,
+  planAtomic: EstimateChoices['planAtomic'],
 ): Partial<Record<WriteMode, ModeFigures>> {
   const out: Partial<Record<WriteMode, ModeFigures>> = {};
   for (const { mode } of SUMMARY_MODES) {
-    const e = estimateStaged(plan, mode, connections, { versionAttributes });
+    const e = estimateStaged(plan, mode, connections, { versionAttributes, ...(planAtomic ? { planAtomic } : {}) });
     out[mode] = { calls: e.calls, wcu: e.wcu };
   }
   return out;
@@ -44,7 +45,8 @@ function figures(
  * One row per table with staged changes, and the totals of the whole plan (the plan packs
  * several tables into one BatchWriteItem call, so the total can be less than the rows' sum).
  * With one table its row is the whole plan; with several each table is planned on its own (in the
- * whole plan's session).
+ * whole plan's session). `planAtomic`: the atomic planner to count transactions with (the
+ * renderer's remembers its answer per plan, shared with the review's atomic section).
  */
 export function tableSummary(
   changes: Changes,
@@ -53,9 +55,10 @@ export function tableSummary(
   whole: StagedPlan,
   connections: readonly ConnectionInfo[],
   versionAttributes: Readonly<Record<string, string>> = {},
+  planAtomic?: EstimateChoices['planAtomic'],
 ): { rows: TableSummaryRow[]; total: Partial<Record<WriteMode, ModeFigures>> } {
   const counts = tableCounts(changes, moves);
-  const total = figures(whole, connections, versionAttributes);
+  const total = figures(whole, connections, versionAttributes, planAtomic);
   if (counts.length === 1) return { rows: [{ ...counts[0]!, modes: total }], total };
   const byTable = new Map<string, Map<string, StagedChange>>();
   for (const [id, c] of changes) {
@@ -66,7 +69,7 @@ export function tableSummary(
   }
   const rows = counts.map((t) => ({
     ...t,
-    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections, versionAttributes),
+    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections, versionAttributes, planAtomic),
   }));
   return { rows, total };
 }

@@ -1,4 +1,5 @@
 import type { BackendEvent, Envelope } from '../../../shared/contract';
+import { jsonBodyOf } from './jsonBody';
 
 /** How the renderer reaches the backend: the Electron preload bridge or the web host over HTTP. */
 export interface Transport {
@@ -41,7 +42,7 @@ function webTransport(): Transport {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify(input ?? {}),
+          body: jsonBodyOf(input) ?? JSON.stringify(input ?? {}),
         });
       } catch (err) {
         return { ok: false, error: { code: 'Offline', message: `The DynoStage host is not reachable: ${(err as Error).message}` } };

@@ -26,6 +26,8 @@ import type {
 import type { StagingEntry, StagingProblem } from '../../../shared/contract/staging';
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
+import { withJsonBody } from '../api/jsonBody';
+import { afterPaint } from './afterPaint';
 import { createPersistQueue } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
@@ -65,8 +67,11 @@ const get = useStagingStore.getState;
 const set = useStagingStore.setState;
 
 const queue = createPersistQueue(
-  async (entries) => set(laterRevision((await call('staging:apply', { entries })).revision)),
+  async (entries, body) =>
+    set(laterRevision((await call('staging:apply', withJsonBody({ entries }, body))).revision)),
   (persist) => set({ persist }),
+  undefined,
+  afterPaint,
 );
 
 /** The table and key schema of one edit target, so the store can place its change. */
@@ -141,7 +146,8 @@ function undo(): boolean {
   if (!patch) return false;
   const step = undoStep(staging, history);
   set({ staging: step.state, history: step.history });
-  queue.push(entriesOf(patch, 'undo'));
+  // Saved just after the frame that shows it (in order with any later save).
+  queue.defer(entriesOf(patch, 'undo'));
   return true;
 }
 
@@ -151,7 +157,7 @@ function redo(): boolean {
   if (!patch) return false;
   const step = redoStep(staging, history);
   set({ staging: step.state, history: step.history });
-  queue.push(entriesOf(patch, 'redo'));
+  queue.defer(entriesOf(patch, 'redo'));
   return true;
 }
 

@@ -1,13 +1,18 @@
 import { useMemo } from 'react';
+import { tableCounts } from '../../../../shared/changes/tableCounts';
 import { selectMode, selectVersionAttributes, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { SUMMARY_MODES, tableSummary } from '../../../../shared/review/tableEstimates';
-import type { ModeFigures } from '../../../../shared/review/tableEstimates';
+import type { ModeFigures, TableSummaryRow } from '../../../../shared/review/tableEstimates';
+import type { TableCounts } from '../../../../shared/changes/tableCounts';
 import type { ReviewData } from './useReviewData';
+import { planAtomicMemo } from './atomicPlanMemo';
+import { useAfterPaint } from './useAfterPaint';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-function Figures({ f }: { f: ModeFigures | undefined }) {
+function Figures({ f }: { f: ModeFigures | undefined | null }) {
+  if (f === null) return <td className="num muted" data-testid="figures-pending">…</td>;
   if (!f) return <td>–</td>;
   return (
     <td className="num">
@@ -25,17 +30,21 @@ function moved(out: number, into: number): string {
 
 /**
  * Per table: how many items are new, changed, deleted and moved, and the calls and WCU each write
- * mode would take (the chosen one marked), with the whole plan's totals.
+ * mode would take (the chosen one marked), with the whole plan's totals. The counts show with the
+ * review; the figures (three estimates, atomic planning every transaction) just after it paints.
  */
 export function ReviewTableSummary({ data }: { data: ReviewData }) {
   const mode = useCommitStore(selectMode);
   const versions = useCommitStore(selectVersionAttributes);
   const connections = useConnectionStore(selectConnections);
   const { changes, moves, keySchemas, plan } = data;
-  const { rows, total } = useMemo(
-    () => tableSummary(changes, moves, keySchemas, plan, connections, versions),
+  const counts = useMemo(() => tableCounts(changes, moves), [changes, moves]);
+  const figures = useAfterPaint(
+    () => tableSummary(changes, moves, keySchemas, plan, connections, versions, planAtomicMemo),
     [changes, moves, keySchemas, plan, connections, versions],
   );
+  const rows: (TableCounts & { modes?: TableSummaryRow['modes'] })[] = figures?.rows ?? counts;
+  const total = figures?.total ?? null;
   if (rows.length === 0) return null;
   const showConnection = new Set(rows.map((r) => r.connectionId)).size > 1;
   return (
@@ -44,6 +53,7 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
       tabIndex={0}
       role="group"
       aria-label="Summary by table and write mode"
+      aria-busy={figures === null}
     >
       <table aria-label="Staged changes by table, and the calls and WCU of each write mode">
         <thead>
@@ -73,7 +83,7 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
               <td className="num">{fmt(r.deleted)}</td>
               <td className="num">{moved(r.movedOut, r.movedIn)}</td>
               {SUMMARY_MODES.map((m) => (
-                <Figures key={m.mode} f={r.modes[m.mode]} />
+                <Figures key={m.mode} f={r.modes ? r.modes[m.mode] : null} />
               ))}
             </tr>
           ))}
@@ -84,7 +94,7 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
               <th scope="row">All (one plan)</th>
               <td colSpan={4} />
               {SUMMARY_MODES.map((m) => (
-                <Figures key={m.mode} f={total[m.mode]} />
+                <Figures key={m.mode} f={total ? total[m.mode] : null} />
               ))}
             </tr>
           </tfoot>

@@ -119,4 +119,43 @@ describe('persist queue', () => {
     for (const b of bodies) expect(b).toBeLessThanOrEqual(CHUNK_BYTES + 100);
     expect(CHUNK_BYTES + 100).toBeLessThan(32 * 1024 * 1024);
   });
+
+  it('hands each write the JSON text of its entries, serialised once, for the transport to send as it is', async () => {
+    const writes: { entries: StagingEntry[]; body: string }[] = [];
+    const q = createPersistQueue(
+      async (entries, body) => void writes.push({ entries, body }),
+      () => {},
+    );
+    const odd = JSON.parse('{"__proto__":{"S":"p"},"n":{"N":"1.50"},"s":{"SS":["東","a"]}}');
+    q.push([entry('a', '1'), { ...entry('b'), change: { kind: 'put', connectionId: 'c', table: 'T', key: { id: { S: 'b' } }, item: odd } }]);
+    await q.idle();
+    expect(writes).toHaveLength(1);
+    const { entries, body } = writes[0]!;
+    expect(body).toBe(JSON.stringify({ entries }));
+    const back = JSON.parse(body).entries[1].change.item;
+    expect(Object.getOwnPropertyDescriptor(back, '__proto__')?.value).toEqual({ S: 'p' });
+  });
+
+  it('a deferred save is written when scheduled, in order: a push made before then follows it', async () => {
+    const writes: string[][] = [];
+    const scheduled: (() => void)[] = [];
+    const q = createPersistQueue(
+      async (entries) => void writes.push(entries.map((e) => `${e.id}:${e.change?.kind === 'put' ? e.change.item.v?.S : 'gone'}`)),
+      () => {},
+      undefined,
+      (run) => void scheduled.push(run),
+    );
+    q.defer([entry('a'), entry('b')]);
+    expect(writes).toEqual([]);
+    q.push([entry('a', '2')]); // the deferred entries go first; a's later value wins
+    await q.idle();
+    expect(writes).toEqual([['b:gone', 'a:2']]);
+    q.defer([entry('c')]);
+    scheduled.at(-1)!();
+    await q.idle();
+    expect(writes.at(-1)).toEqual(['c:gone']);
+    q.defer([entry('d')]);
+    await q.idle(); // idle writes what is deferred: saved() before a commit sees it
+    expect(writes.at(-1)).toEqual(['d:gone']);
+  });
 });

@@ -3,7 +3,7 @@
  * earlier unsent ones, failed writes kept and retried so the disk catches up with the screen.
  */
 import type { StagingEntry } from '../../../../shared/contract/staging';
-import { jsonSize } from '../../../../shared/values/jsonSize';
+import { utf8Length } from '../../../../shared/dynamo/binary';
 
 export interface PersistStatus {
   saving: boolean;
@@ -15,6 +15,12 @@ export interface PersistStatus {
 
 export interface PersistQueue {
   push(entries: readonly StagingEntry[]): void;
+  /**
+   * push, a moment later (`schedule`: after the next paint), for a save nobody waits for (undo's):
+   * the serialising and sending stay out of the frame. Order is kept: a push, retry or idle
+   * before then pushes these first.
+   */
+  defer(entries: readonly StagingEntry[]): void;
   /** Resolves when everything pushed so far is written (or the current attempt failed). */
   idle(): Promise<void>;
   /** Tries the unsaved entries again now. */
@@ -30,11 +36,17 @@ export const CHUNK = 20_000;
  */
 export const CHUNK_BYTES = 30 * 1024 * 1024;
 
+/**
+ * `write` gets each batch with its JSON text ({"entries":[…]}, each entry serialised once, when it
+ * was sized), for a transport that can send it as it is.
+ */
 export function createPersistQueue(
-  write: (entries: StagingEntry[]) => Promise<unknown>,
+  write: (entries: StagingEntry[], body: string) => Promise<unknown>,
   onStatus: (s: PersistStatus) => void,
   retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
+  schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
 ): PersistQueue {
+  let deferred: (readonly StagingEntry[])[] = [];
   const dirty = new Map<string, StagingEntry>();
   let running: Promise<void> | null = null;
   let failures = 0;
@@ -46,19 +58,22 @@ export function createPersistQueue(
   async function run(): Promise<void> {
     while (dirty.size > 0) {
       const batch: StagingEntry[] = [];
+      const parts: string[] = [];
       let bytes = 0;
       // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
       for (const e of dirty.values()) {
         if (batch.length === CHUNK) break;
-        const size = jsonSize(e) + 1;
+        const text = JSON.stringify(e);
+        const size = utf8Length(text) + 1;
         if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
         bytes += size;
         batch.push(e);
+        parts.push(text);
       }
       for (const e of batch) dirty.delete(e.id);
       report(true);
       try {
-        await write(batch);
+        await write(batch, `{"entries":[${parts.join(',')}]}`);
         failures = 0;
         error = null;
       } catch (err) {
@@ -85,19 +100,45 @@ export function createPersistQueue(
     });
   }
 
+  function flushDeferred(): void {
+    const lists = deferred;
+    deferred = [];
+    for (const l of lists) add(l);
+  }
+
+  function add(entries: readonly StagingEntry[]): void {
+    for (const e of entries) {
+      dirty.delete(e.id); // re-insert: the latest value goes last
+      dirty.set(e.id, e);
+    }
+  }
+
   return {
     push(entries) {
-      for (const e of entries) {
-        dirty.delete(e.id); // re-insert: the latest value goes last
-        dirty.set(e.id, e);
-      }
+      flushDeferred();
+      add(entries);
       if (timer === null) kick();
       else report(false);
     },
+    defer(entries) {
+      deferred.push(entries);
+      if (deferred.length > 1) return; // already scheduled
+      schedule(() => {
+        if (deferred.length === 0) return; // pushed by a push, retry or idle meanwhile
+        flushDeferred();
+        if (timer === null) kick();
+        else report(false);
+      });
+    },
     async idle() {
+      if (deferred.length > 0) {
+        flushDeferred();
+        if (timer === null) kick();
+      }
       while (running) await running;
     },
     retry() {
+      flushDeferred();
       if (timer !== null) {
         clearTimeout(timer);
         timer = null;

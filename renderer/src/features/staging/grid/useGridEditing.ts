@@ -3,7 +3,7 @@
  * range at the focused cell, and the item actions (edit as JSON, add or remove attributes,
  * duplicate, delete, bulk edit, copy or move, revert) on the focused row or the selection.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TableDescription } from '../../../../../shared/contract/tables';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
 import type { MenuAction } from '../../../ui/ContextMenu';
@@ -12,7 +12,7 @@ import { itemMatchesModel } from '../../../../../shared/query/matches';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { itemMatches, quickFilterPattern } from '../../../../../shared/query/textFilter';
 import { selectView, useGridViewStore } from '../../browse/grid/gridViewStore';
-import { bulkScope, type BulkKind, type BulkScope } from '../../../../../shared/staging/bulkScope';
+import { bulkScope, type BulkKind, type BulkScope, type ScopeRow } from '../../../../../shared/staging/bulkScope';
 import { selectSlot, slotKey, useItemsStore } from '../../../stores/itemsStore';
 import type { SlotRef } from '../../../stores/itemsStore';
 import { stagingActions } from '../../../stores/stagingStore';
@@ -78,15 +78,21 @@ export function useGridEditing(
 
   const quickFilter = useGridViewStore((s) => selectView(slotKey(ref))(s).quickFilter);
 
+  // The selection's rows, made once for the menu's five entries (10,000 selected: each walked
+  // every value against the quick filter), again only when something they read changed.
+  const scopeRows = useRef<{ deps: unknown[]; rows: ScopeRow[] } | null>(null);
   const scope = (kind: BulkKind): BulkScope => {
     const selection = slot?.selection ?? {};
-    const re = quickFilterPattern(quickFilter);
     const model = slot?.kind === 'Get' ? undefined : slot?.model;
+    const deps = [selection, quickFilter, staged.data, staged.rowStaging, model, table, keySchema];
+    const hit = scopeRows.current;
+    if (hit && hit.deps.every((d, i) => d === deps[i])) return bulkScope(kind, hit.rows);
+    const re = quickFilterPattern(quickFilter);
     const readKey = model?.index
       ? (table.indexes.find((i) => i.name === model.index)?.key ?? keySchema)
       : keySchema;
     const { ids, items } = staged.data;
-    const rows = [];
+    const rows: ScopeRow[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as string;
       if (!selection[id]) continue;
@@ -99,6 +105,7 @@ export function useGridEditing(
         matchesQuery: status !== 'new' || !model || itemMatchesModel(item, model, readKey),
       });
     }
+    scopeRows.current = { deps, rows };
     return bulkScope(kind, rows);
   };
 
