@@ -133,7 +133,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       const text = await readBody(req, limits.maxBodyBytes);
       input = text.trim() === '' ? {} : JSON.parse(text);
-      attachRaw(input, text); // staging:apply writes a bulk save's text as its log record
+      // staging:apply writes a bulk save's text as its log record (other channels: no copy kept).
+      if (channel === 'staging:apply') attachRaw(input, text);
     } catch (err) {
       const status = (err as { status?: number }).status ?? 400;
       if (status === 413) {

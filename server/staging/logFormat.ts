@@ -8,7 +8,10 @@
  * Every line ends with "\n" (JSON.stringify never writes a raw newline). Each save appends one
  * record: the entries it applied, in order, each {"id"} with "change" (a whole staged change),
  * "update" (an update as its original and what differs, shared/changes/wire.ts) or neither
- * (un-staged). Loading replays the records in order; the last value of an id wins.
+ * (un-staged). Loading replays the records in order; the last value of an id wins. A save of one
+ * table over the web host is written as the request's own text ({"entries":[…]} of staging:apply,
+ * whose entries also carry "connectionId" and "table"; keys the schema does not know are dropped
+ * on reading, as they were on input): the same entries, not serialised a second time.
  *
  * A file is created whole (header and first record) by an atomic write; a record is appended and
  * fsynced before its save is acknowledged. A last record that is cut short or fails its checksum

@@ -140,7 +140,7 @@ describe('persist queue', () => {
     const writes: string[][] = [];
     const scheduled: (() => void)[] = [];
     const q = createPersistQueue(
-      async (entries) => void writes.push(entries.map((e) => `${e.id}:${e.change?.kind === 'put' ? e.change.item.v?.S : 'gone'}`)),
+      async (entries) => void writes.push(entries.map((e) => `${e.id}:${e.change?.kind === 'put' ? (e.change.item.v as { S: string } | undefined)?.S : 'gone'}`)),
       () => {},
       undefined,
       (run) => void scheduled.push(run),
