@@ -2,8 +2,9 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createBackend, type Backend } from '../server/backend';
+import { closedPort } from '../server/connections/testSupport';
 import { EarlyList } from './earlyList';
 import { startWebHost, type WebHost } from './server';
 
@@ -39,7 +40,7 @@ describe('EarlyList', () => {
     let now = 0;
     const early = new EarlyList(counting, 5_000, () => now);
     const first = await early.answer('tables:list', SANDBOX);
-    early.pageLoading();
+    await early.pageLoading();
     expect(listings()).toBe(2);
     now += 300;
     const second = await early.answer('tables:list', SANDBOX);
@@ -63,7 +64,7 @@ describe('EarlyList', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
-    early.pageLoading();
+    await early.pageLoading();
     const { envelope } = await early.answer('tables:list', SANDBOX);
     expect(envelope).toMatchObject({ ok: true });
     expect((envelope as { value: { tables: string[] } }).value.tables).toContain('MadeBeforeReload');
@@ -75,32 +76,49 @@ describe('EarlyList', () => {
     const early = new EarlyList(counting, 5_000, () => now);
     await early.answer('tables:list', SANDBOX);
 
-    early.pageLoading();
+    await early.pageLoading();
     now += 5_000;
     await early.answer('tables:list', SANDBOX);
     expect(listings()).toBe(3);
 
-    early.pageLoading();
+    await early.pageLoading();
     // Another input is answered as sent (here: its schema lets the unknown field through).
     await early.answer('tables:list', { ...SANDBOX, extra: 1 });
     expect(listings()).toBe(5);
 
     // The listing of that page load is still fresh, but a connection was saved since.
-    early.pageLoading();
+    await early.pageLoading();
     expect(listings()).toBe(5);
     await early.answer('connections:save', { kind: 'bogus' });
     await early.answer('tables:list', SANDBOX);
     expect(listings()).toBe(6);
 
-    early.pageLoading();
+    await early.pageLoading();
     const other = await early.answer('tables:list', { connectionId: 'profile:nope' });
     expect(other.envelope).toMatchObject({ ok: false, error: { code: 'NotFound' } });
     expect(listings()).toBe(8);
   });
 
-  test('no page load before any listing: nothing is listed ahead', () => {
+  test('a connection whose listing failed is not listed ahead', async () => {
     asked.length = 0;
-    new EarlyList(counting).pageLoading();
+    const early = new EarlyList(counting, 5_000, () => 0);
+    // A saved endpoint where nothing listens: it exists, and its listing fails.
+    const saved = await early.answer('connections:save', {
+      kind: 'endpoint',
+      name: 'nothing here',
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      region: 'us-east-1',
+    });
+    const { id } = (saved.envelope as { value: { connection: { id: string } } }).value.connection;
+    const failed = await early.answer('tables:list', { connectionId: id });
+    expect(failed.envelope).toMatchObject({ ok: false });
+    await early.pageLoading();
+    expect(listings()).toBe(1);
+  });
+
+  test('no page load before any listing: nothing is listed ahead', async () => {
+    asked.length = 0;
+    await new EarlyList(counting).pageLoading();
     expect(asked).toEqual([]);
   });
 });
@@ -135,7 +153,7 @@ describe('web host page loads', () => {
     // The launch URL: redeemed for a session, listed ahead at once.
     const launch = await fetch(host.launchUrl(), { redirect: 'manual' });
     expect(launch.status).toBe(303);
-    expect(listings()).toBe(2);
+    await vi.waitFor(() => expect(listings()).toBe(2));
     const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     // Its redirect to the page reuses the listing under way.
     await fetch(`${origin()}/`, { headers: { cookie } });

@@ -74,7 +74,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const clean = url.pathname + url.search;
     const cookie = auth.redeem(token);
     if (cookie || auth.allows(req, url, false)) {
-      early.pageLoading();
+      void early.pageLoading();
       res.writeHead(303, {
         Location: clean,
         'Cache-Control': 'no-store',
@@ -99,7 +99,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BadInput', 'Method not allowed');
       if (url.searchParams.has('token')) return launch(req, res, url, auth);
-      if (isPage(url.pathname) && auth.allows(req, url, false)) early.pageLoading();
+      if (isPage(url.pathname) && auth.allows(req, url, false)) void early.pageLoading();
       return serveStatic(opts.staticDir, url.pathname, res);
     }
     const events = url.pathname === '/api/events';
