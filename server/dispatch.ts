@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ApiError, type ChannelName, type Envelope } from '../shared/contract';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { carryRaw } from './rawJson';
+import { carryRaw } from './requestText';
 import type { Services } from './services';
 
 /** Formats zod issues as "field.path: message; …" so the caller sees which field was wrong. */

@@ -4,7 +4,7 @@ import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
 import { EarlyList } from './earlyList';
 import { sseLine } from '../server/items/itemsEvent';
-import { attachRaw } from '../server/rawJson';
+import { attachRaw } from '../server/requestText';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
 import { WebSessions } from './session';

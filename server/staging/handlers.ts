@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../handlerTypes';
-import { rawOf } from '../rawJson';
+import { rawOf } from '../requestText';
 
 export const stagingHandlers: HandlersOf<'staging:'> = {
   'staging:load': async (_input, s) => s.staging.load(),
