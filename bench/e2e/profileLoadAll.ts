@@ -11,7 +11,7 @@ import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
-import { longestBusy, summarise, type Profile } from './profileSummary';
+import { summarise, type Profile } from './profileSummary';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
 const KIND = (process.env.BENCH_KIND ?? 'wide') as 'wide' | 'narrow';
@@ -39,7 +39,6 @@ async function main(): Promise<void> {
     console.log(`\n== Load all ${ITEMS}: ${ms.toFixed(0)} ms, ${Math.round((ITEMS / ms) * 1000)} items/s (load ${loadavg()[0]!.toFixed(2)})`);
     console.log('-- page');
     console.log(summarise(profile));
-    console.log(longestBusy(profile));
   } finally {
     await env.browser.close();
     await env.stop();

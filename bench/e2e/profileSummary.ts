@@ -23,35 +23,3 @@ export function summarise(p: Profile, top = 25): string {
   const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [`total ${total.toFixed(0)} ms`, ...rows.map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`)].join('\n');
 }
-
-/** The longest stretches of the profile without an idle sample, each with its top functions. */
-export function longestBusy(p: Profile, top = 6): string {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const spans: { ms: number; at: number; self: Map<string, number> }[] = [];
-  let cur: (typeof spans)[number] | null = null;
-  let t = p.startTime;
-  for (let i = 0; i < p.samples.length; i++) {
-    const dt = (p.timeDeltas[i] ?? 0) / 1000;
-    t += dt * 1000;
-    const f = byId.get(p.samples[i]!)!.callFrame;
-    if (f.functionName === '(idle)') {
-      if (cur) spans.push(cur);
-      cur = null;
-      continue;
-    }
-    cur ??= { ms: 0, at: (t - p.startTime) / 1000, self: new Map() };
-    const d = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    cur.ms += d;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
-    cur.self.set(key, (cur.self.get(key) ?? 0) + d);
-  }
-  if (cur) spans.push(cur);
-  return spans
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, top)
-    .map((s) => {
-      const fns = [...s.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
-      return `busy ${s.ms.toFixed(0)} ms at ${s.at.toFixed(0)} ms: ${fns.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ')}`;
-    })
-    .join('\n');
-}

@@ -89,18 +89,6 @@ function emptySlot(ref: SlotRef, keySchema: KeySchema): ItemsSlot {
   };
 }
 
-/**
- * Items a running Load all brought, measured for the review (measureIdle.ts) once it ends: while
- * it runs, measuring would compete with it for the CPU and fill the heap sooner.
- */
-const unmeasured = new Map<string, (readonly Item[])[]>();
-
-function measureLater(key: string): void {
-  const pages = unmeasured.get(key);
-  unmeasured.delete(key);
-  for (const page of pages ?? []) measureWhenIdle(page);
-}
-
 /** The slot with `incoming` added (see addRows). */
 function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
   const key = slotKey(slot);
@@ -110,11 +98,7 @@ function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
     indexes.set(key, index);
   }
   const next = addRows(slot, index, incoming, slot.keySchema);
-  if (slot.status === 'streaming') {
-    const pages = unmeasured.get(key) ?? [];
-    pages.push(incoming);
-    unmeasured.set(key, pages);
-  } else measureWhenIdle(incoming);
+  measureWhenIdle(incoming);
   return next;
 }
 
@@ -169,10 +153,9 @@ function patch(
   return next && next !== slot ? { slots: { ...state.slots, [key]: next } } : {};
 }
 
-export const useItemsStore = create<ItemsState>((set, store) => ({
+export const useItemsStore = create<ItemsState>((set) => ({
   slots: {},
   begin(ref, load) {
-    if (!load.keep) unmeasured.delete(slotKey(ref)); // those rows are gone
     set((s) => {
       const old = s.slots[slotKey(ref)];
       const base = load.keep && old ? old : emptySlot(ref, load.keySchema);
@@ -206,7 +189,6 @@ export const useItemsStore = create<ItemsState>((set, store) => ({
         return { ...slot, status: end.status, cursor: end.cursor, progress };
       }),
     );
-    if (store().slots[slotKey(ref)]?.loadId === loadId) measureLater(slotKey(ref));
   },
   fail(ref, loadId, error) {
     set((s) =>
@@ -214,7 +196,6 @@ export const useItemsStore = create<ItemsState>((set, store) => ({
         slot.loadId === loadId ? { ...slot, status: 'error', error } : null,
       ),
     );
-    if (store().slots[slotKey(ref)]?.loadId === loadId) measureLater(slotKey(ref));
   },
   replace(ref, keySchema, kind, items) {
     const slot = withItems({ ...emptySlot(ref, keySchema), kind, status: 'done' }, items);

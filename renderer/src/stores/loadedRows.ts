@@ -38,6 +38,17 @@ export function rowIdOf(item: Item, schema: KeySchema): string {
 
 const FLAT = /^\[/;
 
+/** Item arrays made by addRows that only appended to another (new array -> the one it extends). */
+const appended = new WeakMap<readonly Item[], readonly Item[]>();
+
+/**
+ * The array `items` extends, when addRows made it by appending only: every row of that array is
+ * at the same index with the same item and id (the grid's row model then builds only the tail).
+ */
+export function appendedTo(items: readonly Item[]): readonly Item[] | undefined {
+  return appended.get(items);
+}
+
 export function emptyIndex(keySchema: KeySchema): RowIndex {
   return { rowOf: new Map(), columns: new Set(keyNames(keySchema)) };
 }
@@ -81,6 +92,7 @@ export function addRows<T extends LoadedRowsState>(
   }
   const items = rows.items.concat(newItems);
   if (again) for (const r of again) items[r.at] = r.item;
+  else appended.set(items, rows.items);
   const ids = rows.ids.concat(newIds);
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };

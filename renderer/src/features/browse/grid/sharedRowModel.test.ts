@@ -4,6 +4,7 @@ import { renderPhaseReactivity } from '@tanstack/table-core/reactivity';
 import { expect, test } from 'vitest';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createSharedCoreRowModel, type ShareStats } from './sharedRowModel';
+import { addRows, emptyIndex } from '../../../stores/loadedRows';
 
 function table(core: ReturnType<typeof createSharedCoreRowModel> | ReturnType<typeof createCoreRowModel>) {
   const features = tableFeatures({
@@ -11,11 +12,15 @@ function table(core: ReturnType<typeof createSharedCoreRowModel> | ReturnType<ty
     coreRowModel: core as never,
   });
   let ids: string[] = [];
+  let idCalls = 0;
   const t = constructTable({
     features,
     columns: [{ id: 'id', accessorFn: (i: Item) => i.id }],
     data: [] as Item[],
-    getRowId: (_: Item, i: number) => ids[i] ?? `#${i}`,
+    getRowId: (_: Item, i: number) => {
+      idCalls++;
+      return ids[i] ?? `#${i}`;
+    },
   } as never) as unknown as {
     setOptions(u: (p: object) => object): void;
     getCoreRowModel(): { rows: { id: string; original: Item; index: number }[]; rowsById: Record<string, unknown> };
@@ -26,6 +31,7 @@ function table(core: ReturnType<typeof createSharedCoreRowModel> | ReturnType<ty
       t.setOptions((p) => ({ ...p, data: items }));
       return t.getCoreRowModel();
     },
+    idCalls: () => idCalls,
   };
 }
 
@@ -122,4 +128,31 @@ test('rows carry no value caches of their own until a cell of theirs is read (1,
   expect(m.rows[9]!.index).toBe(9);
   expect(m.rows[9]!.depth).toBe(0);
   expect(m.rows[9]!.subRows).toEqual([]);
+});
+
+test('a page appended by the items store: the rows before it are not looked at again', () => {
+  const schema = { partitionKey: { name: 'id', type: 'S' as const } };
+  const index = emptyIndex(schema);
+  const start = { items: [] as Item[], ids: [] as string[], columns: ['id'] };
+  const one = addRows(start, index, items.slice(0, 600), schema);
+  const two = addRows(one, index, items.slice(600), schema);
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(one.items, one.ids);
+  const before = t.idCalls();
+  const next = t.rows(two.items, two.ids);
+  expect(t.idCalls() - before).toBe(N - 600);
+  expect(stats.at(-1)).toEqual({ constructed: N - 600, keptLookup: true });
+  next.rows.forEach((r, i) => {
+    expect(r.index).toBe(i);
+    expect(r.id).toBe(two.ids[i]);
+    expect(r.original).toBe(two.items[i]);
+    expect(next.rowsById[r.id]).toBe(r);
+    if (i < 600) expect(r).toBe(first.rows[i]);
+  });
+  // A page that read a loaded key again replaces a row: every row is looked at.
+  const again = addRows(two, index, [{ id: { S: 'r5' }, x: { S: 'again' } }], schema);
+  const third = t.rows(again.items, again.ids);
+  expect(third.rows[5]!.original).toBe(again.items[5]);
+  expect(third.rowsById[again.ids[5]!]).toBe(third.rows[5]);
 });

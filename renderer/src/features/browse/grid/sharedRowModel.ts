@@ -14,6 +14,7 @@ import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures }
 
 import type { Item } from '../../../../../shared/dynamo/types';
 import { leanRowMaker } from './leanRow';
+import { appendedTo } from '../../../stores/loadedRows';
 
 interface CoreTable<TData> {
   options: { data: readonly TData[] };
@@ -30,6 +31,7 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
   return (t: unknown) => {
     const table = t as CoreTable<Item>;
     let prev: RowModel<TableFeatures, Item> | null = null;
+    let prevData: readonly Item[] | null = null;
     const makeRow = leanRowMaker(t);
     const model = tableMemo({
       feature: 'coreRowModelsFeature',
@@ -37,8 +39,9 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
       fnName: 'table.getCoreRowModel',
       memoDeps: () => [table.options.data],
       fn: (): RowModel<TableFeatures, Item> => {
-        const next = build(table, prev, makeRow, onBuild);
+        const next = build(table, prev, prevData, makeRow, onBuild);
         prev = next;
+        prevData = table.options.data;
         return next;
       },
     });
@@ -51,11 +54,25 @@ type AnyRow = Row<TableFeatures, Item>;
 function build(
   table: CoreTable<Item>,
   prev: RowModel<TableFeatures, Item> | null,
+  prevData: readonly Item[] | null,
   makeRow: ReturnType<typeof leanRowMaker>,
   onBuild?: (s: ShareStats) => void,
 ): RowModel<TableFeatures, Item> {
   const data = table.options.data;
   const old = prev?.rows ?? [];
+  // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
+  // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
+  if (prev && prevData && appendedTo(data) === prevData && old.length === prevData.length) {
+    const rows = old.slice();
+    for (let i = old.length; i < data.length; i++) {
+      const original = data[i] as Item;
+      const row = makeRow(table.getRowId(original, i), original, i);
+      rows.push(row);
+      prev.rowsById[row.id] = row;
+    }
+    onBuild?.({ constructed: data.length - old.length, keptLookup: true });
+    return { rows, flatRows: rows, rowsById: prev.rowsById };
+  }
   const rows: AnyRow[] = new Array<AnyRow>(data.length);
   let constructed = 0;
   // The ids are the same as before at every old index (rows replaced, or pages appended by a
