@@ -20,7 +20,23 @@ const db = require_('dynalite/db') as {
 };
 let store: Store | undefined;
 const create = db.create;
-db.create = (o) => (store = create(o));
+db.create = (o) => {
+  store = create(o);
+  listTablesByRange(store);
+  return store;
+};
+
+/**
+ * dynalite's ListTables walks every key of its store (items included) and keeps the table
+ * names: with the 1,000,000-item table present it takes ~6 s, which DynamoDB's does not (and
+ * which hid both apps' own times in scenario 1). Here its table store reads only its own range
+ * of keys ("table~..."), so ListTables costs what the number of tables costs; same answer.
+ */
+function listTablesByRange(s: Store): void {
+  const tableDb = (s as unknown as { tableDb: { createKeyStream(o?: object): unknown } }).tableDb;
+  const keys = tableDb.createKeyStream.bind(tableDb);
+  tableDb.createKeyStream = (o?: object) => keys({ ...o, gte: 'table~', lt: 'table~\xff' });
+}
 const dynalite = require_('dynalite') as (o: object) => Server;
 
 /** The item as dynalite keeps it: the wire form (binary as base64). */
