@@ -12,6 +12,9 @@ export class KeyboardPage {
 
   /** Opens the palette with Ctrl/Cmd+K, types `query` and runs the first match with Enter. */
   async command(query: string): Promise<void> {
+    // The app mounts after the page's load event (the entry asks for the table list first, then
+    // imports the app): a person presses the shortcut on the app they see, so wait for its shell.
+    await expect(this.page.getByRole('banner').getByRole('heading', { name: 'DynoStage' })).toBeVisible();
     await this.page.keyboard.press('ControlOrMeta+k');
     await expect(this.paletteInput).toBeFocused();
     await this.page.keyboard.type(query);
