@@ -249,14 +249,19 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
     await page.screenshot({ path: `test-results/grid-look-scrolled-${theme}.png` });
     const g = new GridEditPage(page);
     const ed = await g.openCell(1003, 'subject');
-    const [c, e] = await Promise.all([b.cell(1003, 'subject').boundingBox(), ed.boundingBox()]);
-    if (!c || !e) throw new Error('no boxes');
-    // Below the cell (or above it, where there is no room), and across the same columns.
-    expect(Math.min(Math.abs(e.y - (c.y + c.height)), Math.abs(e.y + e.height - c.y))).toBeLessThan(
-      8,
-    );
-    expect(e.x).toBeLessThan(c.x + c.width);
-    expect(e.x + e.width).toBeGreaterThan(c.x);
+    // Below the cell (or above it, where there is no room), and across the same columns. Measured
+    // again until it holds (an editor left in the wrong place still fails): one CI run under load
+    // measured it 56 px off once, which 6 runs on a loaded machine did not repeat; the editor is
+    // placed again whenever it changes size, so a measure can fall between the two.
+    await expect(async () => {
+      const [c, e] = await Promise.all([b.cell(1003, 'subject').boundingBox(), ed.boundingBox()]);
+      if (!c || !e) throw new Error('no boxes');
+      expect(
+        Math.min(Math.abs(e.y - (c.y + c.height)), Math.abs(e.y + e.height - c.y)),
+      ).toBeLessThan(8);
+      expect(e.x).toBeLessThan(c.x + c.width);
+      expect(e.x + e.width).toBeGreaterThan(c.x);
+    }).toPass({ intervals: [50, 100, 250, 500] });
     await page.screenshot({ path: `test-results/grid-look-editor-${theme}.png` });
     // The value's field has the focus: Escape closes the editor and the grid has it back.
     await expect(ed.getByLabel('subject', { exact: true })).toBeFocused();

@@ -11,23 +11,32 @@ export interface PopoverProps {
 export function Popover({ label, title, children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const away = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };
+    // Escape closes it wherever the focus is: a button pressed in the panel can become disabled
+    // (the last "move left"), and the focus then leaves the panel for the page.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      const inside = ref.current?.contains(document.activeElement) ?? false;
+      const onPage = document.activeElement === document.body || document.activeElement === null;
+      if (!inside && !onPage) return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
     window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
+    window.addEventListener('keydown', escape);
+    return () => {
+      window.removeEventListener('mousedown', away);
+      window.removeEventListener('keydown', escape);
+    };
   }, [open]);
   return (
-    <div
-      className="b-popover-anchor"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') setOpen(false);
-      }}
-    >
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="b-popover-anchor" ref={ref}>
+      <button ref={toggle} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {label} ▾
       </button>
       {open && (
