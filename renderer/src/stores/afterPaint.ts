@@ -17,8 +17,10 @@ function behindQueued(run: () => void): void {
 }
 
 /**
- * Runs `run` once: after the next paint, behind the tasks queued by then, or 50 ms after the call
- * at the latest (a hidden page paints no frames; a busy main thread starves background tasks).
+ * Runs `run` once: after the next paint, behind the tasks queued by then; at the latest 50 ms
+ * after that frame (a busy main thread starves background tasks), or 250 ms after the call when
+ * no frame comes (a hidden page). The latter is long enough for the render before a frame: a
+ * shorter one fired during it and put the save back in front of the frame's tasks.
  */
 export function afterPaint(run: () => void): void {
   let done = false;
@@ -27,6 +29,11 @@ export function afterPaint(run: () => void): void {
     done = true;
     run();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => behindQueued(once));
-  setTimeout(once, 50);
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => {
+      behindQueued(once);
+      setTimeout(once, 50);
+    });
+  }
+  setTimeout(once, 250);
 }
