@@ -54,6 +54,18 @@ describe('jsonLength is JSON.stringify(value).length', () => {
     expect(jsonLength(v)).toBe(JSON.stringify(v).length);
   });
 
+  test('an enumerable property inherited from Object.prototype is not counted', () => {
+    const v = { a: { S: 'b' } };
+    let counted: number;
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'x', enumerable: true, configurable: true, writable: true });
+    try {
+      counted = jsonLength(v);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    expect(counted).toBe(JSON.stringify(v).length);
+  });
+
   test('top-level values stringify leaves out have no text', () => {
     expect(jsonLength(undefined)).toBe(0);
     expect(jsonLength(() => 1)).toBe(0);

@@ -12,6 +12,8 @@ function stringLength(s: string): number {
   return PLAIN_JSON.test(s) ? s.length + 2 : JSON.stringify(s).length;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Values JSON.stringify leaves out of an object (and writes as null in an array). */
 const skipped = (v: unknown) =>
   v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -54,7 +56,9 @@ export function jsonLength(value: unknown): number {
   const record = value as Record<string, unknown>;
   let n = 2;
   let members = 0;
-  for (const key of Object.keys(record)) {
+  // for…in makes no key array (Object.keys did, per object); own keys only, as stringify takes.
+  for (const key in record) {
+    if (!hasOwn.call(record, key)) continue;
     const x = record[key];
     if (skipped(x)) continue;
     n += stringLength(key) + 1 + jsonLength(x);
