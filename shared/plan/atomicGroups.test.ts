@@ -1,5 +1,5 @@
 import { expect, test, vi } from 'vitest';
-import type { KeySchema } from '../dynamo/types';
+import type { Item, KeySchema } from '../dynamo/types';
 import { atomicGroups, transactAction } from './atomicGroups';
 import type { PlanInput } from './types';
 
@@ -42,7 +42,7 @@ test('actions carry guarded conditions', () => {
 });
 
 test("each group's bytes are its actions' JSON length, counted without serialising an action", () => {
-  const base = { id: { S: 'k' }, note: { S: 'é "quoted" \\ \u0000' }, m: { M: { l: { L: [{ N: '1' }, { NULL: true }] } } } };
+  const base: Item = { id: { S: 'k' }, note: { S: 'é "quoted" \\ \u0000' }, m: { M: { l: { L: [{ N: '1' }, { NULL: true }] } } } };
   const update = (i: number): PlanInput => ({
     id: `u${i}`,
     table: 'T',
