@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import type { KeySchema } from '../dynamo/types';
+import { expect, test, vi } from 'vitest';
+import type { Item, KeySchema } from '../dynamo/types';
 import { atomicGroups, transactAction } from './atomicGroups';
 import type { PlanInput } from './types';
 
@@ -39,4 +39,28 @@ test('actions carry guarded conditions', () => {
   );
   expect(update).toMatchObject({ Update: { UpdateExpression: 'SET #n0 = :v0', ConditionExpression: expect.stringContaining('#n0 = :v1') } });
   expect(atomicGroups([put(1, 'Nope')], schemas).rejected).toEqual([{ id: 'p1', reason: 'No key schema for table Nope' }]);
+});
+
+test("each group's bytes are its actions' JSON length, counted without serialising an action", () => {
+  const base: Item = { id: { S: 'k' }, note: { S: 'é "quoted" \\ \u0000' }, m: { M: { l: { L: [{ N: '1' }, { NULL: true }] } } } };
+  const update = (i: number): PlanInput => ({
+    id: `u${i}`,
+    table: 'T',
+    kind: 'put',
+    item: { ...base, id: { S: `k${i}` }, note: { S: `ünï ${i}` } },
+    guard: { base: { ...base, id: { S: `k${i}` } } },
+  });
+  const del = (i: number): PlanInput => ({ id: `d${i}`, table: 'T', kind: 'delete', key: { id: { S: `x${i}` } }, guard: { base: { ...base, id: { S: `x${i}` } } } });
+  const ops = [...Array.from({ length: 150 }, (_, i) => update(i)), ...Array.from({ length: 60 }, (_, i) => del(i)), put(1)];
+  const stringify = vi.spyOn(JSON, 'stringify');
+  let out;
+  try {
+    out = atomicGroups(ops, schemas);
+    // Only strings that need escapes go through stringify (to count their escapes), never an action.
+    expect(stringify.mock.calls.filter(([v]) => typeof v === 'object')).toEqual([]);
+  } finally {
+    stringify.mockRestore();
+  }
+  expect(out.groups.map((g) => g.actions.length)).toEqual([100, 100, 11]);
+  for (const g of out.groups) expect(g.bytes).toBe(g.actions.reduce((n, a) => n + JSON.stringify(a).length, 0));
 });

@@ -5,6 +5,7 @@
 import { itemId, itemIdOf } from '../changes/identity';
 import type { Item, KeySchema } from '../dynamo/types';
 import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan } from './atomicGroups';
+import { jsonLength } from './jsonLength';
 import type { KeySchemasByTable, PlanInput } from './types';
 
 export type AtomicScope = 'group' | 'all';
@@ -86,15 +87,17 @@ export function planAtomic(
       return { ...none, refused: `Condition check ${checkLabel(c)}: that item is staged; a transaction cannot name it twice` };
     actions.push(conditionCheckAction(c, schema));
   }
-  const checkBytes = actions.reduce((n, a) => n + JSON.stringify(a).length, 0);
+  const checkBytes = actions.reduce((n, a) => n + jsonLength(a), 0);
   const room = MAX_TRANSACT_ACTIONS - actions.length;
   if (scope === 'all') {
-    const one = atomicGroups(ops, schemas, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const all = one.groups.flatMap((g) => g.actions).length;
-    const bytes = one.groups.reduce((n, g) => n + g.bytes, 0);
-    if (one.rejected.length > 0) return { ...none, refused: `Everything or nothing: ${one.rejected[0]!.reason} (${one.rejected[0]!.id})` };
-    if (one.groups.length > 1) return { ...none, refused: 'Everything or nothing: two changes name the same item, so they cannot be one transaction' };
+    // Grouped without counting bytes: past 100 actions (a bulk edit's 10,000) they do not matter.
+    const grouped = atomicGroups(ops, schemas, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, false);
+    const all = grouped.groups.reduce((n, g) => n + g.actions.length, 0);
+    if (grouped.rejected.length > 0) return { ...none, refused: `Everything or nothing: ${grouped.rejected[0]!.reason} (${grouped.rejected[0]!.id})` };
+    if (grouped.groups.length > 1) return { ...none, refused: 'Everything or nothing: two changes name the same item, so they cannot be one transaction' };
     if (all > room) return { ...none, refused: `Everything or nothing is only possible up to ${MAX_TRANSACT_ACTIONS} actions in one transaction: these changes need ${all + actions.length}${actions.length > 0 ? ` (with ${actions.length} condition checks)` : ''}. Choose "each group all or nothing".` };
+    const one = atomicGroups(ops, schemas, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const bytes = one.groups.reduce((n, g) => n + g.bytes, 0);
     if (bytes + checkBytes > MAX_TRANSACT_BYTES) return { ...none, refused: 'Everything or nothing: the changes are larger than one transaction (4 MB)' };
     return { ...one, checks: actions };
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { selectCanRedo, selectCanUndo, useStagingStore } from '../../stores/stagingStore';
 import { redoVisibly, undoVisibly } from '../../stores/stageVisibly';
@@ -55,6 +55,15 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
   const showConnection = new Set(data.tables.map((t) => t.connectionId)).size > 1;
   const search = useReviewStore(selectSearch);
   const filtered = kinds.length > 0 || table !== null || search.trim() !== '';
+  // Kept while the changes are: an undo re-renders this pane at once (the counts, Undo/Redo)
+  // while the 10,000 entries of the list follow a frame later (useReviewData's deferred copy).
+  const { issuesById, keySchemas, entries, changes } = data;
+  const listData = useMemo(() => ({ issuesById, keySchemas }), [issuesById, keySchemas]);
+  const revertIds = useMemo(
+    () => (filtered ? entries.map((e) => e.id) : [...changes.keys()]),
+    [filtered, entries, changes],
+  );
+  const entryChanges = useMemo(() => entries.map((e) => e.change), [entries]);
   const blockedReason =
     total === 0
       ? 'Nothing is staged.'
@@ -112,10 +121,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
           Redo
         </button>
         <span className="spacer" />
-        <RevertAllButton
-          ids={filtered ? data.entries.map((e) => e.id) : [...data.changes.keys()]}
-          filtered={filtered}
-        />
+        <RevertAllButton ids={revertIds} filtered={filtered} />
         <button
           type="button"
           className="ghost"
@@ -140,7 +146,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
       </div>
       <ReviewList
         entries={data.entries}
-        data={data}
+        data={listData}
         showConnection={showConnection}
         onAction={setAction}
         scrollTo={scrollTo}
@@ -153,7 +159,7 @@ export function ReviewPane({ renderCommitBar = (p) => <CommitBar {...p} /> }: Re
           changes={data.changes}
           moves={data.moves}
         />
-        <CopyChangesAs changes={data.entries.map((e) => e.change)} />
+        <CopyChangesAs changes={entryChanges} />
         {renderCommitBar({ plan: data.plan, blockedReason })}
       </footer>
       <ReviewDialogs

@@ -31,6 +31,22 @@ function deferred() {
 }
 
 describe('persist queue', () => {
+  it('counts a deferred save as unsaved from the moment it is deferred (the save dot, leaving the page)', async () => {
+    const statuses: PersistStatus[] = [];
+    let later: (() => void) | null = null;
+    const q = createPersistQueue(
+      async () => {},
+      (s) => statuses.push(s),
+      undefined,
+      (run) => void (later = run),
+    );
+    q.defer([entry('a'), entry('b')]);
+    expect(statuses.at(-1)).toEqual({ saving: false, unsaved: 2, error: null });
+    (later as (() => void) | null)?.();
+    await q.idle();
+    expect(statuses.at(-1)).toEqual({ saving: false, unsaved: 0, error: null });
+  });
+
   it('writes one batch at a time, in order, coalescing ids pushed meanwhile to their latest value', async () => {
     const writes: StagingEntry[][] = [];
     const gates = [deferred(), deferred()];

@@ -53,7 +53,11 @@ export function createPersistQueue(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let error: string | null = null;
 
-  const report = (saving: boolean) => onStatus({ saving, unsaved: dirty.size, error });
+  // Deferred entries are unsaved too: the save dot and the leave-page warning must not say
+  // "saved" in the moment between an undo and its save.
+  const deferredCount = () => deferred.reduce((n, l) => n + l.length, 0);
+  const report = (saving: boolean) =>
+    onStatus({ saving, unsaved: dirty.size + deferredCount(), error });
 
   async function run(): Promise<void> {
     while (dirty.size > 0) {
@@ -122,6 +126,7 @@ export function createPersistQueue(
     },
     defer(entries) {
       deferred.push(entries);
+      report(running !== null);
       if (deferred.length > 1) return; // already scheduled
       schedule(() => {
         if (deferred.length === 0) return; // pushed by a push, retry or idle meanwhile
