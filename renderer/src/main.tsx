@@ -44,7 +44,12 @@ const early = (e: MouseEvent) => {
   }
 };
 root?.addEventListener('click', early);
-void import('./render').then((m) => {
-  root?.removeEventListener('click', early);
-  m.render();
-});
+const start = () =>
+  void import('./render').then((m) => {
+    root?.removeEventListener('click', early);
+    m.render();
+  });
+// The page's list is painted first (its frame is not held back by fetching and running the app),
+// then the app takes over; a hidden tab paints nothing and starts the app at once.
+if (primed && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));
+else start();
