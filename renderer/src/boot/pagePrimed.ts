@@ -17,7 +17,11 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 
 /** The data block's listing, when the page has a well-formed one. */
 export function readPrimed(doc: Document): Primed | undefined {
-  const text = doc.getElementById(PRIMED_ID)?.textContent;
+  return parsePrimed(doc.getElementById(PRIMED_ID)?.textContent);
+}
+
+/** A data block's text as a listing; anything else (none, not JSON, wrong shape): undefined. */
+export function parsePrimed(text: string | null | undefined): Primed | undefined {
   if (!text) return undefined;
   try {
     const v = JSON.parse(text) as Partial<Primed>;
