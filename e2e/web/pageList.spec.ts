@@ -124,3 +124,13 @@ test('the app starting from the page\'s list asks for no listing', async ({ page
   await expect(new AppPage(page).tableButton('OrgUsers')).toBeVisible();
   expect(lists).toEqual([]);
 });
+
+test('the chosen theme is applied once the entry runs, before the app is loaded', async ({ page, host }) => {
+  await page.addInitScript(() => localStorage.setItem('dynostage.theme', 'dark'));
+  const release = await holdScripts(page.context(), /\/assets\/render-[^/]*\.js$/);
+  await page.goto(host.url);
+  await expect(pageLinks(page)).toHaveCount(3);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await release();
+  await expect(new AppPage(page).tableButton('OrgUsers')).toBeVisible();
+});

@@ -8,6 +8,8 @@
 import { openedByAddress, readPrimed, withoutOpened } from './boot/pagePrimed';
 import { useConnectionStore } from './stores/connectionStore';
 import { useTablesStore } from './stores/tablesStore';
+// The chosen theme, applied as the entry runs: the page's list is not drawn in another one first.
+import './stores/themeStore';
 import './styles.css';
 
 const tables = useTablesStore.getState();
