@@ -48,6 +48,10 @@ async function main(): Promise<void> {
     backend,
     port,
     staticDir: resolve(__dirname, '../out/renderer'),
+    // Tests that need the list in the page whatever the machine's load set a longer wait.
+    ...(process.env.DYNOSTAGE_EARLY_LIST_WAIT_MS
+      ? { earlyListWaitMs: Number(process.env.DYNOSTAGE_EARLY_LIST_WAIT_MS) }
+      : {}),
   });
   const sandbox = backend.services.sandbox.status();
   console.log(`DynoStage web host ready in ${Date.now() - started} ms (data: ${dataDir})`);

@@ -17,8 +17,18 @@ const CHANGES_TABLES = new Set(['connections:save', 'connections:remove', 'sandb
 interface Pending {
   connectionId: string;
   at: number;
+  /** When the listing answered (this.now()), once it did. */
+  answeredAt?: number;
   /** The listing's answer, or undefined when the connection may not be listed ahead. */
   answer: Promise<Result | undefined>;
+}
+
+/** An early listing's tables, as the page's HTML shows them. */
+export interface EarlyTables {
+  connectionId: string;
+  tables: string[];
+  /** How long the listing took (ms), from the page load's start. */
+  ms: number;
 }
 
 export class EarlyList {
@@ -44,13 +54,32 @@ export class EarlyList {
     if (p && p.connectionId === id && this.now() - p.at < this.freshMs) return Promise.resolve();
     let started: () => void = () => {};
     const ready = new Promise<void>((resolve) => (started = resolve));
-    const answer = this.mayListAhead(id).then((ok) => {
+    const pending: Pending = { connectionId: id, at: this.now(), answer: Promise.resolve(undefined) };
+    pending.answer = this.mayListAhead(id).then((ok) => {
       const listing = ok ? this.call('tables:list', { connectionId: id }) : undefined;
       started();
+      void listing?.then(() => (pending.answeredAt = this.now()));
       return listing;
     });
-    this.pending = { connectionId: id, at: this.now(), answer };
+    this.pending = pending;
     return ready;
+  }
+
+  /**
+   * The page's HTML takes the early listing when it answers within `waitMs` (the page then shows
+   * the tables before its script runs, and asks for none at start). A listing that failed, or is
+   * not there in time, is left for the page's own call; none under way: undefined at once.
+   */
+  async take(waitMs: number): Promise<EarlyTables | undefined> {
+    const p = this.pending;
+    if (!p || this.now() - p.at >= this.freshMs) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+    const early = await Promise.race([p.answer, late]).finally(() => clearTimeout(timer));
+    if (early === 'late' || early === undefined || !early.envelope.ok || this.pending !== p) return undefined;
+    this.pending = undefined;
+    const { tables } = early.envelope.value as { tables: string[] };
+    return { connectionId: p.connectionId, tables, ms: Math.max(0, (p.answeredAt ?? this.now()) - p.at) };
   }
 
   /** Answers a channel call, taking the early listing (once) for the `tables:list` it was read for. */

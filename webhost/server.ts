@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
 import { EarlyList } from './earlyList';
+import { servePage } from './page';
 import { sseLine } from '../server/items/itemsEvent';
 import { attachRaw } from '../server/requestText';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
@@ -19,6 +20,8 @@ export interface WebHostOptions {
   /** Fixed API token for tests; a new random one otherwise. */
   token?: string;
   limits?: Partial<WebLimits>;
+  /** How long a page load waits for the early table listing to write it into the page (ms). */
+  earlyListWaitMs?: number;
 }
 
 export interface WebHost {
@@ -50,6 +53,9 @@ function fail(res: ServerResponse, status: number, code: string, message: string
 
 /** A request for the app's page (not one of its assets): the path has no file extension. */
 const isPage = (pathname: string) => pathname === '/' || pathname === '/index.html' || !/\.[^/]*$/.test(pathname);
+
+/** A page load waits this long at most for its table list (then the app lists them itself). */
+export const EARLY_LIST_WAIT_MS = 250;
 
 const UNAUTHORIZED =
   'Missing or wrong token: open the URL the host printed (each works once), or send "Authorization: Bearer <API token>"';
@@ -99,7 +105,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BadInput', 'Method not allowed');
       if (url.searchParams.has('token')) return launch(req, res, url, auth);
-      if (isPage(url.pathname) && auth.allows(req, url, false)) void early.pageLoading();
+      if (isPage(url.pathname) && auth.allows(req, url, false)) {
+        void early.pageLoading();
+        const wait = opts.earlyListWaitMs ?? EARLY_LIST_WAIT_MS;
+        if (await servePage(opts.staticDir, url, res, (ms) => early.take(ms), wait)) return;
+      }
       return serveStatic(opts.staticDir, url.pathname, res);
     }
     const events = url.pathname === '/api/events';

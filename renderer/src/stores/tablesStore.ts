@@ -26,6 +26,8 @@ interface TablesState {
   checks: Record<string, ListCheck>;
   /** Lists the connection's tables; joins a listing of the same connection already under way. */
   load(connectionId: string): Promise<ListCheck>;
+  /** Takes a listing made before the app ran (the page the web host served shows it). */
+  prime(connectionId: string, tables: string[], ms: number): void;
   /** The last listing's outcome, else the one under way, else a new listing. */
   listed(connectionId: string): Promise<ListCheck>;
   /** Forgets the last listing's outcome (the connection's settings changed). */
@@ -105,6 +107,14 @@ export const useTablesStore = create<TablesState>((set, get) => ({
     inflight.set(connectionId, listing);
     void listing.finally(() => inflight.delete(connectionId));
     return listing;
+  },
+  prime(connectionId, tables, ms) {
+    const check: ListCheck = { ok: true, ms, tables };
+    set((s) => ({
+      names: { ...s.names, [connectionId]: tables },
+      checks: { ...s.checks, [connectionId]: check },
+    }));
+    void get().describeAhead(connectionId, tables);
   },
   listed(connectionId) {
     const done = get().checks[connectionId];
