@@ -18,14 +18,18 @@ export interface BackendOptions {
 export interface Backend {
   services: Services;
   call(channel: string, input: unknown): ReturnType<typeof dispatch>;
-  /** Subscribes to backend events; returns the unsubscribe function. */
-  onEvent(listener: (event: BackendEvent) => void): () => void;
+  /**
+   * Subscribes to backend events; returns the unsubscribe function. `splicesItems`: the listener
+   * writes a Load all page's raw Items bytes into its stream (see BackendContext.splicesItems).
+   */
+  onEvent(listener: (event: BackendEvent) => void, opts?: { splicesItems?: boolean }): () => void;
   close(): Promise<void>;
 }
 
 /** Starts the host-independent backend: the sandbox, the connection registry, the services. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Set<(event: BackendEvent) => void>();
+  const splicers = new Set<(event: BackendEvent) => void>();
   // Everything below lives in the data folder: only its owner may read it.
   await ensurePrivateDir(opts.dataDir);
   const sandbox = new Sandbox({ dir: join(opts.dataDir, 'sandbox'), seed: opts.seedSandbox ?? true });
@@ -47,15 +51,22 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);
     },
+    get splicesItems() {
+      return splicers.size > 0;
+    },
   } as Services;
   // The commit service needs the other services; it is the last one made.
   services.commits = new CommitService(services);
   return {
     services,
     call: (channel, input) => dispatch(channel, input, services),
-    onEvent(listener) {
+    onEvent(listener, opts) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      if (opts?.splicesItems) splicers.add(listener);
+      return () => {
+        listeners.delete(listener);
+        splicers.delete(listener);
+      };
     },
     close: async () => {
       connections.close();

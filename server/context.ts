@@ -9,4 +9,10 @@ export interface BackendContext {
   client(connectionId: string): Promise<DynamoDBClient>;
   /** Sends an event to every attached renderer (IPC or the SSE stream). */
   emit(event: BackendEvent): void;
+  /**
+   * True when the host writes a Load all page's Items into its event stream as the bytes
+   * DynamoDB sent (the web host, server/items/itemsEvent.ts sseLine): only then are the bytes
+   * checked and kept unparsed. Other hosts get pages parsed once, as ordinary events.
+   */
+  readonly splicesItems?: boolean;
 }

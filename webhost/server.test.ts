@@ -96,6 +96,10 @@ describe('web host', () => {
     expect(again.json.ok).toBe(true);
   });
 
+  test('the backend keeps Load all pages as bytes for this host, which splices them into its lines', () => {
+    expect(backend.services.splicesItems).toBe(true);
+  });
+
   test('events arrive on the server-sent-events stream', async () => {
     const controller = new AbortController();
     const res = await fetch(`http://127.0.0.1:${host.port}/api/events?token=${host.token}`, { signal: controller.signal });

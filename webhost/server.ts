@@ -67,11 +67,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const state: { sessions?: WebSessions } = {};
   const sse = new Set<ServerResponse>();
   const early = new EarlyList((channel, input) => opts.backend.call(channel, input));
-  const unsubscribe = opts.backend.onEvent((event) => {
-    // A Load all page's items go out as the bytes DynamoDB sent (server/items/itemsEvent.ts).
-    const line = sseLine(event);
-    for (const res of sse) res.write(line);
-  });
+  const unsubscribe = opts.backend.onEvent(
+    (event) => {
+      // A Load all page's items go out as the bytes DynamoDB sent (server/items/itemsEvent.ts).
+      const line = sseLine(event);
+      for (const res of sse) res.write(line);
+    },
+    { splicesItems: true },
+  );
 
   /** A launch token in the address: redeemed once for a session cookie, then taken out of it. */
   const launch = (req: IncomingMessage, res: ServerResponse, url: URL, auth: WebSessions) => {

@@ -7,7 +7,11 @@ import {
 } from '../../shared/contract/items';
 import type { Item } from '../../shared/dynamo/types';
 import { startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
-import { createSupportTickets, testContext, TICKET_COUNT } from '../../test-support/fixtures/itemsFixtures';
+import {
+  createSupportTickets,
+  testContext,
+  TICKET_COUNT,
+} from '../../test-support/fixtures/itemsFixtures';
 import { itemsHandlers } from './handlers';
 import { rawItemsOf, sseLine } from './itemsEvent';
 
@@ -52,7 +56,7 @@ describe('items:loadAll', () => {
   });
 
   test('pages travel as the bytes DynamoDB sent: the web host line holds the items as read, unparsed by the backend', async () => {
-    const ctx = testContext(db.endpoint);
+    const ctx = { ...testContext(db.endpoint), splicesItems: true };
     await itemsHandlers['items:loadAll'](
       { connectionId: 'sandbox', loadId: 'Lraw', model: { table: 'SupportTickets', pageSize: 40 } },
       ctx,
@@ -70,6 +74,28 @@ describe('items:loadAll', () => {
     expect(sent.sort((a, b) => ids([a])[0]!.localeCompare(ids([b])[0]!))).toEqual(
       [...tickets].sort((a, b) => ids([a])[0]!.localeCompare(ids([b])[0]!)),
     );
+  });
+
+  test('a host that does not splice the bytes (Electron, in-process) gets ordinary parsed pages', async () => {
+    const ctx = testContext(db.endpoint);
+    const summary = await itemsHandlers['items:loadAll'](
+      {
+        connectionId: 'sandbox',
+        loadId: 'Lparsed',
+        model: { table: 'SupportTickets', pageSize: 40 },
+      },
+      ctx,
+    );
+    const pages = pageEvents(ctx.events);
+    expect(pages.length).toBe(summary.pages);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      expect(rawItemsOf(p)).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptor(p, 'items')?.value).toBe(p.items);
+      expect(sseLine(p)).toBe(`data: ${JSON.stringify(p)}\n\n`);
+    }
+    expect(ids(pages.flatMap((p) => p.items))).toEqual(ids(tickets));
+    expect(summary.count).toBe(TICKET_COUNT);
   });
 
   test('consumed capacity is the sum over every page, as a raw SDK scan reports it', async () => {

@@ -26,6 +26,7 @@ async function readSegment(
   built: BuiltRequest,
   segment: { index: number; total: number } | undefined,
   load: LoadHandle,
+  keepBytes: boolean,
   onPage: (page: RawPage) => void,
 ): Promise<void> {
   let startKey: Item | undefined;
@@ -37,6 +38,7 @@ async function readSegment(
         ...(startKey ? { startKey } : {}),
         ...(segment ? { segment } : {}),
         signal: load.signal,
+        keepBytes,
       });
     } catch (err) {
       if (load.signal.aborted) return;
@@ -75,7 +77,8 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
         consumedCapacity: totals.consumedCapacity,
         ...(segment !== undefined ? { segment } : {}),
       };
-      // The items as DynamoDB sent them: parsed once, by whoever reads them (itemsEvent.ts).
+      // For a host that splices them, the items as DynamoDB sent them: parsed once, by whoever
+      // reads them (itemsEvent.ts). Otherwise the items parsed with their page.
       emitItems(
         ctx,
         page.itemsJson
@@ -85,10 +88,13 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
     };
     const runs = Array.from({ length: segments }, (_, index) => {
       const segment = segments > 1 ? { index, total: segments } : undefined;
-      return readSegment(client, built, segment, load, onPage(segment?.index)).catch((err) => {
-        load.fail(err); // stop the other segments
-        throw err;
-      });
+      const keepBytes = ctx.splicesItems === true;
+      return readSegment(client, built, segment, load, keepBytes, onPage(segment?.index)).catch(
+        (err) => {
+          load.fail(err); // stop the other segments
+          throw err;
+        },
+      );
     });
     const results = await Promise.allSettled(runs);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

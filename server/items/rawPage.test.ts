@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { rawPageOf } from './rawPage';
+import { parsedPageOf, rawPageOf } from './rawPage';
 import { rawItemsEvent, rawItemsOf, sseLine } from './itemsEvent';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -11,7 +11,12 @@ const body = `{"Items":[${odd},{"id":{"S":"2"}}],"Count":2,"ScannedCount":5,"Las
 
 test('a page keeps its Items as the bytes sent and reads the other members', () => {
   const page = rawPageOf(bytes(body));
-  expect(page).toMatchObject({ count: 2, scannedCount: 5, consumedCapacity: 1.5, lastKey: { id: { S: '2' } } });
+  expect(page).toMatchObject({
+    count: 2,
+    scannedCount: 5,
+    consumedCapacity: 1.5,
+    lastKey: { id: { S: '2' } },
+  });
   expect(page.items).toBeUndefined();
   const items = JSON.parse(new TextDecoder().decode(page.itemsJson)) as Record<string, unknown>[];
   expect(items).toEqual((JSON.parse(body) as { Items: unknown[] }).Items);
@@ -22,14 +27,26 @@ test('a page with a line break inside its Items list, without Items, or with Ite
   const broken = rawPageOf(bytes('{"Items":[\n{"id":{"S":"1"}}],"Count":1}'));
   expect(broken.itemsJson).toBeUndefined();
   expect(broken.items).toEqual([{ id: { S: '1' } }]);
-  expect(rawPageOf(bytes('{"Count":0,"ScannedCount":3}'))).toEqual({ items: [], count: 0, scannedCount: 3, consumedCapacity: 0 });
+  expect(rawPageOf(bytes('{"Count":0,"ScannedCount":3}'))).toEqual({
+    items: [],
+    count: 0,
+    scannedCount: 3,
+    consumedCapacity: 0,
+  });
   expect(() => rawPageOf(bytes('{"Items":{"a":1}}'))).toThrow(/Items that is not a list/);
   expect(() => rawPageOf(bytes('{"Items":[{"a":1}'))).toThrow(SyntaxError);
 });
 
 test('an event with raw items: its SSE line is the event as JSON, and every other reader sees parsed items', () => {
   const page = rawPageOf(bytes(body));
-  const fields = { type: 'items:page' as const, loadId: 'L', pages: 1, total: 2, scannedCount: 5, consumedCapacity: 1.5 };
+  const fields = {
+    type: 'items:page' as const,
+    loadId: 'L',
+    pages: 1,
+    total: 2,
+    scannedCount: 5,
+    consumedCapacity: 1.5,
+  };
   const event = rawItemsEvent(fields, page.itemsJson!);
   expect(rawItemsOf(event)).toBe(page.itemsJson);
   const line = sseLine(event);
@@ -47,4 +64,31 @@ test('an event with raw items: its SSE line is the event as JSON, and every othe
   expect(JSON.parse(JSON.stringify(event))).toEqual(expected);
   // An ordinary event: its line is JSON.stringify's.
   expect(sseLine(expected)).toBe(`data: ${JSON.stringify(expected)}\n\n`);
+});
+
+test('a page parsed whole (a host that does not splice the bytes) reads the same members and items', () => {
+  const page = parsedPageOf(bytes(body));
+  expect(page).toEqual({
+    items: (JSON.parse(body) as { Items: unknown[] }).Items,
+    count: 2,
+    scannedCount: 5,
+    consumedCapacity: 1.5,
+    lastKey: { id: { S: '2' } },
+  });
+  expect(Object.prototype.hasOwnProperty.call(page.items![0], '__proto__')).toBe(true);
+  expect(parsedPageOf(bytes('{"Items":[\n{"id":{"S":"1"}}],"Count":1}')).items).toEqual([
+    { id: { S: '1' } },
+  ]);
+  expect(parsedPageOf(bytes('{"Count":0,"ScannedCount":3}'))).toEqual({
+    items: [],
+    count: 0,
+    scannedCount: 3,
+    consumedCapacity: 0,
+  });
+  expect(() => parsedPageOf(bytes('{"Items":{"a":1}}'))).toThrow(/Items that is not a list/);
+  expect(() => parsedPageOf(bytes('{"Items":[],"LastEvaluatedKey":[1]}'))).toThrow(
+    /LastEvaluatedKey that is not a map/,
+  );
+  expect(() => parsedPageOf(bytes('{"Items":[{"a":1}'))).toThrow(SyntaxError);
+  expect(() => parsedPageOf(bytes('[1]'))).toThrow(SyntaxError);
 });

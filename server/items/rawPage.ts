@@ -1,10 +1,13 @@
 /**
- * One page of a Load all, read without building its items: the body DynamoDB sent is checked
- * against the JSON grammar (rawJson.ts), its small members (Count, LastEvaluatedKey...) parsed,
- * and its Items kept as the bytes that came in. They go on to the renderer as they are (the web
- * host splices them into the items:page event's line, itemsEvent.ts), where one JSON.parse makes
- * them items: every attribute name an own property (`__proto__` too), numbers strings, binary
- * base64, as the parsed path gives. The backend no longer parses and serialises each megabyte.
+ * One page of a Load all. For a host that splices Items into its event stream (the web host,
+ * BackendContext.splicesItems), the page is read without building its items: the body DynamoDB
+ * sent is checked against the JSON grammar (rawJson.ts), its small members (Count,
+ * LastEvaluatedKey...) parsed, and its Items kept as the bytes that came in. They go on to the
+ * renderer as they are (itemsEvent.ts sseLine), where one JSON.parse makes them items: every
+ * attribute name an own property (`__proto__` too), numbers strings, binary base64, as the parsed
+ * path gives. The backend no longer parses and serialises each megabyte. Any other host (Electron,
+ * in-process callers) would parse the items anyway: there the body is parsed once, whole
+ * (parsedPageOf), without the byte scan before it.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../../shared/dynamo/types';
@@ -27,22 +30,42 @@ export interface RawPage {
 
 const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
-/** Reads the members of a page body; a SyntaxError when it is not a JSON object. */
+/** The members of a page other than its Items, from a reader of each member. */
+function pageMembers(member: (name: string) => unknown): RawPage {
+  const lastKey = itemOf(member('LastEvaluatedKey'), 'a LastEvaluatedKey');
+  const count = member('Count');
+  const scanned = member('ScannedCount');
+  return {
+    ...(lastKey ? { lastKey } : {}),
+    count: typeof count === 'number' ? count : 0,
+    scannedCount: typeof scanned === 'number' ? scanned : 0,
+    consumedCapacity: rawCapacity(member('ConsumedCapacity')),
+  };
+}
+
+/** Reads a page body with one JSON.parse; a SyntaxError when it is not a JSON object. */
+export function parsedPageOf(bytes: Uint8Array): RawPage {
+  const body: unknown = JSON.parse(utf8(bytes));
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new SyntaxError('not JSON: the page body is not an object');
+  }
+  const members = body as Record<string, unknown>;
+  const member = (name: string): unknown =>
+    Object.prototype.hasOwnProperty.call(members, name) ? members[name] : undefined;
+  return { ...pageMembers(member), items: itemsOf(member('Items'), 'Items') };
+}
+
+/**
+ * Reads the members of a page body, keeping its Items as bytes; a SyntaxError when it is not a
+ * JSON object.
+ */
 export function rawPageOf(bytes: Uint8Array): RawPage {
   const spans = topMembers(bytes);
   const member = (name: string): unknown => {
     const s = spans.get(name);
     return s ? JSON.parse(utf8(bytes.subarray(s.start, s.end))) : undefined;
   };
-  const lastKey = itemOf(member('LastEvaluatedKey'), 'a LastEvaluatedKey');
-  const count = member('Count');
-  const scanned = member('ScannedCount');
-  const page: RawPage = {
-    ...(lastKey ? { lastKey } : {}),
-    count: typeof count === 'number' ? count : 0,
-    scannedCount: typeof scanned === 'number' ? scanned : 0,
-    consumedCapacity: rawCapacity(member('ConsumedCapacity')),
-  };
+  const page = pageMembers(member);
   const items = spans.get('Items');
   if (!items) return { ...page, items: [] };
   if (bytes[items.start] !== 0x5b) throw new Error('DynamoDB answered Items that is not a list');
@@ -50,12 +73,16 @@ export function rawPageOf(bytes: Uint8Array): RawPage {
   return { ...page, itemsJson: bytes.subarray(items.start, items.end) };
 }
 
-/** Sends one Query or Scan call (as read.ts readPage does) and returns its page unparsed. */
+/**
+ * Sends one Query or Scan call (as read.ts readPage does) and returns its page: its Items unparsed
+ * when `keepBytes` (the host splices them, BackendContext.splicesItems), parsed otherwise.
+ */
 export async function readRawPage(
   client: DynamoDBClient,
   built: BuiltRequest,
-  opts: PageOptions = {},
+  opts: PageOptions & { keepBytes?: boolean } = {},
 ): Promise<RawPage> {
+  const pageOf = opts.keepBytes ? rawPageOf : parsedPageOf;
   const { command, input } = pageRequest(built, opts);
   try {
     // A body that is not JSON is left to the SDK, which reports it; a page whose members are
@@ -66,7 +93,7 @@ export async function readRawPage(
       input,
       (bytes) => {
         try {
-          return { page: rawPageOf(bytes) };
+          return { page: pageOf(bytes) };
         } catch (err) {
           if (err instanceof SyntaxError) throw err;
           return { error: err };

@@ -32,9 +32,8 @@ export interface GridBodyProps {
  * so they scroll both ways with it while staying inside their row element.
  */
 export const GridBody = memo(function GridBody(p: GridBodyProps) {
-  const { virtualizer, items, pool } = useRowVirtual(p.scrollRef, p.rows.length);
+  const { virtualizer, items, pool, totalSize: total } = useRowVirtual(p.scrollRef, p.rows.length);
   p.virtualizerRef.current = virtualizer;
-  const total = virtualizer.getTotalSize();
   // In slot order, not display order: React then never moves a row's nodes (a moved node is
   // styled and laid out from scratch); aria-rowindex gives each row its place.
   const slots: ReactNode[] = new Array<ReactNode>(pool).fill(null);

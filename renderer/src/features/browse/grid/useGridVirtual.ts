@@ -1,5 +1,23 @@
-import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import { flushSync } from 'react-dom';
+import {
+  listHeight,
+  offsetToShow,
+  rowsInView,
+  rowTop,
+  rowWindow,
+  type Align,
+  type FixedRows,
+} from './fixedRows';
 import {
   columnRange,
   GUTTER_WIDTH,
@@ -9,49 +27,113 @@ import {
   type GridLayout,
 } from './layout';
 
-const rowSize = () => ROW_HEIGHT;
+/** Scrolls a row into view (keyboard moves, the inspector's row). */
+export interface RowVirtualizer {
+  scrollToIndex(index: number, opts?: { align?: Align }): void;
+}
 
-export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
+/** A row to render and its top, px. */
+export interface RowSlot {
+  index: number;
+  start: number;
+}
+
+const OVERSCAN = 1;
+
+interface View {
+  top: number;
+  height: number;
+}
+
+/** Same rows in view: a scroll that keeps them needs no render. */
+const sameRows = (rows: FixedRows, a: View, b: View) => {
+  if (a.height !== b.height) return false;
+  const x = rowsInView(rows, a.top, a.height);
+  const y = rowsInView(rows, b.top, b.height);
+  return x.first === y.first && x.last === y.last;
+};
 
 /**
- * The row virtualizer: only rows in view (plus a few) render. Rows have a fixed height, so
- * nothing is measured, and rows are keyed by index (the default): a key callback that read the
- * rows would change with every page of a load and make the virtualizer look up a string key for
- * every row (1,000,000 of them) each time. The size callback keeps its identity between renders.
+ * The row virtualizer: only rows in view (plus one either side) render. Rows have one fixed
+ * height, so where each lies is arithmetic (fixedRows.ts): appending a page to a million rows
+ * costs nothing here (a general virtualizer rebuilt one measured entry per row each time, tens of
+ * milliseconds at a million rows). A scroll renders only when the rows in view change, at once
+ * (flushSync), so the rows are there in the frame that paints the scroll.
  *
  * Rows render from a pool of slots, keyed by slot (`index % pool`) rather than by id: a row
  * scrolled out hands its DOM nodes to the row scrolled in (text and attributes change, nothing is
- * created or removed) while rows that stay in view keep theirs. For that the range always holds
- * `pool` consecutive rows (the count would otherwise vary by one with the scroll offset, and the
- * slot left empty would unmount and mount again), and the pool is even, so a slot always holds
- * rows of the same parity and its odd/even striping never changes.
+ * created or removed) while rows that stay in view keep theirs. For that the window always holds
+ * `pool` consecutive rows, and the pool is even, so a slot always holds rows of the same parity
+ * and its odd/even striping never changes.
  */
 export function useRowVirtual(scrollRef: RefObject<HTMLDivElement | null>, count: number) {
+  const rows: FixedRows = { count, rowHeight: ROW_HEIGHT, paddingStart: HEADER_HEIGHT };
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  // Until the viewport is measured, the window's height (the grid fills most of it): the first
+  // paint already has its rows.
+  const [view, setView] = useState<View>(() => ({ top: 0, height: globalThis.innerHeight ?? 0 }));
   const pool = useRef(2);
-  const rangeExtractor = useCallback((r: Range) => {
-    let wanted = r.endIndex - r.startIndex + 1 + 2 * r.overscan;
-    wanted += wanted % 2;
-    // The rows in view vary by one with the scroll offset, so `wanted` by two: the pool keeps the
-    // larger size, and shrinks only when the viewport has.
-    if (wanted > pool.current || wanted + 2 < pool.current) pool.current = wanted;
-    const size = Math.min(pool.current, r.count);
-    const to = Math.min(r.count - 1, Math.max(0, r.startIndex - r.overscan) + size - 1);
-    const from = Math.max(0, to - size + 1);
-    const out: number[] = [];
-    for (let i = from; i <= to; i++) out.push(i);
-    return out;
-  }, []);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: rowSize,
-    rangeExtractor,
-    overscan: 1,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  return { virtualizer, items, pool: pool.current };
+  const bound = useRef<{ el: HTMLDivElement; off: () => void } | null>(null);
+
+  // The scroll element is this component's parent: its ref is set after this component's layout
+  // effects on the first commit, so the binding is checked after every commit, layout and passive.
+  const bind = () => {
+    const el = scrollRef.current;
+    if (bound.current?.el === el) return;
+    bound.current?.off();
+    bound.current = el ? { el, off: watch(el) } : null;
+  };
+  const watch = (el: HTMLDivElement) => {
+    const read = (sync: boolean) => {
+      const next = { top: el.scrollTop, height: el.clientHeight };
+      const update = () => setView((prev) => (sameRows(rowsRef.current, prev, next) ? prev : next));
+      if (sync) flushSync(update);
+      else update();
+    };
+    read(false);
+    const onScroll = () => read(true);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resized = new ResizeObserver(() => read(false));
+    resized.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resized.disconnect();
+    };
+  };
+  useLayoutEffect(bind);
+  useEffect(bind);
+  useEffect(
+    () => () => {
+      bound.current?.off();
+      bound.current = null;
+    },
+    [],
+  );
+
+  const win = rowWindow(rows, view.top, view.height, OVERSCAN, pool.current);
+  pool.current = win.pool;
+  const items: RowSlot[] = [];
+  for (let i = win.from; i <= win.to; i++) items.push({ index: i, start: rowTop(rows, i) });
+
+  const virtualizer = useMemo<RowVirtualizer>(
+    () => ({
+      scrollToIndex(index, opts) {
+        const el = scrollRef.current;
+        if (!el) return;
+        const top = offsetToShow(
+          rowsRef.current,
+          index,
+          opts?.align ?? 'auto',
+          el.scrollTop,
+          el.clientHeight,
+        );
+        if (top !== el.scrollTop) el.scrollTop = top;
+      },
+    }),
+    [scrollRef],
+  );
+  return { virtualizer, items, pool: win.pool, totalSize: listHeight(rows) };
 }
 
 /** The column virtualizer over the scrolling (unpinned) columns. */

@@ -1,7 +1,7 @@
 /**
  * How long a Load all gathers pages before handing them to the items store. Each hand-over
- * costs time in proportion to every row loaded so far (new arrays for the store, the grid's row
- * model and its virtualizer, and the garbage they leave), so past 150,000 rows the pause grows
+ * costs time in proportion to every row loaded so far (new arrays for the store and the grid's
+ * row model, and the garbage they leave), so past 150,000 rows the pause grows
  * with the rows (1 ms per 1,000), up to a second: the total stays linear in the rows, and the
  * count on screen still moves at least once a second.
  */
