@@ -208,3 +208,15 @@ describe('changedNames', () => {
     expect([...changedNames(before, after)]).toEqual(['b', 'c', 'd']);
   });
 });
+
+describe('changedNames and __proto__', () => {
+  const base: Item = JSON.parse('{"id":{"S":"1"},"a":{"S":"x"}}') as Item;
+  const withProto: Item = JSON.parse(
+    '{"id":{"S":"1"},"a":{"S":"x"},"__proto__":{"S":"p"}}',
+  ) as Item;
+  it('an own __proto__ added or removed is a changed name; an absent one on both sides is not', () => {
+    expect([...changedNames(base, withProto)]).toEqual(['__proto__']);
+    expect([...changedNames(withProto, base)]).toEqual(['__proto__']);
+    expect([...changedNames(base, JSON.parse(JSON.stringify(base)) as Item)]).toEqual([]);
+  });
+});

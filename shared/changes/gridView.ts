@@ -3,6 +3,7 @@
  * the rows that have a change cost anything (each found by its key among the loaded rows' ids);
  * the rest are the loaded arrays themselves.
  */
+import { getAttr } from '../dynamo/attrs';
 import { valuesEqual } from '../dynamo/equal';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 import { changeIdPrefix } from './identity';
@@ -55,10 +56,10 @@ export interface GridView {
 export function changedNames(before: Item, after: Item): Set<string> {
   const names = new Set<string>();
   for (const name in before) {
-    const a = after[name];
+    const a = getAttr(after, name);
     if (a === undefined || !valuesEqual(before[name] as AttributeValue, a)) names.add(name);
   }
-  for (const name in after) if (before[name] === undefined) names.add(name);
+  for (const name in after) if (getAttr(before, name) === undefined) names.add(name);
   return names;
 }
 

@@ -18,3 +18,13 @@ export function setAttr<T>(item: Record<string, T>, name: string, value: T): voi
       configurable: true,
     });
 }
+
+/**
+ * The attribute `name` of `item`, or undefined when the item has none. `item['__proto__']` is
+ * Object.prototype on an item without that attribute, never undefined: a lookup by a name that
+ * came from another item goes through here.
+ */
+export function getAttr<T>(item: Record<string, T>, name: string): T | undefined {
+  if (name !== '__proto__') return item[name];
+  return Object.prototype.hasOwnProperty.call(item, name) ? item[name] : undefined;
+}

@@ -54,6 +54,35 @@ describe('guardedCall', () => {
     expect(JSON.stringify(call.input)).toContain('"__proto__"');
   });
 
+  it('an attribute named __proto__ added to an item that had none is set and checked absent', () => {
+    const call = guardedCall(
+      { id: '1', table: 'T', kind: 'put', item: withProto(base, 'new'), guard: { base } },
+      schema,
+    )!;
+    const names = call.input.ExpressionAttributeNames!;
+    const proto = Object.keys(names).find((k) => names[k] === '__proto__');
+    expect(proto).toBeDefined();
+    expect(call.input.UpdateExpression).toMatch(new RegExp(`^SET ${proto} = :v\\d+$`));
+    expect(call.input.ConditionExpression).toContain(`attribute_not_exists(${proto})`);
+  });
+
+  it('an attribute named __proto__ removed from an item is removed, not set to the prototype', () => {
+    const call = guardedCall(
+      { id: '1', table: 'T', kind: 'put', item: base, guard: { base: withProto(base, 'old') } },
+      schema,
+    )!;
+    const names = call.input.ExpressionAttributeNames!;
+    const proto = Object.keys(names).find((k) => names[k] === '__proto__');
+    expect(call.input.UpdateExpression).toBe(`REMOVE ${proto}`);
+    expect(Object.values(call.input.ExpressionAttributeValues!)).toEqual([{ S: 'old' }]);
+  });
+
+  it('changedNames sees an own __proto__ on either side only', () => {
+    expect(changedNames(base, withProto(base, 'x'))).toEqual(['__proto__']);
+    expect(changedNames(withProto(base, 'x'), base)).toEqual(['__proto__']);
+    expect(changedNames(base, { ...base })).toEqual([]);
+  });
+
   it('checks maps and lists by type, size and member', () => {
     const b: Item = { pk: { S: 'a' }, m: { M: { k: { L: [{ S: 'x' }] } } } };
     const next: Item = { ...b, m: { M: {} } };

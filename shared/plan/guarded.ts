@@ -5,6 +5,7 @@
  * condition and comes back as a conflict.
  */
 import { valuesEqual } from '../dynamo/equal';
+import { getAttr } from '../dynamo/attrs';
 import { keyNames, keyOf, type AttributeValue, type Item, type KeySchema } from '../dynamo/types';
 import type { PlanInput } from './types';
 
@@ -67,10 +68,10 @@ export function changedNames(base: Item, next: Item): string[] {
   // for…in: no key arrays made (items are plain objects; an own `__proto__` is enumerated too).
   for (const n in base) {
     const b = base[n] as AttributeValue;
-    const x = next[n];
+    const x = getAttr(next, n);
     if (x === undefined || !valuesEqual(b, x)) out.push(n);
   }
-  for (const n in next) if (base[n] === undefined) out.push(n);
+  for (const n in next) if (getAttr(base, n) === undefined) out.push(n);
   return out;
 }
 
@@ -141,7 +142,7 @@ export function guardedCall(op: PlanInput, schema: KeySchema): GuardedCall | nul
       const keys = new Set(keyNames(schema));
       conditions.push(`attribute_exists(${e.name(pk)})`);
       const names = v !== undefined ? [v] : Object.keys(guard.base).filter((n) => !keys.has(n));
-      for (const n of names) conditions.push(holds(e, n, guard.base[n]));
+      for (const n of names) conditions.push(holds(e, n, getAttr(guard.base, n)));
     }
     return finish(e, call, conditions);
   }
@@ -159,15 +160,15 @@ export function guardedCall(op: PlanInput, schema: KeySchema): GuardedCall | nul
   const sets: string[] = [];
   const removes: string[] = [];
   for (const n of changed) {
-    const next = op.item[n];
+    const next = getAttr(op.item, n);
     if (next === undefined) removes.push(e.name(n));
     else sets.push(`${e.name(n)} = ${e.value(next)}`);
   }
   if (!guard.overwrite) {
     conditions.push(`attribute_exists(${e.name(pk)})`);
-    for (const n of changed) conditions.push(holds(e, n, base[n]));
+    for (const n of changed) conditions.push(holds(e, n, getAttr(base, n)));
     if (v !== undefined && !changed.includes(v)) {
-      const was = base[v];
+      const was = getAttr(base, v);
       conditions.push(holds(e, v, was));
       if (was && 'N' in was && plusOne(was.N) !== was.N)
         sets.push(`${e.name(v)} = ${e.value({ N: plusOne(was.N) })}`);
