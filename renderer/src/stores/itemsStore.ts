@@ -9,7 +9,7 @@ import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
 import type { RowIndex } from './loadedRows';
-import { holdMeasuring, measureWhenIdle } from './measureIdle';
+import { measureWhenIdle } from './measureIdle';
 
 export { rowIdOf };
 
@@ -153,27 +153,9 @@ function patch(
   return next && next !== slot ? { slots: { ...state.slots, [key]: next } } : {};
 }
 
-/**
- * Measuring of loaded rows waits while a Load all streams (measureIdle.ts): one hold per slot,
- * released when its load ends or another load of the slot begins.
- */
-const measureHolds = new Map<string, { loadId: string; release: () => void }>();
-
-function endHold(ref: SlotRef, loadId?: string): void {
-  const key = slotKey(ref);
-  const hold = measureHolds.get(key);
-  if (!hold || (loadId !== undefined && hold.loadId !== loadId)) return;
-  measureHolds.delete(key);
-  hold.release();
-}
-
 export const useItemsStore = create<ItemsState>((set) => ({
   slots: {},
   begin(ref, load) {
-    endHold(ref);
-    if (load.status === 'streaming') {
-      measureHolds.set(slotKey(ref), { loadId: load.loadId, release: holdMeasuring() });
-    }
     set((s) => {
       const old = s.slots[slotKey(ref)];
       const base = load.keep && old ? old : emptySlot(ref, load.keySchema);
@@ -200,7 +182,6 @@ export const useItemsStore = create<ItemsState>((set) => ({
     );
   },
   finish(ref, loadId, end) {
-    endHold(ref, loadId);
     set((s) =>
       patch(s, ref, (slot) => {
         if (slot.loadId !== loadId) return null;
@@ -210,7 +191,6 @@ export const useItemsStore = create<ItemsState>((set) => ({
     );
   },
   fail(ref, loadId, error) {
-    endHold(ref, loadId);
     set((s) =>
       patch(s, ref, (slot) =>
         slot.loadId === loadId ? { ...slot, status: 'error', error } : null,

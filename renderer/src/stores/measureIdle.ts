@@ -2,9 +2,7 @@
  * Loaded items are measured (shared/dynamo/measure: size and wire bytes, remembered per item in the
  * review's planner session) while
  * the app is idle, so that the plan of a first edit finds its originals measured, without slowing
- * the load itself. An edit that comes first simply measures what is still missing. While a Load all
- * streams (holdMeasuring) nothing is measured: the renderer's idle time during a load is CPU that
- * the backend and DynamoDB (one machine) read the next pages with; the queue is measured after.
+ * the load itself. An edit that comes first simply measures what is still missing.
  */
 import type { Item } from '../../../shared/dynamo/types';
 import { plannerSession } from './plannerSession';
@@ -19,8 +17,6 @@ export function measureItems(items: readonly Item[]): void {
 const queue: (readonly Item[])[] = [];
 let next = 0; // position in queue[0]
 let scheduled = false;
-/** Loads streaming now (holdMeasuring). */
-let holds = 0;
 
 type IdleDeadline = { timeRemaining(): number };
 const whenIdle: (run: (d: IdleDeadline) => void) => void =
@@ -30,7 +26,6 @@ const whenIdle: (run: (d: IdleDeadline) => void) => void =
 
 function work(deadline: IdleDeadline): void {
   scheduled = false;
-  if (holds > 0) return; // the last hold released schedules again
   while (queue.length > 0 && deadline.timeRemaining() > 1) {
     const items = queue[0] as readonly Item[];
     const end = Math.min(items.length, next + 200);
@@ -54,18 +49,6 @@ export function measureWhenIdle(items: readonly Item[]): void {
   if (items.length === 0) return;
   queue.push(items);
   schedule();
-}
-
-/** Holds measuring until the returned release is called (once; more calls do nothing). */
-export function holdMeasuring(): () => void {
-  holds++;
-  let held = true;
-  return () => {
-    if (!held) return;
-    held = false;
-    holds--;
-    if (holds === 0 && queue.length > 0) schedule();
-  };
 }
 
 /** Whether every queued item has been measured (for tests). */
