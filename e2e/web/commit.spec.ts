@@ -250,9 +250,14 @@ test('cancel midway: written + canceled = total, canceled changes stay staged wi
   const c = await openApp(page, host, PROXY_NAME);
   await expect(c.changesButton).toHaveText(`Changes (${count(total)})`);
 
-  proxy.setConfig({ latencyMs: 200 });
+  // Slow calls, and Cancel as soon as the first are written: at 200 ms a call and the poll's
+  // default backoff (up to 1 s between looks), a quiet machine had 2,325 of 3,000 written before
+  // the click and the rest in flight, so nothing was left to cancel.
+  proxy.setConfig({ latencyMs: 600 });
   await c.commitButton.click();
-  await expect.poll(() => c.liveNumber('done'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => c.liveNumber('done'), { timeout: 30_000, intervals: [50] })
+    .toBeGreaterThan(0);
   await c.cancelButton.click();
   await expect(c.progress.getByTestId('commit-phase')).toHaveText(/Canceling/);
   await page.screenshot({ path: 'test-results/commit-cancel-progress.png' });
