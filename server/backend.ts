@@ -8,6 +8,7 @@ import { Sandbox } from './sandbox/sandbox';
 import { PartiqlStagedStore } from './partiql/stagedStore';
 import type { Services } from './services';
 import { StagingStore } from './staging/store';
+import { ServedPages } from './items/servedPages';
 
 export interface BackendOptions {
   dataDir: string;
@@ -51,6 +52,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);
     },
+    servedPages: new ServedPages(),
     get splicesItems() {
       return splicers.size > 0;
     },

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { BackendEvent } from '../shared/contract';
+import type { ServedPages } from './items/servedPages';
 
 /** What every service gets: where data lives, how to reach a connection, how to emit events. */
 export interface BackendContext {
@@ -15,4 +16,9 @@ export interface BackendContext {
    * checked and kept unparsed. Other hosts get pages parsed once, as ordinary events.
    */
   readonly splicesItems?: boolean;
+  /**
+   * The Items bytes of spliced pages, kept (bounded) so that a staging save can name a loaded
+   * row's image instead of sending it (server/items/servedPages.ts). Absent: pages carry no id.
+   */
+  readonly servedPages?: ServedPages;
 }

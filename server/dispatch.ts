@@ -21,6 +21,9 @@ const PASS_THROUGH = new Set([
   'MfaTimeout',
   'MfaCanceled',
   'ConfirmationRequired',
+  // A staging save naming a served original (staging/byRef.ts): the renderer resends it whole.
+  'OriginalGone',
+  'OriginalMismatch',
 ]);
 
 const DYNAMO_ERROR = /Exception$|^AccessDenied|^UnrecognizedClient|^Throttling|^RequestLimitExceeded/;

@@ -68,6 +68,11 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
       totals.count += page.count;
       totals.scannedCount += page.scannedCount;
       totals.consumedCapacity += page.consumedCapacity;
+      // A page the host splices is kept, so that a save can name its rows (servedPages.ts).
+      const servedPage =
+        page.itemsJson && page.itemSpans && ctx.splicesItems === true
+          ? ctx.servedPages?.add(connectionId, built.params.TableName, page.itemsJson, page.itemSpans)
+          : undefined;
       const fields = {
         type: 'items:page' as const,
         loadId,
@@ -76,6 +81,7 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
         scannedCount: totals.scannedCount,
         consumedCapacity: totals.consumedCapacity,
         ...(segment !== undefined ? { segment } : {}),
+        ...(servedPage !== undefined ? { servedPage } : {}),
       };
       // For a host that splices them, the items as DynamoDB sent them: parsed once, by whoever
       // reads them (itemsEvent.ts). Otherwise the items parsed with their page.

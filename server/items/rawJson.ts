@@ -22,6 +22,9 @@ const BACKSLASH = 0x5c;
 export class Scanner {
   private i = 0;
   private newline = false;
+  /** Where the top-level "Items" list's elements lie ([start, end) pairs), when asked for. */
+  private elementsOut: number[] | null = null;
+  private recording = false;
 
   constructor(private readonly b: Uint8Array) {}
 
@@ -130,8 +133,19 @@ export class Scanner {
       this.i++;
       return;
     }
+    const out = depth === 1 && this.recording ? this.elementsOut : null;
+    this.recording = false;
     for (;;) {
+      if (out) {
+        this.ws();
+        out.push(this.i);
+      }
       this.value(depth + 1);
+      if (out) {
+        let end = this.i;
+        while (isSpace(this.b[end - 1])) end--;
+        out.push(end);
+      }
       const c = this.b[this.i++];
       if (c === 0x5d) return;
       if (c !== 0x2c) this.fail('a list without , or ]');
@@ -157,7 +171,9 @@ export class Scanner {
       this.ws();
       const start = this.i;
       if (spans) this.newline = false;
+      this.recording = spans !== null && this.elementsOut !== null && isItemsName(this.b, nameAt, nameEnd);
       this.value(depth + 1);
+      this.recording = false;
       if (spans) {
         let end = this.i;
         while (end > start && isSpace(this.b[end - 1])) end--;
@@ -170,8 +186,13 @@ export class Scanner {
     }
   }
 
-  /** The members of the top-level object, or a SyntaxError when the body is not one JSON object. */
-  topMembers(): Map<string, Span> {
+  /**
+   * The members of the top-level object, or a SyntaxError when the body is not one JSON object.
+   * `elements`: receives where each element of a top-level "Items" list lies, as [start, end)
+   * pairs of byte offsets in the body.
+   */
+  topMembers(elements?: number[]): Map<string, Span> {
+    this.elementsOut = elements ?? null;
     const spans = new Map<string, Span>();
     this.ws();
     if (this.b[this.i] !== 0x7b) this.fail('not an object');
@@ -184,7 +205,19 @@ export class Scanner {
 
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** Where each member of the JSON object in `bytes` lies; throws SyntaxError unless it is one. */
-export function topMembers(bytes: Uint8Array): Map<string, Span> {
-  return new Scanner(bytes).topMembers();
+const ITEMS_NAME = [0x22, 0x49, 0x74, 0x65, 0x6d, 0x73, 0x22]; // "Items"
+
+/** Whether bytes [from, to) are the member name "Items" written without escapes. */
+function isItemsName(b: Uint8Array, from: number, to: number): boolean {
+  if (to - from !== ITEMS_NAME.length) return false;
+  for (let k = 0; k < ITEMS_NAME.length; k++) if (b[from + k] !== ITEMS_NAME[k]) return false;
+  return true;
+}
+
+/**
+ * Where each member of the JSON object in `bytes` lies; throws SyntaxError unless it is one.
+ * `elements`: see Scanner.topMembers.
+ */
+export function topMembers(bytes: Uint8Array, elements?: number[]): Map<string, Span> {
+  return new Scanner(bytes).topMembers(elements);
 }

@@ -20,6 +20,8 @@ import { forgetTable } from './target';
 export interface RawPage {
   /** The Items list as sent (a JSON array), when it can travel as it is. */
   itemsJson?: Uint8Array;
+  /** Where each item lies in itemsJson: [start, end) byte pairs, in order. */
+  itemSpans?: Uint32Array;
   /** The items, parsed: when the list held a line break between its tokens. */
   items?: Item[];
   lastKey?: Item;
@@ -60,7 +62,8 @@ export function parsedPageOf(bytes: Uint8Array): RawPage {
  * JSON object.
  */
 export function rawPageOf(bytes: Uint8Array): RawPage {
-  const spans = topMembers(bytes);
+  const elements: number[] = [];
+  const spans = topMembers(bytes, elements);
   const member = (name: string): unknown => {
     const s = spans.get(name);
     return s ? JSON.parse(utf8(bytes.subarray(s.start, s.end))) : undefined;
@@ -70,7 +73,13 @@ export function rawPageOf(bytes: Uint8Array): RawPage {
   if (!items) return { ...page, items: [] };
   if (bytes[items.start] !== 0x5b) throw new Error('DynamoDB answered Items that is not a list');
   if (items.newline) return { ...page, items: itemsOf(member('Items'), 'Items') };
-  return { ...page, itemsJson: bytes.subarray(items.start, items.end) };
+  const itemsJson = bytes.subarray(items.start, items.end);
+  // Spans of another (duplicate) "Items" member, or of one whose name was escaped: not kept.
+  const own = elements.length > 0 && elements[0]! > items.start && elements[elements.length - 1]! < items.end;
+  if (!own) return { ...page, itemsJson };
+  const itemSpans = new Uint32Array(elements.length);
+  for (let k = 0; k < elements.length; k++) itemSpans[k] = elements[k]! - items.start;
+  return { ...page, itemsJson, itemSpans };
 }
 
 /**

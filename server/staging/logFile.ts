@@ -13,11 +13,13 @@ export async function writeWholeLog(
   file: string,
   connectionId: string,
   table: string,
-  json: string,
+  json: string | Buffer,
 ): Promise<number> {
   await ensurePrivateDir(root);
   await ensurePrivateDir(dirname(file));
-  const text = headerLine(connectionId, table) + recordLine(json);
+  const line = recordLine(json);
+  const header = headerLine(connectionId, table);
+  const text = typeof line === 'string' ? header + line : Buffer.concat([Buffer.from(header), line]);
   await writeFileAtomic(file, text);
   return Buffer.byteLength(text);
 }
@@ -26,7 +28,7 @@ export async function writeWholeLog(
  * Appends one record (its JSON) at byte `size` (the end of the last whole record) and syncs it;
  * returns the new size. On failure, cuts the file back to `size` when it can, and throws.
  */
-export async function appendRecord(file: string, size: number, json: string): Promise<number> {
+export async function appendRecord(file: string, size: number, json: string | Buffer): Promise<number> {
   const line = recordLine(json);
   const h = await open(file, 'a', PRIVATE_FILE_MODE);
   try {

@@ -85,9 +85,30 @@ export function recordJson(parts: readonly string[]): string {
   return `{"entries":[${parts.join(',')}]}`;
 }
 
+/**
+ * A record's JSON from its entries, each serialised whole (a string) or as pieces (an update
+ * whose original is spliced in as the bytes it was served as, server/staging/byRef.ts): a string
+ * when every piece is one, else the bytes.
+ */
+export function recordOfPieces(parts: readonly (string | readonly (string | Uint8Array)[])[]): string | Buffer {
+  if (parts.every((p) => typeof p === 'string')) return recordJson(parts as string[]);
+  const out: Uint8Array[] = [Buffer.from('{"entries":[')];
+  parts.forEach((p, k) => {
+    const text = k > 0 ? ',' : '';
+    if (typeof p === 'string') out.push(Buffer.from(text + p));
+    else {
+      if (text) out.push(Buffer.from(text));
+      for (const piece of p) out.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    }
+  });
+  out.push(Buffer.from(']}'));
+  return Buffer.concat(out);
+}
+
 /** One record line of a record's JSON (one line: no raw newline in it), with its checksum. */
-export function recordLine(json: string): string {
-  return `${hex(crc32(json))} ${json}\n`;
+export function recordLine(json: string | Buffer): string | Buffer {
+  if (typeof json === 'string') return `${hex(crc32(json))} ${json}\n`;
+  return Buffer.concat([Buffer.from(`${hex(crc32(json))} `), json, Buffer.from('\n')]);
 }
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');

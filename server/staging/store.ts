@@ -6,7 +6,8 @@ import type { StagingEntry, StagingProblem } from '../../shared/contract/staging
 import { tableFile } from './files';
 import { changeOf, heldOf, logEntryOfHeld, type Held } from './held';
 import { appendRecord, cutTo, removeLog, writeWholeLog } from './logFile';
-import { parseStagingFile, recordJson } from './logFormat';
+import { parseStagingFile, recordJson, recordOfPieces } from './logFormat';
+import { splicedEntry } from './byRef';
 
 /** A log past COMPACT_RATIO times its live entries' bytes plus COMPACT_SLACK is compacted. */
 export const COMPACT_RATIO = 2;
@@ -31,9 +32,10 @@ interface Touch {
   ref: string;
   t: TableState;
   created: boolean;
-  parts: string[];
+  /** Each entry's JSON (an entry with a spliced original: pieces of it, see byRef.ts). */
+  parts: (string | (string | Uint8Array)[])[];
   /** The record's JSON when it is the request's own text (see apply's `raw`), else built from parts. */
-  json?: string;
+  json?: string | Buffer;
   /** Each touched id's change and size before the apply. */
   before: Map<string, [Held | undefined, number | undefined]>;
 }
@@ -88,14 +90,22 @@ export class StagingStore {
    * as the record itself when every entry is for one table, instead of serialising each entry
    * again (a bulk edit's 10,000 originals). It reloads to what memory holds: the schema only
    * checks (no transforms), and keys it drops on input it drops again on reload.
+   * `originals`: for each entry with an updateRef, the bytes it names (byRef.ts resolveOriginals),
+   * written as its original and held unparsed until read.
    */
-  apply(entries: StagingEntry[], raw?: string): Promise<{ saved: number; tables: number; revision: number }> {
+  apply(
+    entries: StagingEntry[],
+    raw?: string,
+    originals?: readonly (Uint8Array | undefined)[],
+  ): Promise<{ saved: number; tables: number; revision: number }> {
+    const unresolved = entries.findIndex((e, at) => e.updateRef && !originals?.[at]);
+    if (unresolved >= 0) return Promise.reject(new Error(`entries[${unresolved}]: its named original was not resolved`));
     const run = async () => {
       if (!this.loaded) await this.readAll();
       const touched = new Map<string, Touch>();
       const useRaw = raw !== undefined && rawUsable(raw, entries);
       const each = useRaw ? Math.ceil(raw.length / Math.max(1, entries.length)) : 0;
-      for (const e of entries) {
+      for (const [at, e] of entries.entries()) {
         const ref = refOf(e.connectionId, e.table);
         let g = touched.get(ref);
         if (!g) {
@@ -107,9 +117,16 @@ export class StagingStore {
         }
         const { t } = g;
         if (!g.before.has(e.id)) g.before.set(e.id, [t.changes.get(e.id), t.sizes.get(e.id)]);
-        const held = heldOf(e);
+        const original = e.updateRef ? originals?.[at] : undefined;
+        const held = heldOf(e, original && Buffer.from(original)); // a copy: the page may go
         if (held) t.changes.set(e.id, held);
         else t.changes.delete(e.id);
+        if (held?.spliced) {
+          const pieces = splicedEntry(e.id, held.spliced.ref, held.spliced.original);
+          g.parts.push(pieces);
+          setSize(t, e.id, (pieces[0] as string).length + held.spliced.original.byteLength + 2);
+          continue;
+        }
         if (useRaw) {
           setSize(t, e.id, held ? each : undefined);
           continue;
@@ -181,12 +198,12 @@ export class StagingStore {
       this.tables.delete(g.ref);
     } else if (t.fileBytes === 0 || t.rewrite) {
       // No file yet: memory holds only this save's entries, already serialised.
-      const json = t.rewrite ? recordJson(this.allParts(t)) : (g.json ?? recordJson(g.parts));
+      const json = t.rewrite ? recordJson(this.allParts(t)) : (g.json ?? recordOfPieces(g.parts));
       t.fileBytes = await writeWholeLog(this.root, file, t.connectionId, t.table, json);
       t.rewrite = false;
     } else {
       try {
-        t.fileBytes = await appendRecord(file, t.fileBytes, g.json ?? recordJson(g.parts));
+        t.fileBytes = await appendRecord(file, t.fileBytes, g.json ?? recordOfPieces(g.parts));
       } catch (err) {
         t.rewrite = true; // the cut back may have failed too: the next save rewrites the file
         throw err;

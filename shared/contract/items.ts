@@ -156,6 +156,11 @@ export const itemsPageEventSchema = z.object({
   scannedCount: z.number(),
   consumedCapacity: z.number(),
   segment: z.number().optional(),
+  /**
+   * The id under which the backend keeps this page's Items bytes (web host only): a staging save
+   * may name one of its items by this id and its index instead of sending the image back.
+   */
+  servedPage: z.string().optional(),
 });
 
 /** The end of an items:loadAll, also sent when it failed (with `error`) or was canceled. */

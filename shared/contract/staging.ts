@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StagedChange } from '../changes/types';
-import type { UpdateDelta } from '../changes/wire';
+import type { UpdateDelta, UpdateRef } from '../changes/wire';
 import { channel } from './define';
 import { connectionIdSchema, itemSchema, plainText } from './values';
 
@@ -29,9 +29,18 @@ export const updateDeltaSchema: z.ZodType<UpdateDelta> = z.object({
   remove: z.array(z.string()),
 }) as z.ZodType<UpdateDelta>;
 
+/** An update whose original is named (a served page and index), not sent: wire.ts UpdateRef. */
+export const updateRefSchema: z.ZodType<UpdateRef> = z.object({
+  ...base,
+  page: z.string().min(1),
+  index: z.number().int().min(0),
+  set: itemSchema,
+  remove: z.array(z.string()),
+}) as z.ZodType<UpdateRef>;
+
 /**
- * One change id's new value: `change`, or an update as `update` (a delta); neither means
- * un-staged.
+ * One change id's new value: `change`, or an update as `update` (a delta) or `updateRef` (a
+ * delta whose original the backend served, web host only); none means un-staged.
  */
 export const stagingEntrySchema = z
   .object({
@@ -40,9 +49,10 @@ export const stagingEntrySchema = z
     table: stagedTableSchema,
     change: stagedChangeSchema.optional(),
     update: updateDeltaSchema.optional(),
+    updateRef: updateRefSchema.optional(),
   })
-  .refine((e) => !(e.change && e.update), {
-    message: 'an entry has a change or an update, not both',
+  .refine((e) => [e.change, e.update, e.updateRef].filter(Boolean).length <= 1, {
+    message: 'an entry has at most one of change, update and updateRef',
   });
 export type StagingEntry = z.infer<typeof stagingEntrySchema>;
 

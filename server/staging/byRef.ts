@@ -1,0 +1,74 @@
+/**
+ * Staging saves that name an update's original instead of sending it (shared/changes/wire.ts
+ * UpdateRef): each name is resolved to the exact bytes of the item the backend served
+ * (server/items/servedPages.ts), whose key must be the entry's key. The log record is then
+ * written with those bytes as the original, in today's format (logFormat.ts).
+ */
+import type { UpdateRef } from '../../shared/changes/wire';
+import type { StagingEntry } from '../../shared/contract/staging';
+import { memberValue, sameJsonValue } from '../items/itemMember';
+import type { ServedPages } from '../items/servedPages';
+import { namedError } from '../errors';
+
+/** The code of a save that named a page the backend no longer keeps: send those images whole. */
+export const ORIGINAL_GONE = 'OriginalGone';
+/** The code of a save whose named original is not the entry's row (another key or table). */
+export const ORIGINAL_MISMATCH = 'OriginalMismatch';
+
+/** Each entry's named original, as bytes (undefined for entries that name none). */
+export function resolveOriginals(
+  entries: readonly StagingEntry[],
+  pages: ServedPages | undefined,
+): (Uint8Array | undefined)[] {
+  let gone = 0;
+  const out = entries.map((e, at) => {
+    const r = e.updateRef;
+    if (!r) return undefined;
+    const served = pages?.item(r.page, r.index);
+    // A line break would split the log's record (pages holding one are never kept: rawPage.ts).
+    if (!served || served.bytes.includes(0x0a)) {
+      gone++;
+      return undefined;
+    }
+    const where = `entries[${at}].updateRef`;
+    if (served.connectionId !== r.connectionId || served.table !== r.table || r.connectionId !== e.connectionId || r.table !== e.table) {
+      throw namedError(ORIGINAL_MISMATCH, `${where}: item ${r.index} of page ${r.page} is not from table ${JSON.stringify(r.table)}`);
+    }
+    const names = Object.keys(r.key);
+    if (names.length === 0) throw namedError(ORIGINAL_MISMATCH, `${where}: the key is empty`);
+    for (const name of names) {
+      const value = memberValue(served.bytes, name);
+      if (!value || !sameJsonValue(value, r.key[name])) {
+        throw namedError(
+          ORIGINAL_MISMATCH,
+          `${where}: item ${r.index} of page ${r.page} has another ${JSON.stringify(name)} than the entry's key`,
+        );
+      }
+    }
+    return served.bytes;
+  });
+  if (gone > 0) {
+    throw namedError(
+      ORIGINAL_GONE,
+      `${gone} staged change(s) name a loaded page the host no longer keeps: send their originals`,
+    );
+  }
+  return out;
+}
+
+/**
+ * How an entry with a named original is written in a record: {"id","update":{…,"original":…}}
+ * with the served bytes spliced in, as pieces to concatenate.
+ */
+export function splicedEntry(id: string, r: UpdateRef, original: Uint8Array): (string | Uint8Array)[] {
+  const update: Record<string, unknown> = {
+    connectionId: r.connectionId,
+    table: r.table,
+    key: r.key,
+    set: r.set,
+    remove: r.remove,
+  };
+  if (r.error !== undefined) update.error = r.error;
+  const head = JSON.stringify({ id, update });
+  return [`${head.slice(0, -2)},"original":`, original, '}}'];
+}

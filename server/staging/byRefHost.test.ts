@@ -1,0 +1,193 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Item } from '../../shared/dynamo/types';
+import { localClient, startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
+import { startHost, type RunningHost } from '../../test-support/servers/webHost';
+
+// Real dynalite and the real web host (its own process): rows loaded with Load all, saved by
+// naming their served images, reloaded after a restart. (dynalite refuses an attribute named
+// __proto__, so the edit sets one: the original's bytes are copied as they are, rawPage.test.ts.)
+const dataDir = mkdtempSync(join(tmpdir(), 'dynostage-byref-'));
+const table = 'Refs';
+let db: LocalDynamo;
+let host: RunningHost;
+let conn: string;
+
+const itemJson = (n: number) =>
+  `{"pk":{"S":"R-${n}"},"p":{"N":"007.50"},"big":{"N":"12345678901234567890.000001"},` +
+  `"ss":{"SS":["a","b"]},"ns":{"NS":["1","2.5"]},"bs":{"BS":["AAEC","AQ=="]},"bin":{"B":"AAEC"},` +
+  `"m":{"M":{"l":{"L":[{"NULL":true},{"N":"1e3"},{"M":{"x":{"BOOL":false}}}]}}},"tags":{"SS":["t"]}}`;
+
+async function api<T>(channel: string, input: unknown, h = host): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
+  const res = await fetch(`${h.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${h.token}` },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
+}
+
+interface Page {
+  servedPage?: string;
+  items: Item[];
+}
+
+/** Runs a Load all and returns its items:page events as the browser gets them. */
+async function loadAll(): Promise<Page[]> {
+  return (await loadAllPages()).filter((p) => p.items.length > 0);
+}
+
+async function loadAllPages(): Promise<Page[]> {
+  const res = await fetch(`${host.origin}/api/events`, { headers: { Authorization: `Bearer ${host.token}` } });
+  const reader = res.body!.getReader();
+  const pages: Page[] = [];
+  let text = '';
+  const loadId = `L-${Date.now()}`;
+  const reading = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      text += Buffer.from(value).toString('utf8');
+      let end: number;
+      while ((end = text.indexOf('\n\n')) >= 0) {
+        const line = text.slice(0, end);
+        text = text.slice(end + 2);
+        if (!line.startsWith('data: ')) continue;
+        const e = JSON.parse(line.slice(6)) as { type: string; loadId: string } & Page;
+        if (e.loadId !== loadId) continue;
+        if (e.type === 'items:page') pages.push(e);
+        if (e.type === 'items:done') return void (await reader.cancel());
+      }
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 100)); // the stream is attached
+  const done = await api('items:loadAll', { connectionId: conn, loadId, model: { table, pageSize: 10 } });
+  expect(done.ok).toBe(true);
+  await reading;
+  return pages;
+}
+
+const keyOf = (item: Item) => ({ pk: item.pk! });
+const idOf = (item: Item) => `${conn}/${table}/${(item.pk as { S: string }).S}`;
+
+const SET = () => JSON.parse('{"status":{"S":"done"},"__proto__":{"M":{"__proto__":{"N":"1.50"}}}}') as Item;
+
+function byRef(page: Page, index: number, set: Item = SET()) {
+  const item = page.items[index]!;
+  return {
+    id: idOf(item),
+    connectionId: conn,
+    table,
+    updateRef: { connectionId: conn, table, key: keyOf(item), page: page.servedPage, index, set, remove: ['tags'] },
+  };
+}
+
+function whole(page: Page, index: number) {
+  const item = page.items[index]!;
+  return {
+    id: idOf(item),
+    connectionId: conn,
+    table,
+    update: { connectionId: conn, table, key: keyOf(item), original: item, set: SET(), remove: ['tags'] },
+  };
+}
+
+type Loaded = { entries: { id: string; change: unknown }[] };
+const staged = async () => new Map((await api<Loaded>('staging:load', {})).value.entries.map((e) => [e.id, e.change]));
+
+beforeAll(async () => {
+  db = await startDynalite();
+  const sdk = localClient(db.endpoint);
+  await sdk.send(
+    new CreateTableCommand({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  // Written as raw JSON: the SDK's marshalling would take "__proto__" for the prototype.
+  for (let b = 0; b < 2; b++) {
+    const requests = Array.from({ length: 15 }, (_, k) => `{"PutRequest":{"Item":${itemJson(b * 15 + k)}}}`);
+    const res = await fetch(db.endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.0',
+        'X-Amz-Target': 'DynamoDB_20120810.BatchWriteItem',
+        Authorization: 'AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
+        'X-Amz-Date': '20250101T000000Z',
+      },
+      body: `{"RequestItems":{"${table}":[${requests.join(',')}]}}`,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+  host = await startHost({ dataDir, seed: false });
+  const saved = await api<{ connection: { id: string } }>('connections:save', { kind: 'endpoint', name: 'refs', region: 'us-east-1', endpoint: db.endpoint });
+  conn = saved.value.connection.id;
+}, 120_000);
+afterAll(async () => {
+  await host?.stop();
+  await db?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('an update saved by naming its served original reloads after a restart as the old path wrote it', async () => {
+  const pages = await loadAll();
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages.filter((p) => p.items.length > 0).every((p) => typeof p.servedPage === 'string')).toBe(true);
+  const refs = pages.flatMap((p) => p.items.map((_, i) => byRef(p, i)));
+  const saved = await api<{ saved: number }>('staging:apply', { entries: refs });
+  expect(saved.error).toBeUndefined();
+  expect(saved.value.saved).toBe(30);
+
+  await host.stop();
+  host = await startHost({ dataDir, seed: false });
+  const afterRestart = await staged();
+  expect(afterRestart.size).toBe(30);
+  const one = afterRestart.get(`${conn}/${table}/R-7`) as { kind: string; original: Item; item: Item };
+  expect(one.kind).toBe('update');
+  // The image as the renderer got it (dynalite writes numbers its own way: "7.5" for "007.50").
+  const served = pages.flatMap((p) => p.items).find((i) => (i.pk as { S: string }).S === 'R-7')!;
+  expect(one.original).toEqual(served);
+  expect(served.ns).toEqual({ NS: ['1', '2.5'] });
+  expect(served.bs).toEqual({ BS: ['AAEC', 'AQ=='] });
+  expect(Object.keys(one.item)).toEqual(['pk', 'p', 'big', 'ss', 'ns', 'bs', 'bin', 'm', 'status', '__proto__']);
+  const proto = Object.getOwnPropertyDescriptor(one.item, '__proto__')?.value as { M: Item };
+  expect(Object.getOwnPropertyDescriptor(proto.M, '__proto__')?.value).toEqual({ N: '1.50' });
+  expect(one.item.m).toEqual(served.m);
+  expect(one.item.big).toEqual(served.big);
+  expect(typeof (served.big as { N: unknown }).N).toBe('string');
+  expect(Object.getPrototypeOf((one.item.m as { M: Item }).M)).toBe(Object.prototype);
+
+  // The old path (each original sent whole) over the same rows stages exactly the same.
+  const again = await loadAll();
+  await api('staging:apply', { entries: again.flatMap((p) => p.items.map((_, i) => ({ id: idOf(p.items[i]!), connectionId: conn, table }))) });
+  expect((await staged()).size).toBe(0);
+  const sent = await api('staging:apply', { entries: again.flatMap((p) => p.items.map((_, i) => whole(p, i))) });
+  expect(sent.ok).toBe(true);
+  await host.stop();
+  host = await startHost({ dataDir, seed: false });
+  expect(await staged()).toEqual(afterRestart);
+}, 120_000);
+
+test('a name the host does not know fails the save with OriginalGone; one of another row is refused', async () => {
+  const pages = await loadAll();
+  const before = await staged();
+  const unknown = { ...byRef(pages[0]!, 0, { status: { S: 'lost?' } }) };
+  unknown.updateRef.page = 'not-a-page.1';
+  const gone = await api('staging:apply', { entries: [byRef(pages[0]!, 1, { status: { S: 'lost?' } }), unknown] });
+  expect(gone.ok).toBe(false);
+  expect(gone.error?.code).toBe('OriginalGone');
+
+  const wrong = byRef(pages[0]!, 2, { status: { S: 'wrong' } });
+  wrong.updateRef.index = 3; // names another row than its key's
+  const refused = await api('staging:apply', { entries: [wrong] });
+  expect(refused.ok).toBe(false);
+  expect(refused.error?.code).toBe('OriginalMismatch');
+  expect(refused.error?.message).toContain('"pk"');
+  expect(await staged()).toEqual(before);
+}, 120_000);
