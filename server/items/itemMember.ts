@@ -56,12 +56,12 @@ function skipSpace(b: Uint8Array, i: number): number {
 const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
 /**
- * The bytes of the value of member `name` of the JSON object `item` (the last one, as JSON.parse
- * keeps it), or undefined when it has none.
+ * The bytes of the value of member `name` of the JSON object `item` (Uint8Array: a Buffer is
+ * faster), or undefined when it has none. The first one: an item DynamoDB sends is a map, written
+ * without repeated names (JSON.parse would keep the last).
  */
 export function memberValue(item: Uint8Array, name: string): Uint8Array | undefined {
   const want = Buffer.from(JSON.stringify(name));
-  let found: Uint8Array | undefined;
   let i = skipSpace(item, 0);
   if (item[i] !== 0x7b) return undefined;
   i = skipSpace(item, i + 1);
@@ -72,12 +72,12 @@ export function memberValue(item: Uint8Array, name: string): Uint8Array | undefi
     i = skipSpace(item, nameEnd);
     i = skipSpace(item, i + 1); // the colon
     const end = afterValue(item, i);
-    if (same) found = item.subarray(i, end);
+    if (same) return item.subarray(i, end);
     i = skipSpace(item, end);
     if (item[i] !== 0x2c) break;
     i = skipSpace(item, i + 1);
   }
-  return found;
+  return undefined;
 }
 
 /** Whether the JSON value in `bytes` is `value` (same JSON once parsed; a key's S, N or B). */

@@ -26,7 +26,7 @@ interface ServedPage {
 export interface ServedItem {
   connectionId: string;
   table: string;
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
 export class ServedPages {
@@ -56,7 +56,9 @@ export class ServedPages {
   item(id: string, index: number): ServedItem | undefined {
     const page = this.pages.get(id);
     if (!page || !Number.isInteger(index) || index < 0 || 2 * index + 1 >= page.spans.length) return undefined;
-    const bytes = page.json.subarray(page.spans[2 * index], page.spans[2 * index + 1]);
+    const { json } = page;
+    const at = json.byteOffset + page.spans[2 * index]!;
+    const bytes = Buffer.from(json.buffer, at, page.spans[2 * index + 1]! - page.spans[2 * index]!);
     return { connectionId: page.connectionId, table: page.table, bytes };
   }
 

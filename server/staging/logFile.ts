@@ -5,7 +5,7 @@
 import { open, rm, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PRIVATE_FILE_MODE, ensurePrivateDir, fsyncDir, writeFileAtomic } from '../files/atomicWrite';
-import { headerLine, recordLine } from './logFormat';
+import { headerLine, recordLine, type LineBytes } from './logFormat';
 
 /** Writes the header and one record (its JSON, see recordJson); returns the file's size in bytes. */
 export async function writeWholeLog(
@@ -13,7 +13,7 @@ export async function writeWholeLog(
   file: string,
   connectionId: string,
   table: string,
-  json: string | Buffer,
+  json: string | LineBytes,
 ): Promise<number> {
   await ensurePrivateDir(root);
   await ensurePrivateDir(dirname(file));
@@ -28,7 +28,7 @@ export async function writeWholeLog(
  * Appends one record (its JSON) at byte `size` (the end of the last whole record) and syncs it;
  * returns the new size. On failure, cuts the file back to `size` when it can, and throws.
  */
-export async function appendRecord(file: string, size: number, json: string | Buffer): Promise<number> {
+export async function appendRecord(file: string, size: number, json: string | LineBytes): Promise<number> {
   const line = recordLine(json);
   const h = await open(file, 'a', PRIVATE_FILE_MODE);
   try {

@@ -85,30 +85,52 @@ export function recordJson(parts: readonly string[]): string {
   return `{"entries":[${parts.join(',')}]}`;
 }
 
+/** A record line already built as bytes (checksum, space, JSON, newline): recordLineOfPieces. */
+export class LineBytes {
+  constructor(readonly line: Buffer) {}
+}
+
 /**
- * A record's JSON from its entries, each serialised whole (a string) or as pieces (an update
- * whose original is spliced in as the bytes it was served as, server/staging/byRef.ts): a string
- * when every piece is one, else the bytes.
+ * The record line of entries each serialised whole (a string) or as pieces (an update whose
+ * original is spliced in as the bytes it was served as, server/staging/byRef.ts), built in one
+ * buffer; `at`: where each byte piece landed in it, in order.
  */
-export function recordOfPieces(parts: readonly (string | readonly (string | Uint8Array)[])[]): string | Buffer {
-  if (parts.every((p) => typeof p === 'string')) return recordJson(parts as string[]);
-  const out: Uint8Array[] = [Buffer.from('{"entries":[')];
+export function recordLineOfPieces(parts: readonly (string | readonly (string | Uint8Array)[])[]): { bytes: LineBytes; at: number[] } {
+  const strings: string[] = [];
+  const pieces: (string | Uint8Array)[] = ['{"entries":['];
   parts.forEach((p, k) => {
-    const text = k > 0 ? ',' : '';
-    if (typeof p === 'string') out.push(Buffer.from(text + p));
-    else {
-      if (text) out.push(Buffer.from(text));
-      for (const piece of p) out.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
-    }
+    if (k > 0) pieces.push(',');
+    if (typeof p === 'string') pieces.push(p);
+    else pieces.push(...p);
   });
-  out.push(Buffer.from(']}'));
-  return Buffer.concat(out);
+  pieces.push(']}');
+  let size = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      strings.push(piece);
+      size += Buffer.byteLength(piece);
+    } else size += piece.byteLength;
+  }
+  const line = Buffer.allocUnsafe(9 + size + 1);
+  const at: number[] = [];
+  let o = 9;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') o += line.write(piece, o);
+    else {
+      line.set(piece, o);
+      at.push(o);
+      o += piece.byteLength;
+    }
+  }
+  line.write(`${hex(crc32(line.subarray(9, o)))} `, 0, 'latin1');
+  line[o] = 0x0a;
+  return { bytes: new LineBytes(line), at };
 }
 
 /** One record line of a record's JSON (one line: no raw newline in it), with its checksum. */
-export function recordLine(json: string | Buffer): string | Buffer {
+export function recordLine(json: string | LineBytes): string | Buffer {
   if (typeof json === 'string') return `${hex(crc32(json))} ${json}\n`;
-  return Buffer.concat([Buffer.from(`${hex(crc32(json))} `), json, Buffer.from('\n')]);
+  return json.line;
 }
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { StagedChange } from '../../shared/changes/types';
 import type { StagingEntry, StagingProblem } from '../../shared/contract/staging';
 import { tableFile } from './files';
-import { changeOf, heldOf, logEntryOfHeld, type Held } from './held';
+import { changeOf, heldOf, logEntryOfHeld, type Held, type Spliced } from './held';
 import { appendRecord, cutTo, removeLog, writeWholeLog } from './logFile';
-import { parseStagingFile, recordJson, recordOfPieces } from './logFormat';
+import { parseStagingFile, recordJson, recordLineOfPieces, type LineBytes } from './logFormat';
 import { splicedEntry } from './byRef';
 
 /** A log past COMPACT_RATIO times its live entries' bytes plus COMPACT_SLACK is compacted. */
@@ -35,7 +35,9 @@ interface Touch {
   /** Each entry's JSON (an entry with a spliced original: pieces of it, see byRef.ts). */
   parts: (string | (string | Uint8Array)[])[];
   /** The record's JSON when it is the request's own text (see apply's `raw`), else built from parts. */
-  json?: string | Buffer;
+  json?: string | LineBytes;
+  /** The entries whose original is spliced in, in order (their bytes end up in the record's). */
+  spliced?: Spliced[];
   /** Each touched id's change and size before the apply. */
   before: Map<string, [Held | undefined, number | undefined]>;
 }
@@ -118,12 +120,13 @@ export class StagingStore {
         const { t } = g;
         if (!g.before.has(e.id)) g.before.set(e.id, [t.changes.get(e.id), t.sizes.get(e.id)]);
         const original = e.updateRef ? originals?.[at] : undefined;
-        const held = heldOf(e, original && Buffer.from(original)); // a copy: the page may go
+        const held = heldOf(e, original);
         if (held) t.changes.set(e.id, held);
         else t.changes.delete(e.id);
         if (held?.spliced) {
           const pieces = splicedEntry(e.id, held.spliced.ref, held.spliced.original);
           g.parts.push(pieces);
+          (g.spliced ??= []).push(held.spliced);
           setSize(t, e.id, (pieces[0] as string).length + held.spliced.original.byteLength + 2);
           continue;
         }
@@ -137,6 +140,7 @@ export class StagingStore {
         setSize(t, e.id, held ? part.length : undefined);
       }
       if (useRaw) for (const g of touched.values()) g.json = raw;
+      for (const g of touched.values()) if (g.spliced) this.spliceRecord(g, g.spliced);
       const written = new Set<string>();
       try {
         for (const g of touched.values()) {
@@ -198,17 +202,29 @@ export class StagingStore {
       this.tables.delete(g.ref);
     } else if (t.fileBytes === 0 || t.rewrite) {
       // No file yet: memory holds only this save's entries, already serialised.
-      const json = t.rewrite ? recordJson(this.allParts(t)) : (g.json ?? recordOfPieces(g.parts));
+      const json = t.rewrite ? recordJson(this.allParts(t)) : (g.json ?? recordJson(g.parts as string[]));
       t.fileBytes = await writeWholeLog(this.root, file, t.connectionId, t.table, json);
       t.rewrite = false;
     } else {
       try {
-        t.fileBytes = await appendRecord(file, t.fileBytes, g.json ?? recordOfPieces(g.parts));
+        t.fileBytes = await appendRecord(file, t.fileBytes, g.json ?? recordJson(g.parts as string[]));
       } catch (err) {
         t.rewrite = true; // the cut back may have failed too: the next save rewrites the file
         throw err;
       }
     }
+  }
+
+  /**
+   * Builds the record of a save with spliced originals as bytes; each held original becomes a
+   * view of them (not of the served page, which may be evicted: the record is what memory keeps).
+   */
+  private spliceRecord(g: Touch, spliced: Spliced[]): void {
+    const { bytes, at } = recordLineOfPieces(g.parts);
+    spliced.forEach((s, k) => {
+      s.original = bytes.line.subarray(at[k], at[k]! + s.original.byteLength);
+    });
+    g.json = bytes;
   }
 
   private rollback(g: Touch): void {

@@ -1,5 +1,6 @@
 import type { BackendEvent, Envelope } from '../../../shared/contract';
 import { jsonBodyOf } from './jsonBody';
+import { notePage } from './servedPages';
 
 /** How the renderer reaches the backend: the Electron preload bridge or the web host over HTTP. */
 export interface Transport {
@@ -30,6 +31,8 @@ function webTransport(): Transport {
     source = new EventSource('/api/events');
     source.onmessage = (m: MessageEvent<string>) => {
       const event = JSON.parse(m.data) as BackendEvent;
+      // A page the host keeps: a save may name its rows instead of sending them (servedPages.ts).
+      if (event.type === 'items:page' && event.servedPage) notePage(event.servedPage, event.loadId, event.items);
       for (const l of listeners) l(event);
     };
   };

@@ -26,12 +26,12 @@ import type {
 import type { StagingEntry, StagingProblem } from '../../../shared/contract/staging';
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
-import { withJsonBody } from '../api/jsonBody';
 import { afterPaint } from './afterPaint';
 import { createPersistQueue } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
 import { laterRevision, revisionWhenSaved, type SavedStaging } from './stagingSaved';
+import { encoderFor, saveBatch } from './stagingSave';
 
 export interface StagingData {
   staging: StagingState;
@@ -67,11 +67,11 @@ const get = useStagingStore.getState;
 const set = useStagingStore.setState;
 
 const queue = createPersistQueue(
-  async (entries, body) =>
-    set(laterRevision((await call('staging:apply', withJsonBody({ entries }, body))).revision)),
+  async (entries, body) => set(laterRevision(await saveBatch(entries, body))),
   (persist) => set({ persist }),
   undefined,
   afterPaint,
+  encoderFor, // updates whose original the web host served name it (stagingSave.ts)
 );
 
 /** The table and key schema of one edit target, so the store can place its change. */

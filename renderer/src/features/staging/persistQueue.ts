@@ -38,13 +38,16 @@ export const CHUNK_BYTES = 30 * 1024 * 1024;
 
 /**
  * `write` gets each batch with its JSON text ({"entries":[…]}, each entry serialised once, when it
- * was sized), for a transport that can send it as it is.
+ * was sized), for a transport that can send it as it is. `encoder`: given the entries about to be
+ * written, how to serialise each (default JSON.stringify; stores/stagingSave.ts names served
+ * originals).
  */
 export function createPersistQueue(
   write: (entries: StagingEntry[], body: string) => Promise<unknown>,
   onStatus: (s: PersistStatus) => void,
   retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
   schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
+  encoder: (entries: Iterable<StagingEntry>) => (e: StagingEntry) => string = () => (e) => JSON.stringify(e),
 ): PersistQueue {
   let deferred: (readonly StagingEntry[])[] = [];
   const dirty = new Map<string, StagingEntry>();
@@ -64,10 +67,11 @@ export function createPersistQueue(
       const batch: StagingEntry[] = [];
       const parts: string[] = [];
       let bytes = 0;
+      const encode = encoder(dirty.values());
       // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
       for (const e of dirty.values()) {
         if (batch.length === CHUNK) break;
-        const text = JSON.stringify(e);
+        const text = encode(e);
         const size = utf8Length(text) + 1;
         if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
         bytes += size;
