@@ -14,6 +14,8 @@ export interface BackendOptions {
   dataDir: string;
   /** Seed the sandbox's demo tables on first start (default true). */
   seedSandbox?: boolean;
+  /** Bound of the served pages kept for staging saves (default SERVED_PAGES_CAP). */
+  servedPagesBytes?: number;
 }
 
 export interface Backend {
@@ -52,7 +54,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     emit: (event: BackendEvent) => {
       for (const l of listeners) l(event);
     },
-    servedPages: new ServedPages(),
+    servedPages: new ServedPages(opts.servedPagesBytes),
     get splicesItems() {
       return splicers.size > 0;
     },

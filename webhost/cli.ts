@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
   const started = Date.now();
-  const backend = await createBackend({ dataDir, seedSandbox: !args['no-sandbox-seed'] });
+  // How many bytes of served Load all pages a save may name (server/items/servedPages.ts).
+  const servedPagesBytes = Number(process.env.DYNOSTAGE_SERVED_PAGES_BYTES) || undefined;
+  const backend = await createBackend({ dataDir, seedSandbox: !args['no-sandbox-seed'], servedPagesBytes });
   const host = await startWebHost({
     backend,
     port,
