@@ -83,6 +83,7 @@ export function memberValue(item: Uint8Array, name: string): Uint8Array | undefi
 /** Whether the JSON value in `bytes` is `value` (same JSON once parsed; a key's S, N or B). */
 export function sameJsonValue(bytes: Uint8Array, value: unknown): boolean {
   const text = JSON.stringify(value);
-  if (Buffer.compare(Buffer.from(text), bytes) === 0) return true;
+  // Written the same way (ASCII: one byte per character) is the common case.
+  if (bytes.byteLength === text.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') === text) return true;
   return JSON.stringify(JSON.parse(utf8(bytes))) === text; // written otherwise (escapes, spaces)
 }

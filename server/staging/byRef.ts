@@ -58,9 +58,9 @@ export function resolveOriginals(
 
 /**
  * How an entry with a named original is written in a record: {"id","update":{…,"original":…}}
- * with the served bytes spliced in, as pieces to concatenate.
+ * with the served bytes spliced in: the text before them, then they, then "}}".
  */
-export function splicedEntry(id: string, r: UpdateRef, original: Uint8Array): (string | Uint8Array)[] {
+export function splicedEntry(id: string, r: UpdateRef, original: Uint8Array): [string, Uint8Array] {
   const update: Record<string, unknown> = {
     connectionId: r.connectionId,
     table: r.table,
@@ -70,5 +70,5 @@ export function splicedEntry(id: string, r: UpdateRef, original: Uint8Array): (s
   };
   if (r.error !== undefined) update.error = r.error;
   const head = JSON.stringify({ id, update });
-  return [`${head.slice(0, -2)},"original":`, original, '}}'];
+  return [`${head.slice(0, -2)},"original":`, original];
 }

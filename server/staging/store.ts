@@ -33,7 +33,7 @@ interface Touch {
   t: TableState;
   created: boolean;
   /** Each entry's JSON (an entry with a spliced original: pieces of it, see byRef.ts). */
-  parts: (string | (string | Uint8Array)[])[];
+  parts: (string | [string, Uint8Array])[];
   /** The record's JSON when it is the request's own text (see apply's `raw`), else built from parts. */
   json?: string | LineBytes;
   /** The entries whose original is spliced in, in order (their bytes end up in the record's). */
@@ -107,9 +107,13 @@ export class StagingStore {
       const touched = new Map<string, Touch>();
       const useRaw = raw !== undefined && rawUsable(raw, entries);
       const each = useRaw ? Math.ceil(raw.length / Math.max(1, entries.length)) : 0;
-      for (const [at, e] of entries.entries()) {
-        const ref = refOf(e.connectionId, e.table);
-        let g = touched.get(ref);
+      let last: Touch | undefined;
+      for (let at = 0; at < entries.length; at++) {
+        const e = entries[at]!;
+        // A bulk edit's entries are all for one table: its group is found once.
+        const same = last && last.t.connectionId === e.connectionId && last.t.table === e.table;
+        const ref = same ? last!.ref : refOf(e.connectionId, e.table);
+        let g = same ? last : touched.get(ref);
         if (!g) {
           const existing = this.tables.get(ref);
           const t = existing ?? this.newTable(e.connectionId, e.table);
@@ -117,6 +121,7 @@ export class StagingStore {
           g = { ref, t, created: !existing, parts: [], before: new Map() };
           touched.set(ref, g);
         }
+        last = g;
         const { t } = g;
         if (!g.before.has(e.id)) g.before.set(e.id, [t.changes.get(e.id), t.sizes.get(e.id)]);
         const original = e.updateRef ? originals?.[at] : undefined;
@@ -127,7 +132,7 @@ export class StagingStore {
           const pieces = splicedEntry(e.id, held.spliced.ref, held.spliced.original);
           g.parts.push(pieces);
           (g.spliced ??= []).push(held.spliced);
-          setSize(t, e.id, (pieces[0] as string).length + held.spliced.original.byteLength + 2);
+          setSize(t, e.id, pieces[0].length + held.spliced.original.byteLength + 2);
           continue;
         }
         if (useRaw) {
