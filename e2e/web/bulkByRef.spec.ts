@@ -91,7 +91,8 @@ test('when the host no longer keeps the page a save names, the rows are sent who
   browser,
 }) => {
   test.slow();
-  // Room for one page of the 2,000 tickets: a second Load all evicts the first one's page.
+  // Room for one Load all of the 2,000 tickets (about 770 KB): a second one evicts most of the
+  // first one's pages.
   const host = await startHost({ env: { DYNOSTAGE_SERVED_PAGES_BYTES: '1000000' } });
   const other = await browser.newPage();
   try {

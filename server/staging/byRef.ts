@@ -4,11 +4,11 @@
  * (server/items/servedPages.ts), whose key must be the entry's key. The log record is then
  * written with those bytes as the original, in today's format (logFormat.ts).
  */
-import type { UpdateRef } from '../../shared/changes/wire';
 import type { StagingEntry } from '../../shared/contract/staging';
 import { memberValue, sameJsonValue } from '../items/itemMember';
 import type { ServedPages } from '../items/servedPages';
 import { namedError } from '../errors';
+import type { Spliced } from './held';
 
 /** The code of a save that named a page the backend no longer keeps: send those images whole. */
 export const ORIGINAL_GONE = 'OriginalGone';
@@ -31,8 +31,8 @@ export function resolveOriginals(
       return undefined;
     }
     const where = `entries[${at}].updateRef`;
-    if (served.connectionId !== r.connectionId || served.table !== r.table || r.connectionId !== e.connectionId || r.table !== e.table) {
-      throw namedError(ORIGINAL_MISMATCH, `${where}: item ${r.index} of page ${r.page} is not from table ${JSON.stringify(r.table)}`);
+    if (served.connectionId !== e.connectionId || served.table !== e.table) {
+      throw namedError(ORIGINAL_MISMATCH, `${where}: item ${r.index} of page ${r.page} is not from table ${JSON.stringify(e.table)}`);
     }
     const names = Object.keys(r.key);
     if (names.length === 0) throw namedError(ORIGINAL_MISMATCH, `${where}: the key is empty`);
@@ -60,10 +60,11 @@ export function resolveOriginals(
  * How an entry with a named original is written in a record: {"id","update":{…,"original":…}}
  * with the served bytes spliced in: the text before them, then they, then "}}".
  */
-export function splicedEntry(id: string, r: UpdateRef, original: Uint8Array): [string, Uint8Array] {
+export function splicedEntry(id: string, s: Spliced): [string, Uint8Array] {
+  const { ref: r, original } = s;
   const update: Record<string, unknown> = {
-    connectionId: r.connectionId,
-    table: r.table,
+    connectionId: s.connectionId,
+    table: s.table,
     key: r.key,
     set: r.set,
     remove: r.remove,

@@ -82,7 +82,7 @@ function byRef(page: Page, index: number, set: Item = SET()) {
     id: idOf(item),
     connectionId: conn,
     table,
-    updateRef: { connectionId: conn, table, key: keyOf(item), page: page.servedPage, index, set, remove: ['tags'] },
+    updateRef: { key: keyOf(item), page: page.servedPage, index, set, remove: ['tags'] },
   };
 }
 

@@ -12,6 +12,8 @@ import { logEntryOf, type LogEntry } from './logFormat';
 
 /** An update with its original as the exact JSON bytes the log holds for it. */
 export interface Spliced {
+  connectionId: string;
+  table: string;
   ref: UpdateRef;
   original: Uint8Array;
 }
@@ -23,18 +25,20 @@ export type Held =
 
 /** What an entry stages (undefined: un-staged); `original`: the bytes its updateRef names. */
 export function heldOf(
-  e: { change?: StagedChange; update?: UpdateDelta; updateRef?: UpdateRef },
+  e: { connectionId?: string; table?: string; change?: StagedChange; update?: UpdateDelta; updateRef?: UpdateRef },
   original?: Uint8Array,
 ): Held | undefined {
-  if (e.updateRef && original) return { spliced: { ref: e.updateRef, original } };
+  if (e.updateRef && original && e.connectionId !== undefined && e.table !== undefined) {
+    return { spliced: { connectionId: e.connectionId, table: e.table, ref: e.updateRef, original } };
+  }
   if (e.update) return { update: e.update };
   return e.change ? { change: e.change } : undefined;
 }
 
-function deltaOf({ ref, original }: Spliced): UpdateDelta {
+function deltaOf({ connectionId, table, ref, original }: Spliced): UpdateDelta {
   const d: UpdateDelta = {
-    connectionId: ref.connectionId,
-    table: ref.table,
+    connectionId,
+    table,
     key: ref.key,
     original: JSON.parse(Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('utf8')) as Item,
     set: ref.set,

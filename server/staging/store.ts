@@ -129,7 +129,7 @@ export class StagingStore {
         if (held) t.changes.set(e.id, held);
         else t.changes.delete(e.id);
         if (held?.spliced) {
-          const pieces = splicedEntry(e.id, held.spliced.ref, held.spliced.original);
+          const pieces = splicedEntry(e.id, held.spliced);
           g.parts.push(pieces);
           (g.spliced ??= []).push(held.spliced);
           setSize(t, e.id, pieces[0].length + held.spliced.original.byteLength + 2);

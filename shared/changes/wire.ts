@@ -86,10 +86,9 @@ export function toDelta(change: StagedChange): UpdateDelta | null {
  * An update whose original is a row image the backend served in a Load all page (the web host
  * keeps those pages' bytes for a while, server/items/servedPages.ts): named by the page's id and
  * the item's index instead of sent back. The backend writes the served bytes as the original.
+ * Its connection and table are the staging entry's.
  */
 export interface UpdateRef {
-  connectionId: string;
-  table: string;
   key: Item;
   /** The items:page event's servedPage. */
   page: string;

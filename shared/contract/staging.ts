@@ -31,7 +31,8 @@ export const updateDeltaSchema: z.ZodType<UpdateDelta> = z.object({
 
 /** An update whose original is named (a served page and index), not sent: wire.ts UpdateRef. */
 export const updateRefSchema: z.ZodType<UpdateRef> = z.object({
-  ...base,
+  key: itemSchema,
+  error: z.string().optional(),
   page: z.string().min(1),
   index: z.number().int().min(0),
   set: itemSchema,

@@ -46,8 +46,6 @@ export function encoderFor(entries: Iterable<StagingEntry>): (e: StagingEntry) =
     const at = u && places.get(u.original);
     if (!u || !at) return whole(e);
     const updateRef: UpdateRef = {
-      connectionId: u.connectionId,
-      table: u.table,
       key: u.key,
       page: at[0],
       index: at[1],
