@@ -9,6 +9,7 @@ import { memberValue, sameJsonValue } from '../items/itemMember';
 import type { ServedPages } from '../items/servedPages';
 import { namedError } from '../errors';
 import type { Spliced } from './held';
+import { recordLineOfPieces, type LineBytes } from './logFormat';
 
 /** The code of a save that named a page the backend no longer keeps: send those images whole. */
 export const ORIGINAL_GONE = 'OriginalGone';
@@ -72,4 +73,16 @@ export function splicedEntry(id: string, s: Spliced): [string, Uint8Array] {
   if (r.error !== undefined) update.error = r.error;
   const head = JSON.stringify({ id, update });
   return [`${head.slice(0, -2)},"original":`, original];
+}
+
+/**
+ * The record of a save's entries (`parts`, some spliced: splicedEntry) as bytes; each held original
+ * (`spliced`, in order) becomes a view of them, not of the served page, which may be evicted.
+ */
+export function splicedRecord(parts: readonly (string | readonly [string, Uint8Array])[], spliced: Spliced[]): LineBytes {
+  const { bytes, at } = recordLineOfPieces(parts);
+  spliced.forEach((s, k) => {
+    s.original = bytes.line.subarray(at[k], at[k]! + s.original.byteLength);
+  });
+  return bytes;
 }

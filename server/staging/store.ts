@@ -6,8 +6,8 @@ import type { StagingEntry, StagingProblem } from '../../shared/contract/staging
 import { tableFile } from './files';
 import { changeOf, heldOf, logEntryOfHeld, type Held, type Spliced } from './held';
 import { appendRecord, cutTo, removeLog, writeWholeLog } from './logFile';
-import { parseStagingFile, recordJson, recordLineOfPieces, type LineBytes } from './logFormat';
-import { splicedEntry } from './byRef';
+import { parseStagingFile, recordJson, type LineBytes } from './logFormat';
+import { splicedEntry, splicedRecord } from './byRef';
 
 /** A log past COMPACT_RATIO times its live entries' bytes plus COMPACT_SLACK is compacted. */
 export const COMPACT_RATIO = 2;
@@ -145,7 +145,7 @@ export class StagingStore {
         setSize(t, e.id, held ? part.length : undefined);
       }
       if (useRaw) for (const g of touched.values()) g.json = raw;
-      for (const g of touched.values()) if (g.spliced) this.spliceRecord(g, g.spliced);
+      for (const g of touched.values()) if (g.spliced) g.json = splicedRecord(g.parts, g.spliced);
       const written = new Set<string>();
       try {
         for (const g of touched.values()) {
@@ -218,18 +218,6 @@ export class StagingStore {
         throw err;
       }
     }
-  }
-
-  /**
-   * Builds the record of a save with spliced originals as bytes; each held original becomes a
-   * view of them (not of the served page, which may be evicted: the record is what memory keeps).
-   */
-  private spliceRecord(g: Touch, spliced: Spliced[]): void {
-    const { bytes, at } = recordLineOfPieces(g.parts);
-    spliced.forEach((s, k) => {
-      s.original = bytes.line.subarray(at[k], at[k]! + s.original.byteLength);
-    });
-    g.json = bytes;
   }
 
   private rollback(g: Touch): void {
