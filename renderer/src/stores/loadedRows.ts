@@ -5,6 +5,7 @@
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { RowMeasures } from './rowMeasures';
 
 export interface LoadedRowsState {
   items: Item[];
@@ -16,9 +17,14 @@ export interface LoadedRowsState {
 
 /** Lookups kept beside the rows (mutated as rows arrive), so that appending stays O(page). */
 export interface RowIndex {
+  keySchema: KeySchema;
   /** Where each row id is in `ids`. */
   rowOf: Map<string, number>;
   columns: Set<string>;
+  /** The newest items array (addRows keeps it). */
+  items: readonly Item[];
+  /** The review's measurements of the rows, by position (see rowMeasures.ts). */
+  measures: RowMeasures;
 }
 
 let orphanIds = 0;
@@ -38,7 +44,13 @@ export function rowIdOf(item: Item, schema: KeySchema): string {
 
 const FLAT = /^\[/;
 
-/** Item arrays made by addRows that only appended to another (new array -> the one it extends). */
+/**
+ * Item arrays made by addRows that only appended to another (new array -> the one it extends).
+ * Only the newest link is kept: the entry of the array extended is deleted when a newer one
+ * extends it, else each array's value (the one before) would keep the whole chain of a load's
+ * arrays alive (1,000,000 rows: hundreds of MB, and a major GC walks the chain one ephemeron
+ * round per link, serially).
+ */
 const appended = new WeakMap<readonly Item[], readonly Item[]>();
 
 /**
@@ -50,11 +62,25 @@ export function appendedTo(items: readonly Item[]): readonly Item[] | undefined 
 }
 
 export function emptyIndex(keySchema: KeySchema): RowIndex {
-  return { rowOf: new Map(), columns: new Set(keyNames(keySchema)) };
+  const columns = new Set(keyNames(keySchema));
+  return { keySchema, rowOf: new Map(), columns, items: [], measures: new RowMeasures() };
 }
 
-export function indexOf(rows: LoadedRowsState): RowIndex {
-  return { rowOf: new Map(rows.ids.map((id, i) => [id, i])), columns: new Set(rows.columns) };
+export function indexOf(rows: LoadedRowsState, keySchema: KeySchema): RowIndex {
+  return {
+    keySchema,
+    rowOf: new Map(rows.ids.map((id, i) => [id, i])),
+    columns: new Set(rows.columns),
+    items: rows.items,
+    measures: new RowMeasures(),
+  };
+}
+
+/** Where `item` (that very object) is among the index's rows, or -1. */
+export function positionOf(index: RowIndex, item: Item): number {
+  for (const name of keyNames(index.keySchema)) if (item[name] === undefined) return -1;
+  const at = index.rowOf.get(canonicalKey(item, index.keySchema));
+  return at !== undefined && index.items[at] === item ? at : -1;
 }
 
 /**
@@ -91,8 +117,14 @@ export function addRows<T extends LoadedRowsState>(
     }
   }
   const items = rows.items.concat(newItems);
-  if (again) for (const r of again) items[r.at] = r.item;
-  else appended.set(items, rows.items);
+  if (again) {
+    for (const r of again) {
+      items[r.at] = r.item;
+      index.measures.clear(r.at);
+    }
+  } else appended.set(items, rows.items);
+  appended.delete(rows.items);
+  index.items = items;
   const ids = rows.ids.concat(newIds);
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };
