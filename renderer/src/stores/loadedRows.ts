@@ -5,6 +5,7 @@
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { AheadCopy } from './aheadCopy';
 import { RowMeasures } from './rowMeasures';
 
 export interface LoadedRowsState {
@@ -25,7 +26,11 @@ export interface RowIndex {
   items: readonly Item[];
   /** The review's measurements of the rows, by position (see rowMeasures.ts). */
   measures: RowMeasures;
+  /** Copies of the newest items and ids arrays made ahead, for the next append (aheadCopy.ts). */
+  ahead: { items: AheadCopy<Item>; ids: AheadCopy<string> };
 }
+
+const newAhead = () => ({ items: new AheadCopy<Item>(), ids: new AheadCopy<string>() });
 
 let orphanIds = 0;
 
@@ -63,7 +68,14 @@ export function appendedTo(items: readonly Item[]): readonly Item[] | undefined 
 
 export function emptyIndex(keySchema: KeySchema): RowIndex {
   const columns = new Set(keyNames(keySchema));
-  return { keySchema, rowOf: new Map(), columns, items: [], measures: new RowMeasures() };
+  return {
+    keySchema,
+    rowOf: new Map(),
+    columns,
+    items: [],
+    measures: new RowMeasures(),
+    ahead: newAhead(),
+  };
 }
 
 export function indexOf(rows: LoadedRowsState, keySchema: KeySchema): RowIndex {
@@ -73,6 +85,7 @@ export function indexOf(rows: LoadedRowsState, keySchema: KeySchema): RowIndex {
     columns: new Set(rows.columns),
     items: rows.items,
     measures: new RowMeasures(),
+    ahead: newAhead(),
   };
 }
 
@@ -93,8 +106,8 @@ export function addRows<T extends LoadedRowsState>(
   incoming: readonly Item[],
   keySchema: KeySchema,
 ): T {
-  // New rows are gathered apart and joined with one concat (a native copy of the old arrays);
-  // rows read again replace theirs in the joined copy.
+  // New rows are gathered apart and appended to a copy of the old arrays made ahead, a slice per
+  // task, since the last append (aheadCopy.ts); rows read again replace theirs in that copy.
   const base = rows.items.length;
   const newItems: Item[] = [];
   const newIds: string[] = [];
@@ -116,7 +129,8 @@ export function addRows<T extends LoadedRowsState>(
       }
     }
   }
-  const items = rows.items.concat(newItems);
+  const items = index.ahead.items.take(rows.items);
+  for (const item of newItems) items.push(item);
   if (again) {
     for (const r of again) {
       items[r.at] = r.item;
@@ -125,7 +139,10 @@ export function addRows<T extends LoadedRowsState>(
   } else appended.set(items, rows.items);
   appended.delete(rows.items);
   index.items = items;
-  const ids = rows.ids.concat(newIds);
+  const ids = index.ahead.ids.take(rows.ids);
+  for (const id of newIds) ids.push(id);
+  index.ahead.items.prepare(items);
+  index.ahead.ids.prepare(ids);
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };
 }

@@ -15,6 +15,7 @@ import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures }
 import type { Item } from '../../../../../shared/dynamo/types';
 import { leanRowMaker } from './leanRow';
 import { appendedTo } from '../../../stores/loadedRows';
+import { AheadCopy } from '../../../stores/aheadCopy';
 
 interface CoreTable<TData> {
   options: { data: readonly TData[] };
@@ -33,13 +34,16 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
     let prev: RowModel<TableFeatures, Item> | null = null;
     let prevData: readonly Item[] | null = null;
     const makeRow = leanRowMaker(t);
+    // A copy of the newest rows array made ahead, a slice per task, for the next appended page.
+    const ahead = new AheadCopy<Row<TableFeatures, Item>>();
     const model = tableMemo({
       feature: 'coreRowModelsFeature',
       table: t as never,
       fnName: 'table.getCoreRowModel',
       memoDeps: () => [table.options.data],
       fn: (): RowModel<TableFeatures, Item> => {
-        const next = build(table, prev, prevData, makeRow, onBuild);
+        const next = build(table, prev, prevData, makeRow, ahead, onBuild);
+        ahead.prepare(next.rows);
         prev = next;
         prevData = table.options.data;
         return next;
@@ -56,6 +60,7 @@ function build(
   prev: RowModel<TableFeatures, Item> | null,
   prevData: readonly Item[] | null,
   makeRow: ReturnType<typeof leanRowMaker>,
+  ahead: AheadCopy<AnyRow>,
   onBuild?: (s: ShareStats) => void,
 ): RowModel<TableFeatures, Item> {
   const data = table.options.data;
@@ -63,7 +68,7 @@ function build(
   // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
   // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
   if (prev && prevData && appendedTo(data) === prevData && old.length === prevData.length) {
-    const rows = old.slice();
+    const rows = ahead.take(old);
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
       const row = makeRow(table.getRowId(original, i), original, i);
