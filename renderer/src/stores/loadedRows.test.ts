@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
-import { addRows, appendedTo, emptyIndex, indexOf } from './loadedRows';
+import { addRows, emptyIndex, extendsRows, indexOf } from './loadedRows';
 import type { LoadedRowsState } from './loadedRows';
 
 const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
@@ -34,16 +34,20 @@ describe('addRows', () => {
   });
 });
 
-describe('appendedTo', () => {
-  it('links an items array to the one it extends, and only that one: earlier arrays are not kept alive', () => {
+describe('extendsRows', () => {
+  it('holds across any number of appends, and not across a row read again', () => {
     const index = emptyIndex(schema);
     const one = addRows(noRows(), index, [item('a')], schema);
     const two = addRows(one, index, [item('b')], schema);
     const three = addRows(two, index, [item('c')], schema);
-    expect(appendedTo(three.items)).toBe(two.items);
-    // A chain (three -> two -> one -> ...) kept every array of a load alive through the WeakMap's
-    // values: at 1,000,000 rows, hundreds of MB, and one ephemeron round per link in each major GC.
-    expect(appendedTo(two.items)).toBeUndefined();
-    expect(appendedTo(one.items)).toBeUndefined();
+    expect(extendsRows(three.items, two.items)).toBe(true);
+    expect(extendsRows(three.items, one.items)).toBe(true); // a render may skip a page
+    expect(extendsRows(one.items, three.items)).toBe(false);
+    const four = addRows(three, index, [item('b', { n: { N: '1' } })], schema); // b read again
+    expect(extendsRows(four.items, three.items)).toBe(false);
+    const five = addRows(four, index, [item('d')], schema);
+    expect(extendsRows(five.items, four.items)).toBe(true);
+    expect(extendsRows(five.items, three.items)).toBe(false);
+    expect(extendsRows([...five.items], five.items)).toBe(false); // not made by addRows
   });
 });

@@ -14,8 +14,7 @@ import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures }
 
 import type { Item } from '../../../../../shared/dynamo/types';
 import { leanRowMaker } from './leanRow';
-import { appendedTo } from '../../../stores/loadedRows';
-import { AheadCopy } from '../../../stores/aheadCopy';
+import { extendsRows } from '../../../stores/loadedRows';
 
 interface CoreTable<TData> {
   options: { data: readonly TData[] };
@@ -34,16 +33,13 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
     let prev: RowModel<TableFeatures, Item> | null = null;
     let prevData: readonly Item[] | null = null;
     const makeRow = leanRowMaker(t);
-    // A copy of the newest rows array made ahead, a slice per task, for the next appended page.
-    const ahead = new AheadCopy<Row<TableFeatures, Item>>();
     const model = tableMemo({
       feature: 'coreRowModelsFeature',
       table: t as never,
       fnName: 'table.getCoreRowModel',
       memoDeps: () => [table.options.data],
       fn: (): RowModel<TableFeatures, Item> => {
-        const next = build(table, prev, prevData, makeRow, ahead, onBuild);
-        ahead.prepare(next.rows);
+        const next = build(table, prev, prevData, makeRow, onBuild);
         prev = next;
         prevData = table.options.data;
         return next;
@@ -60,21 +56,22 @@ function build(
   prev: RowModel<TableFeatures, Item> | null,
   prevData: readonly Item[] | null,
   makeRow: ReturnType<typeof leanRowMaker>,
-  ahead: AheadCopy<AnyRow>,
   onBuild?: (s: ShareStats) => void,
 ): RowModel<TableFeatures, Item> {
   const data = table.options.data;
   const old = prev?.rows ?? [];
   // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
   // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
-  if (prev && prevData && appendedTo(data) === prevData && old.length === prevData.length) {
-    const rows = ahead.take(old);
+  // Any number of pages may have been appended since (renders are not one per page).
+  if (prev && prevData && extendsRows(data, prevData) && old.length === prevData.length) {
+    const added: AnyRow[] = [];
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
       const row = makeRow(table.getRowId(original, i), original, i);
-      rows.push(row);
+      added.push(row);
       prev.rowsById[row.id] = row;
     }
+    const rows = old.concat(added);
     onBuild?.({ constructed: data.length - old.length, keptLookup: true });
     return { rows, flatRows: rows, rowsById: prev.rowsById };
   }
