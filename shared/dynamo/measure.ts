@@ -36,8 +36,20 @@ function frame(count: number): number {
 }
 
 /** A measurement with the attribute count, which measuring an edited image from it needs. */
-interface Measured extends ItemMeasure {
+export interface Measured extends ItemMeasure {
   readonly count: number;
+}
+
+/**
+ * Where a Measurer keeps the measurements of items its owner stores elsewhere (the renderer keeps
+ * those of loaded rows by row position, in typed arrays: a WeakMap entry per loaded item made
+ * every major GC of a 1,000,000-row table process a million ephemerons). `get` answers undefined
+ * for an item it does not hold or has not measured, null for one not in common form; `set`
+ * answers false for an item it does not hold (the Measurer then remembers it itself).
+ */
+export interface MeasureStore {
+  get(item: Item): Measured | null | undefined;
+  set(item: Item, m: Measured | null): boolean;
 }
 
 function walkItem(w: MeasureWalk, item: Item): Measured | null {
@@ -58,6 +70,11 @@ function walkItem(w: MeasureWalk, item: Item): Measured | null {
 export function measureItemUncached(item: Item): ItemMeasure | null {
   const m = walkItem(new MeasureWalk(), item);
   return m && { size: m.size, jsonBytes: m.jsonBytes };
+}
+
+/** The walk with the attribute count (what a MeasureStore keeps), on a walker the caller reuses. */
+export function measureCounted(w: MeasureWalk, item: Item): Measured | null {
+  return walkItem(w, item);
 }
 
 /** Adds one attribute (name and value, colon aside), or takes it away; false if not in common form. */
@@ -117,19 +134,31 @@ const NOT_COMMON = Symbol('not in common form');
 export class Measurer {
   private readonly walk = new MeasureWalk();
   private readonly measured = new WeakMap<Item, Measured | typeof NOT_COMMON>();
+  private store: MeasureStore | null = null;
 
-  private lookup(item: Item, base: Item | undefined): Measured | null {
+  /** Keeps the measurements of the items `store` holds there (see MeasureStore). */
+  useStore(store: MeasureStore | null): void {
+    this.store = store;
+  }
+
+  private remembered(item: Item): Measured | null | undefined {
     const hit = this.measured.get(item);
     if (hit !== undefined) return hit === NOT_COMMON ? null : hit;
+    return this.store?.get(item);
+  }
+
+  private lookup(item: Item, base: Item | undefined): Measured | null {
+    const hit = this.remembered(item);
+    if (hit !== undefined) return hit;
     const b = base === undefined || base === item ? null : this.lookup(base, undefined);
     const m = b && base ? relative(this.walk, item, base, b) : walkItem(this.walk, item);
-    this.measured.set(item, m ?? NOT_COMMON);
+    if (!this.store?.set(item, m)) this.measured.set(item, m ?? NOT_COMMON);
     return m;
   }
 
   /** Whether `item` has been measured (and is remembered). */
   isMeasured(item: Item): boolean {
-    return this.measured.has(item);
+    return this.remembered(item) !== undefined;
   }
 
   /**
@@ -150,6 +179,7 @@ export class Measurer {
   measureImage(item: Item, base: Item | undefined): ItemMeasure | null {
     const hit = this.measured.get(item);
     if (hit !== undefined) return hit === NOT_COMMON ? null : hit;
+    // An image is a new object (seldom a loaded row): the store is not asked.
     const b = base === undefined || base === item ? null : this.lookup(base, undefined);
     return b && base ? relative(this.walk, item, base, b) : walkItem(this.walk, item);
   }

@@ -9,7 +9,9 @@ import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
 import type { RowIndex } from './loadedRows';
+import { loadedMeasureStore } from './loadedMeasures';
 import { measureWhenIdle } from './measureIdle';
+import { plannerSession } from './plannerSession';
 
 export { rowIdOf };
 
@@ -64,6 +66,9 @@ const ZERO: LoadProgress = { items: 0, pages: 0, scannedCount: 0, consumedCapaci
 /** Lookup structures per slot, kept beside the state so that appending stays O(page). */
 const indexes = new Map<string, RowIndex>();
 
+// The review measures loaded rows into their indexes, by position (see loadedMeasures.ts).
+plannerSession.measurer.useStore(loadedMeasureStore(() => indexes.values()));
+
 /**
  * Where each row id of the slot is in its ids array: kept up to date as rows load (a newer ids
  * array may have more rows than the one a caller holds, so check ids[i] against the id).
@@ -94,11 +99,11 @@ function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
   const key = slotKey(slot);
   let index = indexes.get(key);
   if (!index) {
-    index = indexOf(slot);
+    index = indexOf(slot, slot.keySchema);
     indexes.set(key, index);
   }
   const next = addRows(slot, index, incoming, slot.keySchema);
-  measureWhenIdle(incoming);
+  measureWhenIdle(index, slot.items.length, next.items.length);
   return next;
 }
 
@@ -220,7 +225,7 @@ export const useItemsStore = create<ItemsState>((set) => ({
           ids.push(id);
           items.push(next.items[i] as Item);
         });
-        indexes.set(slotKey(ref), indexOf({ items, ids, columns: next.columns }));
+        indexes.set(slotKey(ref), indexOf({ items, ids, columns: next.columns }, slot.keySchema));
         const selection = { ...next.selection };
         for (const id of gone) delete selection[id];
         const activeId = next.activeId !== null && gone.has(next.activeId) ? null : next.activeId;

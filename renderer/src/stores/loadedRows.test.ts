@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
-import { addRows, emptyIndex, indexOf } from './loadedRows';
+import { addRows, emptyIndex, extendsRows, indexOf } from './loadedRows';
 import type { LoadedRowsState } from './loadedRows';
 
 const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
@@ -22,7 +22,7 @@ describe('addRows', () => {
     expect(two.columns).toEqual(['pk', 'n', 'm']);
     expect(one.items).toEqual([a, b]); // the earlier arrays are left alone
     expect(index.rowOf.get(canonicalKey(item('c'), schema))).toBe(2);
-    expect(indexOf(two).rowOf).toEqual(index.rowOf);
+    expect(indexOf(two, schema).rowOf).toEqual(index.rowOf);
   });
 
   it('gives an item without its key a row of its own', () => {
@@ -31,5 +31,23 @@ describe('addRows', () => {
     expect(rows.items).toHaveLength(2);
     expect(new Set(rows.ids).size).toBe(2);
     expect(rows.ids.every((id) => !id.startsWith('['))).toBe(true);
+  });
+});
+
+describe('extendsRows', () => {
+  it('holds across any number of appends, and not across a row read again', () => {
+    const index = emptyIndex(schema);
+    const one = addRows(noRows(), index, [item('a')], schema);
+    const two = addRows(one, index, [item('b')], schema);
+    const three = addRows(two, index, [item('c')], schema);
+    expect(extendsRows(three.items, two.items)).toBe(true);
+    expect(extendsRows(three.items, one.items)).toBe(true); // a render may skip a page
+    expect(extendsRows(one.items, three.items)).toBe(false);
+    const four = addRows(three, index, [item('b', { n: { N: '1' } })], schema); // b read again
+    expect(extendsRows(four.items, three.items)).toBe(false);
+    const five = addRows(four, index, [item('d')], schema);
+    expect(extendsRows(five.items, four.items)).toBe(true);
+    expect(extendsRows(five.items, three.items)).toBe(false);
+    expect(extendsRows([...five.items], five.items)).toBe(false); // not made by addRows
   });
 });

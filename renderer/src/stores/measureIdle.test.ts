@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../shared/dynamo/types';
-import { idleMeasuringDone, measureWhenIdle } from './measureIdle';
+import { measureItemUncached, type ItemMeasure } from '../../../shared/dynamo/measure';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { useItemsStore } from './itemsStore';
+import { idleMeasuringDone } from './measureIdle';
 import { plannerSession } from './plannerSession';
 
+const figures = (m: ItemMeasure | null) => m && { size: m.size, jsonBytes: m.jsonBytes };
+const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
 const isMeasured = (item: Item) => plannerSession.measurer.isMeasured(item);
 
-describe('measureWhenIdle', () => {
-  it('measures every queued item once the app is idle, not before', async () => {
+describe('loaded rows measured when idle', () => {
+  it('measures every loaded row once the app is idle, not before, where the planner finds it', async () => {
+    const ref = { connectionId: 'c1', table: 'idle' };
+    const { begin, append } = useItemsStore.getState();
+    begin(ref, { keySchema: schema, kind: 'Scan', status: 'streaming', loadId: 'L' });
     const pages: Item[][] = [0, 1, 2].map((p) =>
       Array.from({ length: 450 }, (_, i) => ({ pk: { S: `p${p}-${i}` }, n: { N: String(i) } })),
     );
-    for (const page of pages) measureWhenIdle(page);
+    for (const page of pages) append(ref, 'L', page);
     expect(isMeasured(pages[0]![0]!)).toBe(false);
     while (!idleMeasuringDone()) await new Promise((r) => setTimeout(r, 5));
-    expect(pages.flat().every(isMeasured)).toBe(true);
+    const all = pages.flat();
+    expect(all.every(isMeasured)).toBe(true);
+    const last = all[all.length - 1]!;
+    expect(figures(plannerSession.measurer.measureItem(last))).toEqual(measureItemUncached(last));
   });
 });

@@ -1,21 +1,28 @@
 /**
- * Loaded items are measured (shared/dynamo/measure: size and wire bytes, remembered per item in the
- * review's planner session) while
- * the app is idle, so that the plan of a first edit finds its originals measured, without slowing
- * the load itself. An edit that comes first simply measures what is still missing.
+ * Loaded rows are measured (shared/dynamo/measure: size and wire bytes, kept by row position in
+ * the rows' index, RowIndex.measures, which the review's planner session reads) while the app is
+ * idle, so that the plan of a first edit finds its originals measured, without slowing the load
+ * itself. An edit that comes first simply measures what is still missing.
  */
+import { measureCounted } from '../../../shared/dynamo/measure';
+import { MeasureWalk } from '../../../shared/dynamo/measureWalk';
 import type { Item } from '../../../shared/dynamo/types';
+import type { RowIndex } from './loadedRows';
 import { plannerSession } from './plannerSession';
 
-const measureItem = (item: Item) => plannerSession.measurer.measureItem(item);
-
-/** Measures every item now (what the idle callbacks do a slice at a time). */
+/** Measures every item now into the planner session (what bench:staging does after each page). */
 export function measureItems(items: readonly Item[]): void {
-  for (const item of items) measureItem(item);
+  for (const item of items) plannerSession.measurer.measureItem(item);
 }
 
-const queue: (readonly Item[])[] = [];
-let next = 0; // position in queue[0]
+interface Span {
+  index: RowIndex;
+  next: number;
+  end: number;
+}
+
+const queue: Span[] = [];
+const walk = new MeasureWalk();
 let scheduled = false;
 
 type IdleDeadline = { timeRemaining(): number };
@@ -27,13 +34,14 @@ const whenIdle: (run: (d: IdleDeadline) => void) => void =
 function work(deadline: IdleDeadline): void {
   scheduled = false;
   while (queue.length > 0 && deadline.timeRemaining() > 1) {
-    const items = queue[0] as readonly Item[];
-    const end = Math.min(items.length, next + 200);
-    for (; next < end; next++) measureItem(items[next] as Item);
-    if (next >= items.length) {
-      queue.shift();
-      next = 0;
+    const span = queue[0] as Span;
+    const { index } = span;
+    const end = Math.min(span.end, span.next + 200, index.items.length);
+    for (let at = span.next; at < end; at++) {
+      if (!index.measures.has(at)) index.measures.set(at, measureCounted(walk, index.items[at] as Item));
     }
+    span.next = end;
+    if (span.next >= Math.min(span.end, index.items.length)) queue.shift();
   }
   if (queue.length > 0) schedule();
 }
@@ -44,14 +52,17 @@ function schedule(): void {
   whenIdle(work);
 }
 
-/** Queues a page of loaded items to be measured when the app is idle. */
-export function measureWhenIdle(items: readonly Item[]): void {
-  if (items.length === 0) return;
-  queue.push(items);
+/** Queues rows [from, to) of `index` to be measured when the app is idle. */
+export function measureWhenIdle(index: RowIndex, from: number, to: number): void {
+  if (to <= from) return;
+  const last = queue[queue.length - 1];
+  // A load appends page after page: one span grows instead of a queue entry per page.
+  if (last && last.index === index && last.end === from) last.end = to;
+  else queue.push({ index, next: from, end: to });
   schedule();
 }
 
-/** Whether every queued item has been measured (for tests). */
+/** Whether every queued row has been measured (for tests). */
 export function idleMeasuringDone(): boolean {
   return queue.length === 0;
 }

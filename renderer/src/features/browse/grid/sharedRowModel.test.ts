@@ -156,3 +156,25 @@ test('a page appended by the items store: the rows before it are not looked at a
   expect(third.rows[5]!.original).toBe(again.items[5]);
   expect(third.rowsById[again.ids[5]!]).toBe(third.rows[5]);
 });
+
+test('pages appended while the grid did not render (two appends, one render): only the new rows are made', () => {
+  const schema = { partitionKey: { name: 'id', type: 'S' as const } };
+  const index = emptyIndex(schema);
+  const start = { items: [] as Item[], ids: [] as string[], columns: ['id'] };
+  const one = addRows(start, index, items.slice(0, 400), schema);
+  const two = addRows(one, index, items.slice(400, 700), schema);
+  const three = addRows(two, index, items.slice(700), schema);
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(one.items, one.ids);
+  const before = t.idCalls();
+  const next = t.rows(three.items, three.ids);
+  expect(t.idCalls() - before).toBe(N - 400);
+  expect(stats.at(-1)).toEqual({ constructed: N - 400, keptLookup: true });
+  next.rows.forEach((r, i) => {
+    expect(r.id).toBe(three.ids[i]);
+    expect(r.original).toBe(three.items[i]);
+    expect(next.rowsById[r.id]).toBe(r);
+    if (i < 400) expect(r).toBe(first.rows[i]);
+  });
+});

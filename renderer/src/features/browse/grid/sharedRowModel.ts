@@ -14,7 +14,7 @@ import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures }
 
 import type { Item } from '../../../../../shared/dynamo/types';
 import { leanRowMaker } from './leanRow';
-import { appendedTo } from '../../../stores/loadedRows';
+import { extendsRows } from '../../../stores/loadedRows';
 
 interface CoreTable<TData> {
   options: { data: readonly TData[] };
@@ -62,14 +62,16 @@ function build(
   const old = prev?.rows ?? [];
   // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
   // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
-  if (prev && prevData && appendedTo(data) === prevData && old.length === prevData.length) {
-    const rows = old.slice();
+  // Any number of pages may have been appended since (renders are not one per page).
+  if (prev && prevData && extendsRows(data, prevData) && old.length === prevData.length) {
+    const added: AnyRow[] = [];
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
       const row = makeRow(table.getRowId(original, i), original, i);
-      rows.push(row);
+      added.push(row);
       prev.rowsById[row.id] = row;
     }
+    const rows = old.concat(added);
     onBuild?.({ constructed: data.length - old.length, keptLookup: true });
     return { rows, flatRows: rows, rowsById: prev.rowsById };
   }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Measurer, measureItemUncached, type ItemMeasure } from '../../../shared/dynamo/measure';
+import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { loadedMeasureStore } from './loadedMeasures';
+import { addRows, emptyIndex, positionOf, type LoadedRowsState } from './loadedRows';
+
+const figures = (m: ItemMeasure | null) => m && { size: m.size, jsonBytes: m.jsonBytes };
+const schema: KeySchema = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'N' },
+};
+const item = (pk: string, sk: string, extra: Item = {}): Item => ({
+  pk: { S: pk },
+  sk: { N: sk },
+  ...extra,
+});
+const noRows = (): LoadedRowsState => ({ items: [], ids: [], columns: ['pk', 'sk'] });
+
+function loaded(items: Item[]) {
+  const index = emptyIndex(schema);
+  const rows = addRows(noRows(), index, items, schema);
+  const measurer = new Measurer();
+  measurer.useStore(loadedMeasureStore(() => [index]));
+  return { index, rows, measurer };
+}
+
+describe('measurements of loaded rows', () => {
+  it('are kept by row position in the index, not by the measurer', () => {
+    const a = item('a', '1', { note: { S: 'hello' } });
+    const b = item('b', '2', { __proto__: { S: 'kept' } } as Item);
+    const { index, measurer } = loaded([a, b]);
+    expect(figures(measurer.measureItem(b))).toEqual(measureItemUncached(b));
+    expect(index.measures.has(1)).toBe(true);
+    expect(index.measures.has(0)).toBe(false);
+    expect(measurer.isMeasured(a)).toBe(false);
+    index.measures.set(0, { size: 1, jsonBytes: 2, count: 3 }); // what the idle measuring writes
+    expect(measurer.isMeasured(a)).toBe(true);
+    expect(figures(measurer.measureItem(a))).toEqual({ size: 1, jsonBytes: 2 });
+  });
+
+  it('answer only for the loaded object itself: an equal copy or an edited image is measured apart', () => {
+    const a = item('a', '1', { n: { N: '5' } });
+    const { index, measurer } = loaded([a]);
+    const copy = item('a', '1', { n: { N: '5' } });
+    expect(positionOf(index, copy)).toBe(-1);
+    expect(figures(measurer.measureItem(copy))).toEqual(measureItemUncached(copy));
+    expect(index.measures.has(0)).toBe(false);
+    const image = { ...a, n: { N: '123456' } };
+    expect(figures(measurer.measureItem(image, a))).toEqual(measureItemUncached(image));
+    expect(index.measures.get(0)).toEqual({ ...measureItemUncached(a), count: 2 + 1 });
+  });
+
+  it('of a row read again are forgotten: the new item is measured, not given the old figures', () => {
+    const a = item('a', '1', { n: { N: '5' } });
+    const { index, rows, measurer } = loaded([a, item('b', '1')]);
+    measurer.measureItem(a);
+    const again = item('a', '1', { n: { N: '5' }, more: { S: 'x'.repeat(100) } });
+    addRows(rows, index, [again], schema);
+    expect(positionOf(index, again)).toBe(0);
+    expect(positionOf(index, a)).toBe(-1);
+    expect(index.measures.has(0)).toBe(false);
+    expect(figures(measurer.measureItem(again))).toEqual(measureItemUncached(again));
+  });
+
+  it('of an item without its key fall back to the measurer', () => {
+    const { measurer } = loaded([{ x: { S: 'no key' } }]);
+    const keyless: Item = { x: { S: 'no key' } };
+    expect(figures(measurer.measureItem(keyless))).toEqual(measureItemUncached(keyless));
+    expect(measurer.isMeasured(keyless)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The planner session's measurements of loaded rows kept by row position in the rows' indexes
+ * (RowIndex.measures) rather than in its measurer's WeakMap (see rowMeasures.ts): a MeasureStore
+ * that finds an item among the loaded rows by its key, and answers only for that very object.
+ */
+import type { MeasureStore, Measured } from '../../../shared/dynamo/measure';
+import type { Item } from '../../../shared/dynamo/types';
+import { positionOf, type RowIndex } from './loadedRows';
+
+export function loadedMeasureStore(indexes: () => Iterable<RowIndex>): MeasureStore {
+  // The last item found (a miss in get is followed by a set of the same item).
+  let lastItem: Item | null = null;
+  let lastIndex: RowIndex | null = null;
+  let lastAt = -1;
+  const find = (item: Item): [RowIndex, number] | null => {
+    if (item === lastItem && lastIndex && lastIndex.items[lastAt] === item) return [lastIndex, lastAt];
+    lastItem = item;
+    lastIndex = null;
+    for (const index of indexes()) {
+      const at = positionOf(index, item);
+      if (at >= 0) {
+        lastIndex = index;
+        lastAt = at;
+        return [index, at];
+      }
+    }
+    return null;
+  };
+  return {
+    get(item: Item): Measured | null | undefined {
+      const found = find(item);
+      return found ? found[0].measures.get(found[1]) : undefined;
+    },
+    set(item: Item, m: Measured | null): boolean {
+      const found = find(item);
+      if (!found) return false;
+      found[0].measures.set(found[1], m);
+      return true;
+    },
+  };
+}
