@@ -4,6 +4,7 @@ import type { StagedChange } from '../../../../shared/changes/types';
 import type { CommitProgressEvent, CommitReportWire } from '../../../../shared/contract/commit';
 import type { StagingEntry } from '../../../../shared/contract/staging';
 import type { Item, KeySchema } from '../../../../shared/dynamo/types';
+import type * as ClientModule from '../../api/client';
 
 // Inputs are read back loosely: the test checks the fields it cares about.
 type Input = Record<string, any>;
@@ -17,7 +18,8 @@ let revision = 0;
 let applyGate: Promise<void> | null = null;
 let applyFails = false;
 
-vi.mock('../../api/client', () => ({
+vi.mock('../../api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof ClientModule>()),
   call: vi.fn(async (channel: string, input: Input) => {
     calls.push({ channel, input });
     if (channel === 'staging:apply') {
