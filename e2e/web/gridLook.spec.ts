@@ -250,9 +250,8 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
     const g = new GridEditPage(page);
     const ed = await g.openCell(1003, 'subject');
     // Below the cell (or above it, where there is no room), and across the same columns. Measured
-    // again until it holds (an editor left in the wrong place still fails): one CI run under load
-    // measured it 56 px off once, which 6 runs on a loaded machine did not repeat; the editor is
-    // placed again whenever it changes size, so a measure can fall between the two.
+    // again until it holds (an editor left in the wrong place still fails): the editor is placed
+    // again whenever it changes size, so a measure can fall between the two.
     await expect(async () => {
       const [c, e] = await Promise.all([b.cell(1003, 'subject').boundingBox(), ed.boundingBox()]);
       if (!c || !e) throw new Error('no boxes');
@@ -263,6 +262,24 @@ test('scrolled both ways: keys stay pinned over the scrolling cells, rows line u
       expect(e.x + e.width).toBeGreaterThan(c.x);
     }).toPass({ intervals: [50, 100, 250, 500] });
     await page.screenshot({ path: `test-results/grid-look-editor-${theme}.png` });
+    // The grid scrolls under the open editor: it follows its cell; while the cell is scrolled out
+    // of the rows it waits at the grid's edge, and it is back at the cell when the cell is.
+    const atCell = async () => {
+      const [c, e] = await Promise.all([b.cell(1003, 'subject').boundingBox(), ed.boundingBox()]);
+      if (!c || !e) throw new Error('no boxes');
+      return Math.min(Math.abs(e.y - (c.y + c.height)), Math.abs(e.y + e.height - c.y));
+    };
+    await b.grid.evaluate((el) => (el.scrollTop -= 56));
+    await expect(async () => expect(await atCell()).toBeLessThan(1)).toPass();
+    await b.grid.evaluate((el) => (el.scrollTop += 28 * 40));
+    await expect(async () => {
+      const [gb, e] = await Promise.all([b.grid.boundingBox(), ed.boundingBox()]);
+      if (!gb || !e) throw new Error('no boxes');
+      // Its cell is above the rows: the editor is at their top edge, under the header.
+      expect(Math.abs(e.y - (gb.y + 30))).toBeLessThan(2);
+    }).toPass();
+    await b.grid.evaluate((el) => (el.scrollTop -= 28 * 40 - 28));
+    await expect(async () => expect(await atCell()).toBeLessThan(1)).toPass();
     // The value's field has the focus: Escape closes the editor and the grid has it back.
     await expect(ed.getByLabel('subject', { exact: true })).toBeFocused();
     await page.keyboard.press('Escape');

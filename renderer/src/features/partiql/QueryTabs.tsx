@@ -4,6 +4,7 @@ import type { SlotRef } from '../../stores/itemsStore';
 import { QueryBuilder } from '../browse/query/QueryBuilder';
 import { CopyQueryAs } from './CopyQueryAs';
 import { PartiqlPanel } from '../../lazy/onDemand';
+import './queryTabs.css';
 
 export interface QueryTabsProps {
   slot: SlotRef;

@@ -83,6 +83,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       aria-rowindex={p.index + 2}
       aria-selected={p.selected}
       data-row={p.index}
+      data-id={p.id}
       data-status={status}
       title={p.staging?.error ? `Last commit failed: ${p.staging.error}` : undefined}
     >

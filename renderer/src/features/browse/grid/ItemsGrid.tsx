@@ -8,7 +8,8 @@ import { selectView, useGridViewStore } from './gridViewStore';
 import { handleGridKey } from './keyboard';
 import { computeLayout } from './layout';
 import { countShownSelected, selectAll, type Selection } from './selection';
-import { useGridActions, type CellAnchor } from './useGridActions';
+import type { CellAnchor } from './cellAnchor';
+import { useGridActions } from './useGridActions';
 import type { MenuAction } from '../../../ui/ContextMenu';
 import { useGridTable, type GridData } from './useGridTable';
 import { useColumnVirtual, type RowVirtualizer } from './useGridVirtual';
@@ -82,6 +83,7 @@ export function ItemsGrid(p: ItemsGridProps) {
     rows,
     layout,
     scrollRef,
+    gridId,
     selection,
     activeId,
     onSelect,
@@ -142,6 +144,7 @@ export function ItemsGrid(p: ItemsGridProps) {
     <div className="items-grid">
       <div
         ref={scrollRef}
+        id={gridId}
         className="grid-scroll"
         role="grid"
         aria-label={p.label}

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type MouseEvent, type RefObject
 import { dynamoJsonText } from '../../../../../shared/dynamo/dynamoJson';
 import { plainJsonText } from '../../../../../shared/dynamo/plainJson';
 import type { Item } from '../../../../../shared/dynamo/types';
+import { anchorOf, type CellAnchor } from './cellAnchor';
 import { copyText } from './cellText';
 import { copyToClipboard } from './clipboard';
 import type { MenuAction } from '../../../ui/ContextMenu';
@@ -16,6 +17,8 @@ export interface GridActionsInput {
   rows: GridRow[];
   layout: GridLayout;
   scrollRef: RefObject<HTMLDivElement | null>;
+  /** The grid element's id: an editor opened on a cell finds the cell by it. */
+  gridId: string;
   selection: Selection;
   activeId: string | null;
   onSelect: (selection: Selection, activeId: string | null) => void;
@@ -28,19 +31,6 @@ export interface GridActionsInput {
 }
 
 const PLAIN: ClickModifiers = { range: false, toggle: false };
-
-/** Where an editor opened on a cell should float (viewport coordinates). */
-export interface CellAnchor {
-  left: number;
-  top: number;
-  bottom: number;
-}
-
-const anchorOf = (el: Element | null | undefined): CellAnchor | null => {
-  if (!el) return null;
-  const r = el.getBoundingClientRect();
-  return { left: r.left, top: r.top, bottom: r.bottom };
-};
 
 /** What the grid does on clicks and keys: selection, focus, copying and the context menu. */
 export function useGridActions(p: GridActionsInput) {
@@ -115,7 +105,8 @@ export function useGridActions(p: GridActionsInput) {
       const cell = p.scrollRef.current?.querySelector(
         `[data-row="${row}"] [data-col="${CSS.escape(activeCol)}"]`,
       );
-      p.onEditCell?.(p.activeId, activeCol, anchorOf(cell));
+      const at = { grid: p.gridId, row: p.activeId, index: row, column: activeCol };
+      p.onEditCell?.(p.activeId, activeCol, anchorOf(cell, at));
     },
     deleteRows: () => p.onDeleteRows?.(),
     clearSelection: () => p.onSelect({}, p.activeId),
@@ -151,7 +142,8 @@ export function useGridActions(p: GridActionsInput) {
     onDoubleClick(e: MouseEvent) {
       const t = target(e);
       if (!t?.column || t.el.closest('[data-check]')) return;
-      p.onEditCell?.(t.id, t.column, anchorOf(t.el.closest('[data-col]')));
+      const at = { grid: p.gridId, row: t.id, index: t.index, column: t.column };
+      p.onEditCell?.(t.id, t.column, anchorOf(t.el.closest('[data-col]'), at));
     },
     onContextMenu(e: MouseEvent) {
       const t = target(e);

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AttributeValue, KeyType } from '../../../../../shared/dynamo/types';
 import { CellEditor } from '../editors/CellEditor';
 
-import type { CellAnchor } from '../../browse/grid/useGridActions';
+import { anchorGrid, currentAnchor, type CellAnchor } from '../../browse/grid/cellAnchor';
 
 export type Anchor = CellAnchor;
 
@@ -19,8 +19,9 @@ const MARGIN = 8;
 
 /**
  * The cell editor floating at its cell: below it when it fits, above it otherwise, inside the
- * window. It is not dismissed by a click elsewhere (a half-typed map must not vanish): Save,
- * Cancel or Escape close it.
+ * window. It follows its cell when the grid scrolls or changes size (at the grid's edge while the
+ * cell is scrolled out, see cellAnchor.ts). It is not dismissed by a click elsewhere (a half-typed
+ * map must not vanish): Save, Cancel or Escape close it.
  */
 export function CellEditPopover(p: CellEditPopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -36,19 +37,34 @@ export function CellEditPopover(p: CellEditPopoverProps) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    // Placed again whenever the editor changes size (a type change swaps the editor).
+    let anchor = p.anchor;
+    // Placed again whenever the editor changes size (a type change swaps the editor), and
+    // whenever its cell moves: the grid scrolled or was resized.
     const place = () => {
+      anchor = currentAnchor(anchor);
       const { width, height } = el.getBoundingClientRect();
-      const below = p.anchor.bottom + height + MARGIN <= window.innerHeight;
-      const wanted = below ? p.anchor.bottom : p.anchor.top - height;
+      const below = anchor.bottom + height + MARGIN <= window.innerHeight;
+      const wanted = below ? anchor.bottom : anchor.top - height;
       const top = Math.max(MARGIN, Math.min(wanted, window.innerHeight - height - MARGIN));
-      const left = Math.max(MARGIN, Math.min(p.anchor.left, window.innerWidth - width - MARGIN));
-      setPos({ left, top, ready: true });
+      const left = Math.max(MARGIN, Math.min(anchor.left, window.innerWidth - width - MARGIN));
+      setPos((was) =>
+        was.ready && was.left === left && was.top === top ? was : { left, top, ready: true },
+      );
     };
     place();
     const observer = new ResizeObserver(place);
     observer.observe(el);
-    return () => observer.disconnect();
+    // The grid's own scroll listener renders the rows in view first (it was added before this
+    // one), so the cell found here is the one on screen.
+    const grid = anchorGrid(p.anchor);
+    if (grid) observer.observe(grid);
+    grid?.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      observer.disconnect();
+      grid?.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
   }, [p.anchor]);
   // The value's field takes the focus once the editor is shown (an element still hidden, as it
   // is while the editor is being placed, cannot take it): typing edits the value, Escape closes.
