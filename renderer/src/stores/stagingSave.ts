@@ -7,12 +7,11 @@
  */
 import type { UpdateRef } from '../../../shared/changes/wire';
 import type { StagingEntry } from '../../../shared/contract/staging';
-import { utf8Length } from '../../../shared/dynamo/binary';
 import type { Item } from '../../../shared/dynamo/types';
 import { ApiCallError, call } from '../api/client';
 import { withJsonBody } from '../api/jsonBody';
 import { keepLoads, servedPlaces } from '../api/servedPages';
-import { CHUNK_BYTES } from '../features/staging/persistQueue';
+import { takeBatch, type Batch } from '../features/staging/persistQueue';
 import { useItemsStore } from './itemsStore';
 
 /** Saves with fewer updates send them whole: finding the served rows scans every noted page. */
@@ -57,27 +56,14 @@ export function encoderFor(entries: Iterable<StagingEntry>): (e: StagingEntry) =
   };
 }
 
-/** `entries` whole, as bodies of at most CHUNK_BYTES. */
-function wholeBodies(entries: readonly StagingEntry[]): { entries: StagingEntry[]; body: string }[] {
-  const out: { entries: StagingEntry[]; body: string }[] = [];
-  let part: StagingEntry[] = [];
-  let texts: string[] = [];
-  let bytes = 0;
-  const close = () => {
-    if (part.length > 0) out.push({ entries: part, body: `{"entries":[${texts.join(',')}]}` });
-    part = [];
-    texts = [];
-    bytes = 0;
-  };
-  for (const e of entries) {
-    const text = whole(e);
-    const size = utf8Length(text) + 1;
-    if (part.length > 0 && bytes + size > CHUNK_BYTES) close();
-    part.push(e);
-    texts.push(text);
-    bytes += size;
+/** `entries` whole, in the writes the persist queue would make of them. */
+function wholeBatches(entries: readonly StagingEntry[]): Batch[] {
+  const out: Batch[] = [];
+  for (let at = 0; at < entries.length; ) {
+    const b = takeBatch(entries.slice(at), whole);
+    out.push(b);
+    at += b.batch.length;
   }
-  close();
   return out;
 }
 
@@ -88,8 +74,8 @@ export async function saveBatch(entries: StagingEntry[], body: string): Promise<
   } catch (err) {
     if (!(err instanceof ApiCallError && NAMES_REFUSED.has(err.code))) throw err;
     let revision = 0;
-    for (const part of wholeBodies(entries)) {
-      revision = (await call('staging:apply', withJsonBody({ entries: part.entries }, part.body))).revision;
+    for (const part of wholeBatches(entries)) {
+      revision = (await call('staging:apply', withJsonBody({ entries: part.batch }, part.body))).revision;
     }
     return revision;
   }

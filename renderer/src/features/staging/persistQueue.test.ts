@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StagingEntry } from '../../../../shared/contract/staging';
-import { CHUNK, CHUNK_BYTES, createPersistQueue } from './persistQueue';
+import { CHUNK, CHUNK_BYTES, createPersistQueue, takeBatch } from './persistQueue';
 import type { PersistStatus } from './persistQueue';
 
 const entry = (id: string, v?: string): StagingEntry => ({
@@ -174,4 +174,20 @@ describe('persist queue', () => {
     await q.idle(); // idle writes what is deferred: saved() before a commit sees it
     expect(writes.at(-1)).toEqual(['d:gone']);
   });
+
+  it('takeBatch: the first write of a list, by count and UTF-8 bytes, never empty, one text per entry', () => {
+    const big = entry('big', '東'.repeat(12 * 1024 * 1024)); // 36 MiB on the wire: alone, still sent
+    const one = takeBatch([big, entry('a')], JSON.stringify);
+    expect(one.batch.map((e) => e.id)).toEqual(['big']);
+    const mid = entry('m', '東'.repeat(4 * 1024 * 1024)); // 12 MiB: two fit, not three
+    const two = takeBatch([mid, { ...mid, id: 'm2' }, { ...mid, id: 'm3' }], JSON.stringify);
+    expect(two.batch.map((e) => e.id)).toEqual(['m', 'm2']);
+    expect(JSON.parse(two.body)).toEqual({ entries: two.batch });
+    const many = Array.from({ length: CHUNK + 5 }, (_, i) => entry(`k${i}`));
+    let encoded = 0;
+    const b = takeBatch(many, (e) => (encoded++, JSON.stringify(e)));
+    expect(b.batch.length).toBe(CHUNK);
+    expect(encoded).toBe(CHUNK);
+  });
 });
+

@@ -36,6 +36,32 @@ export const CHUNK = 20_000;
  */
 export const CHUNK_BYTES = 30 * 1024 * 1024;
 
+/** One write: its entries and its JSON text ({"entries":[…]}). */
+export interface Batch {
+  batch: StagingEntry[];
+  body: string;
+}
+
+/**
+ * The first write of `entries`: up to CHUNK entries and CHUNK_BYTES of JSON (the web host refuses
+ * bodies past 32 MiB), at least one entry, each serialised once by `encode`.
+ */
+export function takeBatch(entries: Iterable<StagingEntry>, encode: (e: StagingEntry) => string): Batch {
+  const batch: StagingEntry[] = [];
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    if (batch.length === CHUNK) break;
+    const text = encode(e);
+    const size = utf8Length(text) + 1;
+    if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
+    bytes += size;
+    batch.push(e);
+    parts.push(text);
+  }
+  return { batch, body: `{"entries":[${parts.join(',')}]}` };
+}
+
 /**
  * `write` gets each batch with its JSON text ({"entries":[…]}, each entry serialised once, when it
  * was sized), for a transport that can send it as it is. `encoder`: given the entries about to be
@@ -64,24 +90,11 @@ export function createPersistQueue(
 
   async function run(): Promise<void> {
     while (dirty.size > 0) {
-      const batch: StagingEntry[] = [];
-      const parts: string[] = [];
-      let bytes = 0;
-      const encode = encoder(dirty.values());
-      // Entries up to CHUNK or CHUNK_BYTES of JSON: the web host refuses bodies past 32 MiB.
-      for (const e of dirty.values()) {
-        if (batch.length === CHUNK) break;
-        const text = encode(e);
-        const size = utf8Length(text) + 1;
-        if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
-        bytes += size;
-        batch.push(e);
-        parts.push(text);
-      }
+      const { batch, body } = takeBatch(dirty.values(), encoder(dirty.values()));
       for (const e of batch) dirty.delete(e.id);
       report(true);
       try {
-        await write(batch, `{"entries":[${parts.join(',')}]}`);
+        await write(batch, body);
         failures = 0;
         error = null;
       } catch (err) {
