@@ -8,9 +8,10 @@
  */
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
+import { startCpuProfile, startTrace, TIMELINE } from './cdpRecord';
 import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
 import { createTable } from './fill';
-import { summarise, type Profile } from './profileSummary';
+import { summarise } from './profileSummary';
 import { summariseTrace } from './traceSummary';
 import { ourList, peerList, VIEWPORT } from './scenarios/openList';
 import { ourFirstRow } from './scenarios/firstRows';
@@ -21,7 +22,7 @@ const RUNS = Number(process.env.PROFILE_RUNS ?? 2);
 const TABLE = 'bench100k';
 const TRACE = process.env.PROFILE_TRACE === '1';
 const BOOT_CPU = process.env.PROFILE_BOOT === '1';
-const CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading';
+const CATEGORIES = `${TIMELINE},v8.execute,loading`;
 
 /** Runs in the page: its requests and paints, times relative to `origin` (epoch ms). */
 function timeline(origin: number): string[] {
@@ -84,48 +85,26 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
     });
   const page = await context.newPage();
   const api = watchApi(page);
-  const bootTrace: object[] = [];
   const bootCdp = profile && TRACE ? await context.newCDPSession(page) : null;
-  if (bootCdp) {
-    bootCdp.on('Tracing.dataCollected', (e: { value: object[] }) => void bootTrace.push(...e.value));
-    await bootCdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  }
+  const stopBootTrace = bootCdp ? await startTrace(bootCdp, CATEGORIES) : null;
   const bootCpu = profile && BOOT_CPU ? await context.newCDPSession(page) : null;
-  if (bootCpu) {
-    await bootCpu.send('Profiler.enable');
-    await bootCpu.send('Profiler.setSamplingInterval', { interval: 200 });
-    await bootCpu.send('Profiler.start');
-  }
+  const stopBootCpu = bootCpu ? await startCpuProfile(bootCpu, 200) : null;
   await page.goto(which === 'ours' ? env.host.url : env.peer.url + '/');
   const timed = await result(page);
   await show(page, `${which} 1. URL -> list`, timed, api);
-  if (bootCpu) {
-    const { profile: p } = (await bootCpu.send('Profiler.stop')) as unknown as { profile: Profile };
-    console.log(summarise(p, 40));
+  if (bootCpu && stopBootCpu) {
+    console.log(summarise(await stopBootCpu(), 40));
     await bootCpu.detach();
   }
-  if (bootCdp) {
-    const done = new Promise((r) => bootCdp.once('Tracing.tracingComplete', r));
-    await bootCdp.send('Tracing.end');
-    await done;
-    console.log(summariseTrace(bootTrace as never, 2).join('\n'));
+  if (bootCdp && stopBootTrace) {
+    console.log(summariseTrace((await stopBootTrace()) as never, 2).join('\n'));
     await bootCdp.detach();
   }
   // Scenario 2 from the same page.
   await page.evaluate(() => performance.clearResourceTimings());
   const cdp = profile ? await page.context().newCDPSession(page) : null;
-  const trace: object[] = [];
-  if (cdp && TRACE) {
-    cdp.on('Tracing.dataCollected', (e: { value: object[] }) => void trace.push(...e.value));
-    await cdp.send('Tracing.start', {
-      categories: CATEGORIES,
-      transferMode: 'ReportEvents',
-    });
-  } else if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  const stopTrace = cdp && TRACE ? await startTrace(cdp, CATEGORIES) : null;
+  const stopCpu = cdp && !TRACE ? await startCpuProfile(cdp, 200) : null;
   let t0 = 0;
   const ms = await clickToPaint(
     page,
@@ -141,13 +120,10 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
     },
   );
   const timed2 = await result(page);
-  const cpu = cdp && !TRACE ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : null;
+  const cpu = stopCpu ? await stopCpu() : null;
   await show(page, `${which} 2. click -> rows (${ms.toFixed(0)} ms, playwright click at ${(t0 - timed2.start).toFixed(0)})`, timed2, api);
-  if (cdp && TRACE) {
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    console.log(summariseTrace(trace as never, 1).join('\n'));
+  if (stopTrace) {
+    console.log(summariseTrace((await stopTrace()) as never, 1).join('\n'));
   } else if (cpu) {
     console.log(summarise(cpu, 40));
   }
