@@ -8,9 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import { startCpuProfile } from './cdpRecord';
+import type { Env } from './env';
+import { runScript } from './script';
 import { createTable } from './fill';
-import { summarise, type Profile } from './profileSummary';
+import { summarise } from './profileSummary';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
@@ -24,10 +26,9 @@ async function profiled(
   name: string,
   act: () => Promise<number>,
 ): Promise<void> {
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  const stop = await startCpuProfile(cdp, 200);
   const ms = await act();
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const profile = await stop();
   writeFileSync(`${OUT}/${name}.cpuprofile`, JSON.stringify(profile));
   console.log(`\n== ${name}: ${ms.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(2)})`);
   console.log(summarise(profile));
@@ -45,30 +46,19 @@ async function profiled(
   for (const c of calls) console.log(`  ${c}`);
 }
 
-async function main(): Promise<void> {
-  const dynalite = await startDynaliteProcess();
-  const env: Env = { ...(await startEnv(dynalite)), browser: await launchBrowser() };
-  try {
-    await createTable(env.client, 'bench100k');
-    await env.dynalite.fill('bench100k', ITEMS, 'wide');
-    const { page } = await openTable(env, 'bench100k');
-    await clickLoadAll(page, ITEMS);
-    const selected = ITEMS / 10;
-    await selectShown(page, 'cohort-3x', selected);
-    await openReview(page);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    for (let i = 0; i < 2; i++) {
-      await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
-      await profiled(page, cdp, `undo-${i}`, () => undo(page));
-    }
-  } finally {
-    await env.browser.close();
-    await env.stop();
+async function main(env: Env): Promise<void> {
+  await createTable(env.client, 'bench100k');
+  await env.dynalite.fill('bench100k', ITEMS, 'wide');
+  const { page } = await openTable(env, 'bench100k');
+  await clickLoadAll(page, ITEMS);
+  const selected = ITEMS / 10;
+  await selectShown(page, 'cohort-3x', selected);
+  await openReview(page);
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 2; i++) {
+    await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
+    await profiled(page, cdp, `undo-${i}`, () => undo(page));
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+void runScript(main);

@@ -9,7 +9,8 @@
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startCpuProfile, startTrace, TIMELINE } from './cdpRecord';
-import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import type { Env } from './env';
+import { runScript } from './script';
 import { createTable } from './fill';
 import { summarise } from './profileSummary';
 import { summariseTrace } from './traceSummary';
@@ -29,7 +30,8 @@ function timeline(origin: number): string[] {
   const off = performance.timeOrigin - origin;
   const t = (x: number) => (x + off).toFixed(0).padStart(5);
   const out: string[] = [];
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const nav = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
   if (nav && off >= -1) {
     out.push(
       `${t(nav.startTime)} nav  redirect ${t(nav.redirectStart)}-${t(nav.redirectEnd)} fetch ${t(nav.fetchStart)} req ${t(nav.requestStart)} resp ${t(nav.responseStart)}-${t(nav.responseEnd)} domInteractive ${t(nav.domInteractive)} DCL ${t(nav.domContentLoadedEventEnd)} load ${t(nav.loadEventEnd)}`,
@@ -42,8 +44,10 @@ function timeline(origin: number): string[] {
       `${t(e.startTime)} ${e.initiatorType.padEnd(6)} ${name.padEnd(44)} req ${t(e.requestStart)} resp ${t(e.responseStart)} end ${t(e.responseEnd)}  ${(e.decodedBodySize / 1024).toFixed(1)} KB (wire ${(e.transferSize / 1024).toFixed(1)})${e.connectStart !== e.connectEnd ? ' NEW-CONN' : ''}`,
     );
   }
-  for (const e of performance.getEntriesByType('paint')) out.push(`${t(e.startTime)} paint  ${e.name}`);
-  for (const e of performance.getEntriesByType('mark')) out.push(`${t(e.startTime)} mark   ${e.name}`);
+  for (const e of performance.getEntriesByType('paint'))
+    out.push(`${t(e.startTime)} paint  ${e.name}`);
+  for (const e of performance.getEntriesByType('mark'))
+    out.push(`${t(e.startTime)} mark   ${e.name}`);
   for (const e of performance.getEntriesByType('measure'))
     out.push(`${t(e.startTime)} measure ${e.name} ${e.duration.toFixed(0)} ms`);
   return out.sort((a, b) => Number(a.slice(0, 5)) - Number(b.slice(0, 5)));
@@ -60,18 +64,27 @@ function watchApi(page: Page): { at: number; line: string }[] {
   page.on('requestfinished', (r) => {
     const at = started.get(r);
     if (at === undefined) return;
-    log.push({ at, line: `${r.url().replace(/^.*\/api\//, 'api ')} -> finished +${Date.now() - at} ms` });
+    log.push({
+      at,
+      line: `${r.url().replace(/^.*\/api\//, 'api ')} -> finished +${Date.now() - at} ms`,
+    });
   });
   return log;
 }
 
-async function show(page: Page, label: string, timed: Timed, api?: { at: number; line: string }[]): Promise<void> {
+async function show(
+  page: Page,
+  label: string,
+  timed: Timed,
+  api?: { at: number; line: string }[],
+): Promise<void> {
   console.log(
     `\n== ${label}: ${(timed.end - timed.start).toFixed(0)} ms (seen at ${(timed.seen - timed.start).toFixed(0)}), load ${loadavg()[0]!.toFixed(2)}`,
   );
   const lines = await page.evaluate(timeline, timed.start);
   for (const l of lines) console.log('  ' + l);
-  for (const a of api ?? []) console.log(`  node: ${(a.at - timed.start).toFixed(0).padStart(5)} ${a.line}`);
+  for (const a of api ?? [])
+    console.log(`  node: ${(a.at - timed.start).toFixed(0).padStart(5)} ${a.line}`);
   api?.splice(0);
 }
 
@@ -121,7 +134,12 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
   );
   const timed2 = await result(page);
   const cpu = stopCpu ? await stopCpu() : null;
-  await show(page, `${which} 2. click -> rows (${ms.toFixed(0)} ms, playwright click at ${(t0 - timed2.start).toFixed(0)})`, timed2, api);
+  await show(
+    page,
+    `${which} 2. click -> rows (${ms.toFixed(0)} ms, playwright click at ${(t0 - timed2.start).toFixed(0)})`,
+    timed2,
+    api,
+  );
   if (stopTrace) {
     console.log(summariseTrace((await stopTrace()) as never, 1).join('\n'));
   } else if (cpu) {
@@ -131,26 +149,16 @@ async function bootRun(env: Env, which: 'ours' | 'peer', profile: boolean): Prom
   await page.context().close();
 }
 
-async function main(): Promise<void> {
-  const dynalite = await startDynaliteProcess();
-  const env: Env = { ...(await startEnv(dynalite)), browser: await launchBrowser() };
-  try {
-    await createTable(env.client, TABLE);
-    await env.dynalite.fill(TABLE, ITEMS, 'wide');
-    // Unmeasured warm-up of each.
-    await bootRun(env, 'ours', false);
+async function main(env: Env): Promise<void> {
+  await createTable(env.client, TABLE);
+  await env.dynalite.fill(TABLE, ITEMS, 'wide');
+  // Unmeasured warm-up of each.
+  await bootRun(env, 'ours', false);
+  await bootRun(env, 'peer', false);
+  for (let i = 0; i < RUNS; i++) {
+    await bootRun(env, 'ours', i === RUNS - 1);
     await bootRun(env, 'peer', false);
-    for (let i = 0; i < RUNS; i++) {
-      await bootRun(env, 'ours', i === RUNS - 1);
-      await bootRun(env, 'peer', false);
-    }
-  } finally {
-    await env.browser.close();
-    await env.stop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+void runScript(main);

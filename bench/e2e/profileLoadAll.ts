@@ -7,7 +7,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import { startCpuProfile } from './cdpRecord';
+import type { Env } from './env';
+import { runScript } from './script';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
@@ -17,32 +19,29 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
 const KIND = (process.env.BENCH_KIND ?? 'wide') as 'wide' | 'narrow';
 const OUT = process.env.PROFILE_DIR ?? '/tmp/loadall-prof';
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const dynalite = await startDynaliteProcess();
-  const hostEnv = {
-    NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
-    DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
-  };
-  const env: Env = { ...(await startEnv(dynalite, hostEnv)), browser: await launchBrowser() };
-  try {
-    await createTable(env.client, 'benchload');
-    await env.dynalite.fill('benchload', ITEMS, KIND);
-    const { page } = await openTable(env, 'benchload');
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-    const ms = await clickLoadAll(page, ITEMS);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    writeFileSync(`${OUT}/page.cpuprofile`, JSON.stringify(profile));
-    console.log(`\n== Load all ${ITEMS}: ${ms.toFixed(0)} ms, ${Math.round((ITEMS / ms) * 1000)} items/s (load ${loadavg()[0]!.toFixed(2)})`);
-    console.log('-- page');
-    console.log(summarise(profile));
-  } finally {
-    await env.browser.close();
-    await env.stop();
-  }
+const HOST_ENV = {
+  NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
+  DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
+};
+
+async function main(env: Env): Promise<void> {
+  await createTable(env.client, 'benchload');
+  await env.dynalite.fill('benchload', ITEMS, KIND);
+  const { page } = await openTable(env, 'benchload');
+  const cdp = await page.context().newCDPSession(page);
+  const stop = await startCpuProfile(cdp, 500);
+  const ms = await clickLoadAll(page, ITEMS);
+  const profile = await stop();
+  writeFileSync(`${OUT}/page.cpuprofile`, JSON.stringify(profile));
+  console.log(
+    `\n== Load all ${ITEMS}: ${ms.toFixed(0)} ms, ${Math.round((ITEMS / ms) * 1000)} items/s (load ${loadavg()[0]!.toFixed(2)})`,
+  );
+  console.log('-- page');
+  console.log(summarise(profile));
+}
+
+/** The host writes its CPU profiles when it stops. */
+function hostProfiles(): void {
   const dir = `${OUT}/host`;
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
     console.log(`-- host ${f}`);
@@ -50,7 +49,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+mkdirSync(OUT, { recursive: true });
+void runScript(main, HOST_ENV).then(hostProfiles);

@@ -9,7 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { launchBrowser, startDynaliteProcess, startEnv, type Env } from './env';
+import type { Env } from './env';
+import { runScript } from './script';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
@@ -23,45 +24,37 @@ const LONG_MS = Number(process.env.LONG_MS ?? 50);
 const CATEGORIES = `${TIMELINE},v8,v8.gc`;
 const SCROLL_FRAMES = 300; // as run.ts
 
-async function main(): Promise<void> {
+async function main(env: Env): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const dynalite = await startDynaliteProcess();
-  const env: Env = { ...(await startEnv(dynalite)), browser: await launchBrowser() };
-  try {
-    await createTable(env.client, 'bench1m');
-    await env.dynalite.fill('bench1m', ITEMS, 'narrow');
-    const { page } = await openTable(env, 'bench1m');
-    const cdp = await page.context().newCDPSession(page);
-    const stopTrace = await startTrace<TraceEvent>(cdp, CATEGORIES);
-    const stopCpu = await startCpuProfile(cdp, 1000);
-    const load = loadavg()[0]!.toFixed(2);
-    const ms = await clickLoadAll(page, ITEMS);
-    const profile = await stopCpu();
-    const trace = await stopTrace();
-    writeFileSync(`${OUT}/page.cpuprofile`, JSON.stringify(profile));
-    writeFileSync(`${OUT}/trace.json`, JSON.stringify(trace));
-    console.log(`== Load all ${ITEMS}: ${ms.toFixed(0)} ms (load ${load}); ${trace.length} trace events`);
-    for (const line of classifyLongTasks(trace, profile, LONG_MS)) console.log(line);
+  await createTable(env.client, 'bench1m');
+  await env.dynalite.fill('bench1m', ITEMS, 'narrow');
+  const { page } = await openTable(env, 'bench1m');
+  const cdp = await page.context().newCDPSession(page);
+  const stopTrace = await startTrace<TraceEvent>(cdp, CATEGORIES);
+  const stopCpu = await startCpuProfile(cdp, 1000);
+  const load = loadavg()[0]!.toFixed(2);
+  const ms = await clickLoadAll(page, ITEMS);
+  const profile = await stopCpu();
+  const trace = await stopTrace();
+  writeFileSync(`${OUT}/page.cpuprofile`, JSON.stringify(profile));
+  writeFileSync(`${OUT}/trace.json`, JSON.stringify(trace));
+  console.log(
+    `== Load all ${ITEMS}: ${ms.toFixed(0)} ms (load ${load}); ${trace.length} trace events`,
+  );
+  for (const line of classifyLongTasks(trace, profile, LONG_MS)) console.log(line);
 
-    // The scroll after it (as scenario 7 scrolls): frames over two vsyncs, and why.
-    const stopScrollTrace = await startTrace<TraceEvent>(cdp, CATEGORIES);
-    const stopScrollCpu = await startCpuProfile(cdp, 200);
-    const scroll = await scrollOnce(page, SCROLL_FRAMES);
-    const scrollProfile = await stopScrollCpu();
-    const scrollTrace = await stopScrollTrace();
-    writeFileSync(`${OUT}/scroll.cpuprofile`, JSON.stringify(scrollProfile));
-    writeFileSync(`${OUT}/scroll-trace.json`, JSON.stringify(scrollTrace));
-    console.log(
-      `== scroll ${SCROLL_FRAMES} frames: p50 ${scroll.p50.toFixed(1)} p95 ${scroll.p95.toFixed(1)} max ${scroll.max.toFixed(1)} ms`,
-    );
-    for (const line of classifyLongTasks(scrollTrace, scrollProfile, 17)) console.log(line);
-  } finally {
-    await env.browser.close();
-    await env.stop();
-  }
+  // The scroll after it (as scenario 7 scrolls): frames over two vsyncs, and why.
+  const stopScrollTrace = await startTrace<TraceEvent>(cdp, CATEGORIES);
+  const stopScrollCpu = await startCpuProfile(cdp, 200);
+  const scroll = await scrollOnce(page, SCROLL_FRAMES);
+  const scrollProfile = await stopScrollCpu();
+  const scrollTrace = await stopScrollTrace();
+  writeFileSync(`${OUT}/scroll.cpuprofile`, JSON.stringify(scrollProfile));
+  writeFileSync(`${OUT}/scroll-trace.json`, JSON.stringify(scrollTrace));
+  console.log(
+    `== scroll ${SCROLL_FRAMES} frames: p50 ${scroll.p50.toFixed(1)} p95 ${scroll.p95.toFixed(1)} max ${scroll.max.toFixed(1)} ms`,
+  );
+  for (const line of classifyLongTasks(scrollTrace, scrollProfile, 17)) console.log(line);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+void runScript(main);
