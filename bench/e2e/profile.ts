@@ -4,21 +4,30 @@
  * the time line of the page's main thread (busy spans). For finding where the time goes; not a gate.
  *
  *   BENCH_ITEMS=100000 tsx bench/e2e/profile.ts     (build the renderer first: electron-vite build)
+ *
+ * PROFILE_HOST=1 also profiles the web host from the first bulk set to its exit, summarised at
+ * the end (cpuProfHook.cjs, started by a signal once the table is loaded).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { startCpuProfile } from './cdpRecord';
 import type { Env } from './env';
 import { runScript } from './script';
 import { createTable } from './fill';
-import { summarise } from './profileSummary';
+import { summarise, type Profile } from './profileSummary';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OUT = process.env.PROFILE_DIR ?? '/tmp';
+const HOST = process.env.PROFILE_HOST === '1';
+const HOST_ENV = {
+  NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
+  DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
+  DYNOSTAGE_CPU_PROF_ON: 'signal',
+};
 
 async function profiled(
   page: Page,
@@ -55,10 +64,23 @@ async function main(env: Env): Promise<void> {
   await selectShown(page, 'cohort-3x', selected);
   await openReview(page);
   const cdp = await page.context().newCDPSession(page);
+  if (HOST) env.host.process.kill('SIGUSR2');
   for (let i = 0; i < 2; i++) {
     await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
     await profiled(page, cdp, `undo-${i}`, () => undo(page));
   }
 }
 
-void runScript(main);
+/** The host's profile (written when it stopped), summarised. */
+function hostProfile(): void {
+  const dir = `${OUT}/host`;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
+    console.log(`\n== host ${f}`);
+    console.log(summarise(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Profile));
+  }
+}
+
+if (HOST) {
+  mkdirSync(`${OUT}/host`, { recursive: true });
+  void runScript(main, HOST_ENV).then(hostProfile);
+} else void runScript(main);
