@@ -19,9 +19,15 @@ export async function writeWholeLog(
   await ensurePrivateDir(dirname(file));
   const line = recordLine(json);
   const header = headerLine(connectionId, table);
-  const text = typeof line === 'string' ? header + line : Buffer.concat([Buffer.from(header), line]);
-  await writeFileAtomic(file, text);
-  return Buffer.byteLength(text);
+  if (typeof line === 'string') {
+    const text = header + line;
+    await writeFileAtomic(file, text);
+    return Buffer.byteLength(text);
+  }
+  // A record built as bytes (megabytes for a bulk edit) is written after the header, not copied.
+  const head = Buffer.from(header, 'utf8');
+  await writeFileAtomic(file, [head, line]);
+  return head.length + line.length;
 }
 
 /**

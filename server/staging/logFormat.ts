@@ -96,28 +96,36 @@ export class LineBytes {
  * server/staging/byRef.ts), built in one buffer; `at`: where each entry's bytes landed, in order.
  */
 export function recordLineOfPieces(parts: readonly (string | readonly [string, Uint8Array])[]): { bytes: LineBytes; at: number[] } {
-  // Texts between byte pieces are joined first: one write each. Room for 3 bytes per UTF-16 unit.
+  // The texts between byte pieces, encoded in one call (a call per text cost 20,000 calls for a
+  // bulk edit's 10,000 entries, most of building the record), then copied in place.
   const texts: string[] = [];
   const pieces: Uint8Array[] = [];
   let text = '{"entries":[';
-  let room = 0;
   parts.forEach((p, k) => {
     if (k > 0) text += ',';
     if (typeof p === 'string') text += p;
     else {
       texts.push(text + p[0]);
       pieces.push(p[1]);
-      room += p[1].byteLength;
       text = '}}';
     }
   });
   texts.push(text + ']}');
-  for (const t of texts) room += 3 * t.length;
-  const line = Buffer.allocUnsafe(9 + room + 1);
+  const joined = texts.join('');
+  const encoded = Buffer.from(joined, 'utf8');
+  // All ASCII (the usual case): each text's bytes are as many as its characters.
+  const ascii = encoded.length === joined.length;
+  let size = encoded.length;
+  for (const piece of pieces) size += piece.byteLength;
+  const line = Buffer.allocUnsafe(9 + size + 1);
   const at: number[] = [];
   let o = 9;
+  let from = 0;
   texts.forEach((t, k) => {
-    o += line.write(t, o);
+    const n = ascii ? t.length : Buffer.byteLength(t, 'utf8');
+    line.set(encoded.subarray(from, from + n), o);
+    from += n;
+    o += n;
     const piece = pieces[k];
     if (piece) {
       line.set(piece, o);
