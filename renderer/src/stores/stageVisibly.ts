@@ -18,16 +18,24 @@ export function editSize(edit: Edit): number {
   return edit.type === 'batch' ? edit.edits.length : 1;
 }
 
-/** stagingActions.stage, with the busy pill showing "Staging N changes…" first when it is big. */
+/**
+ * stagingActions.stage, with the busy pill showing "Staging N changes…" first when it is big.
+ * `onStaged` runs at once after the stage, before React renders it: a dialog that closes on
+ * success closes in that same render, rather than rendering its preview of 10,000 rows over the
+ * staged changes first and closing a render later.
+ */
 export function stageVisibly(
   edit: Edit,
   schemas: readonly TableSchema[] = [],
   label?: string,
+  onStaged?: (r: StageResult) => void,
 ): Promise<StageResult> {
   const n = editSize(edit);
-  return runVisibly(`Staging ${fmt(n)} changes…`, n, () =>
-    stagingActions.stage(edit, schemas, label),
-  );
+  return runVisibly(`Staging ${fmt(n)} changes…`, n, () => {
+    const r = stagingActions.stage(edit, schemas, label);
+    onStaged?.(r);
+    return r;
+  });
 }
 
 function visibly(step: () => boolean, stack: 'past' | 'future', verb: string) {

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ItemTarget } from '../../../../../shared/changes/types';
 import type { AttrType, Item, KeySchema } from '../../../../../shared/dynamo/types';
 import { stageVisibly } from '../../../stores/stageVisibly';
@@ -123,8 +124,10 @@ export function BulkEditDialog({
 
   const stage = () => {
     if (!result?.edit) return;
-    void stageVisibly(result.edit, [{ connectionId, table, keySchema }]).then((r) => {
-      if (r.ok) onClose();
+    // Closed in the render that shows the staged rows (flushSync takes the store's pending
+    // render with it): left open for it, the preview would be built again over 10,000 rows.
+    void stageVisibly(result.edit, [{ connectionId, table, keySchema }], undefined, (r) => {
+      if (r.ok) flushSync(onClose);
     });
   };
   const count = loaded?.length ?? counted;
