@@ -53,4 +53,36 @@ describe('quick filter', () => {
     expect(next.filter((it) => memo(it, counted('bulk')))).toHaveLength(10);
     expect(tests).toBeGreaterThan(100);
   });
+
+  it('on a pass over rows it filtered before, a new row holding a value that matched matches without a test', () => {
+    const memo = createMatchMemo();
+    const items: Item[] = Array.from({ length: 20 }, (_, i) => ({
+      id: { S: `r${i}` },
+      note: { S: `a note on row ${i} `.repeat(10) },
+      cohort: { S: `cohort-${i % 10}x` },
+    }));
+    let tests = 0;
+    const re = quickFilterPattern('cohort-3x') as RegExp;
+    const test = re.test.bind(re);
+    re.test = (s: string) => (tests++, test(s));
+    expect(items.filter((it) => memo(it, re))).toHaveLength(2);
+    // Bulk set on the two matching rows: new images keep their unchanged value objects.
+    const staged = items.map((it, i) => (i % 10 === 3 ? { ...it, status: { S: 'bulk' } } : it));
+    tests = 0;
+    expect(staged.filter((it) => memo(it, re, true))).toHaveLength(2);
+    expect(tests).toBe(0);
+    // A new image whose matching value was replaced is tested again, and no longer matches.
+    const moved = { ...items[3]!, cohort: { S: 'cohort-4x' } };
+    expect(memo(moved, re, true)).toBe(false);
+    // One that gains a matching value (a new object) is tested, and matches.
+    const gained = { ...items[4]!, status: { S: 'now COHORT-3X' } };
+    tests = 0;
+    expect(memo(gained, re, true)).toBe(true);
+    expect(tests).toBeGreaterThan(0);
+    // Without `reuse` (a first pass) a new row is always tested.
+    const again = { ...items[13]! };
+    tests = 0;
+    expect(memo(again, re)).toBe(true);
+    expect(tests).toBeGreaterThan(0);
+  });
 });

@@ -31,22 +31,51 @@ export function itemMatches(item: Item, re: RegExp): boolean {
   return false;
 }
 
+/** The first value of the item that contains the pattern (undefined: none does). */
+function matchingValue(item: Item, re: RegExp): AttributeValue | undefined {
+  for (const name in item) {
+    const v = item[name] as AttributeValue;
+    if (matches(v, re)) return v;
+  }
+  return undefined;
+}
+
+/** True when one of the item's values is a value object already known to match. */
+function holdsMatch(item: Item, known: WeakSet<AttributeValue>): boolean {
+  for (const name in item) if (known.has(item[name] as AttributeValue)) return true;
+  return false;
+}
+
 /**
  * itemMatches with memory: the answer per item object for one pattern. The grid's rows are the
  * loaded item objects themselves except the staged ones, so after a bulk edit or its undo only
  * the changed rows are tested again, not all 100,000.
+ *
+ * `reuse` (for a pass over rows already filtered with this pattern): a row not seen before that
+ * holds a value object which matched before matches, without testing its values again. A staged
+ * image keeps its original's unchanged value objects, so a bulk set on 10,000 filtered rows costs
+ * a lookup per value instead of a test of every text. Values are never changed in place (as items
+ * are not), so a value object's answer holds. Off for a first pass, where it would only add
+ * lookups that find nothing.
  */
-export function createMatchMemo(): (item: Item, re: RegExp) => boolean {
+export function createMatchMemo(): (item: Item, re: RegExp, reuse?: boolean) => boolean {
   let source: string | null = null;
   let seen = new WeakMap<Item, boolean>();
-  return (item, re) => {
+  let known = new WeakSet<AttributeValue>();
+  return (item, re, reuse = false) => {
     if (re.source !== source) {
       source = re.source;
       seen = new WeakMap();
+      known = new WeakSet();
     }
     let m = seen.get(item);
     if (m === undefined) {
-      m = itemMatches(item, re);
+      m = reuse && holdsMatch(item, known);
+      if (!m) {
+        const v = matchingValue(item, re);
+        if (v) known.add(v);
+        m = v !== undefined;
+      }
       seen.set(item, m);
     }
     return m;

@@ -23,6 +23,8 @@ export function createQuickFilterRowModel() {
   return (t: unknown) => {
     const table = t as FilterableTable;
     const matchesItem = createMatchMemo();
+    // The pattern of the last pass: a pass with the same one may reuse its matched values.
+    let lastSource: string | null = null;
     const model = tableMemo({
       feature: 'globalFilteringFeature',
       table: t as never,
@@ -33,7 +35,9 @@ export function createQuickFilterRowModel() {
         const filter = table.atoms.globalFilter?.get();
         const re = typeof filter === 'string' ? quickFilterPattern(filter) : null;
         if (!re) return all;
-        const rows = all.rows.filter((r: FilterableRow) => matchesItem(r.original, re));
+        const reuse = re.source === lastSource;
+        lastSource = re.source;
+        const rows = all.rows.filter((r: FilterableRow) => matchesItem(r.original, re, reuse));
         const rowsById: Record<string, (typeof rows)[number]> = {};
         for (const r of rows) rowsById[r.id] = r;
         return { rows, flatRows: rows, rowsById };
