@@ -4,7 +4,7 @@
  */
 import { itemId, itemIdOf } from '../changes/identity';
 import type { Item, KeySchema } from '../dynamo/types';
-import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan } from './atomicGroups';
+import { atomicGroups, MAX_TRANSACT_ACTIONS, MAX_TRANSACT_BYTES, type AtomicPlan, type TransactAction } from './atomicGroups';
 import { jsonLength } from './jsonLength';
 import type { KeySchemasByTable, PlanInput } from './types';
 
@@ -57,6 +57,37 @@ export interface AtomicPlanResult extends AtomicPlan {
   refused?: string;
 }
 
+/** The input as atomic operations, with the checks as actions; or why the checks cannot be. */
+function withChecks(
+  input: readonly PlanInput[],
+  schemas: KeySchemasByTable,
+  checks: readonly AtomicCheck[],
+): { ops: PlanInput[]; actions: ConditionCheckAction[]; checkBytes: number } | { refused: string } {
+  const ops = atomicOps(input);
+  const actions: ConditionCheckAction[] = [];
+  // Only checks need the staged items' ids (10,000 keys of a bulk edit made into ids otherwise).
+  const staged =
+    checks.length === 0
+      ? new Set<string>()
+      : new Set(
+          ops.map((op) => {
+            const schema = schemas[op.table];
+            return schema ? itemId(op.table, op.kind === 'put' ? op.item : op.key, schema) : itemIdOf(op.table, '');
+          }),
+        );
+  for (const c of checks) {
+    const schema = schemas[c.table];
+    if (!schema) return { refused: `Condition check on ${c.table}: no key schema for that table` };
+    const missing = [schema.partitionKey.name, schema.sortKey?.name].filter((n): n is string => !!n && !c.key[n]);
+    if (missing.length > 0 || Object.keys(c.key).length !== (schema.sortKey ? 2 : 1))
+      return { refused: `Condition check ${checkLabel(c)}: the key must be exactly ${[schema.partitionKey.name, schema.sortKey?.name].filter(Boolean).join(' and ')}` };
+    if (staged.has(itemId(c.table, c.key, schema)))
+      return { refused: `Condition check ${checkLabel(c)}: that item is staged; a transaction cannot name it twice` };
+    actions.push(conditionCheckAction(c, schema));
+  }
+  return { ops, actions, checkBytes: actions.reduce((n, a) => n + jsonLength(a), 0) };
+}
+
 /**
  * After the call, either `refused` says why nothing can be sent, or every operation is in a
  * group (or rejected) and each group leaves room for every check: with scope `all`, there is
@@ -68,26 +99,10 @@ export function planAtomic(
   scope: AtomicScope = 'group',
   checks: readonly AtomicCheck[] = [],
 ): AtomicPlanResult {
-  const ops = atomicOps(input);
-  const actions: ConditionCheckAction[] = [];
-  const staged = new Set(
-    ops.map((op) => {
-      const schema = schemas[op.table];
-      return schema ? itemId(op.table, op.kind === 'put' ? op.item : op.key, schema) : itemIdOf(op.table, '');
-    }),
-  );
   const none: AtomicPlanResult = { groups: [], rejected: [], checks: [] };
-  for (const c of checks) {
-    const schema = schemas[c.table];
-    if (!schema) return { ...none, refused: `Condition check on ${c.table}: no key schema for that table` };
-    const missing = [schema.partitionKey.name, schema.sortKey?.name].filter((n): n is string => !!n && !c.key[n]);
-    if (missing.length > 0 || Object.keys(c.key).length !== (schema.sortKey ? 2 : 1))
-      return { ...none, refused: `Condition check ${checkLabel(c)}: the key must be exactly ${[schema.partitionKey.name, schema.sortKey?.name].filter(Boolean).join(' and ')}` };
-    if (staged.has(itemId(c.table, c.key, schema)))
-      return { ...none, refused: `Condition check ${checkLabel(c)}: that item is staged; a transaction cannot name it twice` };
-    actions.push(conditionCheckAction(c, schema));
-  }
-  const checkBytes = actions.reduce((n, a) => n + jsonLength(a), 0);
+  const prepared = withChecks(input, schemas, checks);
+  if ('refused' in prepared) return { ...none, refused: prepared.refused };
+  const { ops, actions, checkBytes } = prepared;
   const room = MAX_TRANSACT_ACTIONS - actions.length;
   if (scope === 'all') {
     // Grouped without counting bytes: past 100 actions (a bulk edit's 10,000) they do not matter.
@@ -102,4 +117,50 @@ export function planAtomic(
     return { ...one, checks: actions };
   }
   return { ...atomicGroups(ops, schemas, room, MAX_TRANSACT_BYTES - checkBytes), checks: actions };
+}
+
+/**
+ * An upper bound of jsonLength(action) for a Put of `item`, from `itemBytes`, the measured UTF-8
+ * JSON bytes of `item` (shared/dynamo/measure: never fewer than its JSON's characters, escapes
+ * counted); undefined for any other action.
+ */
+export function putActionBound(action: TransactAction, item: Item, itemBytes: number): number | undefined {
+  if (!('Put' in action) || action.Put.Item !== item) return undefined;
+  return jsonLength({ Put: { ...action.Put, Item: null } }) - 'null'.length + itemBytes;
+}
+
+/**
+ * How many transactions planAtomic makes (0 when it refuses), for the estimate. `bound(index,
+ * action)`: an upper bound of jsonLength(action) for input[index], when the caller has one cheaply
+ * (putActionBound from the planner's measurements), undefined otherwise. With scope `group`, the
+ * groups made by action count and clashes alone are planAtomic's own groups whenever each one's
+ * bounds add up to at most the byte room: bytes then never close a group nor refuse an operation.
+ * Only when some group might pass 4 MB are the actions measured exactly (planAtomic); a bulk edit
+ * of 10,000 loaded rows was every row's image walked to count bytes that were never near the limit.
+ */
+export function atomicTransactionCount(
+  input: readonly PlanInput[],
+  schemas: KeySchemasByTable,
+  scope: AtomicScope = 'group',
+  checks: readonly AtomicCheck[] = [],
+  bound?: (index: number, action: TransactAction) => number | undefined,
+): number {
+  if (scope === 'all' || !bound) return planAtomic(input, schemas, scope, checks).groups.length;
+  const prepared = withChecks(input, schemas, checks);
+  if ('refused' in prepared) return 0;
+  const { ops, actions, checkBytes } = prepared;
+  const room = MAX_TRANSACT_ACTIONS - actions.length;
+  const maxBytes = MAX_TRANSACT_BYTES - checkBytes;
+  const byCount = atomicGroups(ops, schemas, room, maxBytes, false);
+  // atomicOps keeps the input's order and length: an operation's index is the input's.
+  const indexOf = new Map<PlanInput, number>();
+  ops.forEach((op, i) => indexOf.set(op, i));
+  const fits = byCount.groups.every((g) => {
+    let bytes = 0;
+    g.actions.forEach((a, k) => {
+      bytes += bound(indexOf.get(g.ops[k]!)!, a) ?? jsonLength(a);
+    });
+    return bytes <= maxBytes;
+  });
+  return fits ? byCount.groups.length : atomicGroups(ops, schemas, room, maxBytes).groups.length;
 }

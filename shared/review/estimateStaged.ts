@@ -1,7 +1,7 @@
 /** The review's cost estimate: shared/plan's estimate per connection, in its region, summed. */
 import type { ConnectionInfo } from '../contract/connections';
 import type { ConditionCheck } from '../contract/commit';
-import { planAtomic, type AtomicPlanResult, type AtomicScope } from '../plan/atomicPlan';
+import { atomicTransactionCount, putActionBound, type AtomicScope } from '../plan/atomicPlan';
 import { DEFAULT_ASSUMPTIONS, estimate } from '../plan/estimate';
 import type { WriteMode } from '../plan/types';
 import { inputMeasure } from '../changes/toPlan';
@@ -26,16 +26,6 @@ export interface EstimateChoices {
   driftCheck?: boolean;
   atomicScope?: AtomicScope;
   conditionChecks?: ConditionCheck[];
-  /**
-   * The atomic planner to count transactions with: the renderer passes one that remembers its
-   * answers per plan (a 10,000-change plan is costly to plan again on every render).
-   */
-  planAtomic?: (
-    ops: Parameters<typeof planAtomic>[0],
-    schemas: Parameters<typeof planAtomic>[1],
-    scope?: AtomicScope,
-    checks?: ConditionCheck[],
-  ) => AtomicPlanResult;
   /** Version attribute by table (Commit options); empty names are none. */
   versionAttributes?: Readonly<Record<string, string>>;
 }
@@ -69,11 +59,18 @@ export function estimateStaged(
   const isNew = (id: string) => plan.newIds.has(id);
   for (const c of plan.connections) {
     const region = connections.find((x) => x.id === c.connectionId)?.region ?? 'us-east-1';
-    // Atomic: the planner's own count of transactions (moves, clashes and checks change it).
-    const transactions =
-      mode === 'atomic' ? (choices.planAtomic ?? planAtomic)(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks).groups.length : undefined;
     // The planner measured every image in the plan's session: its sizes, not a walk per estimate.
-    const sizeOf = (op: (typeof c.ops)[number], i: number) => inputMeasure(plan.session, c.connectionId, op, i)?.size;
+    const measureOf = (i: number) => inputMeasure(plan.session, c.connectionId, c.ops[i]!, i);
+    const sizeOf = (_op: (typeof c.ops)[number], i: number) => measureOf(i)?.size;
+    // Atomic: the planner's own count of transactions (moves, clashes and checks change it), its
+    // byte limit checked against the measured images' bytes (exactly only when it may matter).
+    const putBound = (i: number, action: Parameters<typeof putActionBound>[0]) => {
+      const op = c.ops[i];
+      const m = op?.kind === 'put' ? measureOf(i) : undefined;
+      return op?.kind === 'put' && m ? putActionBound(action, op.item, m.jsonBytes) : undefined;
+    };
+    const transactions =
+      mode === 'atomic' ? atomicTransactionCount(c.ops, c.schemas, choices.atomicScope, choices.conditionChecks, putBound) : undefined;
     const e = estimate(c.ops, c.plan, mode, isNew, region, assumptions, {
       sizeOf,
       ...(choices.driftCheck === false ? { driftCheck: false } : {}),

@@ -5,7 +5,7 @@ import type { TableCounts } from '../changes/tableCounts';
 import { tableRef } from '../changes/types';
 import type { Changes, KeySchemasByRef, StagedChange } from '../changes/types';
 import type { WriteMode } from '../plan/types';
-import { estimateStaged, type EstimateChoices } from './estimateStaged';
+import { estimateStaged } from './estimateStaged';
 import { planStaged } from './planStaged';
 import type { StagedPlan } from './planStaged';
 
@@ -31,11 +31,10 @@ function figures(
   plan: StagedPlan,
   connections: readonly ConnectionInfo[],
   versionAttributes: Readonly<Record<string, string>>,
-  planAtomic: EstimateChoices['planAtomic'],
 ): Partial<Record<WriteMode, ModeFigures>> {
   const out: Partial<Record<WriteMode, ModeFigures>> = {};
   for (const { mode } of SUMMARY_MODES) {
-    const e = estimateStaged(plan, mode, connections, { versionAttributes, ...(planAtomic ? { planAtomic } : {}) });
+    const e = estimateStaged(plan, mode, connections, { versionAttributes });
     out[mode] = { calls: e.calls, wcu: e.wcu };
   }
   return out;
@@ -45,8 +44,7 @@ function figures(
  * One row per table with staged changes, and the totals of the whole plan (the plan packs
  * several tables into one BatchWriteItem call, so the total can be less than the rows' sum).
  * With one table its row is the whole plan; with several each table is planned on its own (in the
- * whole plan's session). `planAtomic`: the atomic planner to count transactions with (the
- * renderer's remembers its answer per plan, shared with the review's atomic section).
+ * whole plan's session).
  */
 export function tableSummary(
   changes: Changes,
@@ -55,10 +53,9 @@ export function tableSummary(
   whole: StagedPlan,
   connections: readonly ConnectionInfo[],
   versionAttributes: Readonly<Record<string, string>> = {},
-  planAtomic?: EstimateChoices['planAtomic'],
 ): { rows: TableSummaryRow[]; total: Partial<Record<WriteMode, ModeFigures>> } {
   const counts = tableCounts(changes, moves);
-  const total = figures(whole, connections, versionAttributes, planAtomic);
+  const total = figures(whole, connections, versionAttributes);
   if (counts.length === 1) return { rows: [{ ...counts[0]!, modes: total }], total };
   const byTable = new Map<string, Map<string, StagedChange>>();
   for (const [id, c] of changes) {
@@ -69,7 +66,7 @@ export function tableSummary(
   }
   const rows = counts.map((t) => ({
     ...t,
-    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections, versionAttributes, planAtomic),
+    modes: figures(planStaged(byTable.get(t.ref)!, keySchemas, whole.session), connections, versionAttributes),
   }));
   return { rows, total };
 }

@@ -6,7 +6,6 @@ import {
 import { selectMode, selectOptions, useCommitStore } from '../../stores/commitStore';
 import { selectConnections, useConnectionStore } from '../../stores/connectionStore';
 import { AtomicGroups } from './AtomicGroups';
-import { planAtomicMemo } from './atomicPlanMemo';
 import { estimateStaged } from '../../../../shared/review/estimateStaged';
 import type { StagedPlan } from '../../../../shared/review/planStaged';
 import { ReviewTableSummary } from './ReviewTableSummary';
@@ -42,7 +41,7 @@ export function ReviewSummary({ plan, data }: { plan: StagedPlan; data?: ReviewD
   const mode = useCommitStore(selectMode);
   const connections = useConnectionStore(selectConnections);
   const options = useCommitStore(selectOptions);
-  const e = estimateStaged(plan, mode, connections, { ...options, planAtomic: planAtomicMemo });
+  const e = estimateStaged(plan, mode, connections, options);
   const a = { ...DEFAULT_ASSUMPTIONS, concurrency: mode === 'atomic' ? 1 : options.concurrency };
   return (
     <section className="review-summary" aria-label="Plan summary">

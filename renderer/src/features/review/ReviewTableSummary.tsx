@@ -6,7 +6,6 @@ import { SUMMARY_MODES, tableSummary } from '../../../../shared/review/tableEsti
 import type { ModeFigures, TableSummaryRow } from '../../../../shared/review/tableEstimates';
 import type { TableCounts } from '../../../../shared/changes/tableCounts';
 import type { ReviewData } from './useReviewData';
-import { planAtomicMemo } from './atomicPlanMemo';
 import { useAfterPaint } from './useAfterPaint';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -31,7 +30,7 @@ function moved(out: number, into: number): string {
 /**
  * Per table: how many items are new, changed, deleted and moved, and the calls and WCU each write
  * mode would take (the chosen one marked), with the whole plan's totals. The counts show with the
- * review; the figures (three estimates, atomic planning every transaction) just after it paints.
+ * review; the figures (three estimates, atomic counting every transaction) just after it paints.
  */
 export function ReviewTableSummary({ data }: { data: ReviewData }) {
   const mode = useCommitStore(selectMode);
@@ -40,7 +39,7 @@ export function ReviewTableSummary({ data }: { data: ReviewData }) {
   const { changes, moves, keySchemas, plan } = data;
   const counts = useMemo(() => tableCounts(changes, moves), [changes, moves]);
   const figures = useAfterPaint(
-    () => tableSummary(changes, moves, keySchemas, plan, connections, versions, planAtomicMemo),
+    () => tableSummary(changes, moves, keySchemas, plan, connections, versions),
     [changes, moves, keySchemas, plan, connections, versions],
   );
   const rows: (TableCounts & { modes?: TableSummaryRow['modes'] })[] = figures?.rows ?? counts;

@@ -1,9 +1,9 @@
 /**
  * planAtomic with memory of its last answer per list of operations: the review renders the
- * transactions (AtomicGroups) and the estimate (estimateStaged) on every change of the page, and
- * each planAtomic of a 10,000-change bulk edit serialises every action to count its bytes. The
- * same ops array (a plan is rebuilt only when the staged changes change), schemas, scope and
- * checks give the same answer.
+ * transactions (AtomicGroups) on every change of the page, and each planAtomic of a 10,000-change
+ * bulk edit measures every action's bytes. The same ops array (a plan is rebuilt only when the
+ * staged changes change), schemas, scope and checks give the same answer. (The estimate only
+ * counts transactions: atomicTransactionCount, from the planner's measurements.)
  */
 import { planAtomic, type AtomicPlanResult, type AtomicScope } from '../../../../shared/plan/atomicPlan';
 
