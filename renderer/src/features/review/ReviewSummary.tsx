@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import {
   DEFAULT_ASSUMPTIONS,
   DEFAULT_PRICE_REGION,
@@ -41,7 +42,8 @@ export function ReviewSummary({ plan, data }: { plan: StagedPlan; data?: ReviewD
   const mode = useCommitStore(selectMode);
   const connections = useConnectionStore(selectConnections);
   const options = useCommitStore(selectOptions);
-  const e = estimateStaged(plan, mode, connections, options);
+  // Once per plan and choice, not per render: in atomic mode it counts every transaction.
+  const e = useMemo(() => estimateStaged(plan, mode, connections, options), [plan, mode, connections, options]);
   const a = { ...DEFAULT_ASSUMPTIONS, concurrency: mode === 'atomic' ? 1 : options.concurrency };
   return (
     <section className="review-summary" aria-label="Plan summary">
