@@ -8,14 +8,15 @@
  * PROFILE_HOST=1 also profiles the web host from the first bulk set to its exit, summarised at
  * the end (cpuProfHook.cjs, started by a signal once the table is loaded).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { startCpuProfile } from './cdpRecord';
 import type { Env } from './env';
 import { runScript } from './script';
 import { createTable } from './fill';
-import { summarise, type Profile } from './profileSummary';
+import { summarise } from './profileSummary';
+import { hostProfileEnv, printHostProfiles } from './hostProfile';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
@@ -23,11 +24,6 @@ import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OUT = process.env.PROFILE_DIR ?? '/tmp';
 const HOST = process.env.PROFILE_HOST === '1';
-const HOST_ENV = {
-  NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
-  DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
-  DYNOSTAGE_CPU_PROF_ON: 'signal',
-};
 
 async function profiled(
   page: Page,
@@ -71,16 +67,5 @@ async function main(env: Env): Promise<void> {
   }
 }
 
-/** The host's profile (written when it stopped), summarised. */
-function hostProfile(): void {
-  const dir = `${OUT}/host`;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
-    console.log(`\n== host ${f}`);
-    console.log(summarise(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Profile));
-  }
-}
-
-if (HOST) {
-  mkdirSync(`${OUT}/host`, { recursive: true });
-  void runScript(main, HOST_ENV).then(hostProfile);
-} else void runScript(main);
+if (HOST) void runScript(main, hostProfileEnv(OUT, true)).then(() => printHostProfiles(OUT));
+else void runScript(main);

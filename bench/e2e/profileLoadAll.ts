@@ -5,7 +5,7 @@
  *
  *   BENCH_ITEMS=30000 tsx bench/e2e/profileLoadAll.ts     (build the renderer first)
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { startCpuProfile } from './cdpRecord';
 import type { Env } from './env';
@@ -13,16 +13,12 @@ import { runScript } from './script';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
-import { summarise, type Profile } from './profileSummary';
+import { summarise } from './profileSummary';
+import { hostProfileEnv, printHostProfiles } from './hostProfile';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
 const KIND = (process.env.BENCH_KIND ?? 'wide') as 'wide' | 'narrow';
 const OUT = process.env.PROFILE_DIR ?? '/tmp/loadall-prof';
-
-const HOST_ENV = {
-  NODE_OPTIONS: `--require ${__dirname}/cpuProfHook.cjs`,
-  DYNOSTAGE_CPU_PROF_DIR: `${OUT}/host`,
-};
 
 async function main(env: Env): Promise<void> {
   await createTable(env.client, 'benchload');
@@ -40,14 +36,5 @@ async function main(env: Env): Promise<void> {
   console.log(summarise(profile));
 }
 
-/** The host writes its CPU profiles when it stops. */
-function hostProfiles(): void {
-  const dir = `${OUT}/host`;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
-    console.log(`-- host ${f}`);
-    console.log(summarise(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Profile));
-  }
-}
-
 mkdirSync(OUT, { recursive: true });
-void runScript(main, HOST_ENV).then(hostProfiles);
+void runScript(main, hostProfileEnv(OUT)).then(() => printHostProfiles(OUT));

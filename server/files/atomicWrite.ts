@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export const PRIVATE_FILE_MODE = 0o600;
@@ -39,15 +39,6 @@ export interface WriteOptions {
   createDir?: boolean;
 }
 
-/** Writes `chunks` one after another at the handle's position, each whole. */
-async function writeChunks(h: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
-  for (const c of chunks) {
-    for (let done = 0; done < c.byteLength; ) {
-      done += (await h.write(c, done, c.byteLength - done)).bytesWritten;
-    }
-  }
-}
-
 /**
  * Replaces `file` with `data` atomically; afterwards `file` is mode 0600 and holds `data` on disk,
  * or (on error) still holds its old content and no temp file is left. `data` may be chunks, written
@@ -65,8 +56,8 @@ export async function writeFileAtomic(
     // 'wx' with an explicit mode: the temp file is private from its first byte.
     const h = await open(tmp, 'wx', PRIVATE_FILE_MODE);
     try {
-      if (Array.isArray(data)) await writeChunks(h, data as readonly Uint8Array[]);
-      else await h.writeFile(data as string | Uint8Array);
+      // Chunks are written one after another, each whole (node takes an iterable of them).
+      await writeFile(h, data);
       await h.chmod(PRIVATE_FILE_MODE);
       await h.sync();
     } finally {
