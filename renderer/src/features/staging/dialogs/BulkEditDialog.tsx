@@ -1,8 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { ItemTarget } from '../../../../../shared/changes/types';
 import type { AttrType, Item, KeySchema } from '../../../../../shared/dynamo/types';
-import { stageVisibly } from '../../../stores/stageVisibly';
+import { stageThenClose } from './stageThenClose';
 import { selectChanges, useStagingStore } from '../../../stores/stagingStore';
 import { buildBulkEdit, collectPages } from '../../../../../shared/staging/bulkEdit';
 import type { BulkOp, BulkTarget } from '../../../../../shared/staging/bulkEdit';
@@ -124,11 +123,7 @@ export function BulkEditDialog({
 
   const stage = () => {
     if (!result?.edit) return;
-    // Closed in the render that shows the staged rows (flushSync takes the store's pending
-    // render with it): left open for it, the preview would be built again over 10,000 rows.
-    void stageVisibly(result.edit, [{ connectionId, table, keySchema }], undefined, (r) => {
-      if (r.ok) flushSync(onClose);
-    });
+    void stageThenClose(result.edit, [{ connectionId, table, keySchema }], onClose);
   };
   const count = loaded?.length ?? counted;
   return (

@@ -3,7 +3,7 @@ import type { ItemTarget } from '../../../../../shared/changes/types';
 import type { KeySchema } from '../../../../../shared/dynamo/types';
 import { call } from '../../../api/client';
 import { selectConnections, useConnectionStore } from '../../../stores/connectionStore';
-import { stageVisibly } from '../../../stores/stageVisibly';
+import { stageThenClose } from './stageThenClose';
 import { selectChanges, stagingActions, useStagingStore } from '../../../stores/stagingStore';
 import { buildCopyMove, defaultKeyMapping, keysFit } from '../../../../../shared/staging/copyMove';
 import type { KeyMapping, TableSide } from '../../../../../shared/staging/copyMove';
@@ -91,9 +91,8 @@ export function CopyMoveDialog({
 
   const stage = () => {
     if (!result?.edit || !to) return;
-    void stageVisibly(result.edit, [source, to]).then((r) => {
-      if (r.ok) onClose();
-      else setError(r.error);
+    void stageThenClose(result.edit, [source, to], onClose).then((r) => {
+      if (!r.ok) setError(r.error);
     });
   };
   return (

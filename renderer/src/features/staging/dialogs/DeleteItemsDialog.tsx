@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Edit, ItemTarget } from '../../../../../shared/changes/types';
 import type { KeySchema } from '../../../../../shared/dynamo/types';
-import { stageVisibly } from '../../../stores/stageVisibly';
+import { stageThenClose } from './stageThenClose';
 import { Dialog } from '../../../ui/Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
 
@@ -31,9 +31,8 @@ export function DeleteItemsDialog({
       type: 'batch',
       edits: targets.map((target) => ({ type: 'deleteItem', target })),
     };
-    void stageVisibly(edit, [{ connectionId, table, keySchema }]).then((r) => {
-      if (r.ok) onClose();
-      else setError(r.error);
+    void stageThenClose(edit, [{ connectionId, table, keySchema }], onClose).then((r) => {
+      if (!r.ok) setError(r.error);
     });
   };
   const n = targets.length;

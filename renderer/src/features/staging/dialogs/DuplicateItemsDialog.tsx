@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
-import { stageVisibly } from '../../../stores/stageVisibly';
+import { stageThenClose } from './stageThenClose';
 import { keyText } from '../../../../../shared/staging/describeKey';
 import { Dialog } from '../../../ui/Dialog';
 import { ScopeSummary, type LeftOutItems } from './ScopeSummary';
@@ -34,9 +34,7 @@ export function DuplicateItemsDialog({
   const stage = () => {
     setTried(true);
     if (!result.edit) return;
-    void stageVisibly(result.edit, [{ connectionId, table, keySchema }]).then((r) => {
-      if (r.ok) onClose();
-    });
+    void stageThenClose(result.edit, [{ connectionId, table, keySchema }], onClose);
   };
   return (
     <Dialog

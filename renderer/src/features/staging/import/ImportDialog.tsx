@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { KeySchema } from '../../../../../shared/dynamo/types';
-import { stageVisibly } from '../../../stores/stageVisibly';
+import { stageThenClose } from '../dialogs/stageThenClose';
 import { Dialog } from '../../../ui/Dialog';
 import { ImportErrors } from './ImportErrors';
 import { ImportPreview } from './ImportPreview';
@@ -44,9 +44,8 @@ export function ImportDialog({ connectionId, table, keySchema, onClose }: Import
   const stage = () => {
     if (!result || result.items.length === 0) return;
     const edit = importEdit(connectionId, table, result.items);
-    void stageVisibly(edit, [{ connectionId, table, keySchema }]).then((r) => {
-      if (r.ok) onClose();
-      else setError(r.error);
+    void stageThenClose(edit, [{ connectionId, table, keySchema }], onClose).then((r) => {
+      if (!r.ok) setError(r.error);
     });
   };
 
