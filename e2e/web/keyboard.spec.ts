@@ -55,8 +55,10 @@ test('focus: dialogs start on their first field and give focus back; Ctrl+Enter 
   await expect(add).toBeHidden();
   await expect(b.grid).toBeFocused();
 
-  // One tab stop per radio group; arrows choose.
+  // One tab stop per radio group; arrows choose. Typed once the dialog has its field focused, as
+  // above: a key pressed the moment the palette closes can come before the dialog is there.
   await k.command('add item');
+  await expect(add.getByLabel('ticketId')).toBeFocused();
   await page.keyboard.type('T-05556');
   await page.keyboard.press('Enter');
   const plain = add.getByRole('radio', { name: /plain/i });
