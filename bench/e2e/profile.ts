@@ -6,12 +6,14 @@
  *   BENCH_ITEMS=100000 tsx bench/e2e/profile.ts     (build the renderer first: electron-vite build)
  *
  * PROFILE_HOST=1 also profiles the web host from the first bulk set to its exit, summarised at
- * the end (cpuProfHook.cjs, started by a signal once the table is loaded).
+ * the end (cpuProfHook.cjs, started by a signal once the table is loaded). PROFILE_TRACE=1 adds a
+ * Chromium trace of a third bulk set (bulk-trace.json) and prints its main-thread tasks.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
-import { startCpuProfile } from './cdpRecord';
+import { startCpuProfile, startTrace, TIMELINE } from './cdpRecord';
+import { summariseTrace } from './traceSummary';
 import type { Env } from './env';
 import { runScript } from './script';
 import { createTable } from './fill';
@@ -24,6 +26,8 @@ import { bulkSet, openReview, selectShown, undo } from './scenarios/bulkEdit';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OUT = process.env.PROFILE_DIR ?? '/tmp';
 const HOST = process.env.PROFILE_HOST === '1';
+/** PROFILE_TRACE=1: a Chromium trace of one more bulk set, its main-thread tasks from the click. */
+const TRACE = process.env.PROFILE_TRACE === '1';
 
 async function profiled(
   page: Page,
@@ -64,6 +68,14 @@ async function main(env: Env): Promise<void> {
   for (let i = 0; i < 2; i++) {
     await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
     await profiled(page, cdp, `undo-${i}`, () => undo(page));
+  }
+  if (TRACE) {
+    const stop = await startTrace(cdp, TIMELINE);
+    const ms = await bulkSet(page, selected, 'status', 'bulk-traced');
+    const events = await stop();
+    writeFileSync(`${OUT}/bulk-trace.json`, JSON.stringify(events));
+    console.log(`\n== traced bulk set: ${ms.toFixed(0)} ms; main-thread tasks from the click:`);
+    for (const line of summariseTrace(events as never)) console.log(line);
   }
 }
 

@@ -5,14 +5,11 @@
  * filter function, so that no filter state is allocated per row while the filter is empty and a
  * filtered pass over 100,000 rows is one regular-expression test per value.
  */
-import { tableMemo, type RowModel, type TableFeatures } from '@tanstack/react-table';
+import { tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstack/react-table';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createMatchMemo, quickFilterPattern } from '../../../../../shared/query/textFilter';
+import { createKeptRows } from './keptRows';
 
-interface FilterableRow {
-  id: string;
-  original: Item;
-}
 interface FilterableTable {
   getPreFilteredRowModel(): RowModel<TableFeatures, Item>;
   atoms: { globalFilter?: { get(): unknown } };
@@ -23,8 +20,9 @@ export function createQuickFilterRowModel() {
   return (t: unknown) => {
     const table = t as FilterableTable;
     const matchesItem = createMatchMemo();
-    // The pattern of the last pass: a pass with the same one may reuse its matched values.
-    let lastSource: string | null = null;
+    // A pass with the last pass's pattern keeps the answers of the rows still in place, and may
+    // reuse matched values for the others (a staged image shares its original's values).
+    const keptRows = createKeptRows<Row<TableFeatures, Item>>();
     const model = tableMemo({
       feature: 'globalFilteringFeature',
       table: t as never,
@@ -35,9 +33,7 @@ export function createQuickFilterRowModel() {
         const filter = table.atoms.globalFilter?.get();
         const re = typeof filter === 'string' ? quickFilterPattern(filter) : null;
         if (!re) return all;
-        const reuse = re.source === lastSource;
-        lastSource = re.source;
-        const rows = all.rows.filter((r: FilterableRow) => matchesItem(r.original, re, reuse));
+        const rows = keptRows(all.rows, re.source, (r, same) => matchesItem(r.original, re, same));
         const rowsById: Record<string, (typeof rows)[number]> = {};
         for (const r of rows) rowsById[r.id] = r;
         return { rows, flatRows: rows, rowsById };
