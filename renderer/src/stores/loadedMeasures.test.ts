@@ -69,3 +69,52 @@ describe('measurements of loaded rows', () => {
     expect(measurer.isMeasured(keyless)).toBe(true);
   });
 });
+
+describe('finding the originals of an edit', () => {
+  /** Rows whose partition key counts its reads: a measuring walk reads it once, a key lookup twice. */
+  function counted(n: number) {
+    const state = { reads: 0 };
+    const items = Array.from({ length: n }, (_, i) => {
+      const row = item(`r${i}`, '1', { n: { N: String(i) } });
+      const pk = row.pk;
+      return Object.defineProperty(row, 'pk', {
+        enumerable: true,
+        get: () => {
+          state.reads++;
+          return pk;
+        },
+      });
+    });
+    const { index, measurer } = loaded(items);
+    /** Measures `rows` through the store; the reads of pk that took, and the figures. */
+    const measure = (rows: Item[]) => {
+      const want = rows.map(measureItemUncached);
+      state.reads = 0;
+      const got = rows.map((r) => figures(measurer.measureItem(r)));
+      expect(got).toEqual(want);
+      return state.reads;
+    };
+    return { items, index, measurer, measure, reads: () => state.reads };
+  }
+
+  it('in row order, every tenth row: found by identity after the first, no key built', () => {
+    const { items, measure } = counted(200);
+    const every10 = items.filter((_, i) => i % 10 === 3);
+    // One walk per row; one key lookup, for the first row only.
+    expect(measure(every10)).toBe(every10.length + 2);
+  });
+
+  it('in another order, or past the rows compared: looked up by key, same answers', () => {
+    const { items, index, measurer, measure, reads } = counted(200);
+    const scattered = [items[150]!, items[100]!, items[3]!, items[199]!];
+    expect(measure(scattered)).toBe(scattered.length * 3);
+    expect([150, 100, 3, 199].every((at) => index.measures.has(at))).toBe(true);
+    // A miss (an item not loaded) keeps the place: the row after the last one found is found by
+    // identity, its figures remembered at its position.
+    measurer.measureItem(item('zz', '9'));
+    measure([items[198]!]); // looked up by key (behind the place)
+    const before = reads();
+    measurer.itemSize(items[199]!);
+    expect(reads()).toBe(before);
+  });
+});

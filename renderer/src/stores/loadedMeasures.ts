@@ -7,6 +7,9 @@ import type { MeasureStore, Measured } from '../../../shared/dynamo/measure';
 import type { Item } from '../../../shared/dynamo/types';
 import { positionOf, type RowIndex } from './loadedRows';
 
+/** How many rows past the last one found are compared before the key is looked up. */
+const NEAR = 32;
+
 export function loadedMeasureStore(indexes: () => Iterable<RowIndex>): MeasureStore {
   // The last item found (a miss in get is followed by a set of the same item).
   let lastItem: Item | null = null;
@@ -14,8 +17,20 @@ export function loadedMeasureStore(indexes: () => Iterable<RowIndex>): MeasureSt
   let lastAt = -1;
   const find = (item: Item): [RowIndex, number] | null => {
     if (item === lastItem && lastIndex && lastIndex.items[lastAt] === item) return [lastIndex, lastAt];
-    lastItem = item;
-    lastIndex = null;
+    // The originals of an edit come in row order (a bulk edit of every tenth row): the rows just
+    // after the last one found are compared first, by identity, before a key is built and looked up.
+    if (lastIndex) {
+      const rows = lastIndex.items;
+      const end = Math.min(rows.length, lastAt + 1 + NEAR);
+      for (let at = lastAt + 1; at < end; at++) {
+        if (rows[at] === item) {
+          lastItem = item;
+          lastAt = at;
+          return [lastIndex, at];
+        }
+      }
+    }
+    lastItem = item; // a miss keeps the last row found, where the next search starts
     for (const index of indexes()) {
       const at = positionOf(index, item);
       if (at >= 0) {
