@@ -9,7 +9,7 @@
  * the end (cpuProfHook.cjs, started by a signal once the table is loaded). PROFILE_TRACE=1 adds a
  * Chromium trace of a third bulk set (bulk-trace.json) and prints its main-thread tasks.
  */
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { startCpuProfile, startTrace, TIMELINE } from './cdpRecord';
@@ -59,12 +59,19 @@ async function main(env: Env): Promise<void> {
   await createTable(env.client, 'bench100k');
   await env.dynalite.fill('bench100k', ITEMS, 'wide');
   const { page } = await openTable(env, 'bench100k');
-  await clickLoadAll(page, ITEMS);
+  // PROFILE_LOADS=5: Load all that many times first, as the full bench does before scenario 4.
+  for (let i = 0; i < Number(process.env.PROFILE_LOADS ?? 1); i++) await clickLoadAll(page, ITEMS);
+  // PROFILE_WAIT_MS: a pause after the loads (the idle measuring of the loaded rows then ends).
+  await new Promise((r) => setTimeout(r, Number(process.env.PROFILE_WAIT_MS ?? 0)));
   const selected = ITEMS / 10;
   await selectShown(page, 'cohort-3x', selected);
   await openReview(page);
   const cdp = await page.context().newCDPSession(page);
   if (HOST) env.host.process.kill('SIGUSR2');
+  if (HOST_GC) {
+    const log = createWriteStream(`${OUT}/host-gc.log`);
+    env.host.process.stdout?.on('data', (c: Buffer) => log.write(`${Date.now()} ${c.toString()}`));
+  }
   for (let i = 0; i < 2; i++) {
     await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
     await profiled(page, cdp, `undo-${i}`, () => undo(page));
@@ -79,5 +86,9 @@ async function main(env: Env): Promise<void> {
   }
 }
 
+/** PROFILE_HOST_GC=1: the host's --trace-gc lines, from the first bulk set on, in <dir>/host-gc.log. */
+const HOST_GC = process.env.PROFILE_HOST_GC === '1';
+const gcEnv = HOST_GC ? { NODE_OPTIONS: `--require ${__dirname}/traceGcHook.cjs` } : undefined;
+
 if (HOST) void runScript(main, hostProfileEnv(OUT, true)).then(() => printHostProfiles(OUT));
-else void runScript(main);
+else void runScript(main, gcEnv);

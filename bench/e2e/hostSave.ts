@@ -1,0 +1,108 @@
+/**
+ * The web host's part of a bulk set, without a browser: Load all of a table over the event stream
+ * (as the renderer reads it), then staging:apply saves of a tenth of the rows naming their served
+ * images (what the renderer sends after a bulk set) alternating with their undo, each timed from
+ * request to answer. The first saves run on cold code, as in the bench's first runs.
+ *
+ *   BENCH_ITEMS=100000 SAVES=8 tsx bench/e2e/hostSave.ts
+ */
+import { loadavg } from 'node:os';
+import { startDynaliteProcess, startEnv } from './env';
+import { createTable } from './fill';
+import { spread, fmt } from './stats';
+import { hostProfileEnv, printHostProfiles } from './hostProfile';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const SAVES = Number(process.env.SAVES ?? 8);
+/** PROFILE_DIR: a CPU profile of the host, from the first save on, summarised at the end. */
+const PROFILE = process.env.PROFILE_DIR;
+
+interface Row {
+  page: string;
+  index: number;
+  id: string;
+}
+
+async function main(): Promise<void> {
+  const dynalite = await startDynaliteProcess();
+  const env = await startEnv(dynalite, PROFILE ? hostProfileEnv(PROFILE, true) : undefined);
+  try {
+    await createTable(env.client, 'hostsave');
+    await env.dynalite.fill('hostsave', ITEMS, 'wide');
+    const { origin, token } = env.host;
+    const api = async (channel: string, input: unknown): Promise<number> => {
+      const body = JSON.stringify(input);
+      const t = performance.now();
+      const res = await fetch(`${origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body,
+      });
+      const out = (await res.json()) as { ok: boolean; error?: { message: string } };
+      if (!out.ok) throw new Error(`${channel}: ${out.error?.message}`);
+      return performance.now() - t;
+    };
+    // Load all, read from the event stream as the browser reads it.
+    const events = await fetch(`${origin}/api/events`, { headers: { Authorization: `Bearer ${token}` } });
+    const reader = events.body!.getReader();
+    const rows: Row[] = [];
+    let text = '';
+    let done = false;
+    const reading = (async () => {
+      while (!done) {
+        const { value, done: end } = await reader.read();
+        if (end) return;
+        text += Buffer.from(value).toString('utf8');
+        let at: number;
+        while ((at = text.indexOf('\n\n')) >= 0) {
+          const line = text.slice(0, at);
+          text = text.slice(at + 2);
+          if (!line.startsWith('data: ')) continue;
+          const e = JSON.parse(line.slice(6)) as {
+            type: string;
+            servedPage?: string;
+            items?: { id: { S: string } }[];
+          };
+          if (e.type === 'items:page' && e.servedPage && e.items) {
+            e.items.forEach((item, index) => rows.push({ page: e.servedPage!, index, id: item.id.S }));
+          }
+          if (e.type === 'items:done') done = true;
+        }
+      }
+    })();
+    await api('items:loadAll', { connectionId: env.connectionId, loadId: 'L1', model: { table: 'hostsave' } });
+    while (!done) await new Promise((r) => setTimeout(r, 50));
+    void reader.cancel();
+    await reading.catch(() => undefined);
+    const chosen = rows.filter((_, i) => i % 10 === 3);
+    if (PROFILE) env.host.process.kill('SIGUSR2');
+    const entry = (r: Row, value: string) => ({
+      id: `${env.connectionId}|hostsave|[${JSON.stringify('S:' + r.id)}]`,
+      connectionId: env.connectionId,
+      table: 'hostsave',
+      updateRef: { key: { id: { S: r.id } }, page: r.page, index: r.index, set: { status: { S: value } }, remove: [] },
+    });
+    const unstage = (r: Row) => ({
+      id: `${env.connectionId}|hostsave|[${JSON.stringify('S:' + r.id)}]`,
+      connectionId: env.connectionId,
+      table: 'hostsave',
+    });
+    const saves: number[] = [];
+    const undos: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      saves.push(await api('staging:apply', { entries: chosen.map((r) => entry(r, `bulk-${i}`)) }));
+      undos.push(await api('staging:apply', { entries: chosen.map(unstage) }));
+    }
+    console.log(`${rows.length} rows loaded; ${chosen.length} entries per save (load ${loadavg()[0]!.toFixed(2)})`);
+    console.log(`  save: ${fmt(spread(saves))}; runs ${saves.map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`  undo: ${fmt(spread(undos))}; runs ${undos.map((x) => x.toFixed(0)).join(' ')}`);
+  } finally {
+    await env.stop();
+  }
+  if (PROFILE) printHostProfiles(PROFILE);
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+require('v8').setFlagsFromString('--trace-gc');
