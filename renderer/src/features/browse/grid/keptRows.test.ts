@@ -15,21 +15,21 @@ describe('createKeptRows', () => {
       return r.v.includes('a');
     };
     const first = rowsOf('a1', 'b1', 'a2', 'b2');
-    expect(kept(first, 'a', hasA).map((r) => r.v)).toEqual(['a1', 'a2']);
+    expect(kept.filter(first, 'a', hasA).map((r) => r.v)).toEqual(['a1', 'a2']);
     expect(tested).toEqual(['a1', 'b1', 'a2', 'b2']);
     tested.length = 0;
     // Row 1 replaced (an edit), a row appended (a load): the rest are the same objects.
     const second = [first[0]!, { v: 'a3' }, first[2]!, first[3]!, { v: 'b4' }];
-    expect(kept(second, 'a', hasA).map((r) => r.v)).toEqual(['a1', 'a3', 'a2']);
+    expect(kept.filter(second, 'a', hasA).map((r) => r.v)).toEqual(['a1', 'a3', 'a2']);
     expect(tested).toEqual(['a3', 'b4']);
   });
 
   test('another test, or rows at other positions, are tested again', () => {
     const kept = createKeptRows<R>();
     const rows = rowsOf('a1', 'b1');
-    kept(rows, 'a', (r) => r.v.includes('a'));
+    kept.filter(rows, 'a', (r) => r.v.includes('a'));
     const seen: [string, boolean][] = [];
-    const byB = kept(rows, 'b', (r, same) => {
+    const byB = kept.filter(rows, 'b', (r, same) => {
       seen.push([r.v, same]);
       return r.v.includes('b');
     });
@@ -41,7 +41,7 @@ describe('createKeptRows', () => {
     seen.length = 0;
     // The same rows in another order (a removal shifted them): tested, with the same test.
     const swapped = [rows[1]!, rows[0]!];
-    expect(kept(swapped, 'b', (r, same) => (seen.push([r.v, same]), r.v.includes('b'))).map((r) => r.v)).toEqual(['b1']);
+    expect(kept.filter(swapped, 'b', (r, same) => (seen.push([r.v, same]), r.v.includes('b'))).map((r) => r.v)).toEqual(['b1']);
     expect(seen).toEqual([
       ['b1', true],
       ['a1', true],
@@ -51,9 +51,17 @@ describe('createKeptRows', () => {
   test('a kept answer can be a row left out: it stays out without a test', () => {
     const kept = createKeptRows<R>();
     const rows = rowsOf('x', 'y');
-    kept(rows, 'y', (r) => r.v === 'y');
+    kept.filter(rows, 'y', (r) => r.v === 'y');
     let tests = 0;
-    expect(kept(rows, 'y', () => (tests++, true)).map((r) => r.v)).toEqual(['y']);
+    expect(kept.filter(rows, 'y', () => (tests++, true)).map((r) => r.v)).toEqual(['y']);
     expect(tests).toBe(0);
+    // Forgotten (the filter cleared): the next pass tests every row again.
+    kept.forget();
+    const again: [string, boolean][] = [];
+    kept.filter(rows, 'y', (r, same) => (again.push([r.v, same]), r.v === 'y'));
+    expect(again).toEqual([
+      ['x', false],
+      ['y', false],
+    ]);
   });
 });

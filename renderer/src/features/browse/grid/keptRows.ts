@@ -5,15 +5,26 @@
  * before, such a row keeps its answer for one comparison, instead of a lookup in the match memo
  * (a WeakMap get per row: 100,000 of them per pass). Rows that moved or changed are tested.
  */
-export function createKeptRows<R>() {
-  let lastTest: string | null = null;
-  let prevRows: readonly R[] = [];
-  let prevKeep = new Uint8Array(0);
+export interface KeptRows<R> {
   /**
    * The rows `test` keeps, in order. `testId` names the test: a pass with another one tests every
    * row (`same` tells `test` whether it is the previous pass's test).
    */
-  return (rows: readonly R[], testId: string, test: (row: R, same: boolean) => boolean): R[] => {
+  filter(rows: readonly R[], testId: string, test: (row: R, same: boolean) => boolean): R[];
+  /** Lets go of the last pass's rows (the filter was cleared: they may be a table no longer shown). */
+  forget(): void;
+}
+
+export function createKeptRows<R>(): KeptRows<R> {
+  let lastTest: string | null = null;
+  let prevRows: readonly R[] = [];
+  let prevKeep = new Uint8Array(0);
+  const forget = () => {
+    lastTest = null;
+    prevRows = [];
+    prevKeep = new Uint8Array(0);
+  };
+  const filter = (rows: readonly R[], testId: string, test: (row: R, same: boolean) => boolean): R[] => {
     const same = testId === lastTest;
     const keep = new Uint8Array(rows.length);
     const out: R[] = [];
@@ -31,4 +42,5 @@ export function createKeptRows<R>() {
     prevKeep = keep;
     return out;
   };
+  return { filter, forget };
 }

@@ -32,8 +32,11 @@ export function createQuickFilterRowModel() {
         const all = table.getPreFilteredRowModel();
         const filter = table.atoms.globalFilter?.get();
         const re = typeof filter === 'string' ? quickFilterPattern(filter) : null;
-        if (!re) return all;
-        const rows = keptRows(all.rows, re.source, (r, same) => matchesItem(r.original, re, same));
+        if (!re) {
+          keptRows.forget();
+          return all;
+        }
+        const rows = keptRows.filter(all.rows, re.source, (r, same) => matchesItem(r.original, re, same));
         const rowsById: Record<string, (typeof rows)[number]> = {};
         for (const r of rows) rowsById[r.id] = r;
         return { rows, flatRows: rows, rowsById };
