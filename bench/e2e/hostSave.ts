@@ -11,6 +11,7 @@ import { startDynaliteProcess, startEnv } from './env';
 import { createTable } from './fill';
 import { spread, fmt } from './stats';
 import { hostProfileEnv, printHostProfiles } from './hostProfile';
+import { loadAllEvents } from '../../test-support/servers/loadAllEvents';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const SAVES = Number(process.env.SAVES ?? 8);
@@ -25,7 +26,10 @@ interface Row {
 
 async function main(): Promise<void> {
   const dynalite = await startDynaliteProcess();
-  const env = await startEnv(dynalite, PROFILE ? hostProfileEnv(PROFILE, true) : undefined);
+  // HOST_NODE_OPTIONS: node options for the host alone (V8 flags to try).
+  const options = process.env.HOST_NODE_OPTIONS;
+  const hostEnv = PROFILE ? hostProfileEnv(PROFILE, true) : options ? { NODE_OPTIONS: options } : undefined;
+  const env = await startEnv(dynalite, hostEnv);
   try {
     await createTable(env.client, 'hostsave');
     await env.dynalite.fill('hostsave', ITEMS, 'wide');
@@ -43,37 +47,13 @@ async function main(): Promise<void> {
       return performance.now() - t;
     };
     // Load all, read from the event stream as the browser reads it.
-    const events = await fetch(`${origin}/api/events`, { headers: { Authorization: `Bearer ${token}` } });
-    const reader = events.body!.getReader();
     const rows: Row[] = [];
-    let text = '';
-    let done = false;
-    const reading = (async () => {
-      while (!done) {
-        const { value, done: end } = await reader.read();
-        if (end) return;
-        text += Buffer.from(value).toString('utf8');
-        let at: number;
-        while ((at = text.indexOf('\n\n')) >= 0) {
-          const line = text.slice(0, at);
-          text = text.slice(at + 2);
-          if (!line.startsWith('data: ')) continue;
-          const e = JSON.parse(line.slice(6)) as {
-            type: string;
-            servedPage?: string;
-            items?: { id: { S: string } }[];
-          };
-          if (e.type === 'items:page' && e.servedPage && e.items) {
-            e.items.forEach((item, index) => rows.push({ page: e.servedPage!, index, id: item.id.S }));
-          }
-          if (e.type === 'items:done') done = true;
-        }
+    for (const e of await loadAllEvents(env.host, { connectionId: env.connectionId, model: { table: 'hostsave' } })) {
+      const items = (e.items ?? []) as { id: { S: string } }[];
+      if (e.type === 'items:page' && e.servedPage) {
+        items.forEach((item, index) => rows.push({ page: e.servedPage!, index, id: item.id.S }));
       }
-    })();
-    await api('items:loadAll', { connectionId: env.connectionId, loadId: 'L1', model: { table: 'hostsave' } });
-    while (!done) await new Promise((r) => setTimeout(r, 50));
-    void reader.cancel();
-    await reading.catch(() => undefined);
+    }
     const chosen = rows.filter((_, i) => i % 10 === 3);
     if (PROFILE) env.host.process.kill('SIGUSR2');
     const entry = (r: Row, value: string) => ({

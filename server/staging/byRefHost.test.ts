@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Item } from '../../shared/dynamo/types';
 import { localClient, startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
 import { startHost, type RunningHost } from '../../test-support/servers/webHost';
+import { loadAllEvents } from '../../test-support/servers/loadAllEvents';
 
 // Real dynalite and the real web host (its own process): rows loaded with Load all, saved by
 // naming their served images, reloaded after a restart. (dynalite refuses an attribute named
@@ -42,33 +43,8 @@ async function loadAll(): Promise<Page[]> {
 }
 
 async function loadAllPages(): Promise<Page[]> {
-  const res = await fetch(`${host.origin}/api/events`, { headers: { Authorization: `Bearer ${host.token}` } });
-  const reader = res.body!.getReader();
-  const pages: Page[] = [];
-  let text = '';
-  const loadId = `L-${Date.now()}`;
-  const reading = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      text += Buffer.from(value).toString('utf8');
-      let end: number;
-      while ((end = text.indexOf('\n\n')) >= 0) {
-        const line = text.slice(0, end);
-        text = text.slice(end + 2);
-        if (!line.startsWith('data: ')) continue;
-        const e = JSON.parse(line.slice(6)) as { type: string; loadId: string } & Page;
-        if (e.loadId !== loadId) continue;
-        if (e.type === 'items:page') pages.push(e);
-        if (e.type === 'items:done') return void (await reader.cancel());
-      }
-    }
-  })();
-  await new Promise((r) => setTimeout(r, 100)); // the stream is attached
-  const done = await api('items:loadAll', { connectionId: conn, loadId, model: { table, pageSize: 10 } });
-  expect(done.ok).toBe(true);
-  await reading;
-  return pages;
+  const events = await loadAllEvents(host, { connectionId: conn, model: { table, pageSize: 10 } });
+  return events.filter((e) => e.type === 'items:page') as unknown as Page[];
 }
 
 const keyOf = (item: Item) => ({ pk: item.pk! });
