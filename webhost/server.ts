@@ -4,7 +4,7 @@ import type { Backend } from '../server/backend';
 import { redactPaths } from '../server/dispatch';
 import { EarlyList } from './earlyList';
 import { servePage } from './page';
-import { sseLine } from '../server/items/itemsEvent';
+import { ssePieces } from '../server/items/itemsEvent';
 import { attachRaw } from '../server/requestText';
 import { DEFAULT_LIMITS, readBody, type WebLimits } from './limits';
 import { checkHostAndOrigin } from './security';
@@ -60,6 +60,14 @@ export const EARLY_LIST_WAIT_MS = 250;
 const UNAUTHORIZED =
   'Missing or wrong token: open the URL the host printed (each works once), or send "Authorization: Bearer <API token>"';
 
+/** Writes an event's line (ssePieces) to a stream: several pieces go out in one write (corked). */
+function writePieces(res: ServerResponse, line: string | Uint8Array[]): void {
+  if (typeof line === 'string') return void res.write(line);
+  res.cork();
+  for (const piece of line) res.write(piece);
+  process.nextTick(() => res.uncork());
+}
+
 /** Starts the loopback web host: the renderer build, `POST /api/<channel>` and `GET /api/events`. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const limits: WebLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -70,8 +78,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const unsubscribe = opts.backend.onEvent(
     (event) => {
       // A Load all page's items go out as the bytes DynamoDB sent (server/items/itemsEvent.ts).
-      const line = sseLine(event);
-      for (const res of sse) res.write(line);
+      const line = ssePieces(event);
+      for (const res of sse) writePieces(res, line);
     },
     { splicesItems: true },
   );

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const hostEnv = PROFILE ? hostProfileEnv(PROFILE, true) : options ? { NODE_OPTIONS: options } : undefined;
   const env = await startEnv(dynalite, hostEnv);
   try {
+    // HOST_LOG: the host's own output (--trace-gc lines with HOST_NODE_OPTIONS) is printed as it comes.
+    if (process.env.HOST_LOG === '1') env.host.process.stdout?.on('data', (c: Buffer) => process.stdout.write(`[host] ${c}`));
     await createTable(env.client, 'hostsave');
     await env.dynalite.fill('hostsave', ITEMS, 'wide');
     const { origin, token } = env.host;
