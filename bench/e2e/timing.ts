@@ -20,6 +20,8 @@ export interface Timed {
   seen: number;
   /** After the frame that paints it. */
   end: number;
+  /** When each condition of a list last began to hold (DOM updated), in the list's order. */
+  firsts: number[];
 }
 
 const SCRIPT = String.raw`
@@ -44,15 +46,24 @@ const SCRIPT = String.raw`
     const s = read();
     if (!s || s.end) return;
     let done = false;
+    const list = Array.isArray(s.cond) ? s.cond : [s.cond];
+    const firsts = list.map(() => 0);
     const check = () => {
-      if (done || !holds(s.cond)) return;
+      if (done) return;
+      // When each condition last began to hold (one that held before the click and went away,
+      // as a save state does while saving, counts from its return).
+      list.forEach((c, i) => {
+        if (!holdsOne(c)) firsts[i] = 0;
+        else if (!firsts[i]) firsts[i] = now();
+      });
+      if (!holds(s.cond)) return;
       done = true;
       if (observer) observer.disconnect();
       const seen = now();
       requestAnimationFrame(() =>
         setTimeout(() => {
           const cur = read();
-          if (cur && !cur.end) write({ ...cur, seen, end: now() });
+          if (cur && !cur.end) write({ ...cur, seen, end: now(), firsts });
         }, 0),
       );
     };
@@ -106,7 +117,7 @@ export async function result(page: Page, timeoutMs = 120_000): Promise<Timed> {
           JSON.parse(sessionStorage.getItem('dynostage.bench') ?? 'null') as
             (Timed & { start: number | null }) | null,
       );
-      if (s?.end && s.start !== null) return { start: s.start, seen: s.seen, end: s.end };
+      if (s?.end && s.start !== null) return { start: s.start, seen: s.seen, end: s.end, firsts: s.firsts ?? [] };
     } catch (err) {
       if (page.isClosed()) throw err;
       // The document is being replaced (a navigation): ask the next one.
@@ -123,8 +134,18 @@ export async function clickToPaint(
   act: () => Promise<void>,
   timeoutMs?: number,
 ): Promise<number> {
+  return (await clickToPaintEach(page, cond, act, timeoutMs)).ms;
+}
+
+/** clickToPaint, with the milliseconds from the click until each condition (last) began to hold. */
+export async function clickToPaintEach(
+  page: Page,
+  cond: Cond | Cond[],
+  act: () => Promise<void>,
+  timeoutMs?: number,
+): Promise<{ ms: number; firsts: number[] }> {
   await arm(page, cond);
   await act();
   const t = await result(page, timeoutMs);
-  return t.end - t.start;
+  return { ms: t.end - t.start, firsts: t.firsts.map((f) => f - t.start) };
 }

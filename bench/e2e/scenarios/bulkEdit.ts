@@ -4,7 +4,7 @@
  * no blocking problems, and the backend acknowledged the save. Then Undo -> painted.
  */
 import type { Page } from 'playwright-core';
-import { clickToPaint, type Cond } from '../timing';
+import { clickToPaint, clickToPaintEach, type Cond } from '../timing';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -37,12 +37,20 @@ export async function openReview(page: Page): Promise<void> {
 }
 
 /** Bulk-sets `attribute` to `value` on the selection; returns ms from Stage to review ready and saved. */
-export async function bulkSet(
+export async function bulkSet(page: Page, count: number, attribute: string, value: string): Promise<number> {
+  return (await bulkSetEach(page, count, attribute, value)).ms;
+}
+
+/**
+ * bulkSet, also saying when each part was in the DOM (ms from the click): the save's
+ * acknowledgement (the save state back to saved), and the review (count, plan and diff: the last).
+ */
+export async function bulkSetEach(
   page: Page,
   count: number,
   attribute: string,
   value: string,
-): Promise<number> {
+): Promise<{ ms: number; savedMs: number; reviewMs: number }> {
   await page.getByRole('button', { name: 'Edit rows ▾' }).click();
   await page.getByRole('menuitem', { name: `Bulk edit ${n(count)} selected…` }).click();
   const dialog = page.getByRole('dialog', { name: /^Bulk edit/ });
@@ -56,7 +64,9 @@ export async function bulkSet(
     { sel: '[data-testid="plan-puts"]', text: n(count) },
     { sel: `[aria-label="Review changes"] article li.diff-row[data-attr="${attribute}"]` },
   ];
-  return clickToPaint(page, ready, () => stage.click(), 300_000);
+  const { ms, firsts } = await clickToPaintEach(page, ready, () => stage.click(), 300_000);
+  const [count0, saved, puts, diff] = firsts as [number, number, number, number];
+  return { ms, savedMs: saved, reviewMs: Math.max(count0, puts, diff) };
 }
 
 /** Undo in the review: ms until the grid and the review show nothing staged. */
