@@ -12,6 +12,18 @@ export function rssMB(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms; 0 when it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15), in clock ticks of 10 ms.
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** Chromium renderer processes started by this process (descendants with --type=renderer). */
 export function rendererPids(): number[] {
   const parent = new Map<number, number>();
