@@ -118,3 +118,22 @@ describe('finding the originals of an edit', () => {
     expect(reads()).toBe(before);
   });
 });
+
+describe('the place kept between finds', () => {
+  it('is dropped once its rows are no longer loaded: a row of them is not found there', () => {
+    const a = item('a', '1');
+    const b = item('b', '1');
+    const live = { indexes: [] as ReturnType<typeof emptyIndex>[] };
+    const index = emptyIndex(schema);
+    addRows(noRows(), index, [a, b], schema);
+    live.indexes = [index];
+    const measurer = new Measurer();
+    measurer.useStore(loadedMeasureStore(() => live.indexes));
+    measurer.measureItem(a);
+    expect(index.measures.has(0)).toBe(true);
+    // The table is read again: a new index, without these rows.
+    live.indexes = [emptyIndex(schema)];
+    measurer.measureItem(b);
+    expect(index.measures.has(1)).toBe(false);
+  });
+});

@@ -15,7 +15,12 @@ export function loadedMeasureStore(indexes: () => Iterable<RowIndex>): MeasureSt
   let lastItem: Item | null = null;
   let lastIndex: RowIndex | null = null;
   let lastAt = -1;
+  const isLive = (index: RowIndex): boolean => {
+    for (const live of indexes()) if (live === index) return true;
+    return false;
+  };
   const find = (item: Item): [RowIndex, number] | null => {
+    if (lastIndex && !isLive(lastIndex)) lastIndex = null; // its table was read again or closed
     if (item === lastItem && lastIndex && lastIndex.items[lastAt] === item) return [lastIndex, lastAt];
     // The originals of an edit come in row order (a bulk edit of every tenth row): the rows just
     // after the last one found are compared first, by identity, before a key is built and looked up.
