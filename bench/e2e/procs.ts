@@ -24,6 +24,14 @@ export function cpuMs(pid: number): number {
   }
 }
 
+/** CPU time the whole machine has spent busy (not idle or waiting on I/O) so far, in ms. */
+export function machineBusyMs(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - (f[3] ?? 0) - (f[4] ?? 0)) * 10;
+}
+
 /** Chromium renderer processes started by this process (descendants with --type=renderer). */
 export function rendererPids(): number[] {
   const parent = new Map<number, number>();
