@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { stagingChannels } from './staging';
-import { stagingApplyAsIs } from './stagingAsIs';
+import { stagedChangeSchema, stagingChannels, stagingEntrySchema, updateDeltaSchema, updateRefSchema } from './staging';
+import { CHECKED_KEYS, stagingApplyAsIs } from './stagingAsIs';
 
 const schema = stagingChannels['staging:apply'].input;
 
@@ -102,5 +102,18 @@ describe('stagingApplyAsIs', () => {
     ) as { entries: { updateRef: { set: object } }[] };
     expect(stagingApplyAsIs(input)).toBe(true);
     expect(Object.keys(input.entries[0]!.updateRef.set)).toEqual(['__proto__']);
+  });
+
+  test('checks exactly the keys the schema has: a key added there must be checked here too', () => {
+    const keys = (schema: unknown) => Object.keys((schema as { shape: object }).shape).sort();
+    const sorted = (set: ReadonlySet<string>) => [...set].sort();
+    expect(sorted(CHECKED_KEYS.entry)).toEqual(keys(stagingEntrySchema));
+    expect(sorted(CHECKED_KEYS.updateRef)).toEqual(keys(updateRefSchema));
+    expect(sorted(CHECKED_KEYS.update)).toEqual(keys(updateDeltaSchema));
+    const options = (stagedChangeSchema as unknown as { options: { shape: { kind: { value: string } } }[] }).options;
+    expect(options.map((o) => o.shape.kind.value).sort()).toEqual(Object.keys(CHECKED_KEYS.change).sort());
+    for (const o of options) {
+      expect(sorted(CHECKED_KEYS.change[o.shape.kind.value as keyof typeof CHECKED_KEYS.change])).toEqual(keys(o));
+    }
   });
 });

@@ -38,6 +38,8 @@ function names(v: unknown): boolean {
   return true;
 }
 
+// The keys whose values this file checks, per object; stagingAsIs.test.ts holds them equal to the
+// schema's shapes, so a key added to the schema fails that test instead of passing here unchecked.
 const ENTRY = new Set(['id', 'connectionId', 'table', 'change', 'update', 'updateRef']);
 const REF = new Set(['key', 'error', 'page', 'index', 'set', 'remove']);
 const DELTA = new Set(['connectionId', 'table', 'key', 'error', 'original', 'set', 'remove']);
@@ -46,6 +48,9 @@ const CHANGE = {
   update: new Set(['connectionId', 'table', 'key', 'error', 'kind', 'original', 'item']),
   delete: new Set(['connectionId', 'table', 'key', 'error', 'kind', 'original', 'after']),
 };
+
+/** The keys each object may have, for the test that compares them with the schema. */
+export const CHECKED_KEYS = { entry: ENTRY, updateRef: REF, update: DELTA, change: CHANGE };
 
 /** The fields every staged change and update delta has (the schema's `base`). */
 const base = (o: Obj): boolean =>
