@@ -137,7 +137,11 @@ export async function startEnv(
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs });
+  // BENCH_JS_FLAGS: V8 flags for diagnosis (e.g. --trace-gc-nvp; its output shows with
+  // DEBUG=pw:browser). Never set by a gating run.
+  const jsFlags = process.env.BENCH_JS_FLAGS;
+  const args = jsFlags ? [...launchArgs, `--js-flags=${jsFlags}`] : launchArgs;
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args });
 }
 
 export interface BulkDynalite extends Child {

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     };
     // Load all, read from the event stream as the browser reads it.
     const rows: Row[] = [];
-    for (const e of await loadAllEvents(env.host, { connectionId: env.connectionId, model: { table: 'hostsave' } })) {
+    const loadStart = performance.now();
+    const events = await loadAllEvents(env.host, { connectionId: env.connectionId, model: { table: 'hostsave' } });
+    const loadMs = performance.now() - loadStart;
+    for (const e of events) {
       const items = (e.items ?? []) as { id: { S: string } }[];
       if (e.type === 'items:page' && e.servedPage) {
         items.forEach((item, index) => rows.push({ page: e.servedPage!, index, id: item.id.S }));
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
       saves.push(await api('staging:apply', { entries: chosen.map((r) => entry(r, `bulk-${i}`)) }));
       undos.push(await api('staging:apply', { entries: chosen.map(unstage) }));
     }
-    console.log(`${rows.length} rows loaded; ${chosen.length} entries per save (load ${loadavg()[0]!.toFixed(2)})`);
+    console.log(`${rows.length} rows loaded in ${loadMs.toFixed(0)} ms; ${chosen.length} entries per save (load ${loadavg()[0]!.toFixed(2)})`);
     console.log(`  save: ${fmt(spread(saves))}; runs ${saves.map((x) => x.toFixed(0)).join(' ')}`);
     console.log(`  undo: ${fmt(spread(undos))}; runs ${undos.map((x) => x.toFixed(0)).join(' ')}`);
   } finally {
