@@ -8,6 +8,7 @@ import { valuesEqual } from '../dynamo/equal';
 import type { AttributeValue, Item, KeySchema } from '../dynamo/types';
 import { changeIdPrefix } from './identity';
 import type { Changes, StagedChange } from './types';
+import { IdPositions, type Positions } from './idPositions';
 
 export type RowStatus = 'new' | 'changed' | 'deleted';
 
@@ -36,7 +37,7 @@ export interface LoadedRows {
   ids: readonly string[];
   columns: readonly string[];
   /** Where each id is in `ids`, when the caller keeps that map (built from `ids` otherwise). */
-  positions?: ReadonlyMap<string, number>;
+  positions?: Positions;
 }
 
 export interface GridView {
@@ -83,10 +84,8 @@ class Staged implements RowStaging {
  * The position of each row id. Built on every call: a caller that asks again for the same ids
  * keeps the map (the items store keeps its rows' positions, useStagedGrid memoizes the merged ones).
  */
-export function rowPositions(ids: readonly string[]): ReadonlyMap<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) map.set(ids[i] as string, i);
-  return map;
+export function rowPositions(ids: readonly string[]): Positions {
+  return IdPositions.of(ids);
 }
 
 /**

@@ -26,14 +26,30 @@ declare global {
  */
 function webTransport(): Transport {
   const listeners = new Set<(event: BackendEvent) => void>();
-  let source: EventSource | null = null;
+  let connected = false;
+  const deliver = (event: BackendEvent) => {
+    // A page the host keeps: a save may name its rows instead of sending them (servedPages.ts).
+    if (event.type === 'items:page' && event.servedPage) notePage(event.servedPage, event.loadId, event.items);
+    for (const l of listeners) l(event);
+  };
+  const readHere = () => {
+    const source = new EventSource('/api/events');
+    source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as BackendEvent);
+  };
   const connect = () => {
-    source = new EventSource('/api/events');
-    source.onmessage = (m: MessageEvent<string>) => {
-      const event = JSON.parse(m.data) as BackendEvent;
-      // A page the host keeps: a save may name its rows instead of sending them (servedPages.ts).
-      if (event.type === 'items:page' && event.servedPage) notePage(event.servedPage, event.loadId, event.items);
-      for (const l of listeners) l(event);
+    connected = true;
+    const worker = eventsWorker();
+    if (!worker) return readHere();
+    let heard = false;
+    worker.onmessage = (m: MessageEvent<BackendEvent>) => {
+      heard = true;
+      deliver(m.data);
+    };
+    // A worker that could not start (its script refused or missing): read the stream here.
+    worker.onerror = () => {
+      if (heard) return;
+      worker.terminate();
+      readHere();
     };
   };
   return {
@@ -58,10 +74,20 @@ function webTransport(): Transport {
     },
     onEvent(listener) {
       listeners.add(listener);
-      if (!source) connect();
+      if (!connected) connect();
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The event stream's reader off the page's thread (eventsWorker.ts), or null where none starts. */
+function eventsWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./eventsWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
 }
 
 let transport: Transport | null = null;

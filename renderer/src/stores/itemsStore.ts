@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { QueryModel } from '../../../shared/contract/items';
 import { tableRef } from '../../../shared/changes/identity';
+import type { Positions } from '../../../shared/changes/idPositions';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
 import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
@@ -73,7 +74,7 @@ plannerSession.measurer.useStore(loadedMeasureStore(() => indexes.values()));
  * Where each row id of the slot is in its ids array: kept up to date as rows load (a newer ids
  * array may have more rows than the one a caller holds, so check ids[i] against the id).
  */
-export function slotPositions(ref: SlotRef): ReadonlyMap<string, number> | undefined {
+export function slotPositions(ref: SlotRef): Positions | undefined {
   return indexes.get(slotKey(ref))?.rowOf;
 }
 

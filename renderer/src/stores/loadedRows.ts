@@ -5,6 +5,7 @@
 import { canonicalKey } from '../../../shared/dynamo/key';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
+import { IdPositions } from '../../../shared/changes/idPositions';
 import { RowMeasures } from './rowMeasures';
 
 export interface LoadedRowsState {
@@ -18,8 +19,8 @@ export interface LoadedRowsState {
 /** Lookups kept beside the rows (mutated as rows arrive), so that appending stays O(page). */
 export interface RowIndex {
   keySchema: KeySchema;
-  /** Where each row id is in `ids`. */
-  rowOf: Map<string, number>;
+  /** Where each row id is in `ids` (not a Map: idPositions.ts). */
+  rowOf: IdPositions;
   columns: Set<string>;
   /** The newest items array (addRows keeps it). */
   items: readonly Item[];
@@ -67,7 +68,7 @@ export function emptyIndex(keySchema: KeySchema): RowIndex {
   const columns = new Set(keyNames(keySchema));
   return {
     keySchema,
-    rowOf: new Map(),
+    rowOf: new IdPositions(),
     columns,
     items: [],
     measures: new RowMeasures(),
@@ -77,7 +78,7 @@ export function emptyIndex(keySchema: KeySchema): RowIndex {
 export function indexOf(rows: LoadedRowsState, keySchema: KeySchema): RowIndex {
   return {
     keySchema,
-    rowOf: new Map(rows.ids.map((id, i) => [id, i])),
+    rowOf: IdPositions.of(rows.ids),
     columns: new Set(rows.columns),
     items: rows.items,
     measures: new RowMeasures(),

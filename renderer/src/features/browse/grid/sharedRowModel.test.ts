@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createSharedCoreRowModel, type ShareStats } from './sharedRowModel';
 import { addRows, emptyIndex } from '../../../stores/loadedRows';
+import { rowLookupOf } from './rowsById';
 
 function table(core: ReturnType<typeof createSharedCoreRowModel> | ReturnType<typeof createCoreRowModel>) {
   const features = tableFeatures({
@@ -90,7 +91,9 @@ test('pages appended by a load: only the new rows are constructed and the id loo
   const lookup = first.rowsById;
   const next = t.rows(items, ids);
   expect(stats.at(-1)).toEqual({ constructed: N - 400, keptLookup: true });
-  expect(next.rowsById).toBe(lookup);
+  // The positions behind the lookup were extended; the first model still finds only its rows.
+  expect(lookup[ids[401]!]).toBeUndefined();
+  expect(lookup[ids[399]!]).toBe(first.rows[399]);
   next.rows.forEach((r, i) => {
     expect(r.index).toBe(i);
     expect(next.rowsById[r.id]).toBe(r);
@@ -177,4 +180,19 @@ test('pages appended while the grid did not render (two appends, one render): on
     expect(next.rowsById[r.id]).toBe(r);
     if (i < 400) expect(r).toBe(first.rows[i]);
   });
+});
+
+test('the rows by id are found through positions extended in place as pages append: no record keyed by row id', () => {
+  const t = table(createSharedCoreRowModel());
+  const index = emptyIndex({ partitionKey: { name: 'id', type: 'S' } });
+  const a = addRows({ items: [] as Item[], ids: [] as string[], columns: [] as string[] }, index, items.slice(0, 500), index.keySchema);
+  const b = addRows(a, index, items.slice(500), index.keySchema);
+  const first = t.rows(a.items, a.ids);
+  const lookup = rowLookupOf(first.rowsById);
+  expect(lookup?.(a.ids[499]!)).toBe(first.rows[499]);
+  const appended = t.rows(b.items, b.ids);
+  expect(rowLookupOf(appended.rowsById)?.(b.ids[N - 1]!)).toBe(appended.rows[N - 1]);
+  // The first model's rows do not reach the appended ones.
+  expect(lookup?.(b.ids[N - 1]!)).toBeUndefined();
+  expect(Object.getOwnPropertyNames(appended.rowsById)).toHaveLength(N);
 });

@@ -10,10 +10,12 @@
  * reset expanding, pagination, sorting and cell selection, none of which the grid registers (and
  * it turns autoResetSorting off), so there are none here. Flat data only (no sub-rows).
  */
-import { makeObjectMap, tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstack/react-table';
+import { tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstack/react-table';
 
 import type { Item } from '../../../../../shared/dynamo/types';
 import { leanRowMaker } from './leanRow';
+import { IdPositions } from '../../../../../shared/changes/idPositions';
+import { rowsByIdOf } from './rowsById';
 import { extendsRows } from '../../../stores/loadedRows';
 
 interface CoreTable<TData> {
@@ -30,7 +32,7 @@ export interface ShareStats {
 export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
   return (t: unknown) => {
     const table = t as CoreTable<Item>;
-    let prev: RowModel<TableFeatures, Item> | null = null;
+    let prev: Built | null = null;
     let prevData: readonly Item[] | null = null;
     const makeRow = leanRowMaker(t);
     const model = tableMemo({
@@ -42,7 +44,7 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
         const next = build(table, prev, prevData, makeRow, onBuild);
         prev = next;
         prevData = table.options.data;
-        return next;
+        return next.model;
       },
     });
     return (): RowModel<TableFeatures, Item> => model();
@@ -51,37 +53,52 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
 
 type AnyRow = Row<TableFeatures, Item>;
 
+/** A model and where its rows are by id (rowsById.ts: no record or Map keyed by row id). */
+interface Built {
+  model: RowModel<TableFeatures, Item>;
+  /** Positions of the model's row ids, built on first use (kept and extended when ids stay). */
+  positions: () => IdPositions;
+}
+
+/** Positions of `rows`' ids, made on the first call. */
+function lazyPositions(rows: readonly AnyRow[]): () => IdPositions {
+  let made: IdPositions | undefined;
+  return () => (made ??= IdPositions.of(rows.map((r) => r.id)));
+}
+
 function build(
   table: CoreTable<Item>,
-  prev: RowModel<TableFeatures, Item> | null,
+  prev: Built | null,
   prevData: readonly Item[] | null,
   makeRow: ReturnType<typeof leanRowMaker>,
   onBuild?: (s: ShareStats) => void,
-): RowModel<TableFeatures, Item> {
+): Built {
   const data = table.options.data;
-  const old = prev?.rows ?? [];
+  const old = prev?.model.rows ?? [];
   // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
   // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
   // Any number of pages may have been appended since (renders are not one per page).
   if (prev && prevData && extendsRows(data, prevData) && old.length === prevData.length) {
     const added: AnyRow[] = [];
+    const positions = prev.positions();
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
       const row = makeRow(table.getRowId(original, i), original, i);
       added.push(row);
-      prev.rowsById[row.id] = row;
+      positions.set(row.id, i);
     }
     const rows = old.concat(added);
     onBuild?.({ constructed: data.length - old.length, keptLookup: true });
-    return { rows, flatRows: rows, rowsById: prev.rowsById };
+    const kept = () => positions;
+    return { model: { rows, flatRows: rows, rowsById: rowsByIdOf(rows, kept) }, positions: kept };
   }
   const rows: AnyRow[] = new Array<AnyRow>(data.length);
   let constructed = 0;
   // The ids are the same as before at every old index (rows replaced, or pages appended by a
-  // load): the old lookup is patched for the replaced and new rows instead of every key inserted
-  // into a new one (which made each page of a 1,000,000-row load rebuild it).
+  // load): the old positions are kept, extended by the appended rows, instead of every id hashed
+  // into new ones (which made each page of a 1,000,000-row load rebuild them).
   let sameIds = prev !== null && old.length <= data.length;
-  const replaced: AnyRow[] = [];
+  const appended: AnyRow[] = [];
   for (let i = 0; i < data.length; i++) {
     const original = data[i] as Item;
     const id = table.getRowId(original, i);
@@ -91,22 +108,16 @@ function build(
       continue;
     }
     if (before && before.id !== id) sameIds = false;
-    const reused = prev?.rowsById[id];
-    if (reused && reused.original === original && reused.index === i) rows[i] = reused;
-    else {
-      rows[i] = makeRow(id, original, i);
-      constructed++;
-    }
-    replaced.push(rows[i] as AnyRow);
+    rows[i] = makeRow(id, original, i);
+    constructed++;
+    if (!before) appended.push(rows[i] as AnyRow);
   }
-  let rowsById: Record<string, AnyRow>;
+  let positions: () => IdPositions;
   if (sameIds && prev) {
-    rowsById = prev.rowsById;
-    for (const r of replaced) rowsById[r.id] = r;
-  } else {
-    rowsById = makeObjectMap<AnyRow>();
-    for (const r of rows) rowsById[r.id] = r;
-  }
+    const kept = prev.positions();
+    for (const r of appended) kept.set(r.id, r.index);
+    positions = () => kept;
+  } else positions = lazyPositions(rows);
   onBuild?.({ constructed, keptLookup: sameIds && prev !== null });
-  return { rows, flatRows: rows, rowsById };
+  return { model: { rows, flatRows: rows, rowsById: rowsByIdOf(rows, positions) }, positions };
 }

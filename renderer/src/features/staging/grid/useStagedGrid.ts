@@ -8,6 +8,7 @@ import { useCallback, useMemo } from 'react';
 import { gridView, rowPositions } from '../../../../../shared/changes/gridView';
 import type { GridView } from '../../../../../shared/changes/gridView';
 import { changeIdOf } from '../../../../../shared/changes/identity';
+import type { Positions } from '../../../../../shared/changes/idPositions';
 import type { ItemTarget, StagedChange } from '../../../../../shared/changes/types';
 import { keyNames } from '../../../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
@@ -63,7 +64,7 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
   const rowStaging = useCallback((id: string) => merged.staged.get(id), [merged]);
   // The merged rows' positions, built on the first lookup after a merge that appended rows.
   const mergedPositions = useMemo(() => {
-    let map: ReadonlyMap<string, number> | undefined;
+    let map: Positions | undefined;
     return () => (map ??= rowPositions(merged.ids));
   }, [merged.ids]);
   const rowOf = useCallback(

@@ -1,0 +1,43 @@
+import { expect, test } from 'vitest';
+import { IdPositions } from './idPositions';
+
+const key = (i: number) => `["S:B-${String(i).padStart(7, '0')}"]`;
+
+test('answers as a Map of the same ids would, through growth, moves and misses', () => {
+  const p = new IdPositions();
+  const m = new Map<string, number>();
+  for (let i = 0; i < 50_000; i++) {
+    const id = i % 7 === 3 ? key(i >> 1) : key(i); // some ids come again: their position moves
+    p.set(id, i);
+    m.set(id, i);
+  }
+  expect(p.size).toBe(m.size);
+  for (const [id, at] of m) expect(p.get(id)).toBe(at);
+  for (let i = 50_000; i < 50_100; i++) {
+    expect(p.get(key(i))).toBeUndefined();
+    expect(p.has(key(i))).toBe(false);
+  }
+  for (const id of [key(10), key(11), key(5)]) expect(p.has(id)).toBe(m.has(id));
+});
+
+test('ids that differ only in a character, odd ids, and the empty string', () => {
+  const ids = ['', '__proto__', 'constructor', '["N:1"]', '["N:1 "]', '["S:a","S:b"]', '["S:a","S:c"]', '\u0000row1', '😀', '\ud800'];
+  const p = IdPositions.of(ids);
+  ids.forEach((id, i) => expect(p.get(id)).toBe(i));
+  expect(p.get('["N:2"]')).toBeUndefined();
+  expect(p.get('toString')).toBeUndefined();
+});
+
+test('of(ids): a later equal id takes the position, as a Map built from the ids', () => {
+  const ids = ['a', 'b', 'a'];
+  const p = IdPositions.of(ids);
+  expect(p.get('a')).toBe(new Map(ids.map((id, i) => [id, i])).get('a'));
+  expect(p.size).toBe(2);
+});
+
+test('equal text in another string object finds the entry (ids are compared by content)', () => {
+  const p = new IdPositions();
+  const made = ['["S:', 'x"]'].join('');
+  p.set(made, 4);
+  expect(p.get(`["S:${'x'}"]`)).toBe(4);
+});
