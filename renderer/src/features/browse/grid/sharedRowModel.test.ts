@@ -1,7 +1,8 @@
 import { batch, createAtom } from '@tanstack/react-store';
 import { constructTable, createCoreRowModel, tableFeatures } from '@tanstack/table-core';
 import { renderPhaseReactivity } from '@tanstack/table-core/reactivity';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { IdPositions } from '../../../../../shared/changes/idPositions';
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createSharedCoreRowModel, type ShareStats } from './sharedRowModel';
 import { addRows, emptyIndex } from '../../../stores/loadedRows';
@@ -195,4 +196,24 @@ test('the rows by id are found through positions extended in place as pages appe
   // The first model's rows do not reach the appended ones.
   expect(lookup?.(b.ids[N - 1]!)).toBeUndefined();
   expect(Object.getOwnPropertyNames(appended.rowsById)).toHaveLength(N);
+});
+
+test('while pages append and nothing looks a row up by id, no id is hashed; the first lookup takes them all', () => {
+  const set = vi.spyOn(IdPositions.prototype, 'set');
+  try {
+    const t = table(createSharedCoreRowModel());
+    const index = emptyIndex({ partitionKey: { name: 'id', type: 'S' } });
+    let rows = { items: [] as Item[], ids: [] as string[], columns: [] as string[] };
+    let model = t.rows(rows.items, rows.ids);
+    for (let at = 0; at < N; at += 250) {
+      rows = addRows(rows, index, items.slice(at, at + 250), index.keySchema);
+      set.mockClear(); // the items store's own positions
+      model = t.rows(rows.items, rows.ids);
+      expect(set).not.toHaveBeenCalled();
+    }
+    expect(model.rowsById[rows.ids[N - 1]!]).toBe(model.rows[N - 1]);
+    expect(set).toHaveBeenCalledTimes(N);
+  } finally {
+    set.mockRestore();
+  }
 });

@@ -53,17 +53,40 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
 
 type AnyRow = Row<TableFeatures, Item>;
 
+/**
+ * Where a model's rows are by id: made on the first lookup (a load looks none up), then brought up
+ * to date on each lookup with the rows appended since. Models whose ids are the same at every old
+ * index share one.
+ */
+class RowPositions {
+  private made: IdPositions | null = null;
+  private known = 0;
+
+  constructor(private rows: readonly AnyRow[]) {}
+
+  /** Rows with the same ids at every index this one has, and maybe more after them. */
+  extendTo(rows: readonly AnyRow[]): void {
+    this.rows = rows;
+  }
+
+  get(): IdPositions {
+    const made = (this.made ??= new IdPositions());
+    for (; this.known < this.rows.length; this.known++) {
+      made.set((this.rows[this.known] as AnyRow).id, this.known);
+    }
+    return made;
+  }
+}
+
 /** A model and where its rows are by id (rowsById.ts: no record or Map keyed by row id). */
 interface Built {
   model: RowModel<TableFeatures, Item>;
-  /** Positions of the model's row ids, built on first use (kept and extended when ids stay). */
-  positions: () => IdPositions;
+  positions: RowPositions;
 }
 
-/** Positions of `rows`' ids, made on the first call. */
-function lazyPositions(rows: readonly AnyRow[]): () => IdPositions {
-  let made: IdPositions | undefined;
-  return () => (made ??= IdPositions.of(rows.map((r) => r.id)));
+function modelOf(rows: AnyRow[], positions: RowPositions): Built {
+  const rowsById = rowsByIdOf(rows, () => positions.get());
+  return { model: { rows, flatRows: rows, rowsById }, positions };
 }
 
 function build(
@@ -80,17 +103,14 @@ function build(
   // Any number of pages may have been appended since (renders are not one per page).
   if (prev && prevData && extendsRows(data, prevData) && old.length === prevData.length) {
     const added: AnyRow[] = [];
-    const positions = prev.positions();
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
-      const row = makeRow(table.getRowId(original, i), original, i);
-      added.push(row);
-      positions.set(row.id, i);
+      added.push(makeRow(table.getRowId(original, i), original, i));
     }
     const rows = old.concat(added);
+    prev.positions.extendTo(rows);
     onBuild?.({ constructed: data.length - old.length, keptLookup: true });
-    const kept = () => positions;
-    return { model: { rows, flatRows: rows, rowsById: rowsByIdOf(rows, kept) }, positions: kept };
+    return modelOf(rows, prev.positions);
   }
   const rows: AnyRow[] = new Array<AnyRow>(data.length);
   let constructed = 0;
@@ -98,7 +118,6 @@ function build(
   // load): the old positions are kept, extended by the appended rows, instead of every id hashed
   // into new ones (which made each page of a 1,000,000-row load rebuild them).
   let sameIds = prev !== null && old.length <= data.length;
-  const appended: AnyRow[] = [];
   for (let i = 0; i < data.length; i++) {
     const original = data[i] as Item;
     const id = table.getRowId(original, i);
@@ -110,14 +129,9 @@ function build(
     if (before && before.id !== id) sameIds = false;
     rows[i] = makeRow(id, original, i);
     constructed++;
-    if (!before) appended.push(rows[i] as AnyRow);
   }
-  let positions: () => IdPositions;
-  if (sameIds && prev) {
-    const kept = prev.positions();
-    for (const r of appended) kept.set(r.id, r.index);
-    positions = () => kept;
-  } else positions = lazyPositions(rows);
-  onBuild?.({ constructed, keptLookup: sameIds && prev !== null });
-  return { model: { rows, flatRows: rows, rowsById: rowsByIdOf(rows, positions) }, positions };
+  const kept = sameIds && prev ? prev.positions : null;
+  kept?.extendTo(rows);
+  onBuild?.({ constructed, keptLookup: kept !== null });
+  return modelOf(rows, kept ?? new RowPositions(rows));
 }
