@@ -41,3 +41,14 @@ test('equal text in another string object finds the entry (ids are compared by c
   p.set(made, 4);
   expect(p.get(`["S:${'x'}"]`)).toBe(4);
 });
+
+test('setIfAbsent: the position an id has, or it takes the one offered', () => {
+  const p = new IdPositions();
+  expect(p.setIfAbsent('a', 0)).toBeUndefined();
+  expect(p.setIfAbsent('b', 1)).toBeUndefined();
+  expect(p.setIfAbsent('a', 5)).toBe(0);
+  expect(p.get('a')).toBe(0);
+  expect(p.size).toBe(2);
+  for (let i = 0; i < 1000; i++) expect(p.setIfAbsent(`k${i}`, i + 2)).toBeUndefined();
+  for (let i = 0; i < 1000; i++) expect(p.setIfAbsent(`k${i}`, -1)).toBe(i + 2);
+});

@@ -64,10 +64,20 @@ export class IdPositions implements Positions {
   set(id: string, position: number): void {
     const h = hashOf(id);
     const found = this.entryOf(id, h);
-    if (found !== EMPTY) {
-      this.values[found] = position;
-      return;
-    }
+    if (found !== EMPTY) this.values[found] = position;
+    else this.add(id, h, position);
+  }
+
+  /** The position of `id` if it has one; otherwise `position` becomes its position (undefined). */
+  setIfAbsent(id: string, position: number): number | undefined {
+    const h = hashOf(id);
+    const found = this.entryOf(id, h);
+    if (found !== EMPTY) return this.values[found] as number;
+    this.add(id, h, position);
+    return undefined;
+  }
+
+  private add(id: string, h: number, position: number): void {
     const e = this.keys.length;
     if (e === this.values.length) {
       this.values = grown(this.values);

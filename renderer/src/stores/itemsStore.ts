@@ -95,15 +95,15 @@ function emptySlot(ref: SlotRef, keySchema: KeySchema): ItemsSlot {
   };
 }
 
-/** The slot with `incoming` added (see addRows). */
-function withItems(slot: ItemsSlot, incoming: readonly Item[]): ItemsSlot {
+/** The slot with `incoming` added (see addRows; `ids`: their row ids, when made already). */
+function withItems(slot: ItemsSlot, incoming: readonly Item[], ids?: readonly string[]): ItemsSlot {
   const key = slotKey(slot);
   let index = indexes.get(key);
   if (!index) {
     index = indexOf(slot, slot.keySchema);
     indexes.set(key, index);
   }
-  const next = addRows(slot, index, incoming, slot.keySchema);
+  const next = addRows(slot, index, incoming, slot.keySchema, ids);
   measureWhenIdle(index, slot.items.length, next.items.length);
   return next;
 }
@@ -122,12 +122,16 @@ interface ItemsState {
   slots: Record<string, ItemsSlot>;
   /** Starts a load: a fresh slot, or the same rows with a new status when `keep`. */
   begin(ref: SlotRef, load: BeginLoad): void;
-  /** Adds items read by load `loadId`; ignored when another load has started since. */
+  /**
+   * Adds items read by load `loadId`; ignored when another load has started since. `ids`, when
+   * given, are the items' row ids (rowIdOf under the load's key schema), made as they arrived.
+   */
   append(
     ref: SlotRef,
     loadId: string,
     items: readonly Item[],
     progress?: Partial<LoadProgress>,
+    ids?: readonly string[],
   ): void;
   /** Ends load `loadId`; `cursor` undefined means there is nothing more to read. */
   finish(
@@ -178,11 +182,11 @@ export const useItemsStore = create<ItemsState>((set) => ({
       return { slots: { ...s.slots, [slotKey(ref)]: slot } };
     });
   },
-  append(ref, loadId, items, progress) {
+  append(ref, loadId, items, progress, ids) {
     set((s) =>
       patch(s, ref, (slot) => {
         if (slot.loadId !== loadId) return null;
-        const next = items.length > 0 ? withItems(slot, items) : slot;
+        const next = items.length > 0 ? withItems(slot, items, ids) : slot;
         return progress ? { ...next, progress: { ...next.progress, ...progress } } : next;
       }),
     );

@@ -25,6 +25,26 @@ describe('addRows', () => {
     expect(indexOf(two, schema).rowOf).toEqual(index.rowOf);
   });
 
+  it('with the row ids made as the items arrived: the same rows, and those ids are the ones used', () => {
+    const pages = [
+      [item('a', { n: { N: '1' } }), item('b')],
+      [item('a', { m: { S: 'x' } }), item('c'), item('c', { z: { BOOL: true } })],
+    ];
+    const idsOf = (page: Item[]) => page.map((i) => canonicalKey(i, schema));
+    let plain = noRows();
+    let given = noRows();
+    const plainIndex = emptyIndex(schema);
+    const givenIndex = emptyIndex(schema);
+    for (const page of pages) {
+      plain = addRows(plain, plainIndex, page, schema);
+      given = addRows(given, givenIndex, page, schema, idsOf(page));
+      expect(given).toEqual(plain);
+    }
+    // Ids given are taken as they are, not built again from the items.
+    const tagged = addRows(noRows(), emptyIndex(schema), [item('q')], schema, ['given-id']);
+    expect(tagged.ids).toEqual(['given-id']);
+  });
+
   it('gives an item without its key a row of its own', () => {
     const index = emptyIndex(schema);
     const rows = addRows(noRows(), index, [{}, {}], schema);

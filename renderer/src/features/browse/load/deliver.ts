@@ -26,20 +26,24 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** Hands `items` (with their row ids, `ids`, when made as they arrived) to the items store. */
 export function deliverItems(
   ref: SlotRef,
   loadId: string,
   items: readonly Item[],
   progress?: Partial<LoadProgress>,
+  ids?: readonly string[],
 ): Promise<void> {
   const store = useItemsStore.getState();
   const loaded = store.slots[slotKey(ref)]?.items.length ?? 0;
   if (items.length <= SPLIT_ABOVE || loaded >= FIRST_STEP) {
-    store.append(ref, loadId, items, progress);
+    store.append(ref, loadId, items, progress, ids);
     return Promise.resolve();
   }
-  store.append(ref, loadId, items.slice(0, FIRST_STEP));
+  store.append(ref, loadId, items.slice(0, FIRST_STEP), undefined, ids?.slice(0, FIRST_STEP));
   return afterPaint().then(() =>
-    useItemsStore.getState().append(ref, loadId, items.slice(FIRST_STEP), progress),
+    useItemsStore
+      .getState()
+      .append(ref, loadId, items.slice(FIRST_STEP), progress, ids?.slice(FIRST_STEP)),
   );
 }

@@ -9,6 +9,7 @@ import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
 import { isQuery } from '../../../../../shared/query';
 import { ApiCallError, call, onEvent } from '../../../api/client';
 import {
+  rowIdOf,
   slotKey,
   useItemsStore,
   type LoadProgress,
@@ -92,7 +93,10 @@ export async function loadMore(ref: SlotRef): Promise<void> {
 
 interface Stream {
   ref: SlotRef;
+  keySchema: KeySchema;
   buffer: Item[];
+  /** The buffered items' row ids, made as each page arrives (not all at once when handed over). */
+  ids: string[];
   progress: LoadProgress;
   timer: ReturnType<typeof setTimeout> | null;
 }
@@ -105,8 +109,10 @@ function flush(loadId: string, s: Stream): Promise<void> {
   if (s.timer) clearTimeout(s.timer);
   s.timer = null;
   const items = s.buffer;
+  const ids = s.ids;
   s.buffer = [];
-  return deliverItems(s.ref, loadId, items, s.progress);
+  s.ids = [];
+  return deliverItems(s.ref, loadId, items, s.progress, ids);
 }
 
 function listen(): void {
@@ -115,7 +121,10 @@ function listen(): void {
   onEvent('items:page', (e) => {
     const s = streams.get(e.loadId);
     if (!s) return;
-    for (const item of e.items) s.buffer.push(item);
+    for (const item of e.items) {
+      s.buffer.push(item);
+      s.ids.push(rowIdOf(item, s.keySchema));
+    }
     s.progress = {
       items: e.total,
       pages: e.pages,
@@ -157,7 +166,9 @@ export async function loadAll(
   store().begin(ref, { keySchema, kind, status: 'streaming', loadId, model });
   const stream: Stream = {
     ref,
+    keySchema,
     buffer: [],
+    ids: [],
     progress: { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 },
     timer: null,
   };
