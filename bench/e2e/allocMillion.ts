@@ -8,8 +8,7 @@
  */
 import type { Env } from './env';
 import { runScript } from './script';
-import { createTable } from './fill';
-import { openTable } from './scenarios/firstRows';
+import { openWithHeapProfiler } from './heapPage';
 import { clickLoadAll } from './scenarios/loadAll';
 
 const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 200_000);
@@ -38,11 +37,7 @@ function bySite(head: SamplingNode): [string, number][] {
 }
 
 async function main(env: Env): Promise<void> {
-  await createTable(env.client, 'benchalloc');
-  await env.dynalite.fill('benchalloc', ITEMS, 'narrow');
-  const { page } = await openTable(env, 'benchalloc');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
+  const { page, cdp } = await openWithHeapProfiler(env, 'benchalloc', ITEMS);
   await cdp.send('HeapProfiler.startSampling', { samplingInterval: 8192 });
   const ms = await clickLoadAll(page, ITEMS);
   await cdp.send('HeapProfiler.collectGarbage');

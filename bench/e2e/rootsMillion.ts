@@ -10,19 +10,14 @@
 import { writeFileSync } from 'node:fs';
 import type { Env } from './env';
 import { runScript } from './script';
-import { createTable } from './fill';
-import { openTable } from './scenarios/firstRows';
+import { openWithHeapProfiler } from './heapPage';
 import { clickLoadAll } from './scenarios/loadAll';
 import { heapSnapshot, internalizedSample, rootSizes } from '../../test-support/heapRoots';
 
 const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 200_000);
 
 async function main(env: Env): Promise<void> {
-  await createTable(env.client, 'benchroots');
-  await env.dynalite.fill('benchroots', ITEMS, 'narrow');
-  const { page } = await openTable(env, 'benchroots');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
+  const { page, cdp } = await openWithHeapProfiler(env, 'benchroots', ITEMS);
   const before = rootSizes(await heapSnapshot(cdp));
   await clickLoadAll(page, ITEMS);
   const shot = await heapSnapshot(cdp);
