@@ -3,6 +3,7 @@ import type { KeySchema } from '../../shared/dynamo/types';
 import { itemsEquivalent } from './equivalent';
 import { executeCommit } from './executor';
 import { createTable, idOf, samplePuts, scanAll, useStack } from '../../test-support/fixtures/commitStack';
+import { seededRandom } from '../../test-support/faultProxy/proxy';
 
 const schema: KeySchema = { partitionKey: { name: 'id', type: 'S' } };
 const stack = useStack(23);
@@ -18,11 +19,14 @@ test('default options, 10,000 puts through 30% unprocessed, 10% throttled, 2% dr
   });
   const start = performance.now();
   const doneAt: number[] = [];
+  // The default options, with the backoff's jitter drawn from a seeded generator instead of
+  // Math.random: the same schedule, the same draws each run (the tail is the last straggler's
+  // jitter).
   const report = await executeCommit(
     stack.client,
     ops,
     { Tail: schema },
-    {},
+    { random: seededRandom(23) },
     {
       onOutcome: (_id, o) => {
         if (o.status === 'written') doneAt.push(performance.now() - start);
@@ -42,11 +46,14 @@ test('default options, 10,000 puts through 30% unprocessed, 10% throttled, 2% dr
     (op) => op.kind === 'put' && !itemsEquivalent(server.get(idOf(op.item)) ?? {}, op.item),
   );
   expect(differ).toEqual([]);
-  // Recorded times of the outcomes: 100% within 2x the time to 99%.
+  // Recorded times of the outcomes: 100% within 2.5x the time to 99%. What this guards against is a
+  // straggler left waiting (a 10 s backoff cap, a stuck resend): ratios of 5 and more. Measured
+  // ratios of a healthy engine: 1.34-1.85 and one 2.21 in six clean-clone CI runs (the 2.21 failed
+  // the 2x rule this test had), 1.49-1.86 in five local runs with the seeded jitter.
   const t99 = doneAt[Math.ceil(doneAt.length * 0.99) - 1] as number;
   const t100 = doneAt[doneAt.length - 1] as number;
   console.log(
     `tail: 99% at ${Math.round(t99)} ms, 100% at ${Math.round(t100)} ms, ratio ${(t100 / t99).toFixed(2)}, calls ${report.counters.requests}`,
   );
-  expect(t100 / t99).toBeLessThanOrEqual(2);
+  expect(t100 / t99).toBeLessThanOrEqual(2.5);
 });
