@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { KeySchema } from '../../shared/dynamo/types';
+import { DEFAULT_BACKOFF } from '../../shared/retry/backoff';
 import { itemsEquivalent } from './equivalent';
 import { executeCommit } from './executor';
 import { createTable, idOf, samplePuts, scanAll, useStack } from '../../test-support/fixtures/commitStack';
@@ -46,14 +47,16 @@ test('default options, 10,000 puts through 30% unprocessed, 10% throttled, 2% dr
     (op) => op.kind === 'put' && !itemsEquivalent(server.get(idOf(op.item)) ?? {}, op.item),
   );
   expect(differ).toEqual([]);
-  // Recorded times of the outcomes: 100% within 2.5x the time to 99%. What this guards against is
-  // stragglers left waiting: with a backoff ten times the default's base the ratio was 3.11. Ratios
-  // of the engine as it is: 1.34-1.85 and one 2.21 in six clean-clone CI runs (the 2.21 failed the
-  // 2x rule this test had), 1.49-1.86 in five local runs with the seeded jitter.
+  // Recorded times of the outcomes: the last 1% came within one backoff cap of the 99% mark, so
+  // no straggler was left waiting past what the backoff may ask (a stalled resend, a request
+  // timeout, a lost item waited out). The tail itself is the last stragglers' backoff, which the
+  // faults' pressure raises: clean-clone CI runs gave tails of 0.7 to 4.2 s after 99% at ~2 s
+  // (ratios 1.34 to 3.12, so a ratio rule failed them). With a backoff ten times the default's
+  // base the tail was 11.9 and 15.7 s in two runs, and this rule fails it.
   const t99 = doneAt[Math.ceil(doneAt.length * 0.99) - 1] as number;
   const t100 = doneAt[doneAt.length - 1] as number;
   console.log(
-    `tail: 99% at ${Math.round(t99)} ms, 100% at ${Math.round(t100)} ms, ratio ${(t100 / t99).toFixed(2)}, calls ${report.counters.requests}`,
+    `tail: 99% at ${Math.round(t99)} ms, 100% at ${Math.round(t100)} ms, ${Math.round(t100 - t99)} ms after, calls ${report.counters.requests}`,
   );
-  expect(t100 / t99).toBeLessThanOrEqual(2.5);
+  expect(t100 - t99).toBeLessThanOrEqual(DEFAULT_BACKOFF.capMs);
 });
