@@ -9,7 +9,6 @@ import { tableMemo, type Row, type RowModel, type TableFeatures } from '@tanstac
 import type { Item } from '../../../../../shared/dynamo/types';
 import { createMatchMemo, quickFilterPattern } from '../../../../../shared/query/textFilter';
 import { createKeptRows } from './keptRows';
-import { IdPositions } from '../../../../../shared/changes/idPositions';
 import { rowsByIdOf } from './rowsById';
 
 interface FilterableTable {
@@ -39,9 +38,9 @@ export function createQuickFilterRowModel() {
           return all;
         }
         const rows = keptRows.filter(all.rows, re.source, (r, same) => matchesItem(r.original, re, same));
-        // Built on the first lookup, if any: a pass over 100,000 rows makes no dictionary of them.
-        const positions = () => IdPositions.of(rows.map((r) => r.id));
-        return { rows, flatRows: rows, rowsById: rowsByIdOf(rows, positions) };
+        // Found by id through positions made on the first lookup, if any: a pass over 100,000 rows
+        // makes no dictionary of them.
+        return { rows, flatRows: rows, rowsById: rowsByIdOf(rows) };
       },
     });
     return (): RowModel<TableFeatures, Item> => model();

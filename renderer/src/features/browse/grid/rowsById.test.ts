@@ -55,3 +55,10 @@ test('rowLookupOf gives the lookup behind a rowsById made here, and nothing for 
   expect(rowLookupOf(rowsByIdOf(rows, positionsOf(rows)))?.('["S:a"]')).toBe(rows[0]);
   expect(rowLookupOf({ '["S:a"]': rows[0]! })).toBeUndefined();
 });
+
+test('without positions given, it makes them from the rows on the first read', () => {
+  const byId = rowsByIdOf(rows);
+  expect(byId['["S:b"]']).toBe(rows[1]);
+  expect(byId['["S:z"]']).toBeUndefined();
+  expect(rowLookupOf(byId)?.('__proto__')).toBe(rows[2]);
+});

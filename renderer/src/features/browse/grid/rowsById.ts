@@ -7,7 +7,7 @@
  * Read as a record (TanStack's getRow, `id in rowsById`, Object.keys) it answers from the rows;
  * the grid's own code asks rowLookupOf for the lookup itself.
  */
-import type { Positions } from '../../../../../shared/changes/idPositions';
+import { IdPositions, type Positions } from '../../../../../shared/changes/idPositions';
 
 export type RowsById<R> = Record<string, R>;
 
@@ -15,12 +15,13 @@ const LOOKUP = Symbol('rowLookup');
 
 /**
  * The rowsById of `rows`, found through `positions()`: the positions of their ids (called on the
- * first read and kept, so a lookup nobody asks for is never built). A position that holds another
- * row (positions kept while rows are appended may know rows past this array) finds nothing.
+ * first read and kept, so a lookup nobody asks for is never built; by default made from `rows`).
+ * A position that holds another row (positions kept while rows are appended may know rows past
+ * this array) finds nothing.
  */
 export function rowsByIdOf<R extends { id: string }>(
   rows: readonly R[],
-  positions: () => Positions,
+  positions: () => Positions = () => IdPositions.of(rows.map((r) => r.id)),
 ): RowsById<R> {
   let built: Positions | undefined;
   const find = (id: string): R | undefined => {
