@@ -52,6 +52,19 @@ describe('web host', () => {
     expect(json).toEqual({ ok: true, value: { tables: ['OrgUsers', 'SupportTickets', 'TicketArchive'] } });
   });
 
+  test('says in Server-Timing how long it read, parsed and answered', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/tables:list`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ connectionId: 'sandbox' }),
+    });
+    const timing = res.headers.get('server-timing') ?? '';
+    expect(timing).toMatch(/^read;dur=\d+\.\d, parse;dur=\d+\.\d, answer;dur=\d+\.\d$/);
+    // The answer (a ListTables call to the sandbox) takes longer than no time.
+    expect(Number(/answer;dur=([\d.]+)/.exec(timing)?.[1])).toBeGreaterThan(0);
+    await res.json();
+  });
+
   test('refuses a payload that fails its schema, naming the field', async () => {
     const { status, json } = await post('/api/tables:describe', JSON.stringify({ connectionId: 'sandbox', table: 5 }));
     expect(status).toBe(400);

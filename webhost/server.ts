@@ -36,15 +36,25 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, timing?: string): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...(timing ? { 'Server-Timing': timing } : {}),
   });
   res.end(text);
+}
+
+/**
+ * The Server-Timing of an API answer (ms): reading the body, parsing it, and the backend's answer. The browser shows it beside the request (DevTools, Resource
+ * Timing), so the host's share of a slow save is seen apart from the wire and the page.
+ */
+function serverTiming(marks: { start: number; read: number; parsed: number; answered: number }): string {
+  const ms = (a: number, b: number) => (b - a).toFixed(1);
+  return `read;dur=${ms(marks.start, marks.read)}, parse;dur=${ms(marks.read, marks.parsed)}, answer;dur=${ms(marks.parsed, marks.answered)}`;
 }
 
 function fail(res: ServerResponse, status: number, code: string, message: string): void {
@@ -151,8 +161,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     if (req.method !== 'POST') return fail(res, 405, 'BadInput', `Use POST /api/${channel}`);
     let input: unknown;
+    const start = performance.now();
+    let read = start;
     try {
       const text = await readBody(req, limits.maxBodyBytes);
+      read = performance.now();
       input = text.trim() === '' ? {} : JSON.parse(text);
       // staging:apply writes a bulk save's text as its log record (other channels: no copy kept).
       if (channel === 'staging:apply') attachRaw(input, text);
@@ -167,8 +180,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       return fail(res, status, 'BadInput', `Malformed JSON body: ${(err as Error).message}`);
     }
+    const parsed = performance.now();
     const { status, envelope } = await early.answer(channel, input);
-    sendJson(res, status, envelope);
+    const answered = performance.now();
+    sendJson(res, status, envelope, serverTiming({ start, read, parsed, answered }));
   };
 
   const server = createServer(

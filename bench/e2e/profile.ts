@@ -47,7 +47,9 @@ async function profiled(
       .filter((e) => e.name.includes('/api/staging'))
       .map((e) => {
         const r = e as PerformanceResourceTiming;
-        return `${r.name.split('/').pop()} request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms, body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
+        // The host's own share (webhost/server.ts Server-Timing): read, parse, answer.
+        const host = r.serverTiming.map((t) => `${t.name} ${t.duration.toFixed(0)}`).join(', ');
+        return `${r.name.split("/").pop()} request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms (host: ${host}), body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
       });
     performance.clearResourceTimings();
     return out;
@@ -56,6 +58,8 @@ async function profiled(
 }
 
 async function main(env: Env): Promise<void> {
+  // HOST_LOG=1: the host's own output is printed as it comes (as in hostSave.ts).
+  if (process.env.HOST_LOG === '1') env.host.process.stdout?.on('data', (c: Buffer) => process.stdout.write(`[host] ${c}`));
   await createTable(env.client, 'bench100k');
   await env.dynalite.fill('bench100k', ITEMS, 'wide');
   const { page } = await openTable(env, 'bench100k');

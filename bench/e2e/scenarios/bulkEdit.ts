@@ -50,7 +50,7 @@ export async function bulkSetEach(
   count: number,
   attribute: string,
   value: string,
-): Promise<{ ms: number; savedMs: number; reviewMs: number }> {
+): Promise<{ ms: number; savedMs: number; reviewMs: number; save: SaveTiming | null }> {
   await page.getByRole('button', { name: 'Edit rows ▾' }).click();
   await page.getByRole('menuitem', { name: `Bulk edit ${n(count)} selected…` }).click();
   const dialog = page.getByRole('dialog', { name: /^Bulk edit/ });
@@ -64,9 +64,37 @@ export async function bulkSetEach(
     { sel: '[data-testid="plan-puts"]', text: n(count) },
     { sel: `[aria-label="Review changes"] article li.diff-row[data-attr="${attribute}"]` },
   ];
+  await page.evaluate(() => performance.clearResourceTimings());
   const { ms, firsts } = await clickToPaintEach(page, ready, () => stage.click(), 300_000);
   const [count0, saved, puts, diff] = firsts as [number, number, number, number];
-  return { ms, savedMs: saved, reviewMs: Math.max(count0, puts, diff) };
+  const save = await lastSave(page, await clickTime(page));
+  return { ms, savedMs: saved, reviewMs: Math.max(count0, puts, diff), save };
+}
+
+/** The bulk set's save request, in ms from the click: sent, answered, and the host's own part. */
+export interface SaveTiming {
+  sentMs: number;
+  answeredMs: number;
+  /** The host's answer (webhost/server.ts Server-Timing: read + parse + answer). */
+  hostMs: number;
+}
+
+async function clickTime(page: Page): Promise<number> {
+  return page.evaluate(() => (JSON.parse(sessionStorage.getItem('dynostage.bench') ?? '{}') as { start: number }).start);
+}
+
+/** The last staging:apply of the page's resource timeline, relative to `start` (epoch ms). */
+async function lastSave(page: Page, start: number): Promise<SaveTiming | null> {
+  return page.evaluate((start) => {
+    const saves = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/api/staging:apply')) as PerformanceResourceTiming[];
+    const r = saves[saves.length - 1];
+    if (!r) return null;
+    const at = (t: number) => performance.timeOrigin + t - start;
+    const hostMs = r.serverTiming.reduce((sum, t) => sum + t.duration, 0);
+    return { sentMs: at(r.requestStart), answeredMs: at(r.responseEnd), hostMs };
+  }, start);
 }
 
 /** Undo in the review: ms until the grid and the review show nothing staged. */

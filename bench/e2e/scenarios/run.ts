@@ -141,11 +141,19 @@ export async function runScenarios(env: Env, only: number[], s: Settings): Promi
       const saved: number[] = [];
       const reviewed: number[] = [];
       const undone: number[] = [];
+      const sent: number[] = [];
+      const answered: number[] = [];
+      const hostAnswer: number[] = [];
       for (let i = 0; i < s.runs; i++) {
         const r = await bulkSetEach(page, selected, 'status', `bulk-${i}`);
         staged.push(r.ms);
         saved.push(r.savedMs);
         reviewed.push(r.reviewMs);
+        if (r.save) {
+          sent.push(r.save.sentMs);
+          answered.push(r.save.answeredMs);
+          hostAnswer.push(r.save.hostMs);
+        }
         undone.push(await undo(page));
       }
       const st = spread(staged);
@@ -156,6 +164,12 @@ export async function runScenarios(env: Env, only: number[], s: Settings): Promi
       console.log(`  Stage -> review ready (diff, plan, validation) and saved: ${fmt(st)}`);
       // Which of the two paths came last: the renderer's (review) or the backend's (save).
       console.log(`    in the DOM: review ${fmt(spread(reviewed))}; save acknowledged ${fmt(spread(saved))}`);
+      if (sent.length > 0) {
+        // The save's request (resource timing, ms from the click) and the host's own share of it.
+        console.log(
+          `    the save: sent ${fmt(spread(sent))}; answered ${fmt(spread(answered))}; the host's part ${fmt(spread(hostAnswer))}`,
+        );
+      }
       console.log(`  Undo -> painted: ${fmt(un)}`);
       const fixtureCpu = cpuMs(env.dynalite.pid) - fixtureCpu0;
       const hostCpu = cpuMs(env.host.process.pid ?? 0) - hostCpu0;
@@ -169,6 +183,7 @@ export async function runScenarios(env: Env, only: number[], s: Settings): Promi
         stageToReadyMs: st,
         reviewInDomMs: spread(reviewed),
         savedInDomMs: spread(saved),
+        ...(sent.length > 0 ? { saveSentMs: spread(sent), saveAnsweredMs: spread(answered), saveHostMs: spread(hostAnswer) } : {}),
         undoMs: un,
         fixtureCpuMs: fixtureCpu,
         hostCpuMs: hostCpu,
