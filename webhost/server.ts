@@ -162,7 +162,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'POST') return fail(res, 405, 'BadInput', `Use POST /api/${channel}`);
     let input: unknown;
     const start = performance.now();
-    let read = start;
+    let read: number;
     try {
       const text = await readBody(req, limits.maxBodyBytes);
       read = performance.now();
