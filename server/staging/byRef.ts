@@ -61,18 +61,34 @@ export function resolveOriginals(
  * How an entry with a named original is written in a record: {"id","update":{…,"original":…}}
  * with the served bytes spliced in: the text before them, then they, then "}}".
  */
-export function splicedEntry(id: string, s: Spliced): [string, Uint8Array] {
+export function splicedEntry(id: string, s: Spliced, texts?: JsonTexts): [string, Uint8Array] {
   const { ref: r, original } = s;
-  const update: Record<string, unknown> = {
-    connectionId: s.connectionId,
-    table: s.table,
-    key: r.key,
-    set: r.set,
-    remove: r.remove,
+  const json = texts ? texts.of : JSON.stringify;
+  const error = r.error === undefined ? '' : `,"error":${JSON.stringify(r.error)}`;
+  // JSON.stringify({id, update: {connectionId, table, key, set, remove, error?}}) without its
+  // last "}}", written out so that the parts a bulk edit's entries share are serialised once.
+  const head =
+    `{"id":${JSON.stringify(id)},"update":{"connectionId":${json(s.connectionId)},"table":${json(s.table)},` +
+    `"key":${JSON.stringify(r.key)},"set":${json(r.set)},"remove":${json(r.remove)}${error}`;
+  return [`${head},"original":`, original];
+}
+
+/**
+ * JSON texts of values that many entries of one save share (a group's set, remove, connection
+ * and table: one object each), kept by identity for the save: serialised once, not per entry.
+ */
+export class JsonTexts {
+  private readonly objects = new Map<unknown, string>();
+  private readonly strings = new Map<string, string>();
+  readonly of = (v: unknown): string => {
+    const seen = typeof v === 'string' ? this.strings : this.objects;
+    let text = seen.get(v as string);
+    if (text === undefined) {
+      text = JSON.stringify(v);
+      seen.set(v as string, text);
+    }
+    return text;
   };
-  if (r.error !== undefined) update.error = r.error;
-  const head = JSON.stringify({ id, update });
-  return [`${head.slice(0, -2)},"original":`, original];
 }
 
 /**

@@ -4,7 +4,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Item } from '../../shared/dynamo/types';
+import type { Item, KeySchema } from '../../shared/dynamo/types';
+import { changeIdOf, rowId } from '../../shared/changes/identity';
 import { localClient, startDynalite, type LocalDynamo } from '../../test-support/servers/dynalite';
 import { startHost, type RunningHost } from '../../test-support/servers/webHost';
 import { loadAllEvents } from '../../test-support/servers/loadAllEvents';
@@ -74,6 +75,12 @@ function whole(page: Page, index: number) {
 
 type Loaded = { entries: { id: string; change: unknown }[] };
 const staged = async () => new Map((await api<Loaded>('staging:load', {})).value.entries.map((e) => [e.id, e.change]));
+/** Un-stages everything earlier tests left staged. */
+async function clear(): Promise<void> {
+  const ids = [...(await staged()).keys()];
+  if (ids.length > 0) await api('staging:apply', { entries: ids.map((id) => ({ id, connectionId: conn, table })) });
+  expect((await staged()).size).toBe(0);
+}
 
 beforeAll(async () => {
   db = await startDynalite();
@@ -166,4 +173,68 @@ test('a name the host does not know fails the save with OriginalGone; one of ano
   expect(refused.error?.code).toBe('OriginalMismatch');
   expect(refused.error?.message).toContain('"pk"');
   expect(await staged()).toEqual(before);
+}, 120_000);
+
+test('a group (one update, rows named by page and index) stages what the same entries stage, ids made from the served keys', async () => {
+  await clear();
+  const pages = await loadAll();
+  const set = SET();
+  const group = {
+    connectionId: conn,
+    table,
+    keySchema: { partitionKey: { name: 'pk', type: 'S' } },
+    set,
+    remove: ['tags'],
+    rows: pages.map((p) => ({ page: p.servedPage, indexes: p.items.map((_, i) => i) })),
+  };
+  const saved = await api<{ saved: number }>('staging:apply', { entries: [], groups: [group] });
+  expect(saved.error).toBeUndefined();
+  expect(saved.value.saved).toBe(30);
+  await host.stop();
+  host = await startHost({ dataDir, seed: false });
+  const grouped = await staged();
+  const id = (n: number) => changeIdOf(conn, table, rowId({ pk: { S: `R-${n}` } }, group.keySchema as KeySchema));
+  expect([...grouped.keys()].sort()).toEqual(Array.from({ length: 30 }, (_, n) => id(n)).sort());
+  // The same rows as entries (each naming its original, served by this host) stage exactly the same.
+  const again = await loadAll();
+  const asEntries = again.flatMap((p) => p.items.map((item, i) => ({ ...byRef(p, i), id: id(Number((item.pk as { S: string }).S.slice(2))) })));
+  await api('staging:apply', { entries: [...grouped.keys()].map((k) => ({ id: k, connectionId: conn, table })) });
+  expect((await staged()).size).toBe(0);
+  expect((await api('staging:apply', { entries: asEntries })).ok).toBe(true);
+  expect(await staged()).toEqual(grouped);
+  // Un-staged by id, as the renderer's undo does.
+  await api('staging:apply', { entries: [...grouped.keys()].map((k) => ({ id: k, connectionId: conn, table })) });
+  expect((await staged()).size).toBe(0);
+}, 120_000);
+
+test('a group naming rows of another table, a key of another type, or a page the host dropped is refused whole', async () => {
+  await clear();
+  const pages = await loadAll();
+  const group = (over: Record<string, unknown>) => ({
+    connectionId: conn,
+    table,
+    keySchema: { partitionKey: { name: 'pk', type: 'S' } },
+    set: { status: { S: 'refused' } },
+    remove: [],
+    rows: [{ page: pages[0]!.servedPage, indexes: [0, 1] }],
+    ...over,
+  });
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ table: 'Other' }, 'OriginalMismatch', /is not from table "Other"/],
+    [{ keySchema: { partitionKey: { name: 'pk', type: 'N' } } }, 'OriginalMismatch', /no key attribute "pk" of type N/],
+    [{ keySchema: { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' } } }, 'OriginalMismatch', /"sk"/],
+    [{ rows: [{ page: 'not-a-page.1', indexes: [0] }] }, 'OriginalGone', /no longer keeps/],
+    [{ rows: [{ page: pages[0]!.servedPage, indexes: [999] }] }, 'OriginalGone', /no longer keeps/],
+  ];
+  for (const [over, code, message] of cases) {
+    const out = await api('staging:apply', { entries: [byRef(pages[1]!, 0)], groups: [group(over)] });
+    expect(out.ok, JSON.stringify(over)).toBe(false);
+    expect(out.error?.code).toBe(code);
+    expect(out.error?.message).toMatch(message);
+    // Nothing of a refused save is staged, not even its entries.
+    expect((await staged()).size).toBe(0);
+  }
+  const bad = await api('staging:apply', { entries: [], groups: [group({ rows: [{ page: pages[0]!.servedPage, indexes: [-1] }] })] });
+  expect(bad.error?.code).toBe('BadInput');
+  expect(bad.error?.message).toMatch(/groups\.0\.rows\.0\.indexes\.0/);
 }, 120_000);

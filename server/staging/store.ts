@@ -7,7 +7,7 @@ import { tableFile } from './files';
 import { changeOf, heldOf, logEntryOfHeld, type Held, type Spliced } from './held';
 import { appendRecord, cutTo, removeLog, writeWholeLog } from './logFile';
 import { parseStagingFile, recordJson, type LineBytes } from './logFormat';
-import { splicedEntry, splicedRecord } from './byRef';
+import { JsonTexts, splicedEntry, splicedRecord } from './byRef';
 
 /** A log past COMPACT_RATIO times its live entries' bytes plus COMPACT_SLACK is compacted. */
 export const COMPACT_RATIO = 2;
@@ -108,6 +108,7 @@ export class StagingStore {
       const useRaw = raw !== undefined && rawUsable(raw, entries);
       const each = useRaw ? Math.ceil(raw.length / Math.max(1, entries.length)) : 0;
       let last: Touch | undefined;
+      const texts = new JsonTexts();
       for (let at = 0; at < entries.length; at++) {
         const e = entries[at]!;
         // A bulk edit's entries are all for one table: its group is found once.
@@ -129,7 +130,7 @@ export class StagingStore {
         if (held) t.changes.set(e.id, held);
         else t.changes.delete(e.id);
         if (held?.spliced) {
-          const pieces = splicedEntry(e.id, held.spliced);
+          const pieces = splicedEntry(e.id, held.spliced, texts);
           g.parts.push(pieces);
           (g.spliced ??= []).push(held.spliced);
           setSize(t, e.id, pieces[0].length + held.spliced.original.byteLength + 2);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StagedChange } from '../changes/types';
 import type { UpdateDelta, UpdateRef } from '../changes/wire';
 import { channel } from './define';
-import { connectionIdSchema, itemSchema, plainText } from './values';
+import { connectionIdSchema, itemSchema, keySchemaSchema, plainText } from './values';
 
 // Table names go into exported scripts and file names: no control characters.
 const stagedTableSchema = plainText(z.string().min(1));
@@ -57,6 +57,25 @@ export const stagingEntrySchema = z
   });
 export type StagingEntry = z.infer<typeof stagingEntrySchema>;
 
+/**
+ * Rows of one table given the same update (a bulk edit's), each named by the Load all page that
+ * served it and its index there, instead of one entry each (web host only). The backend reads
+ * each row's key from the bytes it served, by `keySchema`, makes the row's change id from it
+ * (shared/changes/identity.ts) and stages the update with those bytes as its original: what an
+ * entry with an updateRef does, without the row's id, key and update written out 10,000 times.
+ */
+export const stagingGroupSchema = z.object({
+  connectionId: connectionIdSchema,
+  table: stagedTableSchema,
+  keySchema: keySchemaSchema,
+  set: itemSchema,
+  remove: z.array(z.string()),
+  error: z.string().optional(),
+  /** Each served page's id (an items:page event's servedPage) and the rows' indexes in it. */
+  rows: z.array(z.object({ page: z.string().min(1), indexes: z.array(z.number().int().min(0)) })),
+});
+export type StagingGroup = z.infer<typeof stagingGroupSchema>;
+
 export const stagingProblemSchema = z.object({
   file: z.string(),
   message: z.string(),
@@ -81,7 +100,8 @@ export const stagingChannels = {
    * on disk, with the revision the save made.
    */
   'staging:apply': channel(
-    z.object({ entries: z.array(stagingEntrySchema) }),
+    // The entries in order, then the groups' rows (the last value of an id wins).
+    z.object({ entries: z.array(stagingEntrySchema), groups: z.array(stagingGroupSchema).optional() }),
     z.object({
       saved: z.number(),
       tables: z.number(),

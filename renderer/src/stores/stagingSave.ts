@@ -6,12 +6,14 @@
  * is lost. The Electron bridge clones the entries themselves (whole) and never sees the text.
  */
 import type { UpdateRef } from '../../../shared/changes/wire';
-import type { StagingEntry } from '../../../shared/contract/staging';
+import { changeId, tableRef } from '../../../shared/changes/identity';
+import type { KeySchemasByRef } from '../../../shared/changes/types';
+import type { StagingEntry, StagingGroup } from '../../../shared/contract/staging';
 import type { Item } from '../../../shared/dynamo/types';
 import { ApiCallError, call } from '../api/client';
 import { withJsonBody } from '../api/jsonBody';
 import { keepLoads, servedPlaces } from '../api/servedPages';
-import { takeBatch, type Batch } from '../features/staging/persistQueue';
+import { takeBatch, type Batch, type EntryEncoder } from '../features/staging/persistQueue';
 import { useItemsStore } from './itemsStore';
 
 /** Saves with fewer updates send them whole: finding the served rows scans every noted page. */
@@ -30,20 +32,28 @@ useItemsStore.subscribe((s, prev) => {
 
 const whole = (e: StagingEntry) => JSON.stringify(e);
 
+/** Updates shared by at least this many entries of a save travel as a group (StagingGroup). */
+export const MIN_GROUP = 16;
+
 /**
  * The JSON text of each entry of a save of `entries` (about to be batched): an update whose
- * original is a served image names it.
+ * original is a served image names it, and updates that many of them share (a bulk edit's) are
+ * written once, as a group of rows named by page and index (persistQueue.ts EntryEncoder). A row
+ * joins a group only when its id is the one the host will make from the served key (groups.ts).
  */
-export function encoderFor(entries: Iterable<StagingEntry>): (e: StagingEntry) => string {
+export function encoderFor(entries: Iterable<StagingEntry>, keySchemas: KeySchemasByRef = {}): EntryEncoder {
+  const list = [...entries];
   const images = new Set<Item>();
-  for (const e of entries) if (e.update) images.add(e.update.original);
+  for (const e of list) if (e.update) images.add(e.update.original);
   if (images.size < MIN_NAMED) return whole;
   const places = servedPlaces(images);
   if (places.size === 0) return whole;
-  return (e) => {
+  const groups = groupsOf(list, places, keySchemas);
+  const encode: EntryEncoder = (e) => {
     const u = e.update;
     const at = u && places.get(u.original);
     if (!u || !at) return whole(e);
+    if (groups.has(e)) return null;
     const updateRef: UpdateRef = {
       key: u.key,
       page: at[0],
@@ -54,6 +64,61 @@ export function encoderFor(entries: Iterable<StagingEntry>): (e: StagingEntry) =
     if (u.error !== undefined) updateRef.error = u.error;
     return JSON.stringify({ id: e.id, connectionId: e.connectionId, table: e.table, updateRef });
   };
+  encode.groups = (grouped) => JSON.stringify(groupsJson(grouped, groups, places, keySchemas));
+  return encode;
+}
+
+interface Group {
+  head: Omit<StagingGroup, 'rows'>;
+  rows: Map<string, number[]>;
+}
+
+/**
+ * The entries of `list` that can travel in a group, with their group's update (shared by at
+ * least MIN_GROUP of them): served originals whose key makes the entry's id.
+ */
+function groupsOf(list: readonly StagingEntry[], places: Map<Item, [string, number]>, keySchemas: KeySchemasByRef): Map<StagingEntry, string> {
+  const sigs = new Map<StagingEntry, string>();
+  const counts = new Map<string, number>();
+  for (const e of list) {
+    const u = e.update;
+    if (!u || !places.has(u.original)) continue;
+    const keySchema = keySchemas[tableRef(e.connectionId, e.table)];
+    if (!keySchema || changeId(e.connectionId, e.table, u.original, keySchema) !== e.id) continue;
+    const sig = `${tableRef(e.connectionId, e.table)}\u0000${JSON.stringify([u.set, u.remove, u.error ?? null])}`;
+    sigs.set(e, sig);
+    counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  }
+  for (const [e, sig] of sigs) if (counts.get(sig)! < MIN_GROUP) sigs.delete(e);
+  return sigs;
+}
+
+/** The groups holding `grouped` (each in `sigs`), their rows by page, in order. */
+function groupsJson(
+  grouped: readonly StagingEntry[],
+  sigs: Map<StagingEntry, string>,
+  places: Map<Item, [string, number]>,
+  keySchemas: KeySchemasByRef,
+): StagingGroup[] {
+  const bySig = new Map<string, Group>();
+  for (const e of grouped) {
+    const sig = sigs.get(e)!;
+    const u = e.update!;
+    let g = bySig.get(sig);
+    if (!g) {
+      const { connectionId, table } = e;
+      const keySchema = keySchemas[tableRef(connectionId, table)]!;
+      const head: Omit<StagingGroup, 'rows'> = { connectionId, table, keySchema, set: u.set, remove: u.remove };
+      if (u.error !== undefined) head.error = u.error;
+      g = { head, rows: new Map() };
+      bySig.set(sig, g);
+    }
+    const [page, index] = places.get(u.original)!;
+    let indexes = g.rows.get(page);
+    if (!indexes) g.rows.set(page, (indexes = []));
+    indexes.push(index);
+  }
+  return [...bySig.values()].map((g) => ({ ...g.head, rows: [...g.rows].map(([page, indexes]) => ({ page, indexes })) }));
 }
 
 /** `entries` whole, in the writes the persist queue would make of them. */

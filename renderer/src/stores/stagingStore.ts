@@ -71,7 +71,8 @@ const queue = createPersistQueue(
   (persist) => set({ persist }),
   undefined,
   afterPaint,
-  encoderFor, // updates whose original the web host served name it (stagingSave.ts)
+  // Updates whose original the web host served name it; a bulk edit's travel as groups (stagingSave.ts).
+  (entries) => encoderFor(entries, get().keySchemas),
 );
 
 /** The table and key schema of one edit target, so the store can place its change. */

@@ -43,23 +43,45 @@ export interface Batch {
 }
 
 /**
- * The first write of `entries`: up to CHUNK entries and CHUNK_BYTES of JSON (the web host refuses
- * bodies past 32 MiB), at least one entry, each serialised once by `encode`.
+ * How a write's entries are serialised: each entry's JSON text, or null for an entry written in
+ * a group (rows of one table given the same update, shared/contract/staging.ts StagingGroup),
+ * whose JSON `groups` makes for all such entries of the write at once.
  */
-export function takeBatch(entries: Iterable<StagingEntry>, encode: (e: StagingEntry) => string): Batch {
+export interface EntryEncoder {
+  (e: StagingEntry): string | null;
+  /** The JSON array of the groups holding `entries` (each one this encoder answered null for). */
+  groups?: (entries: readonly StagingEntry[]) => string;
+}
+
+/**
+ * What an entry written in a group adds to a write, at most: its index in the group's list.
+ * (An encoder groups only updates shared by many entries: their group's own text is shared.)
+ */
+export const GROUPED_ENTRY_BYTES = 12;
+
+/**
+ * The first write of `entries`: up to CHUNK entries and CHUNK_BYTES of JSON (the web host refuses
+ * bodies past 32 MiB), at least one entry, each serialised once by `encode`; the entries it
+ * groups are written as "groups" after "entries".
+ */
+export function takeBatch(entries: Iterable<StagingEntry>, encode: EntryEncoder): Batch {
   const batch: StagingEntry[] = [];
   const parts: string[] = [];
+  const grouped: StagingEntry[] = [];
   let bytes = 0;
   for (const e of entries) {
     if (batch.length === CHUNK) break;
     const text = encode(e);
-    const size = utf8Length(text) + 1;
+    const size = text === null ? GROUPED_ENTRY_BYTES : utf8Length(text) + 1;
     if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
     bytes += size;
     batch.push(e);
-    parts.push(text);
+    if (text === null) grouped.push(e);
+    else parts.push(text);
   }
-  return { batch, body: `{"entries":[${parts.join(',')}]}` };
+  if (grouped.length === 0) return { batch, body: `{"entries":[${parts.join(',')}]}` };
+  if (!encode.groups) throw new Error('an entry encoder grouped entries without writing groups');
+  return { batch, body: `{"entries":[${parts.join(',')}],"groups":${encode.groups(grouped)}}` };
 }
 
 /**
@@ -73,7 +95,7 @@ export function createPersistQueue(
   onStatus: (s: PersistStatus) => void,
   retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt),
   schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
-  encoder: (entries: Iterable<StagingEntry>) => (e: StagingEntry) => string = () => (e) => JSON.stringify(e),
+  encoder: (entries: Iterable<StagingEntry>) => EntryEncoder = () => (e) => JSON.stringify(e),
 ): PersistQueue {
   let deferred: (readonly StagingEntry[])[] = [];
   const dirty = new Map<string, StagingEntry>();

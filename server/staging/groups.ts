@@ -1,0 +1,76 @@
+/**
+ * A save's groups (shared/contract/staging.ts StagingGroup: rows of one table given the same
+ * update, named by served page and index) made into the entries they stand for: each row's key
+ * is read from the bytes the backend served, by the group's key schema, and its change id made
+ * from that key (shared/changes/identity.ts), so a group cannot name a row under another id.
+ * The entries carry an updateRef, and the served bytes are their originals (byRef.ts).
+ */
+import type { StagingEntry, StagingGroup } from '../../shared/contract/staging';
+import type { UpdateRef } from '../../shared/changes/wire';
+import { changeIdOf, rowId } from '../../shared/changes/identity';
+import type { AttributeValue, Item, KeyType } from '../../shared/dynamo/types';
+import { memberValue } from '../items/itemMember';
+import type { ServedPages } from '../items/servedPages';
+import { namedError } from '../errors';
+import { ORIGINAL_GONE, ORIGINAL_MISMATCH } from './byRef';
+
+export interface GroupEntries {
+  entries: StagingEntry[];
+  /** Each entry's original: the bytes its row was served as. */
+  originals: Uint8Array[];
+}
+
+const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+
+/** The key attribute `name` of a served item, as `type`; undefined when it has none of that type. */
+function keyValue(bytes: Uint8Array, name: string, type: KeyType): AttributeValue | undefined {
+  const raw = memberValue(bytes, name);
+  if (!raw) return undefined;
+  const value = JSON.parse(utf8(raw)) as Record<string, unknown>;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== type || typeof value[type] !== 'string') return undefined;
+  return value as AttributeValue;
+}
+
+/** The entries `groups` stand for, in order; throws OriginalGone / OriginalMismatch as byRef.ts does. */
+export function groupEntries(groups: readonly StagingGroup[], pages: ServedPages | undefined): GroupEntries {
+  const entries: StagingEntry[] = [];
+  const originals: Uint8Array[] = [];
+  let gone = 0;
+  groups.forEach((g, at) => {
+    const { partitionKey, sortKey } = g.keySchema;
+    for (const { page, indexes } of g.rows) {
+      for (const index of indexes) {
+        const served = pages?.item(page, index);
+        // A line break would split the log's record (pages holding one are never kept: rawPage.ts).
+        if (!served || served.bytes.includes(0x0a)) {
+          gone++;
+          continue;
+        }
+        const where = `groups[${at}]: item ${index} of page ${page}`;
+        if (served.connectionId !== g.connectionId || served.table !== g.table) {
+          throw namedError(ORIGINAL_MISMATCH, `${where} is not from table ${JSON.stringify(g.table)}`);
+        }
+        const key: Item = {};
+        for (const k of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
+          const value = keyValue(served.bytes, k.name, k.type);
+          if (!value) throw namedError(ORIGINAL_MISMATCH, `${where} has no key attribute ${JSON.stringify(k.name)} of type ${k.type}`);
+          key[k.name] = value;
+        }
+        const updateRef: UpdateRef = { key, page, index, set: g.set, remove: g.remove };
+        if (g.error !== undefined) updateRef.error = g.error;
+        entries.push({
+          id: changeIdOf(g.connectionId, g.table, rowId(key, g.keySchema)),
+          connectionId: g.connectionId,
+          table: g.table,
+          updateRef,
+        });
+        originals.push(served.bytes);
+      }
+    }
+  });
+  if (gone > 0) {
+    throw namedError(ORIGINAL_GONE, `${gone} staged change(s) name a loaded page the host no longer keeps: send their originals`);
+  }
+  return { entries, originals };
+}
