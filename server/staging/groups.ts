@@ -22,10 +22,23 @@ export interface GroupEntries {
 
 const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
+/** The text of `raw` when it is {"<type>":"<text>"} with no quote or backslash in the text. */
+function plainText(raw: Uint8Array, type: KeyType): string | undefined {
+  const end = raw.length - 2;
+  if (end < 6 || raw[0] !== 0x7b || raw[1] !== 0x22 || raw[2] !== type.charCodeAt(0) || raw[3] !== 0x22) return undefined;
+  if (raw[4] !== 0x3a || raw[5] !== 0x22 || raw[end] !== 0x22 || raw[end + 1] !== 0x7d) return undefined;
+  const text = raw.subarray(6, end);
+  if (text.includes(0x22) || text.includes(0x5c)) return undefined;
+  return utf8(text);
+}
+
 /** The key attribute `name` of a served item, as `type`; undefined when it has none of that type. */
 function keyValue(bytes: Uint8Array, name: string, type: KeyType): AttributeValue | undefined {
   const raw = memberValue(bytes, name);
   if (!raw) return undefined;
+  // DynamoDB's own spelling, read without JSON.parse (10,000 keys in a bulk edit's save).
+  const plain = plainText(raw, type);
+  if (plain !== undefined) return { [type]: plain } as AttributeValue;
   const value = JSON.parse(utf8(raw)) as Record<string, unknown>;
   const keys = Object.keys(value);
   if (keys.length !== 1 || keys[0] !== type || typeof value[type] !== 'string') return undefined;

@@ -123,7 +123,8 @@ export function recordLineOfPieces(parts: readonly (string | readonly [string, U
   let from = 0;
   texts.forEach((t, k) => {
     const n = ascii ? t.length : Buffer.byteLength(t, 'utf8');
-    line.set(encoded.subarray(from, from + n), o);
+    // copy, not set(subarray): no view allocated per entry (10,000 of them in a bulk edit's save).
+    encoded.copy(line, o, from, from + n);
     from += n;
     o += n;
     const piece = pieces[k];
