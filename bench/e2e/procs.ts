@@ -34,6 +34,18 @@ export function machineBusyMs(): number {
 
 /** Chromium renderer processes started by this process (descendants with --type=renderer). */
 export function rendererPids(): number[] {
+  return chromiumPids().filter((p) => p.renderer).map((p) => p.pid);
+}
+
+/** CPU ms used so far by this process's Chromium: its renderers, and its other processes (GPU, browser). */
+export function chromiumCpuMs(): { renderer: number; other: number } {
+  const out = { renderer: 0, other: 0 };
+  for (const p of chromiumPids()) out[p.renderer ? 'renderer' : 'other'] += cpuMs(p.pid);
+  return out;
+}
+
+/** Chromium processes started by this process (descendants whose command names chrom(e|ium)). */
+function chromiumPids(): { pid: number; renderer: boolean }[] {
   const parent = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -51,14 +63,17 @@ export function rendererPids(): number[] {
       if (p === process.pid) return true;
     return false;
   };
-  return [...parent.keys()].filter((pid) => {
-    if (!mine(pid)) return false;
+  const out: { pid: number; renderer: boolean }[] = [];
+  for (const pid of parent.keys()) {
+    if (!mine(pid)) continue;
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (/chrom(e|ium)/i.test(cmd)) out.push({ pid, renderer: cmd.includes('--type=renderer') });
     } catch {
-      return false;
+      // gone
     }
-  });
+  }
+  return out;
 }
 
 /** The largest renderer of this process's Chromium: the page under test. */
