@@ -114,7 +114,12 @@ export async function startEnv(
   hostEnv?: NodeJS.ProcessEnv,
 ): Promise<Omit<Env, 'browser'>> {
   const client = localClient(dynalite.endpoint);
-  const host = await startHost({ seed: false, ...(hostEnv ? { env: hostEnv } : {}) });
+  // BENCH_HOST_NODE_OPTIONS: node options for the web host (V8 flags to try: --trace-gc...).
+  const options = process.env.BENCH_HOST_NODE_OPTIONS;
+  const env = { ...(options ? { NODE_OPTIONS: options } : {}), ...hostEnv };
+  const host = await startHost({ seed: false, ...(Object.keys(env).length > 0 ? { env } : {}) });
+  // BENCH_HOST_LOG=1: the host's own output (--trace-gc lines...) is printed as it comes.
+  if (process.env.BENCH_HOST_LOG === '1') host.process.stdout?.on('data', (c: Buffer) => process.stdout.write(`[host] ${c}`));
   const { connection } = await api<{ connection: { id: string } }>(host, 'connections:save', {
     kind: 'endpoint',
     name: 'bench',

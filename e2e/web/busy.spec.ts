@@ -157,3 +157,55 @@ test('a bulk edit of 2,000 rows shows its busy label before the main thread stag
   expect(undoing).toEqual({ label: expect.stringContaining('Undoing 2,000 changes…'), staged });
   await expect(page.locator('.busy-indicator progress')).toHaveCount(0);
 });
+
+test('Load all reads full pages (no Limit), can be canceled, and keeps the rows read so far', async ({
+  page,
+  world,
+}) => {
+  const { host, proxy } = world;
+  // Load all in four Scan segments: segment 0 answers, the other three wait until the test lets
+  // them through (no clock involved).
+  const scans: Record<string, unknown>[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  proxy.onRequest = async (operation, body) => {
+    if (operation !== 'Scan') return;
+    const scan = (body ?? {}) as Record<string, unknown>;
+    scans.push(scan);
+    if (scan.TotalSegments === 4 && scan.Segment !== 0) await gate;
+  };
+  try {
+    await new AppPage(page).open(host.url);
+    const conns = new ConnectionsPage(page);
+    await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
+    await conns.selectByName(PROXY_NAME);
+    await page
+      .getByRole('navigation', { name: 'Tables' })
+      .getByRole('button', { name: 'SupportTickets', exact: true })
+      .click();
+    const b = new BrowsePage(page);
+    await b.operation('Scan').click();
+    await expect(b.loadStatus).toContainText('100 items · 1 page');
+    await expect(b.pageSize).toHaveValue('100');
+    await b.segments.fill('4');
+    await b.loadAll.click();
+    await expect(b.cancel).toBeVisible();
+    await expect(b.loadStatus).toContainText(/[1-9][\d,]* items/);
+    // Run read 100 at a time; Load all asks for DynamoDB's full pages.
+    const segmented = scans.filter((s) => s.TotalSegments === 4);
+    expect(segmented.length).toBeGreaterThanOrEqual(1);
+    expect(segmented.filter((s) => 'Limit' in s)).toEqual([]);
+    expect(scans.filter((s) => s.TotalSegments === undefined).every((s) => s.Limit === 100)).toBe(true);
+    expect(scans.filter((s) => s.TotalSegments === undefined).length).toBeGreaterThan(0);
+    await b.cancel.click();
+    await expect(b.loadStatus).toContainText('Canceled');
+    const text = (await b.counts.textContent()) ?? '';
+    const loaded = Number(/([\d,]+) loaded/.exec(text)?.[1]?.replace(/,/g, ''));
+    expect(loaded).toBeGreaterThan(0);
+    expect(loaded).toBeLessThan(2000);
+    await expect(b.run).toBeEnabled();
+  } finally {
+    release();
+    proxy.onRequest = null;
+  }
+});

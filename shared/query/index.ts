@@ -14,3 +14,4 @@ export {
 export { formatPath, parsePath, pathsOverlap, type ParsedPath, type PathSegment } from './path';
 export { validateModel, type ModelError } from './validate';
 export { binaryError, compareScalars, valueError } from './values';
+export { loadAllModel } from './loadAll';

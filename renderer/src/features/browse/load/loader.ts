@@ -6,7 +6,7 @@
  */
 import type { QueryModel } from '../../../../../shared/contract/items';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
-import { isQuery } from '../../../../../shared/query';
+import { isQuery, loadAllModel } from '../../../../../shared/query';
 import { ApiCallError, call, onEvent } from '../../../api/client';
 import {
   rowIdOf,
@@ -174,7 +174,8 @@ export async function loadAll(
   };
   streams.set(loadId, stream);
   try {
-    const summary = await call('items:loadAll', { connectionId: ref.connectionId, model, loadId });
+    // Every page at DynamoDB's own size: the page size is Run's and Load more's (loadAll.ts).
+    const summary = await call('items:loadAll', { connectionId: ref.connectionId, model: loadAllModel(model), loadId });
     // items:done normally arrives first; if the event stream lost it, end with the summary.
     setTimeout(() => {
       if (!streams.delete(loadId)) return;

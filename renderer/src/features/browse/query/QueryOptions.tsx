@@ -42,7 +42,7 @@ export function QueryOptions({ draft, target, errors, onChange }: QueryOptionsPr
         />
         Consistent read
       </label>
-      <label className="b-field">
+      <label className="b-field" title="Items per Run and Load more (empty: DynamoDB's pages of up to 1 MB). Load all always reads full pages.">
         <span className="b-label">Page size</span>
         <input
           aria-label="Page size"

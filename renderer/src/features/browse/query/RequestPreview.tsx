@@ -1,6 +1,6 @@
 import type { BuiltRequest } from '../../../../../shared/query';
 
-/** The exact request Run sends: operation, expressions, placeholders and values. */
+/** The exact request Run sends: operation, expressions, placeholders and values (Load all: without Limit). */
 export function RequestPreview({ built }: { built: BuiltRequest | null }) {
   if (!built) return null;
   const p = built.params;
@@ -15,7 +15,7 @@ export function RequestPreview({ built }: { built: BuiltRequest | null }) {
     lines.push(['ExpressionAttributeValues', JSON.stringify(p.ExpressionAttributeValues)]);
   if (p.ScanIndexForward === false) lines.push(['ScanIndexForward', 'false']);
   if (p.ConsistentRead) lines.push(['ConsistentRead', 'true']);
-  if (p.Limit !== undefined) lines.push(['Limit', String(p.Limit)]);
+  if (p.Limit !== undefined) lines.push(['Limit', `${p.Limit} (Run and Load more; Load all reads full pages)`]);
   return (
     <details className="request-preview">
       <summary>
