@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { rm } from 'node:fs/promises';
 import { seriousFindings } from '../pages/A11yPage';
 import { AppPage } from '../pages/AppPage';
@@ -43,6 +44,18 @@ const test = base.extend<object, { world: { host: RunningHost; proxy: FaultProxy
     { scope: 'worker' },
   ],
 });
+
+/** Opens the app on the proxied connection (as each test's own page) and picks SupportTickets. */
+async function openTicketsViaProxy(page: Page, host: RunningHost): Promise<void> {
+  await new AppPage(page).open(host.url);
+  const conns = new ConnectionsPage(page);
+  await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
+  await conns.selectByName(PROXY_NAME);
+  await page
+    .getByRole('navigation', { name: 'Tables' })
+    .getByRole('button', { name: 'SupportTickets', exact: true })
+    .click();
+}
 
 test('a load that takes long shows a named busy indicator until it ends', async ({
   page,
@@ -93,17 +106,10 @@ test('a bulk edit of 2,000 rows shows its busy label before the main thread stag
   world,
 }) => {
   const { host } = world;
-  await new AppPage(page).open(host.url);
-  const conns = new ConnectionsPage(page);
-  await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
-  await conns.selectByName(PROXY_NAME);
+  await openTicketsViaProxy(page, host);
   const b = new BrowsePage(page);
   const g = new GridEditPage(page);
   const s = new StagingPage(page);
-  await page
-    .getByRole('navigation', { name: 'Tables' })
-    .getByRole('button', { name: 'SupportTickets', exact: true })
-    .click();
   await b.operation('Scan').click();
   await b.loadAll.click();
   await expect(b.counts).toContainText('2,000 loaded');
@@ -175,14 +181,7 @@ test('Load all reads full pages (no Limit), can be canceled, and keeps the rows 
     if (scan.TotalSegments === 4 && scan.Segment !== 0) await gate;
   };
   try {
-    await new AppPage(page).open(host.url);
-    const conns = new ConnectionsPage(page);
-    await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
-    await conns.selectByName(PROXY_NAME);
-    await page
-      .getByRole('navigation', { name: 'Tables' })
-      .getByRole('button', { name: 'SupportTickets', exact: true })
-      .click();
+    await openTicketsViaProxy(page, host);
     const b = new BrowsePage(page);
     await b.operation('Scan').click();
     await expect(b.loadStatus).toContainText('100 items · 1 page');
