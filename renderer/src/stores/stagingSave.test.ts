@@ -69,9 +69,14 @@ describe('the staging save encoder', () => {
 
   it('a batch cut by its byte limit groups only the entries it takes', () => {
     const bulk = page0.map((o) => update(o, { status: { S: 'done' } }));
+    // What the group's first row and each later one add to the write.
+    const probeEncoder = encoderFor(bulk, schemas);
+    const firstRow = probeEncoder(bulk[0]!) as number;
+    expect(probeEncoder(bulk[1]!)).toBe(GROUPED_ENTRY_BYTES);
+    expect(firstRow).toBeGreaterThan(GROUPED_ENTRY_BYTES);
     // A whole entry first, sized so that exactly 30 grouped entries fit after it.
     const big = (fill: string) => update(row(5000), { note: { S: fill } });
-    const room = CHUNK_BYTES - 30 * GROUPED_ENTRY_BYTES;
+    const room = CHUNK_BYTES - firstRow - 29 * GROUPED_ENTRY_BYTES;
     const probe = JSON.stringify(big('')).length + 1;
     const first = big('x'.repeat(room - probe));
     expect(JSON.stringify(first).length + 1).toBe(room);
@@ -81,5 +86,22 @@ describe('the staging save encoder', () => {
     const sent = JSON.parse(body) as { entries: StagingEntry[]; groups: StagingGroup[] };
     expect(sent.entries.map((e) => e.id)).toEqual([first.id]);
     expect(sent.groups[0]!.rows).toEqual([{ page: 'p.0', indexes: Array.from({ length: 30 }, (_, i) => i) }]);
+    // The whole write stays within what was counted.
+    expect(body.length).toBeLessThanOrEqual(CHUNK_BYTES + 64);
+  });
+
+  it('a group’s update counts once toward the write, however large, and what is counted covers what is written', () => {
+    const value = 'v'.repeat(300_000);
+    const bulk = page1.slice(0, 20).map((o) => update(o, { note: { S: value } }));
+    const all = [...bulk, ...page0.slice(0, 60).map((o) => update(o, { s: { S: 'x' } }))];
+    const encode = encoderFor(all, schemas);
+    const sizes = all.map((e) => encode(e));
+    expect(sizes[0]).toBeGreaterThan(300_000);
+    expect(sizes.slice(1, 20)).toEqual(Array(19).fill(GROUPED_ENTRY_BYTES));
+    const counted = sizes.reduce<number>((n, x) => n + (typeof x === 'number' ? x : x.length + 1), 0);
+    const { batch, body } = takeBatch(all, encoderFor(all, schemas));
+    expect(batch).toHaveLength(80);
+    expect(body.length).toBeLessThan(counted);
+    expect(body.length).toBeLessThan(2 * value.length); // the value is written once
   });
 });

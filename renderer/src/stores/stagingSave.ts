@@ -13,7 +13,8 @@ import type { Item } from '../../../shared/dynamo/types';
 import { ApiCallError, call } from '../api/client';
 import { withJsonBody } from '../api/jsonBody';
 import { keepLoads, servedPlaces } from '../api/servedPages';
-import { takeBatch, type Batch, type EntryEncoder } from '../features/staging/persistQueue';
+import { GROUPED_ENTRY_BYTES, takeBatch, type Batch, type EntryEncoder } from '../features/staging/persistQueue';
+import { utf8Length } from '../../../shared/dynamo/binary';
 import { useItemsStore } from './itemsStore';
 
 /** Saves with fewer updates send them whole: finding the served rows scans every noted page. */
@@ -35,6 +36,9 @@ const whole = (e: StagingEntry) => JSON.stringify(e);
 /** Updates shared by at least this many entries of a save travel as a group (StagingGroup). */
 export const MIN_GROUP = 16;
 
+/** A group's text besides its update (in its signature): names, key schema, brackets, at most. */
+const GROUP_HEAD_BYTES = 1024;
+
 /**
  * The JSON text of each entry of a save of `entries` (about to be batched): an update whose
  * original is a served image names it, and updates that many of them share (a bulk edit's) are
@@ -49,11 +53,18 @@ export function encoderFor(entries: Iterable<StagingEntry>, keySchemas: KeySchem
   const places = servedPlaces(images);
   if (places.size === 0) return whole;
   const groups = groupsOf(list, places, keySchemas);
+  // A group's own text (its update) counts once, with its first row, toward the write's bytes.
+  const counted = new Set<string>();
   const encode: EntryEncoder = (e) => {
     const u = e.update;
     const at = u && places.get(u.original);
     if (!u || !at) return whole(e);
-    if (groups.has(e)) return null;
+    const sig = groups.get(e);
+    if (sig !== undefined) {
+      if (counted.has(sig)) return GROUPED_ENTRY_BYTES;
+      counted.add(sig);
+      return GROUPED_ENTRY_BYTES + GROUP_HEAD_BYTES + utf8Length(sig);
+    }
     const updateRef: UpdateRef = {
       key: u.key,
       page: at[0],

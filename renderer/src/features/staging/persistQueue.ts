@@ -43,21 +43,22 @@ export interface Batch {
 }
 
 /**
- * How a write's entries are serialised: each entry's JSON text, or null for an entry written in
- * a group (rows of one table given the same update, shared/contract/staging.ts StagingGroup),
- * whose JSON `groups` makes for all such entries of the write at once.
+ * How a write's entries are serialised: each entry's JSON text, or, for an entry written in a
+ * group (rows of one table given the same update, shared/contract/staging.ts StagingGroup), the
+ * bytes it adds to the write at most (a number), whose JSON `groups` makes for all such entries
+ * of the write at once.
  */
 export interface EntryEncoder {
-  (e: StagingEntry): string | null;
-  /** The JSON array of the groups holding `entries` (each one this encoder answered null for). */
+  (e: StagingEntry): string | number;
+  /** The JSON array of the groups holding `entries` (each one this encoder answered a number for). */
   groups?: (entries: readonly StagingEntry[]) => string;
 }
 
 /**
- * What an entry written in a group adds to a write, at most: its index in the group's list.
- * (An encoder groups only updates shared by many entries: their group's own text is shared.)
+ * What a row written in a group adds to a write, at most: its index in its page's list, or a page
+ * entry of its own ({"page":"<id>","indexes":[<i>]}) when it is its page's only row.
  */
-export const GROUPED_ENTRY_BYTES = 12;
+export const GROUPED_ENTRY_BYTES = 64;
 
 /**
  * The first write of `entries`: up to CHUNK entries and CHUNK_BYTES of JSON (the web host refuses
@@ -72,11 +73,11 @@ export function takeBatch(entries: Iterable<StagingEntry>, encode: EntryEncoder)
   for (const e of entries) {
     if (batch.length === CHUNK) break;
     const text = encode(e);
-    const size = text === null ? GROUPED_ENTRY_BYTES : utf8Length(text) + 1;
+    const size = typeof text === 'number' ? text : utf8Length(text) + 1;
     if (batch.length > 0 && bytes + size > CHUNK_BYTES) break;
     bytes += size;
     batch.push(e);
-    if (text === null) grouped.push(e);
+    if (typeof text === 'number') grouped.push(e);
     else parts.push(text);
   }
   if (grouped.length === 0) return { batch, body: `{"entries":[${parts.join(',')}]}` };
