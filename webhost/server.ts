@@ -49,8 +49,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown, timing?: s
 }
 
 /**
- * The Server-Timing of an API answer (ms): reading the body, parsing it, and the backend's answer. The browser shows it beside the request (DevTools, Resource
- * Timing), so the host's share of a slow save is seen apart from the wire and the page.
+ * The Server-Timing of an API answer (ms): reading the body, parsing it, and the backend's
+ * answer. The browser shows it beside the request (DevTools, Resource Timing), so the host's
+ * share of a slow save is seen apart from the wire and the page.
  */
 function serverTiming(marks: { start: number; read: number; parsed: number; answered: number }): string {
   const ms = (a: number, b: number) => (b - a).toFixed(1);

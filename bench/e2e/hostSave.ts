@@ -31,13 +31,9 @@ interface Row {
 
 async function main(): Promise<void> {
   const dynalite = await startDynaliteProcess();
-  // HOST_NODE_OPTIONS: node options for the host alone (V8 flags to try).
-  const options = process.env.HOST_NODE_OPTIONS;
-  const hostEnv = PROFILE ? hostProfileEnv(PROFILE, true) : options ? { NODE_OPTIONS: options } : undefined;
-  const env = await startEnv(dynalite, hostEnv);
+  // Host node options and output: BENCH_HOST_NODE_OPTIONS, BENCH_HOST_LOG (env.ts), as in every bench.
+  const env = await startEnv(dynalite, PROFILE ? hostProfileEnv(PROFILE, true) : undefined);
   try {
-    // HOST_LOG: the host's own output (--trace-gc lines with HOST_NODE_OPTIONS) is printed as it comes.
-    if (process.env.HOST_LOG === '1') env.host.process.stdout?.on('data', (c: Buffer) => process.stdout.write(`[host] ${c}`));
     await createTable(env.client, 'hostsave');
     await env.dynalite.fill('hostsave', ITEMS, 'wide');
     const { origin, token } = env.host;

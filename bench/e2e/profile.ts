@@ -58,8 +58,6 @@ async function profiled(
 }
 
 async function main(env: Env): Promise<void> {
-  // HOST_LOG=1: the host's own output is printed as it comes (as in hostSave.ts).
-  if (process.env.HOST_LOG === '1') env.host.process.stdout?.on('data', (c: Buffer) => process.stdout.write(`[host] ${c}`));
   await createTable(env.client, 'bench100k');
   await env.dynalite.fill('bench100k', ITEMS, 'wide');
   const { page } = await openTable(env, 'bench100k');

@@ -47,14 +47,12 @@ const test = base.extend<object, { world: { host: RunningHost; proxy: FaultProxy
 
 /** Opens the app on the proxied connection (as each test's own page) and picks SupportTickets. */
 async function openTicketsViaProxy(page: Page, host: RunningHost): Promise<void> {
-  await new AppPage(page).open(host.url);
+  const app = new AppPage(page);
+  await app.open(host.url);
   const conns = new ConnectionsPage(page);
   await expect(conns.picker.locator('option').filter({ hasText: PROXY_NAME })).toHaveCount(1);
   await conns.selectByName(PROXY_NAME);
-  await page
-    .getByRole('navigation', { name: 'Tables' })
-    .getByRole('button', { name: 'SupportTickets', exact: true })
-    .click();
+  await app.openTable('SupportTickets');
 }
 
 test('a load that takes long shows a named busy indicator until it ends', async ({

@@ -53,7 +53,8 @@ function skipSpace(b: Uint8Array, i: number): number {
   return i;
 }
 
-const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+/** The text of UTF-8 bytes (a view: nothing copied before decoding). */
+export const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
 /**
  * The bytes of the value of member `name` of the JSON object `item` (Uint8Array: a Buffer is

@@ -16,6 +16,7 @@ import { itemOf, itemsOf, rawCapacity, sendRawWith } from '../sdk/rawRead';
 import { pageRequest, type PageOptions } from './read';
 import { topMembers } from './rawJson';
 import { forgetTable } from './target';
+import { utf8 } from './itemMember';
 
 export interface RawPage {
   /** The Items list as sent (a JSON array), when it can travel as it is. */
@@ -29,8 +30,6 @@ export interface RawPage {
   scannedCount: number;
   consumedCapacity: number;
 }
-
-const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
 /** The members of a page other than its Items, from a reader of each member. */
 function pageMembers(member: (name: string) => unknown): RawPage {

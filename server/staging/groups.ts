@@ -9,7 +9,7 @@ import type { StagingEntry, StagingGroup } from '../../shared/contract/staging';
 import type { UpdateRef } from '../../shared/changes/wire';
 import { changeIdOf, rowId } from '../../shared/changes/identity';
 import type { AttributeValue, Item, KeyType } from '../../shared/dynamo/types';
-import { memberValue } from '../items/itemMember';
+import { memberValue, utf8 } from '../items/itemMember';
 import type { ServedPages } from '../items/servedPages';
 import { namedError } from '../errors';
 import { ORIGINAL_GONE, ORIGINAL_MISMATCH } from './byRef';
@@ -19,8 +19,6 @@ export interface GroupEntries {
   /** Each entry's original: the bytes its row was served as. */
   originals: Uint8Array[];
 }
-
-const utf8 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 
 /** The text of `raw` when it is {"<type>":"<text>"} with no quote or backslash in the text. */
 function plainText(raw: Uint8Array, type: KeyType): string | undefined {

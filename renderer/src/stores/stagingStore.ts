@@ -71,8 +71,7 @@ const queue = createPersistQueue(
   (persist) => set({ persist }),
   undefined,
   afterPaint,
-  // Updates whose original the web host served name it; a bulk edit's travel as groups (stagingSave.ts).
-  (entries) => encoderFor(entries, get().keySchemas),
+  (entries) => encoderFor(entries, get().keySchemas), // served rows named, bulk edits grouped
 );
 
 /** The table and key schema of one edit target, so the store can place its change. */
