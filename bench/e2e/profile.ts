@@ -44,12 +44,12 @@ async function profiled(
   const calls = await page.evaluate(() => {
     const out = performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('/api/staging'))
+      .filter((e) => e.name.includes('/api/'))
       .map((e) => {
         const r = e as PerformanceResourceTiming;
         // The host's own share (webhost/server.ts Server-Timing): read, parse, answer.
         const host = r.serverTiming.map((t) => `${t.name} ${t.duration.toFixed(0)}`).join(', ');
-        return `${r.name.split("/").pop()} request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms (host: ${host}), body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
+        return `${r.name.split('/').pop()} at ${r.startTime.toFixed(0)}: request->response ${(r.responseStart - r.requestStart).toFixed(0)} ms (host: ${host}), body ${(r.responseEnd - r.responseStart).toFixed(0)} ms, fetch total ${r.duration.toFixed(0)} ms`;
       });
     performance.clearResourceTimings();
     return out;

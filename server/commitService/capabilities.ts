@@ -6,10 +6,29 @@
  */
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-export async function transactionSupport(
-  client: DynamoDBClient,
-  connectionId: string,
-): Promise<{ transactions: boolean; reason?: string }> {
+type Support = { transactions: boolean; reason?: string };
+
+/**
+ * Each client's answer, once it is a definite one: the review asks on every opening, and an
+ * endpoint does not gain or lose an operation while its client lives (a connection edited gets a
+ * new client). A check that could not be made (the endpoint unreachable, throttled) is asked again.
+ */
+const answers = new WeakMap<DynamoDBClient, Promise<Support>>();
+
+export function transactionSupport(client: DynamoDBClient, connectionId: string): Promise<Support> {
+  const known = answers.get(client);
+  if (known) return known;
+  const asked = ask(client, connectionId);
+  answers.set(client, asked);
+  void asked.then((a) => {
+    if (a.reason?.startsWith(COULD_NOT) && answers.get(client) === asked) answers.delete(client);
+  });
+  return asked;
+}
+
+const COULD_NOT = 'Could not check';
+
+async function ask(client: DynamoDBClient, connectionId: string): Promise<Support> {
   try {
     await client.send(new TransactWriteItemsCommand({ TransactItems: [] }));
     return { transactions: true };
@@ -21,6 +40,6 @@ export async function transactionSupport(
     }
     // Asked and answered (a validation error, or access): the operation exists.
     if (/Validation|AccessDenied|Serialization/.test(name)) return { transactions: true };
-    return { transactions: false, reason: `Could not check for transactions: ${name}` };
+    return { transactions: false, reason: `${COULD_NOT} for transactions: ${name}` };
   }
 }

@@ -1,0 +1,83 @@
+/**
+ * What the long frames of scenario 7's Load all are made of, without a tracer slowing the page
+ * (diagnosis, not a gate): Chromium's Long Animation Frame entries over LONG_MS, each with its
+ * scripts (function, invoker, duration) and its style/layout and render times, as scenario 7 loads
+ * the 1,000,000-item table. Build unminified for readable names (DYNOSTAGE_MINIFY=0).
+ *
+ *   BENCH_BIG_ITEMS=1000000 tsx bench/e2e/loafMillion.ts     (build the renderer first)
+ */
+import type { Env } from './env';
+import { runScript } from './script';
+import { createTable } from './fill';
+import { openTable } from './scenarios/firstRows';
+import { clickLoadAll } from './scenarios/loadAll';
+
+const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 1_000_000);
+const LONG_MS = Number(process.env.LONG_MS ?? 80);
+
+interface Loaf {
+  startTime: number;
+  duration: number;
+  blockingDuration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: {
+    invoker: string;
+    invokerType: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    sourceCharPosition: number;
+    duration: number;
+    startTime: number;
+    forcedStyleAndLayoutDuration: number;
+  }[];
+}
+
+async function main(env: Env): Promise<void> {
+  await createTable(env.client, 'bench1m');
+  await env.dynalite.fill('bench1m', ITEMS, 'narrow');
+  const { page } = await openTable(env, 'bench1m');
+  await page.evaluate((longMs) => {
+    const w = window as unknown as { __loafs: unknown[] };
+    w.__loafs = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.duration > longMs) w.__loafs.push(e.toJSON());
+    }).observe({ type: 'long-animation-frame', buffered: false });
+    // As scenario 7's frame recorder, with each long frame's end time.
+    const f = window as unknown as { __long: [number, number][]; __on: boolean };
+    f.__long = [];
+    f.__on = true;
+    let last = 0;
+    const tick = (now: number) => {
+      if (last > 0 && now - last > longMs) f.__long.push([now, now - last]);
+      last = now;
+      if (f.__on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, LONG_MS);
+  const ms = await clickLoadAll(page, ITEMS);
+  const long = await page.evaluate(() => {
+    const f = window as unknown as { __long: [number, number][]; __on: boolean };
+    f.__on = false;
+    return f.__long;
+  });
+  for (const [end, d] of long) console.log(`rAF gap ending ${(end / 1000).toFixed(2)} s: ${d.toFixed(0)} ms`);
+  const loafs = (await page.evaluate(() => (window as unknown as { __loafs: Loaf[] }).__loafs)) as Loaf[];
+  console.log(`== Load all ${ITEMS}: ${ms.toFixed(0)} ms; ${loafs.length} frames over ${LONG_MS} ms`);
+  for (const f of loafs) {
+    const render = f.startTime + f.duration - f.renderStart;
+    const layout = f.styleAndLayoutStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0;
+    const scripts = f.scripts
+      .map((s) => {
+        const file = s.sourceURL.split('/').pop();
+        return `${s.invokerType}:${s.invoker} ${s.sourceFunctionName || '?'}@${file}:${s.sourceCharPosition} ${s.duration.toFixed(0)}`;
+      })
+      .join('; ');
+    const inScripts = f.scripts.reduce((n, s) => n + s.duration, 0);
+    console.log(
+      `${(f.startTime / 1000).toFixed(2)} s +${f.duration.toFixed(0)} ms (blocking ${f.blockingDuration.toFixed(0)}): scripts ${inScripts.toFixed(0)} [${scripts}] render ${f.renderStart ? render.toFixed(0) : 0} (style/layout ${layout.toFixed(0)})`,
+    );
+  }
+}
+
+void runScript(main);
