@@ -11,6 +11,8 @@ import { runScript } from './script';
 import { createTable } from './fill';
 import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
+import { startCpuProfile } from './cdpRecord';
+import { writeFileSync } from 'node:fs';
 
 const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 1_000_000);
 const LONG_MS = Number(process.env.LONG_MS ?? 80);
@@ -55,7 +57,16 @@ async function main(env: Env): Promise<void> {
     };
     requestAnimationFrame(tick);
   }, LONG_MS);
+  // A full GC at a known page time: with BENCH_JS_FLAGS=--trace-gc-nvp, it lines the GC trace's
+  // times (ms since the isolate started) up with the page's (see the first "low memory" GC).
+  const cdp = await page.context().newCDPSession(page);
+  const marked = await page.evaluate(() => performance.now());
+  await cdp.send('HeapProfiler.collectGarbage');
+  console.log(`page time before a forced GC: ${marked.toFixed(0)} ms`);
+  // PROFILE_OUT=file: a CPU profile of the page over the load (slows it; names need DYNOSTAGE_MINIFY=0).
+  const stopCpu = process.env.PROFILE_OUT ? await startCpuProfile(cdp, 500) : null;
   const ms = await clickLoadAll(page, ITEMS);
+  if (stopCpu) writeFileSync(process.env.PROFILE_OUT!, JSON.stringify(await stopCpu()));
   const long = await page.evaluate(() => {
     const f = window as unknown as { __long: [number, number][]; __on: boolean };
     f.__on = false;

@@ -8,7 +8,7 @@ import { tableRef } from '../../../shared/changes/identity';
 import type { Positions } from '../../../shared/changes/idPositions';
 import { keyNames } from '../../../shared/dynamo/types';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
-import { addRows, emptyIndex, indexOf, rowIdOf } from './loadedRows';
+import { addRows, emptyIndex, enterAhead, indexOf, rowIdOf } from './loadedRows';
 import type { RowIndex } from './loadedRows';
 import { loadedMeasureStore } from './loadedMeasures';
 import { measureWhenIdle } from './measureIdle';
@@ -257,6 +257,16 @@ export const selectSlot =
   (ref: SlotRef) =>
   (s: ItemsState): ItemsSlot | undefined =>
     s.slots[slotKey(ref)];
+
+/**
+ * The row ids of load `loadId`'s next rows, entered in the slot's index as they arrive, before
+ * the rows are appended (loadedRows.ts enterAhead): a Load all's hand-overs then stay short.
+ */
+export function enterIdsAhead(ref: SlotRef, loadId: string, ids: readonly string[]): void {
+  const slot = useItemsStore.getState().slots[slotKey(ref)];
+  const index = indexes.get(slotKey(ref));
+  if (slot?.loadId === loadId && index) enterAhead(index, slot.items.length, ids);
+}
 
 /** The loaded item with row id `id`, found without scanning the slot. */
 export function findItem(slot: ItemsSlot, id: string | null): Item | undefined {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { canonicalKey } from '../../../shared/dynamo/key';
 import type { Item, KeySchema } from '../../../shared/dynamo/types';
-import { addRows, emptyIndex, extendsRows, indexOf } from './loadedRows';
+import { addRows, emptyIndex, enterAhead, extendsRows, indexOf } from './loadedRows';
 import type { LoadedRowsState } from './loadedRows';
 
 const schema: KeySchema = { partitionKey: { name: 'pk', type: 'S' } };
@@ -51,6 +51,58 @@ describe('addRows', () => {
     expect(rows.items).toHaveLength(2);
     expect(new Set(rows.ids).size).toBe(2);
     expect(rows.ids.every((id) => !id.startsWith('['))).toBe(true);
+  });
+});
+
+describe('ids entered ahead of their rows (a Load all\'s pages as they arrive)', () => {
+  const idsOf = (page: Item[]) => page.map((i) => canonicalKey(i, schema));
+  const page = (from: number, n: number, extra: Item = {}) =>
+    Array.from({ length: n }, (_, i) => item(`r${from + i}`, extra));
+
+  /** The rows and positions of `pages` added one by one, each entered ahead first (or not). */
+  function load(pages: Item[][], ahead: boolean, between?: (rows: LoadedRowsState, index: ReturnType<typeof emptyIndex>) => LoadedRowsState) {
+    const index = emptyIndex(schema);
+    let rows = noRows();
+    if (ahead) for (const p of pages) enterAhead(index, 0, idsOf(p));
+    rows = between ? between(rows, index) : rows;
+    for (const p of pages) rows = addRows(rows, index, p, schema, idsOf(p));
+    return { rows, index };
+  }
+
+  it('are found before the rows come, past them; the hand-over then probes nothing', () => {
+    const pages = [page(0, 3), page(3, 2, { n: { N: '1' } })];
+    const index = emptyIndex(schema);
+    enterAhead(index, 0, idsOf(pages[0]!));
+    enterAhead(index, 0, idsOf(pages[1]!));
+    expect(index.rowOf.get(canonicalKey(item('r4'), schema))).toBe(4);
+    const probe = vi.spyOn(index.rowOf, 'setIfAbsent');
+    let rows = addRows(noRows(), index, pages[0]!, schema, idsOf(pages[0]!));
+    rows = addRows(rows, index, pages[1]!, schema, idsOf(pages[1]!));
+    expect(probe).not.toHaveBeenCalled();
+    const plain = load(pages, false);
+    expect(rows).toEqual(plain.rows);
+    expect(index.rowOf).toEqual(plain.index.rowOf);
+    expect(rows.columns).toEqual(['pk', 'n']);
+  });
+
+  it('a key read twice among them: the row is replaced in place, as without them', () => {
+    const pages = [page(0, 3), [item('r1', { again: { BOOL: true } }), item('r9')]];
+    const withAhead = load(pages, true);
+    const plain = load(pages, false);
+    expect(withAhead.rows).toEqual(plain.rows);
+    expect(withAhead.rows.items).toHaveLength(4);
+    expect(withAhead.index.rowOf).toEqual(plain.index.rowOf);
+  });
+
+  it('rows added in between (a refresh while loading) leave every row at its true position', () => {
+    const pages = [page(0, 3), page(3, 3)];
+    const refresh = (rows: LoadedRowsState, index: ReturnType<typeof emptyIndex>) =>
+      addRows(rows, index, [item('x'), item('r4', { refreshed: { BOOL: true } })], schema);
+    const withAhead = load(pages, true, refresh);
+    const plain = load(pages, false, refresh);
+    expect(withAhead.rows).toEqual(plain.rows);
+    for (const [i, id] of withAhead.rows.ids.entries()) expect(withAhead.index.rowOf.get(id)).toBe(i);
+    expect(withAhead.rows.ids).toHaveLength(7);
   });
 });
 

@@ -26,6 +26,15 @@ export interface RowIndex {
   items: readonly Item[];
   /** The review's measurements of the rows, by position (see rowMeasures.ts). */
   measures: RowMeasures;
+  /** Ids entered before their rows (enterAhead), in order, from position `from`. */
+  ahead?: Ahead;
+}
+
+interface Ahead {
+  from: number;
+  ids: string[];
+  /** False once an id entered ahead was in the index already (then addRows rebuilds it). */
+  clean: boolean;
 }
 
 let orphanIds = 0;
@@ -93,6 +102,31 @@ export function positionOf(index: RowIndex, item: Item): number {
 }
 
 /**
+ * Enters the ids of rows that are coming next (a Load all's pages as they arrive, before they are
+ * handed to the store) into the index now, at the positions they will have: after `loaded` rows
+ * and the ids entered ahead of these. Handing a second's worth of pages over then probes nothing
+ * (at a million rows that was most of a long frame); lookups meanwhile find positions past the
+ * rows, which every caller checks (ids[i] against the id). addRows takes them only when it is
+ * given exactly those rows in order at that position; anything else rebuilds the index first.
+ */
+export function enterAhead(index: RowIndex, loaded: number, ids: readonly string[]): void {
+  const a = (index.ahead ??= { from: loaded, ids: [], clean: true });
+  const first = a.from + a.ids.length;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string;
+    if (index.rowOf.setIfAbsent(id, first + k) !== undefined) a.clean = false;
+    a.ids.push(id);
+  }
+}
+
+/** Whether `ids` are the next ids entered ahead, from position `base`, none loaded before. */
+function takesAhead(a: Ahead, base: number, ids: readonly string[] | undefined): boolean {
+  if (!a.clean || a.from !== base || !ids || ids.length > a.ids.length) return false;
+  for (let k = 0; k < ids.length; k++) if (ids[k] !== a.ids[k]) return false;
+  return true;
+}
+
+/**
  * The rows with `incoming` added: an item whose key is already loaded replaces that row in place,
  * new attribute names are appended to `columns` (the array is only replaced when one is new).
  * `incomingIds`, when the caller made them as the items arrived, are their row ids (rowIdOf under
@@ -108,6 +142,14 @@ export function addRows<T extends LoadedRowsState>(
   // New rows are gathered apart and joined with one concat (a native copy of the old arrays:
   // ~5 ms for 1,000,000); rows read again replace theirs in the joined copy.
   const base = rows.items.length;
+  const ahead = index.ahead;
+  const entered = ahead !== undefined && takesAhead(ahead, base, incomingIds);
+  if (ahead && !entered) {
+    // Positions entered ahead for other rows: the index is rebuilt from the rows (rare: a row
+    // refreshed, or the same key read twice, while a Load all streams).
+    index.rowOf = IdPositions.of(rows.ids);
+    index.ahead = undefined;
+  }
   const newItems: Item[] = [];
   const newIds: string[] = [];
   let again: { at: number; item: Item }[] | null = null;
@@ -115,7 +157,7 @@ export function addRows<T extends LoadedRowsState>(
   for (let k = 0; k < incoming.length; k++) {
     const item = incoming[k] as Item;
     const id = incomingIds ? (incomingIds[k] as string) : rowIdOf(item, keySchema);
-    const at = index.rowOf.setIfAbsent(id, base + newItems.length);
+    const at = entered ? undefined : index.rowOf.setIfAbsent(id, base + newItems.length);
     if (at === undefined) {
       newItems.push(item);
       newIds.push(id);
@@ -127,6 +169,10 @@ export function addRows<T extends LoadedRowsState>(
         (added ??= []).push(name);
       }
     }
+  }
+  if (entered) {
+    ahead.from += incoming.length;
+    ahead.ids = ahead.ids.slice(incoming.length);
   }
   const items = rows.items.concat(newItems);
   if (again) {

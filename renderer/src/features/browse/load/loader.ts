@@ -9,6 +9,7 @@ import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
 import { isQuery, loadAllModel } from '../../../../../shared/query';
 import { ApiCallError, call, onEvent } from '../../../api/client';
 import {
+  enterIdsAhead,
   rowIdOf,
   slotKey,
   useItemsStore,
@@ -121,10 +122,13 @@ function listen(): void {
   onEvent('items:page', (e) => {
     const s = streams.get(e.loadId);
     if (!s) return;
-    for (const item of e.items) {
-      s.buffer.push(item);
-      s.ids.push(rowIdOf(item, s.keySchema));
+    const ids = e.items.map((item) => rowIdOf(item, s.keySchema));
+    for (let k = 0; k < ids.length; k++) {
+      s.buffer.push(e.items[k] as Item);
+      s.ids.push(ids[k] as string);
     }
+    // Indexed now, a page at a time, not when a second's worth is handed over.
+    enterIdsAhead(s.ref, e.loadId, ids);
     s.progress = {
       items: e.total,
       pages: e.pages,
