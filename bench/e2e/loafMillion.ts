@@ -13,6 +13,7 @@ import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { startCpuProfile } from './cdpRecord';
 import { writeFileSync } from 'node:fs';
+import { sampleMemory } from './procs';
 
 const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 1_000_000);
 const LONG_MS = Number(process.env.LONG_MS ?? 80);
@@ -65,7 +66,10 @@ async function main(env: Env): Promise<void> {
   console.log(`page time before a forced GC: ${marked.toFixed(0)} ms`);
   // PROFILE_OUT=file: a CPU profile of the page over the load (slows it; names need DYNOSTAGE_MINIFY=0).
   const stopCpu = process.env.PROFILE_OUT ? await startCpuProfile(cdp, 500) : null;
+  // SAMPLE=1: the renderer's and host's memory sampled during the load, as scenario 7 does.
+  const sampler = process.env.SAMPLE === '1' ? sampleMemory(cdp, env.host.process.pid ?? 0) : null;
   const ms = await clickLoadAll(page, ITEMS);
+  if (sampler) console.log('peak memory', JSON.stringify(await sampler.stop()));
   if (stopCpu) writeFileSync(process.env.PROFILE_OUT!, JSON.stringify(await stopCpu()));
   const long = await page.evaluate(() => {
     const f = window as unknown as { __long: [number, number][]; __on: boolean };
