@@ -8,6 +8,9 @@ import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-
 
 type Support = { transactions: boolean; reason?: string };
 
+/** How an answer that is not definite begins (the endpoint could not be asked). */
+const COULD_NOT = 'Could not check';
+
 /**
  * Each client's answer, once it is a definite one: the review asks on every opening, and an
  * endpoint does not gain or lose an operation while its client lives (a connection edited gets a
@@ -26,7 +29,6 @@ export function transactionSupport(client: DynamoDBClient, connectionId: string)
   return asked;
 }
 
-const COULD_NOT = 'Could not check';
 
 async function ask(client: DynamoDBClient, connectionId: string): Promise<Support> {
   try {

@@ -94,6 +94,16 @@ describe('ids entered ahead of their rows (a Load all\'s pages as they arrive)',
     expect(withAhead.index.rowOf).toEqual(plain.index.rowOf);
   });
 
+  it('once every row entered ahead is handed over, a later append (a refresh) keeps the index', () => {
+    const pages = [page(0, 3), page(3, 2)];
+    const { rows, index } = load(pages, true);
+    const kept = index.rowOf;
+    const after = addRows(rows, index, [item('r1', { refreshed: { BOOL: true } }), item('new')], schema);
+    expect(index.rowOf).toBe(kept); // not rebuilt from every row
+    expect(after.ids).toHaveLength(6);
+    for (const [i, id] of after.ids.entries()) expect(index.rowOf.get(id)).toBe(i);
+  });
+
   it('rows added in between (a refresh while loading) leave every row at its true position', () => {
     const pages = [page(0, 3), page(3, 3)];
     const refresh = (rows: LoadedRowsState, index: ReturnType<typeof emptyIndex>) =>

@@ -173,6 +173,8 @@ export function addRows<T extends LoadedRowsState>(
   if (entered) {
     ahead.from += incoming.length;
     ahead.ids = ahead.ids.slice(incoming.length);
+    // Every id entered ahead has its row now: later appends (a refresh) have nothing to undo.
+    if (ahead.ids.length === 0) index.ahead = undefined;
   }
   const items = rows.items.concat(newItems);
   if (again) {
