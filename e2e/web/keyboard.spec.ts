@@ -125,6 +125,8 @@ test('the archive job by keyboard only: query, Load all, select all, Move, revie
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(move.getByLabel('Target table')).toBeFocused();
+  // The tables are listed when the dialog opens: type once they are there, as a person would.
+  await expect(move.getByLabel('Target table').locator('option', { hasText: 'TicketArchive' })).toBeAttached();
   await page.keyboard.type('TicketArchive');
   await expect(move.getByLabel('Target table')).toHaveValue('TicketArchive');
   await expect(move.getByRole('status')).toContainText(`Moves ${fmt(resolved.length)} items`);
