@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { IdPositions } from './idPositions';
 
 const key = (i: number) => `["S:B-${String(i).padStart(7, '0')}"]`;
@@ -51,4 +51,43 @@ test('setIfAbsent: the position an id has, or it takes the one offered', () => {
   expect(p.size).toBe(2);
   for (let i = 0; i < 1000; i++) expect(p.setIfAbsent(`k${i}`, i + 2)).toBeUndefined();
   for (let i = 0; i < 1000; i++) expect(p.setIfAbsent(`k${i}`, -1)).toBe(i + 2);
+});
+
+test('growing moves a few entries per id added, never the whole table in one call', () => {
+  const p = new IdPositions();
+  const placed = vi.spyOn(IdPositions.prototype as unknown as { place(e: number, h: number): void }, 'place');
+  let most = 0;
+  for (let i = 0; i < 70_000; i++) {
+    placed.mockClear();
+    p.setIfAbsent(key(i), i);
+    most = Math.max(most, placed.mock.calls.length);
+  }
+  placed.mockRestore();
+  // The id itself and four moved ones; a one-step rehash placed every entry (65,536 here).
+  expect(most).toBeLessThanOrEqual(5);
+});
+
+test('while it grows, every id is found, moved positions stick, new ids are found', () => {
+  const p = new IdPositions();
+  let i = 0;
+  while ((!p.growing || i < 1000) && i < 100_000) p.set(key(i), i++);
+  expect(p.growing).toBe(true);
+  const moving = i;
+  // Ids not moved yet to the larger table are found in the smaller one, and set there.
+  for (let k = 0; k < i; k++) expect(p.get(key(k))).toBe(k);
+  for (let k = 0; k < i; k += 3) p.set(key(k), -k - 1);
+  const extra = i + 5;
+  expect(p.setIfAbsent(key(extra), extra)).toBeUndefined();
+  expect(p.setIfAbsent(key(1), 99)).toBe(1);
+  while (p.growing) p.set(key(i), i++);
+  for (let k = 0; k < i; k++) expect(p.get(key(k))).toBe(k % 3 === 0 && k < moving ? -k - 1 : k);
+  expect(p.get(key(extra))).toBe(extra);
+  expect(p.get('["S:none"]')).toBeUndefined();
+});
+
+test('sized for the ids it is built from: of() never grows', () => {
+  const ids = Array.from({ length: 20_000 }, (_, k) => key(k));
+  const p = IdPositions.of(ids);
+  expect(p.growing).toBe(false);
+  ids.forEach((id, k) => expect(p.get(id)).toBe(k));
 });

@@ -32,17 +32,40 @@ function hashOf(s: string): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/** Entries moved from the smaller table to the larger one per entry added while growing. */
+const MOVE_STEP = 4;
+
 export class IdPositions implements Positions {
   /** Entry -> id, position and hash; entries are never removed. */
   private keys: string[] = [];
-  private values = new Int32Array(8);
-  private hashes = new Int32Array(8);
-  /** Open addressing (linear probing): slot -> entry, or EMPTY. At most half full. */
-  private slots = new Int32Array(16).fill(EMPTY);
+  private values: Int32Array<ArrayBuffer>;
+  private hashes: Int32Array<ArrayBuffer>;
+  /**
+   * Open addressing (linear probing): slot -> entry + 1, or 0 (empty; a new Int32Array is all
+   * zeros). At most half full.
+   */
+  private slots: Int32Array<ArrayBuffer>;
+  /**
+   * While the table grows: the smaller table, which still holds the entries from `moved` to
+   * `oldCount`. Growing moves a few entries per entry added, not all of them at once: at 524,288
+   * rows the one-step rehash took 20-40 ms inside one page's arrival (more on busy cores).
+   */
+  private old: Int32Array<ArrayBuffer> | null = null;
+  private moved = 0;
+  private oldCount = 0;
+
+  /** `expected`: how many ids it will hold (sized for them at once), when known. */
+  constructor(expected = 0) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.values = new Int32Array(Math.max(8, expected));
+    this.hashes = new Int32Array(Math.max(8, expected));
+  }
 
   /** The positions of `ids` (of two equal ids, the later one's, as a Map built from them). */
   static of(ids: readonly string[]): IdPositions {
-    const p = new IdPositions();
+    const p = new IdPositions(ids.length);
     for (let i = 0; i < ids.length; i++) p.set(ids[i] as string, i);
     return p;
   }
@@ -77,6 +100,11 @@ export class IdPositions implements Positions {
     return undefined;
   }
 
+  /** Whether the table is between sizes (tests). */
+  get growing(): boolean {
+    return this.old !== null;
+  }
+
   private add(id: string, h: number, position: number): void {
     const e = this.keys.length;
     if (e === this.values.length) {
@@ -86,16 +114,30 @@ export class IdPositions implements Positions {
     this.keys.push(id);
     this.values[e] = position;
     this.hashes[e] = h;
-    if ((e + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(e, h);
+    if ((e + 1) * 2 > this.slots.length) {
+      this.moveAll();
+      this.old = this.slots;
+      this.oldCount = e;
+      this.moved = 0;
+      this.slots = new Int32Array(this.slots.length * 2);
+    }
+    this.place(e, h);
+    if (this.old) this.move(MOVE_STEP);
   }
 
+  /** The entry of `id` (hash `h`): in the current table, else in the smaller one while growing. */
   private entryOf(id: string, h: number): number {
-    const { slots, hashes, keys } = this;
+    const e = this.find(this.slots, id, h);
+    return e === EMPTY && this.old ? this.find(this.old, id, h) : e;
+  }
+
+  private find(slots: Int32Array, id: string, h: number): number {
+    const { hashes, keys } = this;
     const mask = slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = slots[s] as number;
-      if (e === EMPTY || (hashes[e] === h && keys[e] === id)) return e;
+      const v = slots[s] as number;
+      if (v === 0) return EMPTY;
+      if (hashes[v - 1] === h && keys[v - 1] === id) return v - 1;
     }
   }
 
@@ -103,13 +145,20 @@ export class IdPositions implements Positions {
     const { slots } = this;
     const mask = slots.length - 1;
     let s = h & mask;
-    while (slots[s] !== EMPTY) s = (s + 1) & mask;
-    slots[s] = e;
+    while (slots[s] !== 0) s = (s + 1) & mask;
+    slots[s] = e + 1;
   }
 
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size).fill(EMPTY);
-    for (let e = 0; e < this.keys.length; e++) this.place(e, this.hashes[e] as number);
+  /** Moves up to `n` entries of the smaller table into the current one. */
+  private move(n: number): void {
+    const stop = Math.min(this.oldCount, this.moved + n);
+    for (let e = this.moved; e < stop; e++) this.place(e, this.hashes[e] as number);
+    this.moved = stop;
+    if (stop === this.oldCount) this.old = null;
+  }
+
+  private moveAll(): void {
+    if (this.old) this.move(this.oldCount - this.moved);
   }
 }
 
