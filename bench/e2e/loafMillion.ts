@@ -13,7 +13,7 @@ import { openTable } from './scenarios/firstRows';
 import { clickLoadAll } from './scenarios/loadAll';
 import { startCpuProfile } from './cdpRecord';
 import { writeFileSync } from 'node:fs';
-import { sampleMemory } from './procs';
+import { chromiumCpuMs, cpuMs, sampleMemory } from './procs';
 
 const ITEMS = Number(process.env.BENCH_BIG_ITEMS ?? 1_000_000);
 const LONG_MS = Number(process.env.LONG_MS ?? 80);
@@ -39,6 +39,11 @@ interface Loaf {
 async function main(env: Env): Promise<void> {
   await createTable(env.client, 'bench1m');
   await env.dynalite.fill('bench1m', ITEMS, 'narrow');
+  // LOAF_RUNS=n: n loads of the table, each in a fresh page (the table written once).
+  for (let run = 0; run < Number(process.env.LOAF_RUNS ?? 1); run++) await loadOnce(env);
+}
+
+async function loadOnce(env: Env): Promise<void> {
   const { page } = await openTable(env, 'bench1m');
   await page.evaluate((longMs) => {
     const w = window as unknown as { __loafs: unknown[] };
@@ -68,7 +73,12 @@ async function main(env: Env): Promise<void> {
   const stopCpu = process.env.PROFILE_OUT ? await startCpuProfile(cdp, 500) : null;
   // SAMPLE=1: the renderer's and host's memory sampled during the load, as scenario 7 does.
   const sampler = process.env.SAMPLE === '1' ? sampleMemory(cdp, env.host.process.pid ?? 0) : null;
+  const cpu = () => ({ dynalite: cpuMs(env.dynalite.pid), host: cpuMs(env.host.process.pid ?? 0), ...chromiumCpuMs() });
+  const cpu0 = cpu();
   const ms = await clickLoadAll(page, ITEMS);
+  const cpu1 = cpu();
+  // CPU time each process used during the load (two cores: 2 x the load's time is all there is).
+  console.log(`CPU ms during the load: ${Object.entries(cpu1).map(([k, v]) => `${k} ${v - cpu0[k as keyof typeof cpu0]}`).join(', ')}`);
   if (sampler) console.log('peak memory', JSON.stringify(await sampler.stop()));
   if (stopCpu) writeFileSync(process.env.PROFILE_OUT!, JSON.stringify(await stopCpu()));
   const long = await page.evaluate(() => {
@@ -93,6 +103,7 @@ async function main(env: Env): Promise<void> {
       `${(f.startTime / 1000).toFixed(2)} s +${f.duration.toFixed(0)} ms (blocking ${f.blockingDuration.toFixed(0)}): scripts ${inScripts.toFixed(0)} [${scripts}] render ${f.renderStart ? render.toFixed(0) : 0} (style/layout ${layout.toFixed(0)})`,
     );
   }
+  await page.context().close();
 }
 
 void runScript(main);

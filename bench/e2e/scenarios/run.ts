@@ -6,7 +6,7 @@ import { clickLoadAll, scrolledToEnd, sdkScanLoop } from './loadAll';
 import { openList } from './openList';
 import { bulkSet, bulkSetEach, openReview, selectShown, undo } from './bulkEdit';
 import { commitAll } from './commit';
-import { million } from './million';
+import { million, type MillionResult } from './million';
 import { scrollOnce } from './scroll';
 import { chromiumCpuMs, cpuMs, machineBusyMs } from '../procs';
 
@@ -254,32 +254,53 @@ export async function runScenarios(env: Env, only: number[], s: Settings): Promi
   if (only.includes(7)) {
     await s.writeBigTable?.();
     const loadAvg7 = s.load();
-    const { result: r, page } = await million(
-      env,
-      s.bigTable,
-      s.bigItems,
-      Math.min(3, s.runs),
-      SCROLL_FRAMES,
-    );
-    await page.context().close();
-    const p95 = spread(r.scroll.map((x) => x.p95));
+    // Every figure of the 1,000,000-item load is gated on the median of s.runs loads, each in a
+    // fresh page (as every other target): a run's longest frame is the worst of its ~900 frames,
+    // and one GC meeting a busy core moves it by hundreds of ms between runs (67-467 ms, one run each).
+    const rs: MillionResult[] = [];
+    for (let i = 0; i < s.runs; i++) {
+      const { result, page } = await million(env, s.bigTable, s.bigItems, 1, SCROLL_FRAMES);
+      await page.context().close();
+      rs.push(result);
+      console.log(
+        `  run ${i + 1}: ${(result.ms / 1000).toFixed(1)} s; longest frame ${result.longestFrameMs} ms, ${result.framesOver100} of ${result.frames} over 100 ms; peak heap ${result.peak.heapMB} MB, renderer RSS ${result.peak.rendererMB} MB, backend RSS ${result.peak.backendMB} MB`,
+      );
+    }
+    const of = (f: (r: MillionResult) => number, digits = 1) => spread(rs.map(f), digits);
+    const loadMs = of((r) => r.ms, 0);
+    const longest = of((r) => r.longestFrameMs, 0);
+    const heap = of((r) => r.peak.heapMB, 0);
+    const rendererRss = of((r) => r.peak.rendererMB, 0);
+    const backendRss = of((r) => r.peak.backendMB, 0);
+    const heapAfter = of((r) => r.heapAfterMB, 0);
+    const p95 = of((r) => median(r.scroll.map((x) => x.p95)));
     console.log(
-      `7. Load all of ${s.bigItems.toLocaleString('en-US')} items of ~300 B (one run; load ${loadAvg7})`,
+      `7. Load all of ${s.bigItems.toLocaleString('en-US')} items of ~300 B (load ${loadAvg7})`,
     );
     console.log(
-      `  ${(r.ms / 1000).toFixed(1)} s, ${r.itemsPerSec.toLocaleString('en-US')} items/s`,
+      `  ${fmt(loadMs)}; ${Math.round((s.bigItems / loadMs.median) * 1000).toLocaleString('en-US')} items/s at the median`,
     );
     console.log(
-      `  peak during the load: renderer RSS ${r.peak.rendererMB} MB, backend RSS ${r.peak.backendMB} MB, renderer JS heap ${r.peak.heapMB} MB; heap after GC ${r.heapAfterMB} MB`,
+      `  peak during the load: renderer RSS ${fmt(rendererRss, 'MB')}; backend RSS ${fmt(backendRss, 'MB')}; renderer JS heap ${fmt(heap, 'MB')}; heap after GC ${fmt(heapAfter, 'MB')}`,
     );
     console.log(
-      `  frames while loading: longest ${r.longestFrameMs} ms, ${r.framesOver100} of ${r.frames} over 100 ms`,
+      `  frames while loading: longest ${fmt(longest)}; over 100 ms per run: ${rs.map((r) => `${r.framesOver100} of ${r.frames}`).join(', ')}`,
     );
     console.log(`  scroll frame p95: ${fmt(p95)}`);
-    gate('millionHeapMB<=1536', r.peak.heapMB, '<=', 1536);
-    gate('millionLongestFrameMs<=100', r.longestFrameMs, '<=', 100);
+    gate('millionHeapMB<=1536', heap.median, '<=', 1536);
+    gate('millionLongestFrameMs<=100', longest.median, '<=', 100);
     gate('millionScrollP95Ms<=17', p95.median, '<=', 17);
-    out.million = { ...r, scrollP95: p95, loadAverage: loadAvg7 };
+    out.million = {
+      runs: rs,
+      loadMs,
+      longestFrameMs: longest,
+      peakHeapMB: heap,
+      peakRendererRssMB: rendererRss,
+      peakBackendRssMB: backendRss,
+      heapAfterMB: heapAfter,
+      scrollP95: p95,
+      loadAverage: loadAvg7,
+    };
   }
 
   out.targets = checks;
