@@ -21,7 +21,7 @@ source.onmessage = (m: MessageEvent<string>) => {
   if (event.type === 'items:page' && Array.isArray(event.items)) {
     const packed = packItems(event.items);
     const out: PackedEvent = { ...event, items: [], packed };
-    scope.postMessage(out, [packed.attrs.buffer, packed.starts.buffer]);
+    scope.postMessage(out, [packed.attrs.buffer, packed.starts.buffer, packed.kinds.buffer, packed.ends.buffer]);
     return;
   }
   scope.postMessage(event);

@@ -56,20 +56,31 @@ describe('packed pages of items', () => {
     expect(packItems(odd).others).toHaveLength(4);
   });
 
-  it('gives every item and value objects of its own', () => {
-    const items = parsed([{ s: { S: 'same' }, t: { BOOL: true } }, { s: { S: 'same' }, t: { BOOL: true } }]);
+  it('shares a short value that repeats in a page between its rows, and nothing else', () => {
+    const long = 'x'.repeat(41);
+    const row = (i: number) => ({ s: { S: 'same' }, t: { BOOL: true }, one: { S: '1' }, num: { N: '1' }, long: { S: long }, m: { M: { k: { S: 'v' } } }, id: { S: `id${i}` } });
+    const items = parsed([row(1), row(2)]);
     const [a, b] = roundTrip(items) as [Item, Item];
-    expect(a.s).toEqual(b.s);
-    expect(a.s).not.toBe(b.s);
-    expect(a.t).not.toBe(b.t);
+    expect([a, b]).toEqual(items);
+    expect(a).not.toBe(b);
+    expect(a.s).toBe(b.s);
+    expect(a.t).toBe(b.t);
+    expect(a.num).toBe(b.num);
+    // Same text, other type: not the same value.
+    expect(a.one).not.toBe(a.num);
+    expect(a.one).toEqual({ S: '1' });
+    expect(a.long).toEqual(b.long);
+    expect(a.long).not.toBe(b.long);
+    expect(a.m).not.toBe(b.m);
   });
 
-  it('packs scalar values as text and numbers, one object per page rather than per row', () => {
-    const items = parsed(Array.from({ length: 100 }, (_, i) => ({ id: { S: `k${i}` }, n: { N: String(i) }, f: { BOOL: i % 2 === 0 } })));
+  it('packs scalar values as one text and typed arrays, each repeated value once', () => {
+    const items = parsed(Array.from({ length: 100 }, (_, i) => ({ id: { S: `k${i}` }, n: { N: String(i % 5) }, f: { BOOL: i % 2 === 0 } })));
     const p = packItems(items);
     expect(p.names).toEqual(['id', 'n', 'f']);
     expect(p.others).toEqual([]);
-    expect(p.attrs.length).toBe(100 * 3 * 3);
+    expect(p.attrs.length).toBe(100 * 3 * 2);
+    expect(p.kinds.length).toBe(100 + 5 + 2);
     expect(p.text.startsWith('k00k11k22')).toBe(true);
   });
 
