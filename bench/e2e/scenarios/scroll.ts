@@ -2,6 +2,9 @@
 import type { Page } from 'playwright-core';
 import { percentile } from '../stats';
 
+/** Frames of one scroll from top to bottom (scenarios 6 and 7). */
+export const SCROLL_FRAMES = 300;
+
 /** Runs in the page: sets scrollTop once per frame from top to bottom; returns the frame durations. */
 function scrollFrames(frames: number): Promise<number[]> {
   const scroller = document.querySelector('.grid-scroll') as HTMLElement;
