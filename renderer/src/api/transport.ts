@@ -1,7 +1,6 @@
 import type { BackendEvent, Envelope } from '../../../shared/contract';
 import { jsonBodyOf } from './jsonBody';
 import { notePage } from './servedPages';
-import { unpackEvent, type PackedEvent } from './packedEvent';
 
 /** How the renderer reaches the backend: the Electron preload bridge or the web host over HTTP. */
 export interface Transport {
@@ -42,9 +41,9 @@ function webTransport(): Transport {
     const worker = eventsWorker();
     if (!worker) return readHere();
     let heard = false;
-    worker.onmessage = (m: MessageEvent<PackedEvent>) => {
+    worker.onmessage = (m: MessageEvent<BackendEvent>) => {
       heard = true;
-      deliver(unpackEvent(m.data));
+      deliver(m.data);
     };
     // A worker that could not start (its script refused or missing): read the stream here.
     worker.onerror = () => {
