@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { CLEAN, startFaultProxy, type FaultProxy } from './proxy';
-import { localClient, startDynalite, type LocalDynamo } from '../servers/dynalite';
+import { localClient, startDynalite, tableActive, type LocalDynamo } from '../servers/dynalite';
 
 let db: LocalDynamo;
 let proxy: FaultProxy;
@@ -40,6 +40,7 @@ async function newTable(): Promise<string> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  await tableActive(client, name);
   return name;
 }
 

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { closeServer, startDynaliteServer } from '../../server/sandbox/dynaliteServer';
 
@@ -25,4 +25,16 @@ export function localClient(endpoint: string, maxAttempts = 3): DynamoDBClient {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts,
   });
+}
+
+/**
+ * Resolves once table `name` is ACTIVE. dynalite answers CreateTable before it stores the table
+ * as ACTIVE (a timer, even at 0 ms, then a write), and refuses a call that comes first with
+ * ResourceNotFoundException, as DynamoDB refuses one while a table is CREATING (seen in CI:
+ * links.test, proxy.errors.test).
+ */
+export async function tableActive(client: DynamoDBClient, name: string): Promise<void> {
+  while ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE') {
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
