@@ -29,7 +29,6 @@ export function transactionSupport(client: DynamoDBClient, connectionId: string)
   return asked;
 }
 
-
 async function ask(client: DynamoDBClient, connectionId: string): Promise<Support> {
   try {
     await client.send(new TransactWriteItemsCommand({ TransactItems: [] }));
