@@ -1,11 +1,12 @@
 /**
  * items:page events whose items are still the bytes DynamoDB sent (rawPage.ts). The event's
  * `items` is a getter that parses them on first read, so every host sees an ordinary event (the
- * Electron host's structured clone reads it); the web host asks `ssePieces` instead, which writes
+ * Electron host's structured clone reads it, repeated values shared); the web host asks `ssePieces` instead, which writes
  * the bytes into the event's line unparsed.
  */
 import type { ItemsEvent } from '../../shared/contract/items';
 import type { Item } from '../../shared/dynamo/types';
+import { shareRepeatedValues } from '../../shared/dynamo/shareValues';
 
 type PageEvent = Extract<ItemsEvent, { type: 'items:page' }>;
 
@@ -22,10 +23,14 @@ export function rawItemsEvent(fields: Omit<PageEvent, 'items'>, json: Uint8Array
   Object.defineProperty(event, RAW, { value: json, enumerable: false });
   Object.defineProperty(event, 'items', {
     enumerable: true,
-    get: () =>
-      (items ??= JSON.parse(
-        Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'),
-      ) as Item[]),
+    get: () => {
+      if (!items) {
+        items = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as Item[];
+        // The Electron host's structured clone carries each shared value once (shareValues.ts).
+        shareRepeatedValues(items);
+      }
+      return items;
+    },
   });
   return event;
 }

@@ -1,6 +1,8 @@
 import type { BackendEvent, Envelope } from '../../../shared/contract';
 import { jsonBodyOf } from './jsonBody';
 import { notePage } from './servedPages';
+import { pageJoiner, type PagePart } from './pageParts';
+import { shareRepeatedValues } from '../../../shared/dynamo/shareValues';
 
 /** How the renderer reaches the backend: the Electron preload bridge or the web host over HTTP. */
 export interface Transport {
@@ -34,16 +36,22 @@ function webTransport(): Transport {
   };
   const readHere = () => {
     const source = new EventSource('/api/events');
-    source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as BackendEvent);
+    source.onmessage = (m: MessageEvent<string>) => {
+      const event = JSON.parse(m.data) as BackendEvent;
+      if (event.type === 'items:page') shareRepeatedValues(event.items);
+      deliver(event);
+    };
   };
   const connect = () => {
     connected = true;
     const worker = eventsWorker();
     if (!worker) return readHere();
     let heard = false;
-    worker.onmessage = (m: MessageEvent<BackendEvent>) => {
+    const join = pageJoiner<BackendEvent>();
+    worker.onmessage = (m: MessageEvent<BackendEvent | PagePart>) => {
       heard = true;
-      deliver(m.data);
+      const event = join(m.data);
+      if (event) deliver(event);
     };
     // A worker that could not start (its script refused or missing): read the stream here.
     worker.onerror = () => {
