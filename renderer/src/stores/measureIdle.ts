@@ -2,7 +2,8 @@
  * Loaded rows are measured (shared/dynamo/measure: size and wire bytes, kept by row position in
  * the rows' index, RowIndex.measures, which the review's planner session reads) while the app is
  * idle, so that the plan of a first edit finds its originals measured, without slowing the load
- * itself. An edit that comes first simply measures what is still missing.
+ * itself: a page as it comes, a Load all's rows once it has ended (itemsStore.ts). An edit that
+ * comes first simply measures what is still missing.
  */
 import { measureCounted } from '../../../shared/dynamo/measure';
 import { MeasureWalk } from '../../../shared/dynamo/measureWalk';
