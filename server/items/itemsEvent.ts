@@ -1,8 +1,8 @@
 /**
  * items:page events whose items are still the bytes DynamoDB sent (rawPage.ts). The event's
  * `items` is a getter that parses them on first read, so every host sees an ordinary event (the
- * Electron host's structured clone reads it, repeated values shared); the web host asks `ssePieces` instead, which writes
- * the bytes into the event's line unparsed.
+ * Electron host's structured clone reads it, repeated values shared); the web host asks
+ * `ssePieces` instead, which writes the bytes into the event's line unparsed.
  */
 import type { ItemsEvent } from '../../shared/contract/items';
 import type { Item } from '../../shared/dynamo/types';
@@ -25,7 +25,8 @@ export function rawItemsEvent(fields: Omit<PageEvent, 'items'>, json: Uint8Array
     enumerable: true,
     get: () => {
       if (!items) {
-        items = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as Item[];
+        const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+        items = JSON.parse(text) as Item[];
         // The Electron host's structured clone carries each shared value once (shareValues.ts).
         shareRepeatedValues(items);
       }

@@ -7,9 +7,27 @@ const copy = (items: Item[]): Item[] => JSON.parse(JSON.stringify(items)) as Ite
 describe('shareRepeatedValues', () => {
   it('makes equal short scalars one object, and leaves every item equal to what it was', () => {
     const items: Item[] = [
-      { id: { S: 'a' }, status: { S: 'open' }, n: { N: '5' }, ok: { BOOL: true }, gone: { NULL: true } },
-      { id: { S: 'b' }, status: { S: 'open' }, n: { N: '5' }, ok: { BOOL: true }, gone: { NULL: true } },
-      { id: { S: 'c' }, status: { S: 'shut' }, n: { N: '6' }, ok: { BOOL: false }, bin: { B: 'AQ==' } },
+      {
+        id: { S: 'a' },
+        status: { S: 'open' },
+        n: { N: '5' },
+        ok: { BOOL: true },
+        gone: { NULL: true },
+      },
+      {
+        id: { S: 'b' },
+        status: { S: 'open' },
+        n: { N: '5' },
+        ok: { BOOL: true },
+        gone: { NULL: true },
+      },
+      {
+        id: { S: 'c' },
+        status: { S: 'shut' },
+        n: { N: '6' },
+        ok: { BOOL: false },
+        bin: { B: 'AQ==' },
+      },
       { id: { S: 'd' }, other: { S: 'open' }, bin: { B: 'AQ==' }, no: { BOOL: false } },
     ];
     const before = copy(items);
@@ -45,7 +63,11 @@ describe('shareRepeatedValues', () => {
     const odd = { S: 'open', N: '1' } as unknown as Item[string];
     const items: Item[] = [
       { e: { S: edge }, odd, flag: { BOOL: 'yes' as unknown as boolean } },
-      { e: { S: edge }, odd: { S: 'open', N: '1' } as unknown as Item[string], flag: { BOOL: 'yes' as unknown as boolean } },
+      {
+        e: { S: edge },
+        odd: { S: 'open', N: '1' } as unknown as Item[string],
+        flag: { BOOL: 'yes' as unknown as boolean },
+      },
     ];
     expect(shareRepeatedValues(items)).toBe(1);
     expect(items[1]!.e).toBe(items[0]!.e);

@@ -15,5 +15,6 @@ const scope = self as unknown as { postMessage(message: unknown): void };
 
 const source = new EventSource('/api/events');
 source.onmessage = (m: MessageEvent<string>) => {
-  for (const message of pageMessages(JSON.parse(m.data) as { type: string })) scope.postMessage(message);
+  for (const message of pageMessages(JSON.parse(m.data) as { type: string }))
+    scope.postMessage(message);
 };

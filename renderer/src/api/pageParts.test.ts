@@ -3,7 +3,10 @@ import { pageJoiner, pageMessages, type PagePart } from './pageParts';
 import type { Item } from '../../../shared/dynamo/types';
 
 const items = (n: number): Item[] =>
-  Array.from({ length: n }, (_, i) => ({ id: { S: `id-${i}` }, status: { S: i % 3 ? 'open' : 'shut' } }));
+  Array.from({ length: n }, (_, i) => ({
+    id: { S: `id-${i}` },
+    status: { S: i % 3 ? 'open' : 'shut' },
+  }));
 
 interface PageEvent {
   type: string;
@@ -12,7 +15,12 @@ interface PageEvent {
   items: Item[];
 }
 
-const page = (n: number): PageEvent => ({ type: 'items:page', loadId: 'L1', total: n, items: items(n) });
+const page = (n: number): PageEvent => ({
+  type: 'items:page',
+  loadId: 'L1',
+  total: n,
+  items: items(n),
+});
 
 /** As the worker posts and the page receives: every message through a structured clone. */
 function roundTrip(events: PageEvent[], size: number): PageEvent[] {
