@@ -31,18 +31,17 @@ const isPage = (e: WithItems): e is WithItems & { items: Item[] } =>
  */
 export function pageMessages<E extends WithItems>(event: E, size = PART_ITEMS): (E | PagePart)[] {
   if (!isPage(event)) return [event];
-  const items = event.items;
-  const out: (E | PagePart)[] = [];
-  let from = 0;
-  for (; items.length - from > size; from += size) {
-    const part = items.slice(from, from + size);
+  const parts: Item[][] = [];
+  for (let from = 0; from < event.items.length || parts.length === 0; from += size) {
+    const part = event.items.slice(from, from + size);
     shareRepeatedValues(part);
-    out.push({ type: 'items:part', items: part });
+    parts.push(part);
   }
-  const last = from === 0 ? items : items.slice(from);
-  shareRepeatedValues(last);
-  out.push({ ...event, items: last });
-  return out;
+  const last = parts.pop() as Item[];
+  return [
+    ...parts.map((items): PagePart => ({ type: 'items:part', items })),
+    { ...event, items: last },
+  ];
 }
 
 /**
