@@ -9,6 +9,7 @@ import type { StagingEntry, StagingGroup } from '../../shared/contract/staging';
 import type { UpdateRef } from '../../shared/changes/wire';
 import { changeIdOf, rowId } from '../../shared/changes/identity';
 import type { AttributeValue, Item, KeyType } from '../../shared/dynamo/types';
+import { setAttr } from '../../shared/dynamo/attrs';
 import { memberValue, utf8 } from '../items/itemMember';
 import type { ServedPages } from '../items/servedPages';
 import { namedError } from '../errors';
@@ -66,7 +67,7 @@ export function groupEntries(groups: readonly StagingGroup[], pages: ServedPages
         for (const k of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
           const value = keyValue(served.bytes, k.name, k.type);
           if (!value) throw namedError(ORIGINAL_MISMATCH, `${where} has no key attribute ${JSON.stringify(k.name)} of type ${k.type}`);
-          key[k.name] = value;
+          setAttr(key, k.name, value);
         }
         const updateRef: UpdateRef = { key, page, index, set: g.set, remove: g.remove };
         if (g.error !== undefined) updateRef.error = g.error;

@@ -280,4 +280,12 @@ describe('applyEdit', () => {
     const e: Edit = { type: 'putItem', connectionId: CONN, table: 'Nope', item: a };
     expect(() => applyEdit(emptyStaging, e, schemas)).toThrow(/No key schema for table Nope/);
   });
+
+  it('sets an attribute named __proto__ as an attribute (the prototype stays)', () => {
+    const s = run(set(a, '__proto__', { S: 'p' }));
+    const item = (s.changes.get(idOf(a)) as { item: Record<string, unknown> }).item;
+    expect(Object.prototype.hasOwnProperty.call(item, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(JSON.stringify(item)).toContain('"__proto__":{"S":"p"}');
+  });
 });

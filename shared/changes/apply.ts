@@ -6,6 +6,7 @@
 import { itemsEqual, valuesEqual } from '../dynamo/equal';
 import { keyNames, keyOf } from '../dynamo/types';
 import type { Item, KeySchema } from '../dynamo/types';
+import { setAttr } from '../dynamo/attrs';
 import { StepDraft } from './stepDraft';
 import { changeId, changeIdOf, tableRef } from './identity';
 import type { Edit, ItemTarget, KeySchemasByRef, Patch, StagedChange, StagingState } from './types';
@@ -150,7 +151,7 @@ class Editor {
         const r = this.resolve(edit.target);
         if (!r.current) return;
         const next = { ...r.current };
-        next[edit.name] = edit.value;
+        setAttr(next, edit.name, edit.value);
         // An edit of the base image itself differs from it at one attribute at most.
         let same: boolean | undefined;
         if (r.current === r.base) {

@@ -45,6 +45,15 @@ describe('statementKey', () => {
       statementKey("INSERT INTO \"T\" VALUE {'pk': ?, 'm': {'sk': 9}, 'sk': 2}", [{ B: 'AAE=' }], keys),
     ).toEqual({ pk: { B: 'AAE=' }, sk: { N: '2' } });
   });
+  test('a key attribute named __proto__ is found as an attribute, and missing when not pinned', () => {
+    const got = statementKey('DELETE FROM "T" WHERE "__proto__" = ? AND sk = 2', [{ S: 'p' }], ['__proto__', 'sk']);
+    expect(got && Object.prototype.hasOwnProperty.call(got, '__proto__')).toBe(true);
+    expect(got?.['__proto__']).toEqual({ S: 'p' });
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    const inserted = statementKey("INSERT INTO \"T\" VALUE {'__proto__': 'q', 'sk': 2}", [], ['__proto__', 'sk']);
+    expect(inserted && Object.prototype.hasOwnProperty.call(inserted, '__proto__')).toBe(true);
+    expect(statementKey('DELETE FROM "T" WHERE sk = 2', [], ['__proto__', 'sk'])).toBeUndefined();
+  });
   test('undefined when a key attribute is not pinned by equality', () => {
     expect(statementKey('UPDATE "T" SET v = 1 WHERE pk = ? AND sk > 3', [{ S: 'a' }], keys)).toBeUndefined();
     expect(statementKey('DELETE FROM "T"', [], keys)).toBeUndefined();

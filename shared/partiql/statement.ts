@@ -5,6 +5,7 @@
  * service remains the judge of the syntax.
  */
 import type { AttributeValue, Item } from '../dynamo/types';
+import { setAttr } from '../dynamo/attrs';
 
 export type StatementKind = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'UNKNOWN';
 
@@ -132,7 +133,7 @@ export function statementKey(
       else if (t.t === 'punct' && (t.v === '}' || t.v === ']' || t.v === '>')) depth--;
       else if (depth === 1 && t.t === 'string' && toks[i + 1]?.v === ':' && keyNames.includes(t.v)) {
         const v = valueOf(toks[i + 2], params);
-        if (v) found[t.v] = v;
+        if (v) setAttr(found, t.v, v);
       }
     }
   } else {
@@ -146,11 +147,11 @@ export function statementKey(
       for (const [n, v] of pairs) {
         const name = n && n.t !== 'string' ? nameOf(n) : undefined;
         const value = valueOf(v, params);
-        if (name && value && keyNames.includes(name) && !(name in found)) found[name] = value;
+        if (name && value && keyNames.includes(name) && !Object.hasOwn(found, name)) setAttr(found, name, value);
       }
     }
   }
-  return keyNames.every((k) => k in found) ? found : undefined;
+  return keyNames.every((k) => Object.hasOwn(found, k)) ? found : undefined;
 }
 
 /** After the call, the line and column a service error message points at, when it names one. */

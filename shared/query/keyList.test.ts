@@ -21,6 +21,17 @@ describe('parseKeyList', () => {
     expect(r.errors).toEqual([]);
   });
 
+  test('a key attribute named __proto__ stays an attribute of each key', () => {
+    const r = parseKeyList('p1\tq\n', {
+      partitionKey: { name: '__proto__', type: 'S' },
+      sortKey: { name: 'sk', type: 'S' },
+    });
+    const key = r.keys[0]!;
+    expect(Object.prototype.hasOwnProperty.call(key, '__proto__')).toBe(true);
+    expect(key['__proto__']).toEqual({ S: 'p1' });
+    expect(Object.getPrototypeOf(key)).toBe(Object.prototype);
+  });
+
   test('composite keys separated by tab or comma, with CSV quoting', () => {
     const r = parseKeyList('acme\tu1\nacme, u2\n"a,b","x ""y"""\n', users);
     expect(r.keys).toEqual([

@@ -1,5 +1,6 @@
 import { base64ByteLength, base64ToBytes, utf8Length } from '../dynamo/binary';
 import { canonicalKey } from '../dynamo/key';
+import { setAttr } from '../dynamo/attrs';
 import type { AttributeValue, Item, KeyAttribute, KeySchema } from '../dynamo/types';
 import { validateNumber } from '../dynamo/validate';
 
@@ -103,11 +104,11 @@ export function parseKeyList(text: string, schema: KeySchema): ParsedKeyList {
     const key: Item = {};
     const pk = keyValue(parts[0] ?? '', schema.partitionKey, 2048);
     if (typeof pk === 'string') return void result.errors.push({ line: lineNo, message: pk });
-    key[schema.partitionKey.name] = pk;
+    setAttr(key, schema.partitionKey.name, pk);
     if (schema.sortKey) {
       const sk = keyValue(parts[1] ?? '', schema.sortKey, 1024);
       if (typeof sk === 'string') return void result.errors.push({ line: lineNo, message: sk });
-      key[schema.sortKey.name] = sk;
+      setAttr(key, schema.sortKey.name, sk);
     }
     const canonical = canonicalKey(key, schema);
     const firstLine = firstLineOf.get(canonical);

@@ -3,6 +3,7 @@ import { changeId } from '../changes/types';
 import type { Edit } from '../changes/types';
 import { TYPE_LABELS, keyNames, typeOf } from '../dynamo/types';
 import type { Item, KeyAttribute, KeySchema } from '../dynamo/types';
+import { setAttr } from '../dynamo/attrs';
 import type { BulkTarget } from './bulkEdit';
 
 export interface TableSide {
@@ -72,7 +73,7 @@ function targetImage(
         error: `${sourceName} is a ${TYPE_LABELS[type]} (${type}); the key ${key.name} must be a ${TYPE_LABELS[key.type]} (${key.type})`,
       };
     }
-    out[key.name] = v;
+    setAttr(out, key.name, v);
   }
   return { item: out };
 }

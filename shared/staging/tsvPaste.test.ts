@@ -159,6 +159,21 @@ describe('pasteTsv', () => {
     });
   });
 
+  it('keeps a pasted column named __proto__ as an attribute when the row moves', () => {
+    const r = pasteTsv({
+      text: 'z\t9\tproto text',
+      start: { row: 0, column: 0 },
+      columns: ['id', 'n', '__proto__'],
+      rows: [rowOf(a)],
+      keySchema: schema,
+    });
+    const edit = (r.edit as { edits: readonly Edit[] }).edits[0] as { type: string; item: Item };
+    expect(edit.type).toBe('replaceItem');
+    expect(Object.prototype.hasOwnProperty.call(edit.item, '__proto__')).toBe(true);
+    expect(edit.item['__proto__']).toEqual({ S: 'proto text' });
+    expect(Object.getPrototypeOf(edit.item)).toBe(Object.prototype);
+  });
+
   it('is one batch: applying it stages every pasted cell at once', () => {
     const r = pasteTsv({
       text: 'A\nB',

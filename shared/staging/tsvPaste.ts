@@ -4,6 +4,7 @@
  */
 import type { Edit, ItemTarget } from '../changes/types';
 import { valuesEqual } from '../dynamo/equal';
+import { getAttr, setAttr } from '../dynamo/attrs';
 import { keyNames, typeOf } from '../dynamo/types';
 import type { AttributeValue, AttrType, Item, KeySchema } from '../dynamo/types';
 import { textToValue } from '../values/textToValue';
@@ -125,10 +126,12 @@ function rowEdits(
   keys: Set<string>,
 ): { edits: Edit[]; cells: number } {
   const { target, current } = row;
-  const movesKey = sets.some((f) => keys.has(f.name) && !sameValue(current?.[f.name], f.value));
+  const movesKey = sets.some(
+    (f) => keys.has(f.name) && !sameValue(current && getAttr(current, f.name), f.value),
+  );
   if (movesKey && current) {
     const item: Item = { ...current };
-    for (const f of sets) item[f.name] = f.value;
+    for (const f of sets) setAttr(item, f.name, f.value);
     return { edits: [{ type: 'replaceItem', target, item }], cells: sets.length };
   }
   const edits: Edit[] = sets
@@ -184,7 +187,7 @@ export function pasteTsv(input: PasteInput): PasteResult {
         return;
       }
       if (text === '') return;
-      const existing = row.current?.[name];
+      const existing = row.current && getAttr(row.current, name);
       if (existing && 'NULL' in existing && text.trim() === 'null') return;
       const parsed = textToValue(text, cellType(existing, name, input), { original: existing });
       if (!parsed.ok) {

@@ -1,5 +1,6 @@
 /** Key attributes typed as text: what the add and duplicate dialogs ask for first. */
 import { keyNames } from '../dynamo/types';
+import { getAttr, setAttr } from '../dynamo/attrs';
 import type {
   AttributeValue,
   Item,
@@ -36,7 +37,7 @@ export function parseKeyFields(
   for (const attr of keyAttributes(schema)) {
     const v = parseKeyValue(attr, texts[attr.name] ?? '');
     if (!v.ok) return v;
-    key[attr.name] = v.value;
+    setAttr(key, attr.name, v.value);
   }
   return ok(key);
 }
@@ -45,8 +46,8 @@ export function parseKeyFields(
 export function keyTexts(schema: KeySchema, item: Item): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of keyNames(schema)) {
-    const v = item[name];
-    out[name] = !v ? '' : 'S' in v ? v.S : 'N' in v ? v.N : 'B' in v ? v.B : '';
+    const v = getAttr(item, name);
+    setAttr(out, name, !v ? '' : 'S' in v ? v.S : 'N' in v ? v.N : 'B' in v ? v.B : '');
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { keyText } from '../../../../../shared/staging/describeKey';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
 import { stagingActions } from '../../../stores/stagingStore';
 import { Dialog } from '../../../ui/Dialog';
+import { columnTemplate } from './columnTemplate';
 import { ItemJsonEditor } from '../editors/ItemJsonEditor';
 import { KeyFields } from './KeyFields';
 import { parseKeyFields } from '../../../../../shared/values/keyFields';
@@ -28,12 +29,7 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
   const changes = useStagingStore(selectChanges);
   // The type each loaded column holds (first row that has it): plain JSON keeps sets and binary
   // as the column holds them instead of reading ["ux"] as a list.
-  const template = useMemo(() => {
-    const out: Item = {};
-    for (const item of (slot?.items ?? []).slice(0, 500))
-      for (const name in item) if (!(name in out)) out[name] = item[name] as Item[string];
-    return out;
-  }, [slot?.items]);
+  const template = useMemo(() => columnTemplate(slot?.items ?? []), [slot?.items]);
   const exists = useMemo(() => {
     if (!key) return null;
     const staged = changes.get(changeId(connectionId, table, key, keySchema));
