@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Env } from '../env';
-import { sampleMemory, type MemorySample } from '../procs';
+import { cpuMs, sampleMemory, type MemorySample } from '../procs';
 import { openTable } from './firstRows';
 import { clickLoadAll } from './loadAll';
 import { scrollOnce, type ScrollRun } from './scroll';
@@ -38,6 +38,8 @@ export interface MillionResult {
   longestFrameMs: number;
   framesOver100: number;
   frames: number;
+  /** CPU ms used during the load by dynalite (the table's server) and the web host. */
+  cpuMs: { dynalite: number; host: number };
   scroll: ScrollRun[];
 }
 
@@ -52,8 +54,13 @@ export async function million(
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(startFrameRecorder);
   const sampler = sampleMemory(cdp, env.host.process.pid ?? 0);
+  const cpu0 = { dynalite: cpuMs(env.dynalite.pid), host: cpuMs(env.host.process.pid ?? 0) };
   const ms = await clickLoadAll(page, count);
   const peak = await sampler.stop();
+  const cpu = {
+    dynalite: cpuMs(env.dynalite.pid) - cpu0.dynalite,
+    host: cpuMs(env.host.process.pid ?? 0) - cpu0.host,
+  };
   const durations = await page.evaluate(stopFrameRecorder);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterMB = Math.round((await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024);
@@ -69,6 +76,7 @@ export async function million(
       longestFrameMs: Math.round(Math.max(0, ...durations)),
       framesOver100: durations.filter((d) => d > 100).length,
       frames: durations.length,
+      cpuMs: cpu,
       scroll,
     },
   };

@@ -22,7 +22,7 @@ export async function millionRuns(env: Env, s: Settings, gate: Gate): Promise<Re
     await page.context().close();
     rs.push(result);
     console.log(
-      `  run ${i + 1}: ${(result.ms / 1000).toFixed(1)} s; longest frame ${result.longestFrameMs} ms, ${result.framesOver100} of ${result.frames} over 100 ms; peak heap ${result.peak.heapMB} MB, renderer RSS ${result.peak.rendererMB} MB, backend RSS ${result.peak.backendMB} MB`,
+      `  run ${i + 1}: ${(result.ms / 1000).toFixed(1)} s; longest frame ${result.longestFrameMs} ms, ${result.framesOver100} of ${result.frames} over 100 ms; peak heap ${result.peak.heapMB} MB, renderer RSS ${result.peak.rendererMB} MB, backend RSS ${result.peak.backendMB} MB; CPU during the load: dynalite ${result.cpuMs.dynalite} ms, host ${result.cpuMs.host} ms`,
     );
   }
   const of = (f: (r: MillionResult) => number, digits = 1) => spread(rs.map(f), digits);
