@@ -27,6 +27,25 @@ describe('copy and move', () => {
     expect(defaultKeyMapping(tickets, users)).toEqual({ orgId: 'ticketId', userId: '' });
   });
 
+  it('places an item under a target key named __proto__, taken from a source attribute of that name', () => {
+    const protoKeyed: KeySchema = { partitionKey: { name: '__proto__', type: 'S' } };
+    const item = JSON.parse('{"ticketId":{"S":"T-9"},"__proto__":{"S":"p"}}') as Item;
+    const mapping = defaultKeyMapping(tickets, protoKeyed);
+    expect(Object.prototype.hasOwnProperty.call(mapping, '__proto__')).toBe(true);
+    const r = buildCopyMove({
+      items: [t(item)],
+      from,
+      to: { connectionId: 'c', table: 'Odd', keySchema: protoKeyed },
+      mapping: JSON.parse('{"__proto__":"__proto__"}') as Record<string, string>,
+      move: false,
+    });
+    expect(r.errors).toEqual([]);
+    const put = (r.edit as { edits: readonly { item: Item }[] }).edits[0]!.item;
+    expect(Object.prototype.hasOwnProperty.call(put, '__proto__')).toBe(true);
+    expect(put['__proto__']).toEqual({ S: 'p' });
+    expect(Object.getPrototypeOf(put)).toBe(Object.prototype);
+  });
+
   it('moves items: puts into the target and deletes from the source, staged across both tables', () => {
     const r = buildCopyMove({
       items: [t(a), t(b)],
