@@ -5,15 +5,20 @@
  * named page (or refuses a name), the batch is sent again with every image whole: nothing staged
  * is lost. The Electron bridge clones the entries themselves (whole) and never sees the text.
  */
-import type { UpdateRef } from '../../../shared/changes/wire';
+import type { UpdateDelta, UpdateRef } from '../../../shared/changes/wire';
 import { changeId, tableRef } from '../../../shared/changes/identity';
 import type { KeySchemasByRef } from '../../../shared/changes/types';
 import type { StagingEntry, StagingGroup } from '../../../shared/contract/staging';
-import type { Item } from '../../../shared/dynamo/types';
+import type { AttributeValue, Item } from '../../../shared/dynamo/types';
 import { ApiCallError, call } from '../api/client';
 import { withJsonBody } from '../api/jsonBody';
 import { keepLoads, servedPlaces } from '../api/servedPages';
-import { GROUPED_ENTRY_BYTES, takeBatch, type Batch, type EntryEncoder } from '../features/staging/persistQueue';
+import {
+  GROUPED_ENTRY_BYTES,
+  takeBatch,
+  type Batch,
+  type EntryEncoder,
+} from '../features/staging/persistQueue';
 import { utf8Length } from '../../../shared/dynamo/binary';
 import { useItemsStore } from './itemsStore';
 
@@ -45,7 +50,10 @@ const GROUP_HEAD_BYTES = 1024;
  * written once, as a group of rows named by page and index (persistQueue.ts EntryEncoder). A row
  * joins a group only when its id is the one the host will make from the served key (groups.ts).
  */
-export function encoderFor(entries: Iterable<StagingEntry>, keySchemas: KeySchemasByRef = {}): EntryEncoder {
+export function encoderFor(
+  entries: Iterable<StagingEntry>,
+  keySchemas: KeySchemasByRef = {},
+): EntryEncoder {
   const list = [...entries];
   const images = new Set<Item>();
   for (const e of list) if (e.update) images.add(e.update.original);
@@ -88,20 +96,65 @@ interface Group {
  * The entries of `list` that can travel in a group, with their group's update (shared by at
  * least MIN_GROUP of them): served originals whose key makes the entry's id.
  */
-function groupsOf(list: readonly StagingEntry[], places: Map<Item, [string, number]>, keySchemas: KeySchemasByRef): Map<StagingEntry, string> {
+function groupsOf(
+  list: readonly StagingEntry[],
+  places: Map<Item, [string, number]>,
+  keySchemas: KeySchemasByRef,
+): Map<StagingEntry, string> {
   const sigs = new Map<StagingEntry, string>();
   const counts = new Map<string, number>();
+  const signature = signatures();
+  const refOf = tableRefs();
   for (const e of list) {
     const u = e.update;
     if (!u || !places.has(u.original)) continue;
-    const keySchema = keySchemas[tableRef(e.connectionId, e.table)];
+    const ref = refOf(e.connectionId, e.table);
+    const keySchema = keySchemas[ref];
     if (!keySchema || changeId(e.connectionId, e.table, u.original, keySchema) !== e.id) continue;
-    const sig = `${tableRef(e.connectionId, e.table)}\u0000${JSON.stringify([u.set, u.remove, u.error ?? null])}`;
+    const sig = signature(ref, u);
     sigs.set(e, sig);
     counts.set(sig, (counts.get(sig) ?? 0) + 1);
   }
   for (const [e, sig] of sigs) if (counts.get(sig)! < MIN_GROUP) sigs.delete(e);
   return sigs;
+}
+
+/** tableRef, the same string again for the same table as the call before (a bulk edit's entries). */
+function tableRefs(): (connectionId: string, table: string) => string {
+  let last: { connectionId: string; table: string; ref: string } | null = null;
+  return (connectionId, table) => {
+    if (last?.connectionId !== connectionId || last.table !== table)
+      last = { connectionId, table, ref: tableRef(connectionId, table) };
+    return last.ref;
+  };
+}
+
+/** What makes updates one group: their table, what they set and remove, and their error. */
+function fullSignature(ref: string, u: UpdateDelta): string {
+  return `${ref}\u0000${JSON.stringify([u.set, u.remove, u.error ?? null])}`;
+}
+
+/**
+ * fullSignature, made once per table, attribute and value object for updates that set one
+ * attribute and nothing else: a bulk edit's 10,000 updates share that value object, and writing
+ * it as JSON for each of them was most of the time a save took to find its groups.
+ */
+function signatures(): (ref: string, u: UpdateDelta) => string {
+  const made = new Map<string, Map<string, Map<AttributeValue, string>>>();
+  return (ref, u) => {
+    const names = Object.keys(u.set);
+    if (names.length !== 1 || u.remove.length > 0 || u.error !== undefined)
+      return fullSignature(ref, u);
+    const name = names[0] as string;
+    const value = u.set[name] as AttributeValue;
+    let byName = made.get(ref);
+    if (!byName) made.set(ref, (byName = new Map()));
+    let byValue = byName.get(name);
+    if (!byValue) byName.set(name, (byValue = new Map()));
+    let sig = byValue.get(value);
+    if (sig === undefined) byValue.set(value, (sig = fullSignature(ref, u)));
+    return sig;
+  };
 }
 
 /** The groups holding `grouped` (each in `sigs`), their rows by page, in order. */
@@ -119,7 +172,13 @@ function groupsJson(
     if (!g) {
       const { connectionId, table } = e;
       const keySchema = keySchemas[tableRef(connectionId, table)]!;
-      const head: Omit<StagingGroup, 'rows'> = { connectionId, table, keySchema, set: u.set, remove: u.remove };
+      const head: Omit<StagingGroup, 'rows'> = {
+        connectionId,
+        table,
+        keySchema,
+        set: u.set,
+        remove: u.remove,
+      };
       if (u.error !== undefined) head.error = u.error;
       g = { head, rows: new Map() };
       bySig.set(sig, g);
@@ -129,13 +188,16 @@ function groupsJson(
     if (!indexes) g.rows.set(page, (indexes = []));
     indexes.push(index);
   }
-  return [...bySig.values()].map((g) => ({ ...g.head, rows: [...g.rows].map(([page, indexes]) => ({ page, indexes })) }));
+  return [...bySig.values()].map((g) => ({
+    ...g.head,
+    rows: [...g.rows].map(([page, indexes]) => ({ page, indexes })),
+  }));
 }
 
 /** `entries` whole, in the writes the persist queue would make of them. */
 function wholeBatches(entries: readonly StagingEntry[]): Batch[] {
   const out: Batch[] = [];
-  for (let at = 0; at < entries.length; ) {
+  for (let at = 0; at < entries.length;) {
     const b = takeBatch(entries.slice(at), whole);
     out.push(b);
     at += b.batch.length;
@@ -151,7 +213,8 @@ export async function saveBatch(entries: StagingEntry[], body: string): Promise<
     if (!(err instanceof ApiCallError && NAMES_REFUSED.has(err.code))) throw err;
     let revision = 0;
     for (const part of wholeBatches(entries)) {
-      revision = (await call('staging:apply', withJsonBody({ entries: part.batch }, part.body))).revision;
+      revision = (await call('staging:apply', withJsonBody({ entries: part.batch }, part.body)))
+        .revision;
     }
     return revision;
   }
