@@ -46,11 +46,16 @@ const early = (e: MouseEvent) => {
   }
 };
 root?.addEventListener('click', early);
-const start = () =>
+const start = () => {
   void import('./render').then((m) => {
     root?.removeEventListener('click', early);
     m.render();
   });
+  // The Items view (a table is usually picked next) comes with the app, not after it has mounted:
+  // a click on a table as soon as the list is there otherwise waited for it to be fetched and
+  // run while the app's own start-up calls (staging, connections, commits) had the page.
+  void import('./lazy/onDemand').then((m) => m.BrowseView.preload());
+};
 // The page's list is painted first (its frame is not held back by fetching and running the app),
 // then the app takes over; a hidden tab paints nothing and starts the app at once.
 if (primed && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));

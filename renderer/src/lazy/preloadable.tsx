@@ -1,15 +1,24 @@
 /**
  * A component loaded on demand (its own chunk), that can be loaded ahead of need. Once its chunk
- * is in, it renders at once, with no Suspense fallback: so a dialog prefetched while the app was
- * idle opens without a visible delay. Before that it suspends (fallback: nothing) for the load.
+ * is in, it renders at once; before that it renders nothing, and it renders itself as soon as the
+ * chunk arrives. So a dialog prefetched while the app was idle opens without a visible delay.
+ *
+ * Not React.lazy and Suspense: when a Suspense boundary has shown its fallback, React holds back
+ * the content that replaces it until 300 ms after the fallback was shown (FALLBACK_THROTTLE_MS).
+ * A table clicked while the Items view was still arriving painted its first rows 300-400 ms after
+ * the click although its chunk and its first page were in after 60 (bench:e2e scenario 2). A
+ * state update when the chunk arrives is not held back. A chunk that fails to load is thrown
+ * from the render, to the nearest error boundary, and the next mount tries again.
  */
-import { lazy, Suspense, useState, type ComponentType, type JSX } from 'react';
+import { useEffect, useState, type ComponentType, type JSX } from 'react';
 
 export interface Preloadable<P extends object> {
-  (props: P): JSX.Element;
+  (props: P): JSX.Element | null;
   /** Starts loading the chunk (once); resolves when it is in. */
   preload(): Promise<unknown>;
 }
+
+type Shown<P> = { component: ComponentType<P> } | { error: unknown } | null;
 
 export function preloadable<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -25,15 +34,23 @@ export function preloadable<P extends object>(
         throw err;
       },
     ));
-  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
   function OnDemand(props: P) {
-    // Fixed per mounted instance: switching from Lazy to the loaded type would remount it.
-    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return (
-      <Suspense fallback={null}>
-        <Shown {...props} />
-      </Suspense>
-    );
+    const [shown, setShown] = useState<Shown<P>>(() => (loaded ? { component: loaded } : null));
+    useEffect(() => {
+      if (shown) return;
+      let mounted = true;
+      preload().then(
+        (component) => mounted && setShown({ component }),
+        (error: unknown) => mounted && setShown({ error }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [shown]);
+    if (!shown) return null;
+    if ('error' in shown) throw shown.error;
+    const { component: Component } = shown;
+    return <Component {...props} />;
   }
   return Object.assign(OnDemand, { preload });
 }
