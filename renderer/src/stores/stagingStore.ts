@@ -32,6 +32,7 @@ import { describeEdit } from '../../../shared/staging/describeEdit';
 import type { PersistStatus } from '../features/staging/persistQueue';
 import { laterRevision, revisionWhenSaved, type SavedStaging } from './stagingSaved';
 import { encoderFor, saveBatch } from './stagingSave';
+import { describeKnown } from './tablesStore';
 
 export interface StagingData {
   staging: StagingState;
@@ -200,7 +201,7 @@ function inferMissing(
 
 async function confirmSchema(connectionId: string, table: string): Promise<void> {
   try {
-    const d = await call('tables:describe', { connectionId, table });
+    const d = await describeKnown(connectionId, table);
     withSchemas([{ connectionId, table, keySchema: d.key }]);
   } catch {
     // The connection may be unreachable now; the inferred schema serves until it is.

@@ -156,3 +156,17 @@ export const useTablesStore = create<TablesState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * A table's description: the one the tables store has, else read once (joining a read under way,
+ * describe-ahead's included) and kept there. For other stores that need a table's key schema
+ * (the staging store confirming one it inferred): one DescribeTable per table, not one each.
+ */
+export async function describeKnown(connectionId: string, table: string): Promise<TableDescription> {
+  const ref = tableRef(connectionId, table);
+  const known = useTablesStore.getState().descriptions[ref];
+  if (known) return known;
+  const d = await describeOnce(connectionId, table);
+  useTablesStore.setState((s) => ({ descriptions: { ...s.descriptions, [ref]: d } }));
+  return d;
+}
