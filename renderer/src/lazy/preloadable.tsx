@@ -7,8 +7,10 @@
  * the content that replaces it until 300 ms after the fallback was shown (FALLBACK_THROTTLE_MS).
  * A table clicked while the Items view was still arriving painted its first rows 300-400 ms after
  * the click although its chunk and its first page were in after 60 (bench:e2e scenario 2). A
- * state update when the chunk arrives is not held back. A chunk that fails to load is thrown
- * from the render, to the nearest error boundary, and the next mount tries again.
+ * state update when the chunk arrives is not held back.
+ *
+ * A chunk that fails to load (the host stopped, a flaky network) shows what failed and a Try again
+ * button in its place, which asks for it again; the rest of the app keeps working.
  */
 import { useEffect, useState, type ComponentType, type JSX } from 'react';
 
@@ -48,9 +50,22 @@ export function preloadable<P extends object>(
       };
     }, [shown]);
     if (!shown) return null;
-    if ('error' in shown) throw shown.error;
+    if ('error' in shown) return <ChunkFailed error={shown.error} retry={() => setShown(null)} />;
     const { component: Component } = shown;
     return <Component {...props} />;
   }
   return Object.assign(OnDemand, { preload });
+}
+
+function ChunkFailed({ error, retry }: { error: unknown; retry: () => void }) {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div role="alert" className="banner error">
+      This part of DynoStage could not be loaded ({message}). Your staged changes are kept; if
+      trying again does not help, reload the page.{' '}
+      <button type="button" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
 }
