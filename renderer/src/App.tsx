@@ -33,7 +33,7 @@ function useAfterFirstScreen(): boolean {
   useEffect(() => {
     if (!listed) return;
     // A table is usually picked next: its view is fetched at once, the rest when idle.
-    void BrowseView.preload();
+    BrowseView.preload().catch(() => undefined); // a failure shows where the view opens
     const ric = window.requestIdleCallback;
     if (!ric) {
       const t = setTimeout(() => setIdle(true), 300);

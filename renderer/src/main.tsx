@@ -54,7 +54,10 @@ const start = () => {
   // The Items view (a table is usually picked next) comes with the app, not after it has mounted:
   // a click on a table as soon as the list is there otherwise waited for it to be fetched and
   // run while the app's own start-up calls (staging, connections, commits) had the page.
-  void import('./lazy/onDemand').then((m) => m.BrowseView.preload());
+  // A failed fetch is shown, with Try again, where the view would be (lazy/preloadable.tsx).
+  void import('./lazy/onDemand')
+    .then((m) => m.BrowseView.preload())
+    .catch(() => undefined);
 };
 // The page's list is painted first (its frame is not held back by fetching and running the app),
 // then the app takes over; a hidden tab paints nothing and starts the app at once.

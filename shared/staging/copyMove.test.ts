@@ -44,6 +44,16 @@ describe('copy and move', () => {
     expect(Object.prototype.hasOwnProperty.call(put, '__proto__')).toBe(true);
     expect(put['__proto__']).toEqual({ S: 'p' });
     expect(Object.getPrototypeOf(put)).toBe(Object.prototype);
+    // An item without that attribute is left out with the reason, not keyed by Object.prototype.
+    const without = buildCopyMove({
+      items: [t(a)],
+      from,
+      to: { connectionId: 'c', table: 'Odd', keySchema: protoKeyed },
+      mapping: JSON.parse('{"__proto__":"__proto__"}') as Record<string, string>,
+      move: false,
+    });
+    expect(without.copied).toBe(0);
+    expect(without.errors).toEqual([{ index: 0, message: 'has no __proto__ for the key __proto__' }]);
   });
 
   it('moves items: puts into the target and deletes from the source, staged across both tables', () => {

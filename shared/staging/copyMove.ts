@@ -3,7 +3,7 @@ import { changeId } from '../changes/types';
 import type { Edit } from '../changes/types';
 import { TYPE_LABELS, keyNames, typeOf } from '../dynamo/types';
 import type { Item, KeyAttribute, KeySchema } from '../dynamo/types';
-import { setAttr } from '../dynamo/attrs';
+import { getAttr, setAttr } from '../dynamo/attrs';
 import type { BulkTarget } from './bulkEdit';
 
 export interface TableSide {
@@ -64,7 +64,7 @@ function targetImage(
   const out: Item = { ...item };
   for (const key of keyAttrs(to)) {
     const sourceName = mapping[key.name] ?? '';
-    const v = sourceName === '' ? undefined : item[sourceName];
+    const v = sourceName === '' ? undefined : getAttr(item, sourceName);
     if (v === undefined)
       return { error: `has no ${sourceName || '(unmapped)'} for the key ${key.name}` };
     const type = typeOf(v);
