@@ -53,7 +53,9 @@ describe('copy and move', () => {
       move: false,
     });
     expect(without.copied).toBe(0);
-    expect(without.errors).toEqual([{ index: 0, message: 'has no __proto__ for the key __proto__' }]);
+    expect(without.errors).toEqual([
+      { index: 0, message: 'has no __proto__ for the key __proto__' },
+    ]);
   });
 
   it('moves items: puts into the target and deletes from the source, staged across both tables', () => {
