@@ -27,9 +27,8 @@ import type { StagingEntry, StagingProblem } from '../../../shared/contract/stag
 import type { KeySchema, KeyType } from '../../../shared/dynamo/types';
 import { call } from '../api/client';
 import { afterPaint } from './afterPaint';
-import { createPersistQueue } from '../features/staging/persistQueue';
+import { createPersistQueue, type PersistStatus } from '../features/staging/persistQueue';
 import { describeEdit } from '../../../shared/staging/describeEdit';
-import type { PersistStatus } from '../features/staging/persistQueue';
 import { laterRevision, revisionWhenSaved, type SavedStaging } from './stagingSaved';
 import { encoderFor, saveBatch } from './stagingSave';
 import { describeKnown } from './tablesStore';
