@@ -132,12 +132,8 @@ export const useTablesStore = create<TablesState>((set, get) => ({
   },
   async select(connectionId, table) {
     set((s) => ({ selected: { ...s.selected, [connectionId]: table }, describeError: null }));
-    if (get().descriptions[tableRef(connectionId, table)]) return;
     try {
-      const d = await describeOnce(connectionId, table);
-      set((s) => ({
-        descriptions: { ...s.descriptions, [tableRef(connectionId, table)]: d },
-      }));
+      await describeKnown(connectionId, table);
     } catch (err) {
       // Only the table still shown reports its error.
       if (get().selected[connectionId] === table) set({ describeError: (err as Error).message });
@@ -145,11 +141,8 @@ export const useTablesStore = create<TablesState>((set, get) => ({
   },
   async describeAhead(connectionId, tables) {
     for (const table of tables.slice(0, DESCRIBE_AHEAD)) {
-      const ref = tableRef(connectionId, table);
-      if (get().descriptions[ref]) continue;
       try {
-        const d = await describeOnce(connectionId, table);
-        set((s) => ({ descriptions: { ...s.descriptions, [ref]: d } }));
+        await describeKnown(connectionId, table);
       } catch {
         // Read again, with its error shown, when the table is opened.
       }
@@ -158,9 +151,9 @@ export const useTablesStore = create<TablesState>((set, get) => ({
 }));
 
 /**
- * A table's description: the one the tables store has, else read once (joining a read under way,
- * describe-ahead's included) and kept there. For other stores that need a table's key schema
- * (the staging store confirming one it inferred): one DescribeTable per table, not one each.
+ * A table's description: the one the tables store has, else read once (joining a read under way)
+ * and kept there. Every reader goes through here (select, describe-ahead, the staging store
+ * confirming a key schema it inferred): one DescribeTable per table, not one each.
  */
 export async function describeKnown(connectionId: string, table: string): Promise<TableDescription> {
   const ref = tableRef(connectionId, table);
