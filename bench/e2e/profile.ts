@@ -74,7 +74,8 @@ async function main(env: Env): Promise<void> {
     const log = createWriteStream(`${OUT}/host-gc.log`);
     env.host.process.stdout?.on('data', (c: Buffer) => log.write(`${Date.now()} ${c.toString()}`));
   }
-  for (let i = 0; i < 2; i++) {
+  // PROFILE_BULKS: how many bulk sets (each then undone) to profile; 2 by default.
+  for (let i = 0; i < Number(process.env.PROFILE_BULKS ?? 2); i++) {
     await profiled(page, cdp, `bulk-${i}`, () => bulkSet(page, selected, 'status', `bulk-${i}`));
     await profiled(page, cdp, `undo-${i}`, () => undo(page));
   }

@@ -103,9 +103,11 @@ function withItems(slot: ItemsSlot, incoming: readonly Item[], ids?: readonly st
     index = indexOf(slot, slot.keySchema);
     indexes.set(key, index);
   }
+  // Read before: addRows grows the slot's arrays in place.
+  const before = slot.items.length;
   const next = addRows(slot, index, incoming, slot.keySchema, ids);
   // While a Load all streams, the rows are measured after it (measureAfterStream).
-  if (slot.status !== 'streaming') measureWhenIdle(index, slot.items.length, next.items.length);
+  if (slot.status !== 'streaming') measureWhenIdle(index, before, next.items.length);
   return next;
 }
 

@@ -54,13 +54,17 @@ describe('addRows', () => {
   });
 });
 
-describe('ids entered ahead of their rows (a Load all\'s pages as they arrive)', () => {
+describe("ids entered ahead of their rows (a Load all's pages as they arrive)", () => {
   const idsOf = (page: Item[]) => page.map((i) => canonicalKey(i, schema));
   const page = (from: number, n: number, extra: Item = {}) =>
     Array.from({ length: n }, (_, i) => item(`r${from + i}`, extra));
 
   /** The rows and positions of `pages` added one by one, each entered ahead first (or not). */
-  function load(pages: Item[][], ahead: boolean, between?: (rows: LoadedRowsState, index: ReturnType<typeof emptyIndex>) => LoadedRowsState) {
+  function load(
+    pages: Item[][],
+    ahead: boolean,
+    between?: (rows: LoadedRowsState, index: ReturnType<typeof emptyIndex>) => LoadedRowsState,
+  ) {
     const index = emptyIndex(schema);
     let rows = noRows();
     if (ahead) for (const p of pages) enterAhead(index, 0, idsOf(p));
@@ -98,7 +102,12 @@ describe('ids entered ahead of their rows (a Load all\'s pages as they arrive)',
     const pages = [page(0, 3), page(3, 2)];
     const { rows, index } = load(pages, true);
     const kept = index.rowOf;
-    const after = addRows(rows, index, [item('r1', { refreshed: { BOOL: true } }), item('new')], schema);
+    const after = addRows(
+      rows,
+      index,
+      [item('r1', { refreshed: { BOOL: true } }), item('new')],
+      schema,
+    );
     expect(index.rowOf).toBe(kept); // not rebuilt from every row
     expect(after.ids).toHaveLength(6);
     for (const [i, id] of after.ids.entries()) expect(index.rowOf.get(id)).toBe(i);
@@ -111,25 +120,58 @@ describe('ids entered ahead of their rows (a Load all\'s pages as they arrive)',
     const withAhead = load(pages, true, refresh);
     const plain = load(pages, false, refresh);
     expect(withAhead.rows).toEqual(plain.rows);
-    for (const [i, id] of withAhead.rows.ids.entries()) expect(withAhead.index.rowOf.get(id)).toBe(i);
+    for (const [i, id] of withAhead.rows.ids.entries())
+      expect(withAhead.index.rowOf.get(id)).toBe(i);
     expect(withAhead.rows.ids).toHaveLength(7);
   });
 });
 
+describe('appends in place', () => {
+  it('rows only appended go onto the same items and ids arrays; the rows object is new', () => {
+    const index = emptyIndex(schema);
+    const one = addRows(noRows(), index, [item('a'), item('b')], schema);
+    const { items, ids } = one;
+    const two = addRows(one, index, [item('c')], schema);
+    expect(two).not.toBe(one);
+    expect(two.items).toBe(items);
+    expect(two.ids).toBe(ids);
+    expect(items.map((i) => i.pk)).toEqual([{ S: 'a' }, { S: 'b' }, { S: 'c' }]);
+    expect(ids).toHaveLength(3);
+    expect(index.items).toBe(items);
+  });
+
+  it('a row read again at a loaded position makes new arrays and leaves the old ones as they were', () => {
+    const index = emptyIndex(schema);
+    const one = addRows(noRows(), index, [item('a'), item('b')], schema);
+    const before = [...one.items];
+    const two = addRows(one, index, [item('b', { n: { N: '1' } }), item('c')], schema);
+    expect(two.items).not.toBe(one.items);
+    expect(two.ids).not.toBe(one.ids);
+    expect(one.items).toEqual(before);
+    expect(two.items[1]).toEqual(item('b', { n: { N: '1' } }));
+    expect(two.items).toHaveLength(3);
+  });
+});
+
 describe('extendsRows', () => {
-  it('holds across any number of appends, and not across a row read again', () => {
+  it('holds across any number of appends (given the length read before), and not across a row read again', () => {
     const index = emptyIndex(schema);
     const one = addRows(noRows(), index, [item('a')], schema);
+    const oneLength = one.items.length;
     const two = addRows(one, index, [item('b')], schema);
+    const twoLength = two.items.length;
     const three = addRows(two, index, [item('c')], schema);
-    expect(extendsRows(three.items, two.items)).toBe(true);
-    expect(extendsRows(three.items, one.items)).toBe(true); // a render may skip a page
-    expect(extendsRows(one.items, three.items)).toBe(false);
+    expect(extendsRows(three.items, two.items, twoLength)).toBe(true);
+    expect(extendsRows(three.items, one.items, oneLength)).toBe(true); // a render may skip a page
+    expect(extendsRows(three.items, three.items)).toBe(true); // nothing appended since
     const four = addRows(three, index, [item('b', { n: { N: '1' } })], schema); // b read again
     expect(extendsRows(four.items, three.items)).toBe(false);
+    const fourLength = four.items.length;
     const five = addRows(four, index, [item('d')], schema);
-    expect(extendsRows(five.items, four.items)).toBe(true);
+    expect(extendsRows(five.items, four.items, fourLength)).toBe(true);
     expect(extendsRows(five.items, three.items)).toBe(false);
     expect(extendsRows([...five.items], five.items)).toBe(false); // not made by addRows
+    // A length past the array's (rows removed since) is not an extension.
+    expect(extendsRows(five.items, five.items, five.items.length + 1)).toBe(false);
   });
 });

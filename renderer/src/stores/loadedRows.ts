@@ -55,22 +55,26 @@ export function rowIdOf(item: Item, schema: KeySchema): string {
 const FLAT = /^\[/;
 
 /**
- * The lineage of each items array made by addRows: an array made by appending only gets the
- * lineage of the array it extends, one with a row replaced in place a new one. A token, not the
- * array extended: a WeakMap from each array to the one before kept every array of a load alive
- * through the values (hundreds of MB at 1,000,000 rows, and a major GC walked that chain one
- * ephemeron round per link, serially).
+ * The lineage of each items array made by addRows: an array grown by appends keeps its lineage,
+ * one with a row replaced in place gets a new one. A token, not the array extended: a WeakMap from
+ * each array to the one before kept every array of a load alive through the values (hundreds of
+ * MB at 1,000,000 rows, and a major GC walked that chain one ephemeron round per link, serially).
  */
 const lineages = new WeakMap<readonly Item[], object>();
 
 /**
- * Whether `next` was made from `prev` by appends only (any number of them): every row of `prev`
- * is at the same index in `next` with the same item and id (the grid's row model then builds
- * only the rows after them).
+ * Whether `next` was made from `prev` by appends only (any number of them), `prevLength` being
+ * the length `prev` had when it was read: every one of those rows is at the same index in `next`
+ * with the same item and id (the grid's row model then builds only the rows after them). `next`
+ * may be `prev` itself, grown (addRows appends in place).
  */
-export function extendsRows(next: readonly Item[], prev: readonly Item[]): boolean {
+export function extendsRows(
+  next: readonly Item[],
+  prev: readonly Item[],
+  prevLength = prev.length,
+): boolean {
   const token = lineages.get(next);
-  return token !== undefined && lineages.get(prev) === token && prev.length <= next.length;
+  return token !== undefined && lineages.get(prev) === token && prevLength <= next.length;
 }
 
 export function emptyIndex(keySchema: KeySchema): RowIndex {
@@ -131,6 +135,13 @@ function takesAhead(a: Ahead, base: number, ids: readonly string[] | undefined):
  * new attribute names are appended to `columns` (the array is only replaced when one is new).
  * `incomingIds`, when the caller made them as the items arrived, are their row ids (rowIdOf under
  * the same key schema), so that this pass does not build them.
+ *
+ * Rows that are only appended go onto the `items` and `ids` arrays themselves, which grow (the
+ * returned rows are a new object, so the store's subscribers hear of them; whoever keeps an array
+ * to compare reads its length too). A copy per hand-over made a Load all of 1,000,000 rows
+ * allocate ~20 times its final arrays in copies that died a second later, which brought major GCs
+ * of the page on during the load (bench scenario 7). A row read again at a loaded position makes
+ * new arrays: the rows before it changed.
  */
 export function addRows<T extends LoadedRowsState>(
   rows: T,
@@ -176,20 +187,28 @@ export function addRows<T extends LoadedRowsState>(
     // Every id entered ahead has its row now: later appends (a refresh) have nothing to undo.
     if (ahead.ids.length === 0) index.ahead = undefined;
   }
-  const items = rows.items.concat(newItems);
+  let items: Item[];
+  let ids: string[];
   if (again) {
+    items = rows.items.concat(newItems);
     for (const r of again) {
       items[r.at] = r.item;
       index.measures.clear(r.at);
     }
     lineages.set(items, {});
+    ids = rows.ids.concat(newIds);
   } else {
-    let token = lineages.get(rows.items);
-    if (!token) lineages.set(rows.items, (token = {}));
-    lineages.set(items, token);
+    items = appendTo(rows.items, newItems);
+    ids = appendTo(rows.ids, newIds);
+    if (!lineages.has(items)) lineages.set(items, {});
   }
   index.items = items;
-  const ids = rows.ids.concat(newIds);
   const columns = added ? [...rows.columns, ...added] : rows.columns;
   return { ...rows, items, ids, columns };
+}
+
+/** `to` with `more` pushed onto it (one by one: a spread of 100,000 arguments overflows the stack). */
+function appendTo<T>(to: T[], more: readonly T[]): T[] {
+  for (let k = 0; k < more.length; k++) to.push(more[k] as T);
+  return to;
 }

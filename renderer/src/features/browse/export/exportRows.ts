@@ -7,14 +7,16 @@ import type { GridView } from '../grid/gridViewStore';
 
 /**
  * The rows to export: all loaded ones or the selected ones, sorted as the grid sorts them (the
- * quick filter does not apply: it narrows the view, not the data).
+ * quick filter does not apply: it narrows the view, not the data). A list of its own: the slot's
+ * array grows in place while a load runs, and an export writes the rows there were when it began.
  */
 export function exportRows(slot: ItemsSlot, view: GridView, selectedOnly: boolean): Item[] {
-  let rows: Item[] = slot.items;
-  if (selectedOnly) rows = slot.items.filter((_, i) => slot.selection[slot.ids[i] as string]);
+  const rows = selectedOnly
+    ? slot.items.filter((_, i) => slot.selection[slot.ids[i] as string])
+    : slot.items.slice();
   if (view.sorting.length === 0) return rows;
   const sorts = view.sorting;
-  return [...rows].sort((a, b) => {
+  return rows.sort((a, b) => {
     for (const s of sorts) {
       const c = compareValues(a[s.id], b[s.id], s.desc);
       if (c !== 0) return c;

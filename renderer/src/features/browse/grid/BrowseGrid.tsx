@@ -33,9 +33,11 @@ export function BrowseGrid({
   const ids = slot?.ids ?? NO_ROWS;
   const columns = slot?.columns;
   const schema = slot?.keySchema ?? keySchema;
+  // The items store grows its arrays in place as rows load: a new length is new data.
+  const count = items.length;
   const data: GridData = useMemo(
     () => ({ items, ids, columns: columns ?? keyNames(schema), keySchema: schema }),
-    [items, ids, columns, schema],
+    [items, ids, columns, schema, count],
   );
   const onSelect = useCallback(
     (selection: Selection, activeId: string | null) => setSelection(ref, selection, activeId),

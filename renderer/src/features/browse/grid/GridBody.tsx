@@ -11,6 +11,11 @@ export interface GridBodyProps {
   virtualizerRef: { current: RowVirtualizer | null };
   header: ReactNode;
   rows: TableRow[];
+  /**
+   * rows.length when rendered: a load appends to the rows array itself (sharedRowModel.ts), so
+   * the array alone does not tell this memoised body that there are more rows.
+   */
+  rowCount: number;
   layout: GridLayout;
   range: ColumnRange;
   selection: Selection;
@@ -32,7 +37,7 @@ export interface GridBodyProps {
  * so they scroll both ways with it while staying inside their row element.
  */
 export const GridBody = memo(function GridBody(p: GridBodyProps) {
-  const { virtualizer, items, pool, totalSize: total } = useRowVirtual(p.scrollRef, p.rows.length);
+  const { virtualizer, items, pool, totalSize: total } = useRowVirtual(p.scrollRef, p.rowCount);
   p.virtualizerRef.current = virtualizer;
   // In slot order, not display order: React then never moves a row's nodes (a moved node is
   // styled and laid out from scratch); aria-rowindex gives each row its place.

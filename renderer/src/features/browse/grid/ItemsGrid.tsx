@@ -98,12 +98,12 @@ export function ItemsGrid(p: ItemsGridProps) {
   });
 
   const selectedCount = useMemo(() => Object.keys(selection).length, [selection]);
+  // A load appends to the rows array itself (sharedRowModel.ts): its length is a dependency too.
+  const rowCount = rows.length;
   const shownSelected = useMemo(
     () =>
-      selectedCount === 0
-        ? 0
-        : countShownSelected(selection, rows.length, (i) => rows[i]?.id ?? ''),
-    [selection, selectedCount, rows],
+      selectedCount === 0 ? 0 : countShownSelected(selection, rowCount, (i) => rows[i]?.id ?? ''),
+    [selection, selectedCount, rows, rowCount],
   );
   const allSelected = rows.length > 0 && shownSelected === rows.length;
   // The selection is of visible rows: rows the quick filter hides (or that went away) leave it,
@@ -123,7 +123,17 @@ export function ItemsGrid(p: ItemsGridProps) {
       const note = `${rowsText} ${filtering ? 'hidden by the filter' : 'no longer shown'} unselected`;
       setNarrowed({ note, selection: next });
     }
-  }, [rows, shownSelected, selectedCount, activeId, selection, onSelect, table, filtering]);
+  }, [
+    rows,
+    rowCount,
+    shownSelected,
+    selectedCount,
+    activeId,
+    selection,
+    onSelect,
+    table,
+    filtering,
+  ]);
   // A note stands until the user changes the selection.
   const note =
     narrowed?.selection === selection
@@ -196,6 +206,7 @@ export function ItemsGrid(p: ItemsGridProps) {
             />
           }
           rows={rows}
+          rowCount={rows.length}
           layout={layout}
           range={columns.range}
           selection={selection}

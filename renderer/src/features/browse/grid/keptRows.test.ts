@@ -64,4 +64,16 @@ describe('createKeptRows', () => {
       ['y', false],
     ]);
   });
+
+  test('rows appended to the same array since the last pass (a load grows it in place) are tested', () => {
+    const kept = createKeptRows<R>();
+    const rows = rowsOf('a1', 'b1');
+    const hasA = (r: R) => r.v.includes('a');
+    expect(kept.filter(rows, 'a', hasA).map((r) => r.v)).toEqual(['a1']);
+    rows.push({ v: 'a2' }, { v: 'b2' });
+    const tested: string[] = [];
+    const out = kept.filter(rows, 'a', (r) => (tested.push(r.v), hasA(r)));
+    expect(out.map((r) => r.v)).toEqual(['a1', 'a2']);
+    expect(tested).toEqual(['a2', 'b2']);
+  });
 });

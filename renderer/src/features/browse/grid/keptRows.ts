@@ -18,17 +18,21 @@ export interface KeptRows<R> {
 export function createKeptRows<R>(): KeptRows<R> {
   let lastTest: string | null = null;
   let prevRows: readonly R[] = [];
+  // The rows array may be the last pass's, grown in place since (sharedRowModel.ts): its answers
+  // are for the rows it had then.
+  let prevLength = 0;
   let prevKeep = new Uint8Array(0);
   const forget = () => {
     lastTest = null;
     prevRows = [];
+    prevLength = 0;
     prevKeep = new Uint8Array(0);
   };
   const filter = (rows: readonly R[], testId: string, test: (row: R, same: boolean) => boolean): R[] => {
     const same = testId === lastTest;
     const keep = new Uint8Array(rows.length);
     const out: R[] = [];
-    const shared = same ? Math.min(rows.length, prevRows.length) : 0;
+    const shared = same ? Math.min(rows.length, prevLength) : 0;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as R;
       const k = i < shared && prevRows[i] === row ? prevKeep[i] === 1 : test(row, same);
@@ -39,6 +43,7 @@ export function createKeptRows<R>(): KeptRows<R> {
     }
     lastTest = testId;
     prevRows = rows;
+    prevLength = rows.length;
     prevKeep = keep;
     return out;
   };

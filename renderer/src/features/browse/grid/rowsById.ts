@@ -14,25 +14,27 @@ export type RowsById<R> = Record<string, R>;
 const LOOKUP = Symbol('rowLookup');
 
 /**
- * The rowsById of `rows`, found through `positions()`: the positions of their ids (called on the
- * first read and kept, so a lookup nobody asks for is never built; by default made from `rows`).
- * A position that holds another row (positions kept while rows are appended may know rows past
- * this array) finds nothing.
+ * The rowsById of the first `length` of `rows` (all of them by default: an array that grows in
+ * place later, sharedRowModel.ts, adds nothing to it), found through `positions()`: the positions
+ * of their ids (called on the first read and kept, so a lookup nobody asks for is never built; by
+ * default made from those rows). A position that holds another row, or lies past them (positions
+ * kept while rows are appended know later rows), finds nothing.
  */
 export function rowsByIdOf<R extends { id: string }>(
   rows: readonly R[],
-  positions: () => Positions = () => IdPositions.of(rows.map((r) => r.id)),
+  positions: () => Positions = () => IdPositions.of(rows.slice(0, length).map((r) => r.id)),
+  length = rows.length,
 ): RowsById<R> {
   let built: Positions | undefined;
   const find = (id: string): R | undefined => {
     const at = (built ??= positions()).get(id);
-    const row = at === undefined ? undefined : rows[at];
+    const row = at === undefined || at >= length ? undefined : rows[at];
     return row !== undefined && row.id === id ? row : undefined;
   };
   return new Proxy(Object.create(null) as object, {
     get: (_t, key) => (typeof key === 'string' ? find(key) : key === LOOKUP ? find : undefined),
     has: (_t, key) => typeof key === 'string' && find(key) !== undefined,
-    ownKeys: () => rows.map((r) => r.id),
+    ownKeys: () => rows.slice(0, length).map((r) => r.id),
     getOwnPropertyDescriptor: (_t, key) => {
       const row = typeof key === 'string' ? find(key) : undefined;
       return row === undefined

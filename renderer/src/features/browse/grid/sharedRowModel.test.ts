@@ -139,10 +139,11 @@ test('a page appended by the items store: the rows before it are not looked at a
   const index = emptyIndex(schema);
   const start = { items: [] as Item[], ids: [] as string[], columns: ['id'] };
   const one = addRows(start, index, items.slice(0, 600), schema);
-  const two = addRows(one, index, items.slice(600), schema);
   const stats: ShareStats[] = [];
   const t = table(createSharedCoreRowModel((s) => stats.push(s)));
   const first = t.rows(one.items, one.ids);
+  const firstRows = [...first.rows];
+  const two = addRows(one, index, items.slice(600), schema);
   const before = t.idCalls();
   const next = t.rows(two.items, two.ids);
   expect(t.idCalls() - before).toBe(N - 600);
@@ -152,7 +153,7 @@ test('a page appended by the items store: the rows before it are not looked at a
     expect(r.id).toBe(two.ids[i]);
     expect(r.original).toBe(two.items[i]);
     expect(next.rowsById[r.id]).toBe(r);
-    if (i < 600) expect(r).toBe(first.rows[i]);
+    if (i < 600) expect(r).toBe(firstRows[i]);
   });
   // A page that read a loaded key again replaces a row: every row is looked at.
   const again = addRows(two, index, [{ id: { S: 'r5' }, x: { S: 'again' } }], schema);
@@ -166,11 +167,12 @@ test('pages appended while the grid did not render (two appends, one render): on
   const index = emptyIndex(schema);
   const start = { items: [] as Item[], ids: [] as string[], columns: ['id'] };
   const one = addRows(start, index, items.slice(0, 400), schema);
-  const two = addRows(one, index, items.slice(400, 700), schema);
-  const three = addRows(two, index, items.slice(700), schema);
   const stats: ShareStats[] = [];
   const t = table(createSharedCoreRowModel((s) => stats.push(s)));
   const first = t.rows(one.items, one.ids);
+  const firstRows = [...first.rows];
+  const two = addRows(one, index, items.slice(400, 700), schema);
+  const three = addRows(two, index, items.slice(700), schema);
   const before = t.idCalls();
   const next = t.rows(three.items, three.ids);
   expect(t.idCalls() - before).toBe(N - 400);
@@ -179,7 +181,7 @@ test('pages appended while the grid did not render (two appends, one render): on
     expect(r.id).toBe(three.ids[i]);
     expect(r.original).toBe(three.items[i]);
     expect(next.rowsById[r.id]).toBe(r);
-    if (i < 400) expect(r).toBe(first.rows[i]);
+    if (i < 400) expect(r).toBe(firstRows[i]);
   });
 });
 
@@ -187,10 +189,10 @@ test('the rows by id are found through positions extended in place as pages appe
   const t = table(createSharedCoreRowModel());
   const index = emptyIndex({ partitionKey: { name: 'id', type: 'S' } });
   const a = addRows({ items: [] as Item[], ids: [] as string[], columns: [] as string[] }, index, items.slice(0, 500), index.keySchema);
-  const b = addRows(a, index, items.slice(500), index.keySchema);
   const first = t.rows(a.items, a.ids);
   const lookup = rowLookupOf(first.rowsById);
   expect(lookup?.(a.ids[499]!)).toBe(first.rows[499]);
+  const b = addRows(a, index, items.slice(500), index.keySchema);
   const appended = t.rows(b.items, b.ids);
   expect(rowLookupOf(appended.rowsById)?.(b.ids[N - 1]!)).toBe(appended.rows[N - 1]);
   // The first model's rows do not reach the appended ones.
@@ -216,4 +218,26 @@ test('while pages append and nothing looks a row up by id, no id is hashed; the 
   } finally {
     set.mockRestore();
   }
+});
+
+test('a load growing the data array in place: the next model has the new rows, made alone, and the old model knows only its own', () => {
+  const schema = { partitionKey: { name: 'id', type: 'S' as const } };
+  const index = emptyIndex(schema);
+  const start = { items: [] as Item[], ids: [] as string[], columns: ['id'] };
+  const one = addRows(start, index, items.slice(0, 300), schema);
+  const stats: ShareStats[] = [];
+  const t = table(createSharedCoreRowModel((s) => stats.push(s)));
+  const first = t.rows(one.items, one.ids);
+  expect(first.rows).toHaveLength(300);
+  const two = addRows(one, index, items.slice(300), schema);
+  expect(two.items).toBe(one.items); // the same array, grown
+  const next = t.rows(two.items, two.ids);
+  expect(next).not.toBe(first);
+  expect(next.rows).toHaveLength(N);
+  expect(stats.at(-1)).toEqual({ constructed: N - 300, keptLookup: true });
+  expect(next.rowsById[two.ids[N - 1]!]).toBe(next.rows[N - 1]);
+  // The first model's lookup answers for its own 300 rows only.
+  expect(first.rowsById[two.ids[N - 1]!]).toBeUndefined();
+  expect(first.rowsById[two.ids[299]!]).toBe(next.rows[299]);
+  expect(Object.keys(first.rowsById)).toHaveLength(300);
 });

@@ -6,6 +6,10 @@
  * this one constructs only the rows that changed or were added (lean rows, leanRow.ts), and
  * patches the id lookup in place when the old rows kept their ids.
  *
+ * Rows appended to the data (a load) are pushed onto the previous model's rows array, which
+ * grows: each model is a new object, and its rowsById knows only the rows it was built with, but
+ * its `rows` may be longer later. Whoever keeps a rows array to compare reads its length too.
+ *
  * Registered as the `coreRowModel` slot (gridFeatures.ts). The stock model's after-update hooks
  * reset expanding, pagination, sorting and cell selection, none of which the grid registers (and
  * it turns autoResetSorting off), so there are none here. Flat data only (no sub-rows).
@@ -34,16 +38,19 @@ export function createSharedCoreRowModel(onBuild?: (s: ShareStats) => void) {
     const table = t as CoreTable<Item>;
     let prev: Built | null = null;
     let prevData: readonly Item[] | null = null;
+    // The length the data had when last built: the items store grows its array in place.
+    let prevLength = 0;
     const makeRow = leanRowMaker(t);
     const model = tableMemo({
       feature: 'coreRowModelsFeature',
       table: t as never,
       fnName: 'table.getCoreRowModel',
-      memoDeps: () => [table.options.data],
+      memoDeps: () => [table.options.data, table.options.data.length],
       fn: (): RowModel<TableFeatures, Item> => {
-        const next = build(table, prev, prevData, makeRow, onBuild);
+        const next = build(table, prev, prevData, prevLength, makeRow, onBuild);
         prev = next;
         prevData = table.options.data;
+        prevLength = prevData.length;
         return next.model;
       },
     });
@@ -85,7 +92,7 @@ interface Built {
 }
 
 function modelOf(rows: AnyRow[], positions: RowPositions): Built {
-  const rowsById = rowsByIdOf(rows, () => positions.get());
+  const rowsById = rowsByIdOf(rows, () => positions.get(), rows.length);
   return { model: { rows, flatRows: rows, rowsById }, positions };
 }
 
@@ -93,6 +100,7 @@ function build(
   table: CoreTable<Item>,
   prev: Built | null,
   prevData: readonly Item[] | null,
+  prevLength: number,
   makeRow: ReturnType<typeof leanRowMaker>,
   onBuild?: (s: ShareStats) => void,
 ): Built {
@@ -101,15 +109,18 @@ function build(
   // Rows appended by the items store to the data of `prev` (a page of a load): the rows before
   // them are the same, so only the new ones are made (no pass over 1,000,000 rows per page).
   // Any number of pages may have been appended since (renders are not one per page).
-  if (prev && prevData && extendsRows(data, prevData) && old.length === prevData.length) {
+  if (prev && prevData && extendsRows(data, prevData, prevLength) && old.length === prevLength) {
     const added: AnyRow[] = [];
     for (let i = old.length; i < data.length; i++) {
       const original = data[i] as Item;
       added.push(makeRow(table.getRowId(original, i), original, i));
     }
-    const rows = old.concat(added);
+    // Onto the old rows array itself, as the items store does with its items (loadedRows.ts
+    // addRows): a copy per render was a 1,000,000-slot array a second that died at the next.
+    const rows = old as AnyRow[];
+    for (let k = 0; k < added.length; k++) rows.push(added[k] as AnyRow);
     prev.positions.extendTo(rows);
-    onBuild?.({ constructed: data.length - old.length, keptLookup: true });
+    onBuild?.({ constructed: added.length, keptLookup: true });
     return modelOf(rows, prev.positions);
   }
   const rows: AnyRow[] = new Array<AnyRow>(data.length);

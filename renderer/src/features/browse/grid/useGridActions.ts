@@ -41,14 +41,19 @@ export function useGridActions(p: GridActionsInput) {
   const closeMenu = useCallback(() => setMenu(null), []);
   const { rows, layout } = p;
   const columnIds = useMemo(() => [...layout.start, ...layout.center].map((c) => c.id), [layout]);
-  // id -> display index, built on first use after the rows change.
-  const indexCache = useRef<{ rows: GridRow[]; map: Map<string, number> } | null>(null);
+  // id -> display index, built on first use after the rows change (or grew: a load appends to
+  // the rows array itself, sharedRowModel.ts).
+  const indexCache = useRef<{ rows: GridRow[]; length: number; map: Map<string, number> } | null>(
+    null,
+  );
   const indexOf = (id: string | null): number => {
     if (id === null) return -1;
-    if (indexCache.current?.rows !== rows) {
-      indexCache.current = { rows, map: new Map(rows.map((r, i) => [r.id, i])) };
+    let cached = indexCache.current;
+    if (cached?.rows !== rows || cached.length !== rows.length) {
+      cached = { rows, length: rows.length, map: new Map(rows.map((r, i) => [r.id, i])) };
+      indexCache.current = cached;
     }
-    return indexCache.current.map.get(id) ?? -1;
+    return cached.map.get(id) ?? -1;
   };
   const rowIdAt = (i: number) => rows[i]?.id ?? '';
   const itemOf = (id: string | null): Item | undefined =>

@@ -29,7 +29,10 @@ export function AddItemDialog({ connectionId, table, keySchema, onClose }: AddIt
   const changes = useStagingStore(selectChanges);
   // The type each loaded column holds (first row that has it): plain JSON keeps sets and binary
   // as the column holds them instead of reading ["ux"] as a list.
-  const template = useMemo(() => columnTemplate(slot?.items ?? []), [slot?.items]);
+  // (The items array grows in place while rows load: its length is a dependency too.)
+  const loaded = slot?.items;
+  const loadedCount = loaded?.length ?? 0;
+  const template = useMemo(() => columnTemplate(loaded ?? []), [loaded, loadedCount]);
   const exists = useMemo(() => {
     if (!key) return null;
     const staged = changes.get(changeId(connectionId, table, key, keySchema));

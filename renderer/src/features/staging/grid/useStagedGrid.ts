@@ -48,6 +48,9 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
   const loaded = slot?.items ?? NO_ITEMS;
   const loadedIds = slot?.ids ?? NO_IDS;
   const loadedColumns = useMemo(() => slot?.columns ?? keyNames(schema), [slot?.columns, schema]);
+  // The items store grows its arrays in place as rows load (loadedRows.ts): their length is part
+  // of what the merge depends on.
+  const loadedCount = loaded.length;
   const merged: GridView = useMemo(
     () =>
       gridView(
@@ -55,7 +58,7 @@ export function useStagedGrid(ref: SlotRef, keySchema: KeySchema): StagedGrid {
         { items: loaded, ids: loadedIds, columns: loadedColumns, positions: slotPositions(ref) },
         changes,
       ),
-    [ref, schema, loaded, loadedIds, loadedColumns, changes],
+    [ref, schema, loaded, loadedIds, loadedColumns, changes, loadedCount],
   );
   const data: GridData = useMemo(
     () => ({ items: merged.items, ids: merged.ids, columns: merged.columns, keySchema: schema }),
