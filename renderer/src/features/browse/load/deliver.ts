@@ -1,7 +1,7 @@
 /**
  * Hands a batch of read items to the items store. A large batch into a nearly empty table goes
- * in two steps: the first screenful at once, so rows paint while the rest (which rebuilds the
- * grid's row model over every item) follows in the next task. Smaller batches go in one step.
+ * in two steps: the first screenful at once, so rows paint while the rest (a grid row made for
+ * every item of it) follows in the next task. Smaller batches go in one step.
  */
 import type { Item } from '../../../../../shared/dynamo/types';
 import {

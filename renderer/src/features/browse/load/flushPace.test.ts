@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { flushDelay } from './flushPace';
 
-test('pages are handed to the grid every 150 ms, less often as the rows grow (each hand-over costs time in proportion to every loaded row)', () => {
+test('pages are handed to the grid every 150 ms, less often as the rows grow (a filtered or sorted grid passes over every loaded row per hand-over)', () => {
   expect(flushDelay(0)).toBe(150);
   expect(flushDelay(100_000)).toBe(150);
   expect(flushDelay(300_000)).toBe(300);
