@@ -105,7 +105,7 @@ export function ItemsGrid(p: ItemsGridProps) {
       selectedCount === 0 ? 0 : countShownSelected(selection, rowCount, (i) => rows[i]?.id ?? ''),
     [selection, selectedCount, rows, rowCount],
   );
-  const allSelected = rows.length > 0 && shownSelected === rows.length;
+  const allSelected = rowCount > 0 && shownSelected === rowCount;
   // The selection is of visible rows: rows the quick filter hides (or that went away) leave it,
   // and so does the inspector's row, so no bulk action ever acts on a row the user cannot see.
   const [narrowed, setNarrowed] = useState<{ note: string; selection: Selection } | null>(null);
@@ -206,7 +206,7 @@ export function ItemsGrid(p: ItemsGridProps) {
             />
           }
           rows={rows}
-          rowCount={rows.length}
+          rowCount={rowCount}
           layout={layout}
           range={columns.range}
           selection={selection}
