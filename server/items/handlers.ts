@@ -3,7 +3,7 @@ import type { itemsChannels } from '../../shared/contract/items';
 import type { BackendContext } from '../context';
 import { batchGet } from './batchGet';
 import { loadAll } from './loadAll';
-import { cancelLoad } from './loads';
+import { cancelLoad, takePages } from './loads';
 import { queryPage } from './query';
 
 type ItemsChannels = typeof itemsChannels;
@@ -19,6 +19,9 @@ export const itemsHandlers: { [C in keyof ItemsChannels]: ItemsHandler<C> } = {
   'items:loadAll': loadAll,
   'items:cancel': async ({ connectionId, loadId }) => ({
     canceled: cancelLoad(connectionId, loadId),
+  }),
+  'items:taken': async ({ connectionId, loadId, pages }) => ({
+    running: takePages(connectionId, loadId, pages),
   }),
   'items:batchGet': (input, ctx) => batchGet(input, ctx),
 };

@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   itemsDoneEventSchema,
   itemsPageEventSchema,
@@ -225,5 +225,67 @@ describe('items:loadAll', () => {
         },
       },
     ]);
+  });
+
+  describe('paced (window, items:taken)', () => {
+    const taken = (ctx: ReturnType<typeof testContext>, loadId: string, pages: number) =>
+      itemsHandlers['items:taken']({ connectionId: 'sandbox', loadId, pages }, ctx);
+
+    test('reads no further than `window` pages past what the renderer took, and reads every item as it takes them', async () => {
+      const ctx = testContext(db.endpoint);
+      const load = itemsHandlers['items:loadAll'](
+        {
+          connectionId: 'sandbox',
+          loadId: 'P1',
+          model: { table: 'SupportTickets', pageSize: 20 },
+          window: 2,
+        },
+        ctx,
+      );
+      await vi.waitFor(() => expect(pageEvents(ctx.events)).toHaveLength(2));
+      // Nothing is taken: the load holds at two pages (an unpaced one reads all ten meanwhile).
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pageEvents(ctx.events)).toHaveLength(2);
+      expect(await taken(ctx, 'P1', 1)).toEqual({ running: true });
+      await vi.waitFor(() => expect(pageEvents(ctx.events)).toHaveLength(3));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(pageEvents(ctx.events)).toHaveLength(3);
+      // Then the renderer takes each page as it comes.
+      for (;;) {
+        const pages = pageEvents(ctx.events).length;
+        if (ctx.events.at(-1)?.type === 'items:done') break;
+        await taken(ctx, 'P1', pages);
+        await vi.waitFor(() =>
+          expect(
+            pageEvents(ctx.events).length > pages || ctx.events.at(-1)?.type === 'items:done',
+          ).toBe(true),
+        );
+      }
+      const summary = await load;
+      expect(summary).toMatchObject({ count: TICKET_COUNT, canceled: false });
+      expect(ids(pageEvents(ctx.events).flatMap((p) => p.items))).toEqual(ids(tickets));
+      expect(await taken(ctx, 'P1', summary.pages)).toEqual({ running: false });
+    });
+
+    test('a cancel ends a load that waits for the renderer', async () => {
+      const ctx = testContext(db.endpoint);
+      const load = itemsHandlers['items:loadAll'](
+        {
+          connectionId: 'sandbox',
+          loadId: 'P2',
+          model: { table: 'SupportTickets', pageSize: 20 },
+          window: 1,
+        },
+        ctx,
+      );
+      await vi.waitFor(() => expect(pageEvents(ctx.events)).toHaveLength(1));
+      expect(
+        await itemsHandlers['items:cancel']({ connectionId: 'sandbox', loadId: 'P2' }, ctx),
+      ).toEqual({
+        canceled: true,
+      });
+      expect(await load).toMatchObject({ canceled: true, pages: 1, count: 20 });
+      expect(ctx.events.at(-1)).toMatchObject({ type: 'items:done', canceled: true });
+    });
   });
 });

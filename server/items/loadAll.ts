@@ -28,6 +28,7 @@ async function readSegment(
   load: LoadHandle,
   keepBytes: boolean,
   onPage: (page: RawPage) => void,
+  room: () => Promise<void>,
 ): Promise<void> {
   let startKey: Item | undefined;
   do {
@@ -46,17 +47,20 @@ async function readSegment(
     }
     onPage(page);
     startKey = page.lastKey;
+    // A paced load waits here while the renderer is `window` pages behind (loads.ts).
+    if (startKey) await room();
   } while (startKey);
 }
 
 /**
  * Reads every page of the model's Query or Scan (Scan segments in parallel when asked), emitting
  * an items:page event per page and items:done at the end, also after a cancel or a failure. The
- * next page is asked for as soon as one arrives: nothing waits on the renderer.
+ * next page is asked for as soon as one arrives, unless the load is paced (`window`): then it waits
+ * while the renderer has not taken in (items:taken) all but `window - 1` of the pages emitted.
  */
 export async function loadAll(input: Input, ctx: BackendContext): Promise<Summary> {
   const { connectionId, loadId } = input;
-  const load = startLoad(connectionId, loadId);
+  const load = startLoad(connectionId, loadId, input.window ? { window: input.window } : {});
   const totals: Totals = { pages: 0, count: 0, scannedCount: 0, consumedCapacity: 0 };
   const summary = (): Summary => ({ loadId, ...totals, canceled: load.canceled });
   try {
@@ -71,7 +75,12 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
       // A page the host splices is kept, so that a save can name its rows (servedPages.ts).
       const servedPage =
         page.itemsJson && page.itemSpans && ctx.splicesItems === true
-          ? ctx.servedPages?.add(connectionId, built.params.TableName, page.itemsJson, page.itemSpans)
+          ? ctx.servedPages?.add(
+              connectionId,
+              built.params.TableName,
+              page.itemsJson,
+              page.itemSpans,
+            )
           : undefined;
       const fields = {
         type: 'items:page' as const,
@@ -95,12 +104,19 @@ export async function loadAll(input: Input, ctx: BackendContext): Promise<Summar
     const runs = Array.from({ length: segments }, (_, index) => {
       const segment = segments > 1 ? { index, total: segments } : undefined;
       const keepBytes = ctx.splicesItems === true;
-      return readSegment(client, built, segment, load, keepBytes, onPage(segment?.index)).catch(
-        (err) => {
-          load.fail(err); // stop the other segments
-          throw err;
-        },
-      );
+      const room = () => load.room(totals.pages);
+      return readSegment(
+        client,
+        built,
+        segment,
+        load,
+        keepBytes,
+        onPage(segment?.index),
+        room,
+      ).catch((err) => {
+        load.fail(err); // stop the other segments
+        throw err;
+      });
     });
     const results = await Promise.allSettled(runs);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -129,8 +129,27 @@ export const itemsChannels = {
       loadId: loadIdSchema,
       /** Overrides model.segments: parallel Scan segments. */
       segments: z.number().int().min(1).max(64, 'at most 64 parallel Scan segments').optional(),
+      /**
+       * Paces the load: a page is read only while fewer than `window` of the pages emitted are
+       * unacknowledged by items:taken. Without it, every page is read as soon as the last came.
+       */
+      window: z
+        .number()
+        .int()
+        .min(1, 'window must be at least 1 page')
+        .max(1000, 'window must be at most 1000 pages')
+        .optional(),
     }),
     z.object(loadSummary),
+  ),
+  /** A paced items:loadAll's renderer has taken in its first `pages` pages; false when none runs. */
+  'items:taken': channel(
+    z.object({
+      connectionId: connectionIdSchema,
+      loadId: loadIdSchema,
+      pages: z.number().int().min(0, 'pages must not be negative'),
+    }),
+    z.object({ running: z.boolean() }),
   ),
   /** Stops a running items:loadAll; false when no such load runs. */
   'items:cancel': channel(

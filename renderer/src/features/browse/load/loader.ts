@@ -2,7 +2,8 @@
  * Reading items into the items store: one page (Run, Load more), every page as a stream of
  * items:page events (Load all), and Cancel. Pages of a stream are gathered and handed to the
  * store a few times a second (less often past 150,000 rows, flushPace.ts), so 100,000 items do
- * not rebuild the grid a thousand times.
+ * not rebuild the grid a thousand times. A Load all is paced: the backend reads at most
+ * LOAD_WINDOW pages ahead of what this page has taken in on frames painted on time (pageAcks.ts).
  */
 import type { QueryModel } from '../../../../../shared/contract/items';
 import type { Item, KeySchema } from '../../../../../shared/dynamo/types';
@@ -19,6 +20,7 @@ import {
 import { deliverItems } from './deliver';
 import { flushDelay } from './flushPace';
 import { takeEarlyPage, type QueryPage } from './earlyPage';
+import { LOAD_WINDOW, pageAcks, type PageAcks } from './pageAcks';
 
 /** How long to wait for items:done after items:loadAll answered (events travel separately). */
 const DONE_GRACE_MS = 3000;
@@ -100,10 +102,20 @@ interface Stream {
   ids: string[];
   progress: LoadProgress;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Tells the backend which pages are in, on frames painted on time (pageAcks.ts). */
+  acks: PageAcks;
 }
 
 const streams = new Map<string, Stream>();
 let listening = false;
+
+/** Ends a stream's life: no more pages are taken or acknowledged; false when it had ended. */
+function endStream(loadId: string): boolean {
+  const s = streams.get(loadId);
+  if (!s) return false;
+  s.acks.stop();
+  return streams.delete(loadId);
+}
 
 /** Hands the buffered pages to the store; resolves once they are all in. */
 function flush(loadId: string, s: Stream): Promise<void> {
@@ -136,11 +148,12 @@ function listen(): void {
       consumedCapacity: e.consumedCapacity,
     };
     s.timer ??= setTimeout(() => void flush(e.loadId, s), flushDelay(e.total));
+    s.acks.received(e.pages);
   });
   onEvent('items:done', (e) => {
     const s = streams.get(e.loadId);
     if (!s) return;
-    streams.delete(e.loadId);
+    endStream(e.loadId);
     const flushed = flush(e.loadId, s);
     const progress = {
       items: e.count,
@@ -175,14 +188,23 @@ export async function loadAll(
     ids: [],
     progress: { items: 0, pages: 0, scannedCount: 0, consumedCapacity: 0 },
     timer: null,
+    acks: pageAcks((pages) => {
+      call('items:taken', { connectionId: ref.connectionId, loadId, pages }).catch(() => undefined);
+    }),
   };
   streams.set(loadId, stream);
   try {
     // Every page at DynamoDB's own size: the page size is Run's and Load more's (loadAll.ts).
-    const summary = await call('items:loadAll', { connectionId: ref.connectionId, model: loadAllModel(model), loadId });
+    // Paced: the backend reads ahead of this page's frames by LOAD_WINDOW pages at most.
+    const summary = await call('items:loadAll', {
+      connectionId: ref.connectionId,
+      model: loadAllModel(model),
+      loadId,
+      window: LOAD_WINDOW,
+    });
     // items:done normally arrives first; if the event stream lost it, end with the summary.
     setTimeout(() => {
-      if (!streams.delete(loadId)) return;
+      if (!endStream(loadId)) return;
       void flush(loadId, stream).then(() =>
         store().finish(ref, loadId, {
           status: summary.canceled ? 'canceled' : 'done',
@@ -195,7 +217,7 @@ export async function loadAll(
       );
     }, DONE_GRACE_MS);
   } catch (err) {
-    if (streams.delete(loadId)) {
+    if (endStream(loadId)) {
       await flush(loadId, stream);
       store().fail(ref, loadId, errorOf(err));
     }
@@ -214,7 +236,7 @@ export async function cancelLoad(ref: SlotRef): Promise<void> {
   }
   const s = streams.get(loadId);
   if (!s) return;
-  streams.delete(loadId);
+  endStream(loadId);
   await flush(loadId, s);
   store().finish(ref, loadId, { status: 'canceled' });
 }
