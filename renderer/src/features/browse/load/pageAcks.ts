@@ -51,7 +51,7 @@ export function pageAcks(
   let received = 0;
   let sent = 0;
   let frame: number | null = null;
-  /** The previous frame's time; 0 before the first watched. */
+  /** The previous frame's time while frames are watched; 0 before the first. */
   let last = 0;
   let stopped = false;
   const unwatch = frames.onHidden(() => {
@@ -69,8 +69,8 @@ export function pageAcks(
     const onTime = last > 0 && now - last <= ON_TIME_MS;
     last = now;
     if (onTime) sendNow();
-    // Watched until the load ends, so that the first frame after a page can acknowledge it.
-    frame = frames.requestFrame(tick);
+    if (received > sent) frame = frames.requestFrame(tick);
+    else last = 0;
   };
   return {
     received(pages) {
