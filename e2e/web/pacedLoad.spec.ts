@@ -4,36 +4,25 @@
  * page sends on frames painted on time. Here the page's acknowledgements are held back: the host
  * must stop after 3 pages, and read on when they get through.
  */
-import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { Route } from '@playwright/test';
-import { rm } from 'node:fs/promises';
 import { AppPage } from '../pages/AppPage';
 import { BrowsePage } from '../pages/BrowsePage';
 import { ConnectionsPage } from '../pages/ConnectionsPage';
-import { startFaultProxy, type FaultProxy } from '../../test-support/faultProxy/proxy';
-import { localClient, tableActive } from '../../test-support/servers/dynalite';
+import { tableActive } from '../../test-support/servers/dynalite';
 import { expect, test as base } from '../support/fixtures';
-import { startHost, type RunningHost } from '../../test-support/servers/webHost';
+import { PROXY_NAME, startTicketWorld, type TicketWorld } from '../support/ticketWorld';
 
-const PROXY_NAME = 'Sandbox via proxy for pacing';
 const TABLE = 'PacedLoad';
 /** 600 items of ~10 KB: about 6 MB, six or more of DynamoDB's 1 MB Scan pages. */
 const ITEMS = 600;
 
-async function api<T>(host: RunningHost, channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!json.ok) throw new Error(`${channel}: ${json.error?.message}`);
-  return json.value as T;
-}
-
-async function createTable(endpoint: string): Promise<void> {
-  const client = localClient(endpoint);
-  await client.send(
+async function createTable(db: DynamoDBClient): Promise<void> {
+  await db.send(
     new CreateTableCommand({
       TableName: TABLE,
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
@@ -41,7 +30,7 @@ async function createTable(endpoint: string): Promise<void> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  await tableActive(client, TABLE);
+  await tableActive(db, TABLE);
   const body = 'x'.repeat(10_000);
   for (let from = 0; from < ITEMS; from += 25) {
     const puts = Array.from({ length: Math.min(25, ITEMS - from) }, (_, k) => ({
@@ -49,28 +38,18 @@ async function createTable(endpoint: string): Promise<void> {
         Item: { id: { S: `P-${String(from + k).padStart(4, '0')}` }, body: { S: body } },
       },
     }));
-    await client.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: puts } }));
+    await db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: puts } }));
   }
-  client.destroy();
 }
 
-const test = base.extend<object, { world: { host: RunningHost; proxy: FaultProxy } }>({
+/** A DynamoDB of its own behind a fault proxy (which counts the Scans), with the table. */
+const test = base.extend<object, { world: TicketWorld }>({
   world: [
     async ({}, use) => {
-      const host = await startHost();
-      const { endpoint } = await api<{ endpoint: string }>(host, 'sandbox:status', {});
-      await createTable(endpoint);
-      const proxy = await startFaultProxy(endpoint, {}, 5);
-      await api(host, 'connections:save', {
-        kind: 'endpoint',
-        name: PROXY_NAME,
-        region: 'us-east-1',
-        endpoint: proxy.endpoint,
-      });
-      await use({ host, proxy });
-      await proxy.close();
-      await host.stop();
-      await rm(host.dataDir, { recursive: true, force: true });
+      const world = await startTicketWorld();
+      await createTable(world.db);
+      await use(world);
+      await world.close();
     },
     { scope: 'worker' },
   ],
@@ -116,6 +95,7 @@ test('a Load all reads no more than 3 pages ahead of what the page has taken in'
   await page.waitForTimeout(500); // anything the host would read meanwhile would show here
   expect(scans).toBe(3);
   await expect(b.loadStatus).not.toContainText('All pages read');
+  await page.screenshot({ path: test.info().outputPath('held-at-three-pages.png') });
 
   // The acknowledgements get through: the load reads on to the end.
   holding = false;
