@@ -23,6 +23,24 @@ describe('dispatch', () => {
     expect(called).toBe(false);
   });
 
+  test('a paced load is refused a window of 0 and an acknowledgement of negative pages, each field named', async () => {
+    const load = await dispatch(
+      'items:loadAll',
+      { connectionId: 'sandbox', loadId: 'L', model: { table: 'T' }, window: 0 },
+      services,
+    );
+    expect(load.status).toBe(400);
+    expect(load.envelope).toMatchObject({
+      ok: false,
+      error: { code: 'BadInput', message: expect.stringContaining('window: window must be at least 1 page') },
+    });
+    const taken = await dispatch('items:taken', { connectionId: 'sandbox', loadId: 'L', pages: -1 }, services);
+    expect(taken.envelope).toMatchObject({
+      ok: false,
+      error: { code: 'BadInput', message: expect.stringContaining('pages: pages must not be negative') },
+    });
+  });
+
   test('an unexpected handler crash is a 500 Internal error with its message', async () => {
     const crashing = {
       ...handlers,

@@ -54,15 +54,14 @@ export function pageAcks(
   /** The previous frame's time while frames are watched; 0 before the first. */
   let last = 0;
   let stopped = false;
-  const unwatch = frames.onHidden(() => {
-    if (!stopped) sendNow();
-  });
-
   const sendNow = () => {
     if (received <= sent) return;
     sent = received;
     send(sent);
   };
+  const unwatch = frames.onHidden(() => {
+    if (!stopped) sendNow();
+  });
   const tick = (now: number) => {
     frame = null;
     if (stopped) return;
